@@ -1,0 +1,13 @@
+package io.ticketing.booking;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The authority on what is sold: seat inventory per show, bookings and cancellations. */
+@SpringBootApplication
+public class BookingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BookingApplication.class, args);
+    }
+}

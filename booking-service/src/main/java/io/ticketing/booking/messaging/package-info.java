@@ -1,0 +1,2 @@
+/** Kafka listeners of booking-service. */
+package io.ticketing.booking.messaging;

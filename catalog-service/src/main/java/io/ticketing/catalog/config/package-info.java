@@ -1,0 +1,2 @@
+/** Bean wiring of catalog-service. */
+package io.ticketing.catalog.config;

@@ -1,0 +1,2 @@
+/** What is shown: movies and their details. */
+package io.ticketing.catalog.movie;

@@ -1,0 +1,2 @@
+/** REST endpoints for shows: the admin API. */
+package io.ticketing.catalog.show.web;

@@ -1,0 +1,49 @@
+package io.ticketing.catalog.venue.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.ticketing.catalog.venue.SeatLayout;
+import io.ticketing.catalog.venue.SeatType;
+
+/** Request bodies of the venue admin API. */
+final class VenueRequests {
+
+    private VenueRequests() {
+    }
+
+    record CreateCity(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 100) String country,
+            @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    }
+
+    record CreateCinema(@NotNull java.util.UUID cityId, @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 300) String address, @NotBlank @Size(max = 20) String postalCode,
+            @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    }
+
+    record CreateHall(@NotBlank @Size(max = 100) String name, @NotEmpty @Size(max = 500) List<@Valid @NotNull Row> rows) {
+
+        SeatLayout layout() {
+            return new SeatLayout(rows.stream()
+                    .map(row -> new SeatLayout.Row(row.row(), row.seats().stream()
+                            .map(seat -> new SeatLayout.Seat(seat.number(), seat.type()))
+                            .toList()))
+                    .toList());
+        }
+    }
+
+    record Row(@NotBlank String row, @NotEmpty @Size(max = 1000) List<@Valid @NotNull Seat> seats) {
+    }
+
+    record Seat(@NotNull Integer number, @NotNull SeatType type) {
+    }
+}

@@ -1,0 +1,2 @@
+/** REST endpoints for venues: public reads and the admin API. */
+package io.ticketing.catalog.venue.web;

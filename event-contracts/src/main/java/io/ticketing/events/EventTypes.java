@@ -1,0 +1,31 @@
+package io.ticketing.events;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.ticketing.events.catalog.ShowScheduled;
+
+/**
+ * The registry of event type names. Producers put {@link IntegrationEvent#type()} into the
+ * {@link #HEADER} record header; consumers look the Java type up here instead of trusting class names
+ * sent over the wire.
+ */
+public final class EventTypes {
+
+    /** Kafka record header holding the event type name. */
+    public static final String HEADER = "event-type";
+
+    private static final Map<String, Class<? extends IntegrationEvent>> BY_NAME = Stream
+            .<Class<? extends IntegrationEvent>>of(ShowScheduled.class)
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    public static Optional<Class<? extends IntegrationEvent>> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+}

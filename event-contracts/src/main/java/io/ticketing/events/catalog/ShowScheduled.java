@@ -1,0 +1,56 @@
+package io.ticketing.events.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.Topics;
+
+/**
+ * A show was put on sale. Carries everything the seat services need to sell it without calling the
+ * catalog: the hall's seat layout, the seat types and the price of each type.
+ */
+public record ShowScheduled(UUID eventId, Instant occurredAt, UUID showId, UUID movieId, String movieTitle,
+        UUID cinemaId, UUID hallId, String hallName, Instant startsAt, Instant endsAt, List<Row> rows,
+        List<Price> prices) implements IntegrationEvent {
+
+    public ShowScheduled {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(showId, "showId");
+        rows = List.copyOf(rows);
+        prices = List.copyOf(prices);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CATALOG_SHOW_EVENTS;
+    }
+
+    @Override
+    public String key() {
+        return showId.toString();
+    }
+
+    /** Total number of seats in the layout. */
+    public int seatCount() {
+        return rows.stream().mapToInt(row -> row.seats().size()).sum();
+    }
+
+    /** One row of the hall, front to back. */
+    public record Row(String row, List<Seat> seats) {
+        public Row {
+            seats = List.copyOf(seats);
+        }
+    }
+
+    /** A seat; its id is row + number, e.g. {@code A12}. */
+    public record Seat(String seatId, int number, String type) {
+    }
+
+    /** The price of one seat of a type. */
+    public record Price(String seatType, BigDecimal amount, String currency) {
+    }
+}

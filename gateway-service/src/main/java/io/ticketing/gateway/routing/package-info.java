@@ -1,0 +1,2 @@
+/** Which service owns which public path. */
+package io.ticketing.gateway.routing;

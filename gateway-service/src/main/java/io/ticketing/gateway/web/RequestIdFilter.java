@@ -1,0 +1,39 @@
+package io.ticketing.gateway.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every request an id, passed on to the service as {@value #HEADER} and returned to the client, so a
+ * customer's complaint can be traced through every log. A client-supplied id is kept only if it is safe to log.
+ */
+@Component
+class RequestIdFilter implements GlobalFilter, Ordered {
+
+    static final String HEADER = "X-Request-Id";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String requestId = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        exchange.getResponse().getHeaders().set(HEADER, requestId);
+        ServerWebExchange tagged = exchange.mutate()
+                .request(request -> request.headers(headers -> headers.set(HEADER, requestId)))
+                .build();
+        return chain.filter(tagged);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,2 @@
+/** Bean wiring and settings of reservation-service. */
+package io.ticketing.reservation.config;

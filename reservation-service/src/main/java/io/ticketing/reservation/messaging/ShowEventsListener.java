@@ -1,0 +1,33 @@
+package io.ticketing.reservation.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.ticketing.reservation.seating.SeatingPlans;
+import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.Topics;
+import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.starter.messaging.EventInbox;
+
+/** Opens the seat map of every scheduled show, once per event however often Kafka delivers it. */
+@Component
+class ShowEventsListener {
+
+    private static final String CONSUMER = "reservation-service.show-events";
+
+    private final EventInbox inbox;
+    private final SeatingPlans plans;
+
+    ShowEventsListener(EventInbox inbox, SeatingPlans plans) {
+        this.inbox = inbox;
+        this.plans = plans;
+    }
+
+    @KafkaListener(topics = Topics.CATALOG_SHOW_EVENTS)
+    void on(ConsumerRecord<String, IntegrationEvent> record) {
+        if (record.value() instanceof ShowScheduled scheduled) {
+            inbox.handle(CONSUMER, scheduled, () -> plans.open(scheduled));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Kafka listeners of reservation-service. */
+package io.ticketing.reservation.messaging;

@@ -1,0 +1,54 @@
+package io.ticketing.starter;
+
+/**
+ * A client request the service refuses, with a stable machine-readable {@code code} for clients. The web
+ * layer turns it into an RFC 9457 problem; domain code stays free of HTTP types by naming the
+ * {@link Reason} instead of a status.
+ */
+public class RequestRejectedException extends RuntimeException {
+
+    /** Why a request is refused; decides the HTTP status. */
+    public enum Reason {
+        /** Malformed or semantically invalid input (400). */
+        INVALID,
+        /** Well-formed input that breaks a business rule (422). */
+        UNPROCESSABLE,
+        /** The resource does not exist, or is not the caller's (404). */
+        NOT_FOUND,
+        /** The request conflicts with the current state (409). */
+        CONFLICT
+    }
+
+    private final Reason reason;
+    private final String code;
+
+    public RequestRejectedException(Reason reason, String code, String detail) {
+        super(detail);
+        this.reason = reason;
+        this.code = code;
+    }
+
+    public static RequestRejectedException notFound(String code, String detail) {
+        return new RequestRejectedException(Reason.NOT_FOUND, code, detail);
+    }
+
+    public static RequestRejectedException invalid(String code, String detail) {
+        return new RequestRejectedException(Reason.INVALID, code, detail);
+    }
+
+    public static RequestRejectedException conflict(String code, String detail) {
+        return new RequestRejectedException(Reason.CONFLICT, code, detail);
+    }
+
+    public static RequestRejectedException unprocessable(String code, String detail) {
+        return new RequestRejectedException(Reason.UNPROCESSABLE, code, detail);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,58 @@
+package io.ticketing.starter;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionOperations;
+
+import io.ticketing.starter.messaging.EventInbox;
+import io.ticketing.starter.messaging.KafkaEventForwarder;
+import io.ticketing.starter.messaging.OutboxResubmitter;
+import io.ticketing.starter.web.ProblemDetailsAdvice;
+import io.ticketing.starter.web.RequestIdFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the shared runtime into every service that has this starter on its classpath. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
+@EnableScheduling
+public class ServiceAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    KafkaEventForwarder kafkaEventForwarder(KafkaOperations<String, String> kafka, JsonMapper json) {
+        return new KafkaEventForwarder(kafka, json);
+    }
+
+    @Bean
+    OutboxResubmitter outboxResubmitter(IncompleteEventPublications publications,
+            @Value("${ticketing.outbox.resubmit-after:PT30S}") Duration resubmitAfter) {
+        return new OutboxResubmitter(publications, resubmitAfter);
+    }
+
+    @Bean
+    EventInbox eventInbox(JdbcClient jdbc, TransactionOperations transactions) {
+        return new EventInbox(jdbc, transactions);
+    }
+}
