@@ -1,6 +1,5 @@
 package io.ticketing.booking.inventory;
 
-import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,12 +62,5 @@ public class Inventory {
                 .param(showId)
                 .query((rs, n) -> Map.entry(rs.getString("status"), rs.getInt("seats")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** Total value of a show's seats, a cheap cross-check that every seat got its price. */
-    @Transactional(readOnly = true)
-    public BigDecimal stockValue(UUID showId) {
-        return jdbc.sql("SELECT coalesce(sum(price), 0) FROM show_seat WHERE show_id = ?").param(showId)
-                .query(BigDecimal.class).single();
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class Routes {
 
     @Bean
-    RouteLocator routes(RouteLocatorBuilder builder, GatewayProperties gateway) {
+    RouteLocator publicApiRoutes(RouteLocatorBuilder builder, GatewayProperties gateway) {
         return builder.routes()
                 .route("payment", r -> r.path("/api/v1/holds/*/payment", "/api/v1/payments", "/api/v1/payments/**")
                         .uri(gateway.service("payment")))
@@ -24,7 +24,7 @@ class Routes {
                 .route("reservation", r -> r.path("/api/v1/shows/*/seats", "/api/v1/shows/*/seats/stream",
                         "/api/v1/shows/*/holds", "/api/v1/holds/**", "/api/v1/admin/shows/*/blocked-seats")
                         .uri(gateway.service("reservation")))
-                .route("booking", r -> r.path("/api/v1/bookings", "/api/v1/bookings/**")
+                .route("booking", r -> r.path("/api/v1/bookings", "/api/v1/bookings/**", "/api/v1/admin/shows/*/sales")
                         .uri(gateway.service("booking")))
                 .route("catalog", r -> r.path("/api/v1/cities", "/api/v1/cities/**", "/api/v1/cinemas/**",
                         "/api/v1/movies/**", "/api/v1/search", "/api/v1/admin/**")

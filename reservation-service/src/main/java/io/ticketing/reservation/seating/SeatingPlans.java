@@ -2,9 +2,13 @@ package io.ticketing.reservation.seating;
 
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.redisson.api.RMap;
 import org.redisson.api.RedissonClient;
@@ -46,21 +50,36 @@ public class SeatingPlans {
                 .update();
         Map<String, String> seats = new LinkedHashMap<>();
         show.rows().forEach(row -> row.seats().forEach(seat -> seats.put(seat.seatId(), AVAILABLE)));
-        RMap<String, String> seatMap = seatMap(show.showId());
+        RMap<String, String> seatMap = liveStatuses(show.showId());
         seatMap.putAll(seats);
     }
 
-    public Optional<Integer> seatCount(UUID showId) {
-        return jdbc.sql("SELECT seat_count FROM seating_plan WHERE show_id = ?").param(showId).query(Integer.class)
+    /** The seat map of a show: its layout and prices from PostgreSQL, the status of each seat from Redis. */
+    @Transactional(readOnly = true)
+    public Optional<SeatMap> seatMap(UUID showId) {
+        return jdbc.sql("SELECT layout, prices FROM seating_plan WHERE show_id = ?")
+                .param(showId)
+                .query((rs, n) -> toSeatMap(showId, rs.getString("layout"), rs.getString("prices")))
                 .optional();
     }
 
-    /** Live status of every seat of a show, seat id to status. */
-    public Map<String, String> seatStatuses(UUID showId) {
-        return seatMap(showId).readAllMap();
+    private SeatMap toSeatMap(UUID showId, String layoutJson, String pricesJson) {
+        List<ShowScheduled.Row> layout = List.of(json.readValue(layoutJson, ShowScheduled.Row[].class));
+        Map<String, ShowScheduled.Price> prices = Stream.of(json.readValue(pricesJson, ShowScheduled.Price[].class))
+                .collect(Collectors.toMap(ShowScheduled.Price::seatType, Function.identity()));
+        Map<String, String> statuses = liveStatuses(showId).readAllMap();
+        return new SeatMap(showId, layout.stream()
+                .map(row -> new SeatMap.Row(row.row(), row.seats().stream()
+                        .map(seat -> {
+                            ShowScheduled.Price price = prices.get(seat.type());
+                            return new SeatMap.Seat(seat.seatId(), seat.number(), seat.type(), price.amount(),
+                                    price.currency(), statuses.getOrDefault(seat.seatId(), AVAILABLE));
+                        })
+                        .toList()))
+                .toList());
     }
 
-    private RMap<String, String> seatMap(UUID showId) {
+    private RMap<String, String> liveStatuses(UUID showId) {
         return redis.getMap("show:{" + showId + "}:seats", StringCodec.INSTANCE);
     }
 }

@@ -1,0 +1,2 @@
+/** REST endpoints of the seat map. */
+package io.ticketing.reservation.seating.web;
