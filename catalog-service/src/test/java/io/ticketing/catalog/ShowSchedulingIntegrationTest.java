@@ -1,0 +1,191 @@
+package io.ticketing.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.ticketing.events.EventTypes;
+import io.ticketing.events.Topics;
+import io.ticketing.testsupport.JsonApi;
+import io.ticketing.testsupport.TestInfrastructure;
+import io.ticketing.testsupport.TestInfrastructure.Component;
+
+/**
+ * An admin builds a venue and schedules a show over HTTP; the show lands in PostgreSQL and its
+ * {@code ShowScheduled} event reaches Kafka through the outbox, carrying the layout and prices. Invalid
+ * requests get problem+json answers and write nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ShowSchedulingIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "catalog", Component.POSTGRES, Component.KAFKA);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void schedulesAShowAndPublishesShowScheduledWithLayoutAndPrices() {
+        var api = new JsonApi("http://127.0.0.1:" + port);
+        String hallId = CatalogMother.hall(api, 3, 8);
+        String movieId = CatalogMother.movie(api, "Inception", 148);
+        Instant startsAt = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+
+        var show = api.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
+                "startsAt", startsAt.toString(), "prices", List.of(
+                        Map.of("seatType", "REGULAR", "price", 11.5, "currency", "EUR"),
+                        Map.of("seatType", "PREMIUM", "price", 16, "currency", "EUR"))));
+
+        assertThat(show.status()).isEqualTo(201);
+        String showId = show.text("id");
+        assertThat(show.text("endsAt")).isEqualTo(startsAt.plus(148, ChronoUnit.MINUTES).toString());
+
+        ConsumerRecord<String, String> event = awaitEvent(showId);
+        assertThat(new String(event.headers().lastHeader(EventTypes.HEADER).value(), StandardCharsets.UTF_8))
+                .isEqualTo("ShowScheduled");
+        var payload = JsonApi.parse(event.value());
+        assertThat(payload.path("movieTitle").asString()).isEqualTo("Inception");
+        assertThat(payload.path("rows")).hasSize(3);
+        assertThat(payload.path("rows").get(0).path("seats")).hasSize(8);
+        assertThat(payload.path("rows").get(0).path("seats").get(0).path("seatId").asString()).isEqualTo("A1");
+        assertThat(payload.path("prices")).hasSize(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void rejectsAShowInThePastAndWritesNothing() {
+        var api = new JsonApi("http://127.0.0.1:" + port);
+        String hallId = CatalogMother.hall(api, 1, 4);
+        String movieId = CatalogMother.movie(api, "Yesterday", 100);
+        int showsBefore = count("show");
+
+        var response = api.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
+                "startsAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
+                "prices", List.of(Map.of("seatType", "REGULAR", "price", 10, "currency", "EUR"))));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("code")).isEqualTo("SHOW_IN_PAST");
+        assertThat(count("show")).isEqualTo(showsBefore);
+    }
+
+    @Test
+    void rejectsAnOverlappingShowInTheSameHall() {
+        var api = new JsonApi("http://127.0.0.1:" + port);
+        String hallId = CatalogMother.hall(api, 1, 4);
+        String movieId = CatalogMother.movie(api, "Long Movie", 120);
+        Instant startsAt = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        var prices = List.of(Map.of("seatType", "REGULAR", "price", 10, "currency", "EUR"));
+        assertThat(api.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
+                "startsAt", startsAt.toString(), "prices", prices)).status()).isEqualTo(201);
+
+        var overlapping = api.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
+                "startsAt", startsAt.plus(1, ChronoUnit.HOURS).toString(), "prices", prices));
+
+        assertThat(overlapping.status()).isEqualTo(409);
+        assertThat(overlapping.text("code")).isEqualTo("SHOW_OVERLAP");
+    }
+
+    @Test
+    void rejectsAShowWithoutAPriceForEverySeatType() {
+        var api = new JsonApi("http://127.0.0.1:" + port);
+        String hallId = CatalogMother.hall(api, 3, 4);
+        String movieId = CatalogMother.movie(api, "Half Priced", 90);
+
+        var response = api.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
+                "startsAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                "prices", List.of(Map.of("seatType", "REGULAR", "price", 10, "currency", "EUR"))));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.text("code")).isEqualTo("INVALID_PRICES");
+    }
+
+    @Test
+    void answersMalformedJsonWithAProblemAndWritesNothing() {
+        var api = new JsonApi("http://127.0.0.1:" + port);
+        int citiesBefore = count("city");
+
+        var broken = api.postRaw("/api/v1/admin/cities", "{\"name\": \"Utrecht\", \"country\": ");
+        var wrongType = api.postRaw("/api/v1/admin/cities",
+                "{\"name\": \"Utrecht\", \"country\": \"NL\", \"latitude\": \"north\", \"longitude\": 5}");
+        var missing = api.post("/api/v1/admin/cities", Map.of("name", "Utrecht"));
+
+        for (var response : List.of(broken, wrongType, missing)) {
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.isProblem()).isTrue();
+            assertThat(response.text("code")).isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");
+        }
+        assertThat(count("city")).isEqualTo(citiesBefore);
+    }
+
+    @Test
+    void rejectsAHallWithADuplicateSeat() {
+        var api = new JsonApi("http://127.0.0.1:" + port);
+        String cinemaId = CatalogMother.cinema(api);
+
+        var response = api.post("/api/v1/admin/cinemas/" + cinemaId + "/halls", Map.of("name", "Hall X",
+                "rows", List.of(Map.of("row", "A", "seats", List.of(Map.of("number", 1, "type", "REGULAR"),
+                        Map.of("number", 1, "type", "REGULAR"))))));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.text("code")).isEqualTo("INVALID_LAYOUT");
+    }
+
+    @Test
+    void answersAnUnknownMovieWith404Problem() {
+        var response = new JsonApi("http://127.0.0.1:" + port).get("/api/v1/movies/" + UUID.randomUUID());
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.text("code")).isEqualTo("MOVIE_NOT_FOUND");
+    }
+
+    private int count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single();
+    }
+
+    private static ConsumerRecord<String, String> awaitEvent(String showId) {
+        var props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "catalog-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.CATALOG_SHOW_EVENTS));
+            Instant deadline = Instant.now().plusSeconds(30);
+            List<String> seen = new ArrayList<>();
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    seen.add(record.key());
+                    if (showId.equals(record.key())) {
+                        return record;
+                    }
+                }
+            }
+            throw new AssertionError("No ShowScheduled for show " + showId + " within 30 s; saw keys " + seen);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Creates the platform's Kafka topics; safe to run again (--if-not-exists).
+# Used by the kafka-topics Job (k8s/base/kafka-topics) and the kafka-init service (docker-compose.yml).
+#
+#   TICKETING_KAFKA_BOOTSTRAP_SERVERS    e.g. kafka:9092
+#   TICKETING_KAFKA_TOPIC_PARTITIONS     default 6
+#   TICKETING_KAFKA_TOPIC_REPLICATION    default 1 (3 in production)
+set -euo pipefail
+
+bootstrap="${TICKETING_KAFKA_BOOTSTRAP_SERVERS:?TICKETING_KAFKA_BOOTSTRAP_SERVERS is required}"
+partitions="${TICKETING_KAFKA_TOPIC_PARTITIONS:-6}"
+replication="${TICKETING_KAFKA_TOPIC_REPLICATION:-1}"
+kafka_topics=/opt/kafka/bin/kafka-topics.sh
+
+topics=(
+  catalog.show-events
+  reservation.hold-events
+  booking.booking-events
+  waiting.waitlist-events
+  payment.payment-events
+)
+
+for attempt in $(seq 1 30); do
+  if "$kafka_topics" --bootstrap-server "$bootstrap" --list >/dev/null 2>&1; then
+    break
+  fi
+  if [ "$attempt" -eq 30 ]; then
+    echo "Kafka at $bootstrap did not answer" >&2
+    exit 1
+  fi
+  echo "waiting for Kafka at $bootstrap ($attempt)"
+  sleep 5
+done
+
+for topic in "${topics[@]}"; do
+  "$kafka_topics" --bootstrap-server "$bootstrap" --create --if-not-exists \
+    --topic "$topic" --partitions "$partitions" --replication-factor "$replication"
+done
+echo "topics ready:"
+"$kafka_topics" --bootstrap-server "$bootstrap" --list

@@ -1,0 +1,116 @@
+package io.ticketing.systemtests;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.ticketing.testsupport.JsonApi;
+
+/**
+ * The platform under test: the local stack a developer already runs, or one started here with
+ * {@code ./ticketing up} and stopped again at the end (SIGTERM, as Ctrl-C would).
+ */
+final class LocalStackProcess {
+
+    static final String GATEWAY = "http://127.0.0.1:8080";
+    /** Every port the local stack listens on: services, then PostgreSQL, Redis, Kafka and Elasticsearch. */
+    static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 15432, 16379, 19092, 19093,
+            19200, 19300);
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Process process;
+    private final Path log;
+
+    private LocalStackProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static LocalStackProcess startOrReuse() throws IOException, InterruptedException {
+        if (gatewayReady()) {
+            return new LocalStackProcess(null, null);
+        }
+        Path home = home();
+        Path log = Files.createDirectories(home.resolve(".local/logs")).resolve("system-tests-launcher.log");
+        Process process = new ProcessBuilder(home.resolve("ticketing").toString(), "up")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        var stack = new LocalStackProcess(process, log);
+        stack.awaitReady();
+        return stack;
+    }
+
+    /** The project's root directory, where {@code ./ticketing} and the stack's {@code .local} data live. */
+    static Path home() {
+        return Path.of(System.getProperty("ticketing.home", "..")).toAbsolutePath().normalize();
+    }
+
+    boolean startedHere() {
+        return process != null;
+    }
+
+    /** Stops a stack started here the way an operator's Ctrl-C does, and waits until the launcher is gone. */
+    void stop() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The launcher did not stop within " + STOP_TIMEOUT);
+        }
+    }
+
+    String launcherOutput() throws IOException {
+        return log == null ? "" : Files.readString(log);
+    }
+
+    static boolean listening(int port) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("./ticketing up exited with " + process.exitValue() + ":\n" + tail());
+            }
+            if (launcherOutput().contains(GATEWAY.replace("127.0.0.1", "localhost")) && gatewayReady()) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        process.destroy();
+        throw new AssertionError("The local stack was not ready within " + START_TIMEOUT + ":\n" + tail());
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = launcherOutput().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    private static boolean gatewayReady() {
+        try {
+            return new JsonApi(GATEWAY).get("/actuator/health/readiness").status() == 200;
+        }
+        catch (RuntimeException ex) {
+            return false;
+        }
+    }
+}
