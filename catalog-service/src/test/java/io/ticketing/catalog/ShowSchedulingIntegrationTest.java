@@ -139,7 +139,7 @@ class ShowSchedulingIntegrationTest {
         for (var response : List.of(broken, wrongType, missing)) {
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.isProblem()).isTrue();
-            assertThat(response.text("code")).isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");
+            assertThat(response.text("code")).as(response.body()).isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");
         }
         assertThat(count("city")).isEqualTo(citiesBefore);
     }

@@ -31,7 +31,15 @@ public class MovieManagement {
                                    rating, cast_members)
                 VALUES (:id, :title, :description, :durationMinutes, :genre, :language, :releaseDate, :country,
                         :rating, string_to_array(:cast, chr(31)))""")
-                .paramSource(movie)
+                .param("id", movie.id())
+                .param("title", movie.title())
+                .param("description", movie.description())
+                .param("durationMinutes", movie.durationMinutes())
+                .param("genre", movie.genre())
+                .param("language", movie.language())
+                .param("releaseDate", movie.releaseDate())
+                .param("country", movie.country())
+                .param("rating", movie.rating())
                 .param("cast", String.join("\u001f", movie.cast()))
                 .update();
         return movie;

@@ -55,6 +55,9 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             if (status.getStatusCode().value() == 503 || status.getStatusCode().value() == 504) {
                 return problem(status.getStatusCode(), "SERVICE_UNAVAILABLE", "The service is unavailable, try again shortly");
             }
+            if (status.getStatusCode().value() == 404) {
+                return problem(status.getStatusCode(), "NOT_FOUND", "There is no API at this path");
+            }
             return problem(status.getStatusCode(), codeFor(status.getStatusCode()), status.getReason());
         }
         if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)) {

@@ -1,0 +1,45 @@
+package io.ticketing.localstack;
+
+import java.io.PrintStream;
+
+/** What a developer needs after start-up: where to point the browser or curl, and where the logs are. */
+final class Banner {
+
+    static final String CLIENT_API_KEY = "local-client-key";
+    static final String ADMIN_API_KEY = "local-admin-key";
+
+    private Banner() {
+    }
+
+    static void print(PrintStream out, StackLayout layout, boolean infraOnly, double startupSeconds) {
+        String line = "=".repeat(72);
+        out.println();
+        out.println(line);
+        out.printf(" %s in %.1f s%n", infraOnly ? "Ticketing infrastructure is up" : "Ticketing platform is up", startupSeconds);
+        out.println();
+        if (!infraOnly) {
+            out.println(" Gateway        http://localhost:" + ServiceSpec.GATEWAY.port());
+            out.println(" API keys       client: " + CLIENT_API_KEY + "   admin: " + ADMIN_API_KEY);
+            out.println();
+            out.println(" Services");
+            for (ServiceSpec service : ServiceSpec.ALL) {
+                out.printf("   %-22s http://localhost:%d%n", service.name(), service.port());
+            }
+            out.println();
+        }
+        out.println(" Infrastructure");
+        out.printf("   %-14s %s:%d  user %s / %s, databases %s%n", "PostgreSQL", InfraEndpoints.HOST,
+                InfraEndpoints.POSTGRES_PORT, InfraEndpoints.POSTGRES_USERNAME, InfraEndpoints.POSTGRES_PASSWORD,
+                String.join(", ", ServiceSpec.databases()));
+        out.printf("   %-14s %s:%d%n", "Redis", InfraEndpoints.HOST, InfraEndpoints.REDIS_PORT);
+        out.printf("   %-14s %s%n", "Kafka", InfraEndpoints.kafkaBootstrapServers());
+        out.printf("   %-14s %s%n", "Elasticsearch", InfraEndpoints.elasticsearchUri());
+        out.println();
+        out.println(" Logs           " + layout.logs());
+        out.println(" Data           " + layout.data() + "   (./ticketing reset deletes it)");
+        out.println();
+        out.println(" Press Ctrl-C to stop everything.");
+        out.println(line);
+        out.flush();
+    }
+}

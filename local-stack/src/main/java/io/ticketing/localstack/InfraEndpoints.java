@@ -1,0 +1,33 @@
+package io.ticketing.localstack;
+
+import io.ticketing.localstack.infra.Ports;
+import io.ticketing.localstack.infra.PostgresServer;
+
+/**
+ * The fixed loopback ports of the local infrastructure. They deliberately avoid the defaults (5432,
+ * 6379, 9092, 9200) so a developer's own PostgreSQL or Kafka never clashes with the stack.
+ */
+public final class InfraEndpoints {
+
+    public static final String HOST = Ports.LOOPBACK;
+    public static final int POSTGRES_PORT = 15432;
+    public static final int REDIS_PORT = 16379;
+    public static final int KAFKA_PORT = 19092;
+    public static final int KAFKA_CONTROLLER_PORT = 19093;
+    public static final int ELASTICSEARCH_HTTP_PORT = 19200;
+    public static final int ELASTICSEARCH_TRANSPORT_PORT = 19300;
+
+    public static final String POSTGRES_USERNAME = PostgresServer.USERNAME;
+    public static final String POSTGRES_PASSWORD = PostgresServer.PASSWORD;
+
+    private InfraEndpoints() {
+    }
+
+    public static String kafkaBootstrapServers() {
+        return HOST + ":" + KAFKA_PORT;
+    }
+
+    public static String elasticsearchUri() {
+        return "http://" + HOST + ":" + ELASTICSEARCH_HTTP_PORT;
+    }
+}

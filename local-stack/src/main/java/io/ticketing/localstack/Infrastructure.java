@@ -1,0 +1,110 @@
+package io.ticketing.localstack;
+
+import io.ticketing.events.Topics;
+import io.ticketing.localstack.infra.ElasticsearchServer;
+import io.ticketing.localstack.infra.EmbeddedServer;
+import io.ticketing.localstack.infra.KafkaBroker;
+import io.ticketing.localstack.infra.PostgresServer;
+import io.ticketing.localstack.infra.RedisServer;
+import io.ticketing.localstack.infra.ProcessKiller;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The four infrastructure servers of the local stack on their fixed ports, started in parallel (start-up
+ * is dominated by Elasticsearch, the others finish while it boots) and prepared for the services:
+ * one database per service, every platform topic.
+ */
+final class Infrastructure {
+
+    private final PostgresServer postgres;
+    private final RedisServer redis;
+    private final KafkaBroker kafka;
+    private final ElasticsearchServer elasticsearch;
+    private final Consumer<EmbeddedServer> onStarted;
+    private final PrintStream out;
+    private volatile boolean closed;
+
+    /**
+     * @param onStarted called right after a server started, before it is used (records its pid)
+     */
+    Infrastructure(StackLayout layout, Consumer<EmbeddedServer> onStarted, PrintStream out) {
+        this.postgres = new PostgresServer(layout.data("postgres"), InfraEndpoints.POSTGRES_PORT,
+                layout.data().resolve("postgres-binaries"), layout.log("postgres"));
+        this.redis = new RedisServer(layout.data("redis"), InfraEndpoints.REDIS_PORT, layout.log("redis"));
+        this.kafka = new KafkaBroker(layout.data("kafka"), InfraEndpoints.KAFKA_PORT, InfraEndpoints.KAFKA_CONTROLLER_PORT);
+        this.elasticsearch = new ElasticsearchServer(layout.data("elasticsearch"),
+                InfraEndpoints.ELASTICSEARCH_HTTP_PORT, InfraEndpoints.ELASTICSEARCH_TRANSPORT_PORT,
+                layout.logs().resolve("elasticsearch"));
+        this.onStarted = onStarted;
+        this.out = out;
+    }
+
+    /**
+     * Safety net behind the run registry: infrastructure processes of this project that the registry does
+     * not know (the launcher was killed while they were still starting), recognised by the binaries under
+     * our data directory in their command lines.
+     *
+     * @return how many were stopped
+     */
+    static int killUnrecordedLeftovers(StackLayout layout) {
+        Duration grace = Duration.ofSeconds(10);
+        String data = layout.data() + "/";
+        return ProcessKiller.killAllMatching(grace, "-Des.path.home=" + data + "elasticsearch/")
+                + ProcessKiller.killAllMatching(grace, data + "postgres-binaries/", "/bin/postgres")
+                + ProcessKiller.killAllMatching(grace, data + "redis-binaries/redis-server");
+    }
+
+    /** Starts everything in parallel; the first failure is rethrown after the others have finished. */
+    void start() {
+        try (ExecutorService executor = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("infra-", 0).factory())) {
+            CompletableFuture<Void> all = CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> start(elasticsearch), executor),
+                    CompletableFuture.runAsync(() -> {
+                        start(postgres);
+                        ServiceSpec.databases().forEach(postgres::createDatabase);
+                    }, executor),
+                    CompletableFuture.runAsync(() -> {
+                        start(kafka);
+                        kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
+                    }, executor),
+                    CompletableFuture.runAsync(() -> start(redis), executor));
+            all.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Services first is the caller's job; this stops search, cache, broker, then the database. */
+    void stop() {
+        closed = true;
+        for (EmbeddedServer server : List.of(elasticsearch, redis, kafka, postgres)) {
+            synchronized (server) {
+                if (server.isRunning()) {
+                    long started = System.nanoTime();
+                    server.stop();
+                    out.printf("  stopped %-13s (%.1f s)%n", server.name(), (System.nanoTime() - started) / 1e9);
+                }
+            }
+        }
+    }
+
+    /** Start and stop lock the same monitor, so a stop during start-up waits and then stops it too. */
+    private void start(EmbeddedServer server) {
+        synchronized (server) {
+            if (closed) {
+                return;
+            }
+            long started = System.nanoTime();
+            server.start();
+            onStarted.accept(server);
+            out.printf("  %-13s ready (%.1f s)%n", server.name(), (System.nanoTime() - started) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.ticketing.localstack;
+
+import io.ticketing.localstack.infra.FileTrees;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the whole platform on one machine without Docker: {@code up} (default), {@code up --infra-only},
+ * {@code reset}. Started by the {@code ./ticketing} script with {@code -Dticketing.home=<project root>};
+ * stays in the foreground until Ctrl-C or SIGTERM, then stops everything it started.
+ */
+public final class LocalStack {
+
+    /** Version of the service jars to run: the one this launcher was built with. */
+    static final String VERSION = "0.1.0-SNAPSHOT";
+
+    private static final String USAGE = """
+            Usage: ticketing <command>
+
+              up               start infrastructure and all services, stay in the foreground (Ctrl-C stops all)
+              up --infra-only  start only PostgreSQL, Redis, Kafka and Elasticsearch
+              up --rebuild     (script) rebuild the jars first
+              reset            delete all local data (.local/data); refuses while a stack is running
+              help             show this text
+
+            Services get the launcher's environment plus TICKETING_* defaults; a TICKETING_* variable that is
+            already set wins (SERVER_PORT excepted). Extra service JVM flags: TICKETING_SERVICE_JAVA_OPTS.
+            """;
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        Path home = Path.of(System.getProperty("ticketing.home", ".")).toAbsolutePath().normalize();
+        StackLayout layout = new StackLayout(home);
+        // must happen before the first logger is created; the config is not called logback.xml on purpose,
+        // so test-support consumers of this jar keep their own logging
+        System.setProperty("ticketing.logs", layout.logs().toString());
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+        }
+        List<String> arguments = List.of(args);
+        String command = arguments.isEmpty() ? "up" : arguments.getFirst();
+        int exitCode = switch (command) {
+            case "up" -> up(layout, arguments.subList(Math.min(1, arguments.size()), arguments.size()));
+            case "reset" -> reset(layout);
+            case "help", "--help", "-h" -> {
+                System.out.print(USAGE);
+                yield 0;
+            }
+            default -> {
+                System.err.println("Unknown command: " + command);
+                System.err.print(USAGE);
+                yield 2;
+            }
+        };
+        System.exit(exitCode);
+    }
+
+    private static int up(StackLayout layout, List<String> options) {
+        PrintStream out = System.out;
+        for (String option : options) {
+            if (!option.equals("--infra-only")) {
+                System.err.println("Unknown option for up: " + option);
+                System.err.print(USAGE);
+                return 2;
+            }
+        }
+        boolean infraOnly = options.contains("--infra-only");
+        RunRegistry registry = registry(layout);
+        if (refuseIfRunning(registry)) {
+            return 1;
+        }
+        Stack stack = new Stack(layout, infraOnly, registry, System.getenv(), out);
+        List<Path> missing = stack.missingJars();
+        if (!missing.isEmpty()) {
+            System.err.println("Service jars are missing (build them with ./ticketing up --rebuild):");
+            missing.forEach(jar -> System.err.println("  " + layout.home().relativize(jar)));
+            return 1;
+        }
+        killLeftovers(layout, registry, out);
+        registry.claim();
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            if (stack.isStopping()) {
+                return 130;
+            }
+            System.err.println();
+            System.err.println("Start-up failed: " + e.getMessage());
+            stack.stop();
+            return 1;
+        }
+        if (stack.isStopping()) {
+            return 130;
+        }
+        Banner.print(out, layout, infraOnly, secondsSinceJvmStart());
+        awaitShutdown();
+        return 0;
+    }
+
+    private static int reset(StackLayout layout) {
+        RunRegistry registry = registry(layout);
+        if (refuseIfRunning(registry)) {
+            return 1;
+        }
+        killLeftovers(layout, registry, System.out);
+        FileTrees.delete(layout.data());
+        System.out.println("Deleted " + layout.data());
+        return 0;
+    }
+
+    private static RunRegistry registry(StackLayout layout) {
+        // the script runs the launcher as: java ... -Dticketing.home=<root> -jar <root>/local-stack/target/...-exec.jar
+        return new RunRegistry(layout.run(), "-Dticketing.home=" + layout.home(), "local-stack");
+    }
+
+    private static boolean refuseIfRunning(RunRegistry registry) {
+        OptionalLong running = registry.liveLauncher();
+        if (running.isPresent()) {
+            System.err.println("A local stack is already running on this project (pid " + running.getAsLong()
+                    + "). Stop it with Ctrl-C in its terminal or: kill " + running.getAsLong());
+            return true;
+        }
+        return false;
+    }
+
+    private static void killLeftovers(StackLayout layout, RunRegistry registry, PrintStream out) {
+        List<String> killed = registry.killLeftovers();
+        if (!killed.isEmpty()) {
+            out.println("Stopped " + killed.size() + " process(es) left over by a previous run:");
+            killed.forEach(process -> out.println("  " + process));
+        }
+        int unrecorded = Infrastructure.killUnrecordedLeftovers(layout);
+        if (unrecorded > 0) {
+            out.println("Stopped " + unrecorded + " unrecorded infrastructure process(es) of a previous run");
+        }
+    }
+
+    private static double secondsSinceJvmStart() {
+        Instant jvmStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        return Duration.between(jvmStart, Instant.now()).toMillis() / 1000.0;
+    }
+
+    /** The shutdown hook does the work; the main thread just must not return (that would exit the JVM). */
+    private static void awaitShutdown() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.ticketing.localstack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment a service process gets: the launcher's own environment plus the platform's
+ * configuration contract ({@code TICKETING_*} variables), which the services map onto their properties.
+ *
+ * <p>Precedence: a variable already set in the launcher's environment wins over the launcher's default,
+ * so {@code TICKETING_KAFKA_BOOTSTRAP_SERVERS=... ./ticketing up} points every service elsewhere. The
+ * one exception is {@code SERVER_PORT}: the launcher polls and routes by the fixed ports, so it always
+ * sets it per service.
+ */
+public final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    public static Map<String, String> forService(ServiceSpec service, Map<String, String> inherited) {
+        Map<String, String> environment = new LinkedHashMap<>(inherited);
+        defaults(service).forEach(environment::putIfAbsent);
+        environment.put("SERVER_PORT", Integer.toString(service.port()));
+        return environment;
+    }
+
+    /** The launcher's defaults for one service, before the inherited environment is applied. */
+    public static Map<String, String> defaults(ServiceSpec service) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("TICKETING_POSTGRES_HOST", InfraEndpoints.HOST);
+        defaults.put("TICKETING_POSTGRES_PORT", Integer.toString(InfraEndpoints.POSTGRES_PORT));
+        service.database().ifPresent(database -> defaults.put("TICKETING_POSTGRES_DATABASE", database));
+        defaults.put("TICKETING_POSTGRES_USERNAME", InfraEndpoints.POSTGRES_USERNAME);
+        defaults.put("TICKETING_POSTGRES_PASSWORD", InfraEndpoints.POSTGRES_PASSWORD);
+        defaults.put("TICKETING_KAFKA_BOOTSTRAP_SERVERS", InfraEndpoints.kafkaBootstrapServers());
+        defaults.put("TICKETING_REDIS_HOST", InfraEndpoints.HOST);
+        defaults.put("TICKETING_REDIS_PORT", Integer.toString(InfraEndpoints.REDIS_PORT));
+        defaults.put("TICKETING_ELASTICSEARCH_URIS", InfraEndpoints.elasticsearchUri());
+        if (service.equals(ServiceSpec.GATEWAY)) {
+            for (ServiceSpec backend : ServiceSpec.backends()) {
+                defaults.put("TICKETING_GATEWAY_SERVICES_" + backend.gatewayKey(),
+                        "http://" + InfraEndpoints.HOST + ":" + backend.port());
+            }
+        }
+        return defaults;
+    }
+}

@@ -1,0 +1,213 @@
+package io.ticketing.localstack;
+
+import io.ticketing.localstack.infra.Detached;
+import io.ticketing.localstack.infra.ExternalProcess;
+import io.ticketing.localstack.infra.LogTail;
+import io.ticketing.localstack.infra.ProcessKiller;
+import io.ticketing.localstack.infra.Sleep;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The services, each in its own JVM with JVM flags tuned for a small machine, started all at once and
+ * polled until their readiness probe answers. A JVM per service keeps them as isolated as in production
+ * (own heap, own logs, one can be restarted alone) at the cost of memory; the flags keep that cost down.
+ */
+final class ServiceProcesses {
+
+    /**
+     * Fast start-up and small footprint rather than peak throughput: C1 only (less CPU while seven JVMs
+     * boot on two cores, smaller code cache), serial GC (no GC threads, least overhead on small heaps),
+     * small heap and thread stacks. Extra flags can be appended with {@code TICKETING_SERVICE_JAVA_OPTS}.
+     */
+    static final List<String> JVM_FLAGS = List.of(
+            "-Xss512k", "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto");
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final StackLayout layout;
+    private final Map<String, String> inheritedEnvironment;
+    private final Consumer<ExternalProcess> onStarted;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    /** A daemon thread per wait: the common pool may have a single thread on a 2-core machine. */
+    private final ExecutorService waiters =
+            Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("service-", 0).factory());
+    private final Map<ServiceSpec, Process> running = new LinkedHashMap<>();
+    private boolean closed;
+    private volatile boolean aborted;
+
+    ServiceProcesses(StackLayout layout, Map<String, String> inheritedEnvironment,
+                     Consumer<ExternalProcess> onStarted, PrintStream out) {
+        this.layout = layout;
+        this.inheritedEnvironment = Map.copyOf(inheritedEnvironment);
+        this.onStarted = onStarted;
+        this.out = out;
+    }
+
+    /** The jars that are not built yet; checked before anything starts so a missing build fails in a second. */
+    List<Path> missingJars(List<ServiceSpec> services) {
+        return services.stream().map(spec -> layout.serviceJar(spec.name())).filter(jar -> !Files.isRegularFile(jar)).toList();
+    }
+
+    /** Starts every service, then waits until all are ready; fails with the log tail of the first that dies. */
+    void startAll(List<ServiceSpec> services) {
+        for (ServiceSpec service : services) {
+            start(service);
+        }
+        // fail as soon as one service dies rather than after all others are ready
+        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+        List<CompletableFuture<Void>> readiness = new ArrayList<>();
+        for (ServiceSpec service : services) {
+            readiness.add(CompletableFuture.runAsync(() -> awaitReady(service), waiters)
+                    .whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            aborted = true;
+                            firstFailure.completeExceptionally(failure);
+                        }
+                    }));
+        }
+        try {
+            CompletableFuture.anyOf(CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)), firstFailure).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** SIGTERM to all (Spring Boot shuts down gracefully), SIGKILL to what is left after the grace period. */
+    void stopAll() {
+        List<Map.Entry<ServiceSpec, Process>> toStop;
+        synchronized (this) {
+            closed = true;
+            toStop = List.copyOf(running.entrySet());
+            running.clear();
+        }
+        List<CompletableFuture<Void>> stops = toStop.stream()
+                .map(entry -> CompletableFuture.runAsync(() -> {
+                    long started = System.nanoTime();
+                    ProcessKiller.terminate(entry.getValue().toHandle(), STOP_GRACE);
+                    out.printf("  stopped %-22s (%.1f s)%n", entry.getKey().name(), (System.nanoTime() - started) / 1e9);
+                }, waiters))
+                .toList();
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Reports services that die after start-up, so a crash does not go unnoticed in the terminal. */
+    void watch() {
+        synchronized (this) {
+            running.forEach((service, process) -> process.onExit().thenAccept(exited -> {
+                synchronized (this) {
+                    if (!closed) {
+                        out.printf("%n!! %s exited with code %d; last lines of %s:%n%s%n", service.name(),
+                                exited.exitValue(), layout.log(service.name()), LogTail.of(layout.log(service.name()), 20));
+                    }
+                }
+            }));
+        }
+    }
+
+    private void start(ServiceSpec service) {
+        Path jar = layout.serviceJar(service.name());
+        Path log = layout.log(service.name());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // Netty and Kafka clients still use it
+        }
+        String extraFlags = inheritedEnvironment.getOrDefault("TICKETING_SERVICE_JAVA_OPTS", "").trim();
+        if (!extraFlags.isEmpty()) {
+            command.addAll(List.of(extraFlags.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(Detached.command(command))
+                .directory(layout.home().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(ServiceEnvironment.forService(service, inheritedEnvironment));
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            try {
+                Files.createDirectories(log.getParent());
+                Process process = builder.start();
+                running.put(service, process);
+                onStarted.accept(new ExternalProcess(process.pid(), jar.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start " + service.name(), e);
+            }
+        }
+    }
+
+    private void awaitReady(ServiceSpec service) {
+        Process process;
+        synchronized (this) {
+            process = running.get(service);
+        }
+        if (process == null) {
+            return;
+        }
+        URI readiness = URI.create("http://" + InfraEndpoints.HOST + ":" + service.port() + "/actuator/health/readiness");
+        long started = System.nanoTime();
+        long deadline = started + READY_TIMEOUT.toNanos();
+        while (!isReady(readiness)) {
+            if (aborted) {
+                return; // another service failed; the stack is being stopped
+            }
+            if (!process.isAlive()) {
+                throw new ServiceFailedException(service, "exited with code " + process.exitValue(), layout.log(service.name()));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ServiceFailedException(service, "not ready within " + READY_TIMEOUT.toSeconds() + " s",
+                        layout.log(service.name()));
+            }
+            Sleep.millis(250);
+        }
+        if (aborted) {
+            return;
+        }
+        out.printf("  %-22s ready on port %d (%.1f s)%n", service.name(), service.port(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private boolean isReady(URI readiness) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A service that died or never became ready, with the end of its log so the cause is on screen. */
+    static final class ServiceFailedException extends RuntimeException {
+
+        ServiceFailedException(ServiceSpec service, String problem, Path log) {
+            super(service.name() + " " + problem + ". Last lines of " + log + ":" + System.lineSeparator()
+                    + LogTail.of(log, 40));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.ticketing.localstack;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole local platform: infrastructure first, then (unless infra-only) every service. {@link #stop()}
+ * may be called at any moment from the shutdown hook, also while {@link #start()} is still running on
+ * the main thread; it stops services first, then the infrastructure they use.
+ */
+final class Stack {
+
+    private final boolean infraOnly;
+    private final RunRegistry registry;
+    private final Infrastructure infrastructure;
+    private final ServiceProcesses services;
+    private final PrintStream out;
+    private volatile boolean stopping;
+    private boolean stopped;
+
+    Stack(StackLayout layout, boolean infraOnly, RunRegistry registry, Map<String, String> environment, PrintStream out) {
+        this.infraOnly = infraOnly;
+        this.registry = registry;
+        this.out = out;
+        this.infrastructure = new Infrastructure(layout,
+                server -> server.externalProcess().ifPresent(registry::record), out);
+        this.services = new ServiceProcesses(layout, environment, registry::record, out);
+    }
+
+    /** Jars that must be built before {@link #start()} can succeed. */
+    List<Path> missingJars() {
+        return infraOnly ? List.of() : services.missingJars(ServiceSpec.ALL);
+    }
+
+    void start() {
+        out.println("Starting infrastructure (PostgreSQL, Redis, Kafka, Elasticsearch) ...");
+        infrastructure.start();
+        if (infraOnly || stopping) {
+            return;
+        }
+        out.println("Starting services ...");
+        services.startAll(ServiceSpec.ALL);
+        services.watch();
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    /** Idempotent; safe from any thread. Leaves no process and no listening port behind. */
+    synchronized void stop() {
+        stopping = true;
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        long started = System.nanoTime();
+        out.println();
+        out.println("Stopping ...");
+        services.stopAll();
+        infrastructure.stop();
+        registry.release();
+        out.printf("Stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+}

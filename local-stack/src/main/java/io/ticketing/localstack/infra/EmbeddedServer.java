@@ -1,0 +1,37 @@
+package io.ticketing.localstack.infra;
+
+import java.util.Optional;
+
+/**
+ * Common life cycle of the launchers, so the local stack and the test support can start and stop them
+ * uniformly (in parallel, in reverse order, from shutdown hooks).
+ *
+ * <p>Contract: {@link #start()} blocks until the server accepts work and first cleans up whatever a
+ * crashed previous run left behind; {@link #stop()} is idempotent, blocks until the process is gone and
+ * its ports are closed, and never throws.
+ */
+public interface EmbeddedServer extends AutoCloseable {
+
+    /** Short human-readable name for logs and banners, e.g. "PostgreSQL". */
+    String name();
+
+    void start();
+
+    void stop();
+
+    /** Whether {@link #start()} completed and {@link #stop()} has not been called since. */
+    boolean isRunning();
+
+    /**
+     * The server's OS process while it runs, if it is one (Kafka runs inside this JVM). Owners record it so
+     * that a later run can clean up after a crash even without starting this server again.
+     */
+    default Optional<ExternalProcess> externalProcess() {
+        return Optional.empty();
+    }
+
+    @Override
+    default void close() {
+        stop();
+    }
+}

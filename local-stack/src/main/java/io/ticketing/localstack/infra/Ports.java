@@ -1,0 +1,88 @@
+package io.ticketing.localstack.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loopback port helpers. Everything binds to 127.0.0.1 only, so a developer's own services on default
+ * ports never clash with ours and nothing is exposed to the network.
+ */
+public final class Ports {
+
+    /** The only address the embedded servers listen on. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private Ports() {
+    }
+
+    /** A port that is free on the loopback interface right now (tests use it to avoid clashing). */
+    public static int freePort() {
+        return freePorts(1).getFirst();
+    }
+
+    /**
+     * Several distinct free ports. All sockets are held open until every port is chosen, so the same port
+     * is never handed out twice in one call.
+     */
+    public static List<Integer> freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK));
+                sockets.add(socket);
+                ports.add(socket.getLocalPort());
+            }
+            return List.copyOf(ports);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        } finally {
+            sockets.forEach(Ports::closeQuietly);
+        }
+    }
+
+    /** Whether something accepts TCP connections on the loopback port. */
+    public static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(LOOPBACK, port), 250);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Fails fast with a readable message instead of a server's obscure bind error. */
+    public static void requireFree(int port, String what) {
+        if (isListening(port)) {
+            throw new IllegalStateException("Port " + port + " needed by " + what
+                    + " is already in use by another process (see `ss -ltnp | grep :" + port + "`)");
+        }
+    }
+
+    /** Waits until nothing listens on the port any more; returns whether it got free in time. */
+    public static boolean awaitFree(int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isListening(port)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Sleep.millis(100);
+        }
+        return true;
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing to do: the port was only probed
+        }
+    }
+}

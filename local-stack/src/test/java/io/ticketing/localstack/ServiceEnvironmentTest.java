@@ -1,0 +1,64 @@
+package io.ticketing.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceEnvironmentTest {
+
+    private static final ServiceSpec CATALOG = ServiceSpec.ALL.get(1);
+
+    @Test
+    void givesEachServiceTheConfigurationContract() {
+        Map<String, String> environment = ServiceEnvironment.forService(CATALOG, Map.of("PATH", "/usr/bin"));
+
+        assertThat(environment)
+                .containsEntry("PATH", "/usr/bin")
+                .containsEntry("SERVER_PORT", "8081")
+                .containsEntry("TICKETING_POSTGRES_HOST", "127.0.0.1")
+                .containsEntry("TICKETING_POSTGRES_PORT", "15432")
+                .containsEntry("TICKETING_POSTGRES_DATABASE", "catalog")
+                .containsEntry("TICKETING_POSTGRES_USERNAME", "postgres")
+                .containsEntry("TICKETING_POSTGRES_PASSWORD", "postgres")
+                .containsEntry("TICKETING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                .containsEntry("TICKETING_REDIS_HOST", "127.0.0.1")
+                .containsEntry("TICKETING_REDIS_PORT", "16379")
+                .containsEntry("TICKETING_ELASTICSEARCH_URIS", "http://127.0.0.1:19200")
+                .doesNotContainKey("TICKETING_GATEWAY_SERVICES_CATALOG");
+    }
+
+    @Test
+    void theGatewayHasNoDatabaseButKnowsEveryBackend() {
+        Map<String, String> environment = ServiceEnvironment.forService(ServiceSpec.GATEWAY, Map.of());
+
+        assertThat(environment)
+                .containsEntry("SERVER_PORT", "8080")
+                .doesNotContainKey("TICKETING_POSTGRES_DATABASE")
+                .containsEntry("TICKETING_GATEWAY_SERVICES_CATALOG", "http://127.0.0.1:8081")
+                .containsEntry("TICKETING_GATEWAY_SERVICES_RESERVATION", "http://127.0.0.1:8082")
+                .containsEntry("TICKETING_GATEWAY_SERVICES_BOOKING", "http://127.0.0.1:8083")
+                .containsEntry("TICKETING_GATEWAY_SERVICES_WAITING", "http://127.0.0.1:8084")
+                .containsEntry("TICKETING_GATEWAY_SERVICES_PAYMENT", "http://127.0.0.1:8085")
+                .containsEntry("TICKETING_GATEWAY_SERVICES_NOTIFICATION", "http://127.0.0.1:8086");
+    }
+
+    @Test
+    void explicitlySetVariablesWinExceptTheServerPort() {
+        Map<String, String> environment = ServiceEnvironment.forService(CATALOG, Map.of(
+                "TICKETING_RESERVATION_HOLD_TTL", "PT20S",
+                "TICKETING_KAFKA_BOOTSTRAP_SERVERS", "broker:9092",
+                "SERVER_PORT", "9999"));
+
+        assertThat(environment)
+                .containsEntry("TICKETING_RESERVATION_HOLD_TTL", "PT20S")
+                .containsEntry("TICKETING_KAFKA_BOOTSTRAP_SERVERS", "broker:9092")
+                .containsEntry("SERVER_PORT", "8081");
+    }
+
+    @Test
+    void everyServiceButTheGatewayHasItsOwnDatabase() {
+        assertThat(ServiceSpec.databases())
+                .containsExactly("catalog", "reservation", "booking", "waiting", "payment", "notification");
+    }
+}

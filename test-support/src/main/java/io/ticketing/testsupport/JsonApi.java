@@ -1,0 +1,105 @@
+package io.ticketing.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small JSON-over-HTTP client for black-box tests: it never throws on a 4xx or 5xx, so tests can assert
+ * on every status, header and problem body exactly as a client would see them.
+ */
+public final class JsonApi {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private final Map<String, String> headers;
+
+    public JsonApi(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private JsonApi(String baseUrl, Map<String, String> headers) {
+        this.baseUrl = baseUrl;
+        this.headers = headers;
+    }
+
+    /** A client that sends {@code name: value} with every request. */
+    public JsonApi withHeader(String name, String value) {
+        var more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new JsonApi(baseUrl, Map.copyOf(more));
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    public Response post(String path, Object body) {
+        return postRaw(path, JSON.writeValueAsString(body));
+    }
+
+    public Response postRaw(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public static JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        headers.forEach(builder::header);
+        return builder;
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** What came back: status, headers and body, with JSON helpers. */
+    public record Response(int status, HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            return parse(body);
+        }
+
+        /** A top-level field as text, or {@code null} when absent. */
+        public String text(String field) {
+            JsonNode node = json().get(field);
+            return node == null || node.isNull() ? null : node.asString();
+        }
+
+        public boolean isProblem() {
+            return headers.firstValue("Content-Type").map(type -> type.startsWith("application/problem+json"))
+                    .orElse(false);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.ticketing.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What every back-end service must do from its first start on real infrastructure: run its migrations
+ * (including the outbox and inbox tables), report ready, and answer unknown paths and bad ids with
+ * problem+json. A service's test extends this with its {@code @SpringBootTest} and infrastructure.
+ */
+public abstract class ServiceSmokeTests {
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected JsonApi api() {
+        return new JsonApi("http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void reportsLiveAndReady() {
+        assertThat(api().get("/actuator/health/liveness").status()).isEqualTo(200);
+        var readiness = api().get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.text("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void hasTheOutboxAndInboxTables() {
+        for (String table : new String[] { "event_publication", "processed_event", "flyway_schema_history" }) {
+            assertThat(jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_name = ?").param(table)
+                    .query(Integer.class).single()).as(table).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void answersAnUnknownPathWithAProblem() {
+        var response = api().get("/api/v1/no-such-thing");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("code")).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void tagsEveryResponseWithARequestId() {
+        assertThat(api().withHeader("X-Request-Id", "smoke-1").get("/actuator/health").headers()
+                .firstValue("X-Request-Id")).hasValue("smoke-1");
+    }
+}

@@ -1,0 +1,196 @@
+package io.ticketing.testsupport;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import io.ticketing.events.Topics;
+import io.ticketing.localstack.infra.KafkaTopics;
+import io.ticketing.localstack.infra.PostgresDatabases;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.LoggerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Real PostgreSQL, Redis, Kafka and Elasticsearch for integration tests.
+ *
+ * <p>Each component is started lazily, once per test JVM, on a random free port (so tests never clash
+ * with each other's JVMs or with a running {@code ./ticketing up}) and stopped by a JVM shutdown hook.
+ * With a reachable Docker engine they are Testcontainers; without one they are the local-stack
+ * launchers, so the tests also run on machines where Docker is not available. Force a choice with
+ * {@code -Dticketing.test.infrastructure=docker|embedded}.
+ *
+ * <p>Typical use in a Spring Boot test:
+ * <pre>{@code
+ * @DynamicPropertySource
+ * static void infrastructure(DynamicPropertyRegistry registry) {
+ *     TestInfrastructure.register(registry, "catalog", Component.POSTGRES, Component.KAFKA);
+ * }
+ * }</pre>
+ */
+public final class TestInfrastructure {
+
+    /** Connection data of the PostgreSQL server; the database per test suite is created on demand. */
+    public record Postgres(String host, int port, String username, String password) {
+
+        public String jdbcUrl(String database) {
+            return PostgresDatabases.jdbcUrl(host, port, database);
+        }
+
+        /** Creates the database unless it exists (idempotent, safe across threads and JVMs). */
+        public void createDatabase(String database) {
+            PostgresDatabases.create(host, port, username, password, database);
+        }
+    }
+
+    public record Redis(String host, int port) {
+    }
+
+    /** A single-broker cluster; every platform topic ({@link Topics#ALL}) already exists. */
+    public record Kafka(String bootstrapServers) {
+
+        /** Creates missing topics (replication factor 1); existing ones are left alone. */
+        public void createTopics(Collection<String> names, int partitions) {
+            KafkaTopics.create(bootstrapServers, names, partitions);
+        }
+    }
+
+    /** @param uri base URI of the REST API, e.g. {@code http://127.0.0.1:41234} */
+    public record Elasticsearch(String uri) {
+    }
+
+    public enum Component { POSTGRES, REDIS, KAFKA, ELASTICSEARCH }
+
+    /** Services before what they depend on is not our concern here; search, cache, broker, database is. */
+    static final List<Component> STOP_ORDER =
+            List.of(Component.ELASTICSEARCH, Component.REDIS, Component.KAFKA, Component.POSTGRES);
+
+    private static final Memo<Backend> BACKEND = new Memo<>(TestInfrastructure::chooseBackend);
+    private static final Memo<Postgres> POSTGRES = new Memo<>(() -> BACKEND.get().startPostgres());
+    private static final Memo<Redis> REDIS = new Memo<>(() -> BACKEND.get().startRedis());
+    private static final Memo<Kafka> KAFKA = new Memo<>(() -> {
+        Kafka kafka = BACKEND.get().startKafka();
+        kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
+        return kafka;
+    });
+    private static final Memo<Elasticsearch> ELASTICSEARCH = new Memo<>(() -> BACKEND.get().startElasticsearch());
+
+    private TestInfrastructure() {
+    }
+
+    public static Postgres postgres() {
+        return POSTGRES.get();
+    }
+
+    public static Redis redis() {
+        return REDIS.get();
+    }
+
+    public static Kafka kafka() {
+        return KAFKA.get();
+    }
+
+    public static Elasticsearch elasticsearch() {
+        return ELASTICSEARCH.get();
+    }
+
+    /**
+     * Registers the ticketing.* connection properties of the named components with Spring's test registry.
+     * The components are started in parallel; for POSTGRES the {@code database} is created first.
+     *
+     * @param database the service's database; only used (and then required) with POSTGRES
+     */
+    public static void register(DynamicPropertyRegistry registry, String database, Component... components) {
+        List<Component> requested = List.copyOf(Arrays.asList(components));
+        if (requested.contains(Component.POSTGRES) && (database == null || database.isBlank())) {
+            throw new IllegalArgumentException("POSTGRES needs the name of the database to create");
+        }
+        startInParallel(requested);
+        for (Component component : requested) {
+            switch (component) {
+                case POSTGRES -> {
+                    Postgres postgres = postgres();
+                    postgres.createDatabase(database);
+                    registry.add("ticketing.postgres.host", postgres::host);
+                    registry.add("ticketing.postgres.port", postgres::port);
+                    registry.add("ticketing.postgres.database", () -> database);
+                    registry.add("ticketing.postgres.username", postgres::username);
+                    registry.add("ticketing.postgres.password", postgres::password);
+                }
+                case REDIS -> {
+                    Redis redis = redis();
+                    registry.add("ticketing.redis.host", redis::host);
+                    registry.add("ticketing.redis.port", redis::port);
+                }
+                case KAFKA -> registry.add("ticketing.kafka.bootstrap-servers", kafka()::bootstrapServers);
+                case ELASTICSEARCH -> registry.add("ticketing.elasticsearch.uris", elasticsearch()::uri);
+            }
+        }
+    }
+
+    private static void startInParallel(List<Component> components) {
+        // platform threads: the starts block inside synchronized code, which pins virtual threads on JDK 21
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().daemon().name("test-infrastructure-", 0).factory())) {
+            List<CompletableFuture<Void>> starts = components.stream().distinct()
+                    .map(component -> CompletableFuture.runAsync(() -> start(component), executor))
+                    .toList();
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void start(Component component) {
+        switch (component) {
+            case POSTGRES -> postgres();
+            case REDIS -> redis();
+            case KAFKA -> kafka();
+            case ELASTICSEARCH -> elasticsearch();
+        }
+    }
+
+    /**
+     * Testcontainers logs a long ERROR when it finds no Docker engine; here that is an expected outcome
+     * (the embedded servers take over, as the INFO line says), so the probe runs with that logger off.
+     */
+    private static boolean isDockerAvailable() {
+        String probeLogger = "org.testcontainers.dockerclient.DockerClientProviderStrategy";
+        try {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+                Logger logger = context.getLogger(probeLogger);
+                Level level = logger.getLevel();
+                logger.setLevel(Level.OFF);
+                try {
+                    return DockerClientFactory.instance().isDockerAvailable();
+                } finally {
+                    logger.setLevel(level);
+                }
+            }
+        } catch (LinkageError noLogback) {
+            // another logging backend: just probe
+        }
+        return DockerClientFactory.instance().isDockerAvailable();
+    }
+
+    private static Backend chooseBackend() {
+        String choice = System.getProperty("ticketing.test.infrastructure", "auto").toLowerCase(Locale.ROOT);
+        Backend backend = switch (choice) {
+            case "docker" -> new ContainerBackend();
+            case "embedded" -> new EmbeddedBackend();
+            case "auto" -> isDockerAvailable() ? new ContainerBackend() : new EmbeddedBackend();
+            default -> throw new IllegalArgumentException(
+                    "ticketing.test.infrastructure must be docker, embedded or auto, not " + choice);
+        };
+        LoggerFactory.getLogger(TestInfrastructure.class).info("Test infrastructure: {}", backend.description());
+        Runtime.getRuntime().addShutdownHook(new Thread(backend::stopAll, "test-infrastructure-shutdown"));
+        return backend;
+    }
+}

@@ -1,0 +1,53 @@
+package io.ticketing.testsupport.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.ticketing.events.EventTypes;
+import io.ticketing.events.IntegrationEvent;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends integration events exactly as the services' outbox does (topic, key, JSON body, type header), so
+ * tests can play the part of another service — including delivering the same event twice.
+ */
+public final class EventProducer implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final KafkaProducer<String, String> producer;
+
+    public EventProducer(String bootstrapServers) {
+        var props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Sends and waits until Kafka has the event. */
+    public void send(IntegrationEvent event) {
+        var record = new ProducerRecord<>(event.topic(), event.key(), JSON.writeValueAsString(event));
+        record.headers().add(EventTypes.HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        catch (ExecutionException ex) {
+            throw new IllegalStateException("Kafka refused " + event.type(), ex.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
