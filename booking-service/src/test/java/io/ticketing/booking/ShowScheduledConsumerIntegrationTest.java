@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,21 +24,11 @@ import io.ticketing.testsupport.events.ShowScheduledMother;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ShowScheduledConsumerIntegrationTest {
 
-    private static EventProducer events;
+    private final EventProducer events = EventProducer.shared();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "booking", Component.POSTGRES, Component.KAFKA);
-    }
-
-    @BeforeAll
-    static void producer() {
-        events = new EventProducer(TestInfrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        events.close();
     }
 
     @Autowired

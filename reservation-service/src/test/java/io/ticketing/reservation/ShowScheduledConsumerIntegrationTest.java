@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -32,21 +30,11 @@ import io.ticketing.testsupport.events.ShowScheduledMother;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ShowScheduledConsumerIntegrationTest {
 
-    private static EventProducer events;
+    private final EventProducer events = EventProducer.shared();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
-    }
-
-    @BeforeAll
-    static void producer() {
-        events = new EventProducer(TestInfrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        events.close();
     }
 
     @Autowired

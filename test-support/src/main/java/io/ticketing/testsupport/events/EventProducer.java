@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.ticketing.events.EventTypes;
 import io.ticketing.events.IntegrationEvent;
+import io.ticketing.testsupport.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,6 +23,21 @@ public final class EventProducer implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaProducer<String, String> producer;
+
+    /** One producer per test JVM on the test Kafka ({@link TestInfrastructure#kafka()}), closed at exit. */
+    public static EventProducer shared() {
+        return Shared.INSTANCE;
+    }
+
+    private static final class Shared {
+        static final EventProducer INSTANCE = create();
+
+        private static EventProducer create() {
+            var producer = new EventProducer(TestInfrastructure.kafka().bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close, "event-producer-close"));
+            return producer;
+        }
+    }
 
     public EventProducer(String bootstrapServers) {
         var props = new Properties();
