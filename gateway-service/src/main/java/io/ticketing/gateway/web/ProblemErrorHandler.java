@@ -7,18 +7,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.netty.channel.ConnectTimeoutException;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error the gateway itself raises — no route, a service down or too slow — becomes an RFC 9457 problem
@@ -30,27 +28,29 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
-    private final JsonMapper json;
+    private final Problems problems;
 
-    ProblemErrorHandler(JsonMapper json) {
-        this.json = json;
+    ProblemErrorHandler(Problems problems) {
+        this.problems = problems;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        ProblemDetail problem = problemFor(error);
-        problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
-        var response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
-        return response.writeWith(Mono.just(body));
+        return problems.write(exchange, problemFor(error));
     }
 
     private ProblemDetail problemFor(Throwable error) {
+        if (error instanceof WebExchangeBindException invalid) {
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields");
+            problem.setProperty("errors", invalid.getFieldErrors().stream()
+                    .map(field -> java.util.Map.of("field", field.getField(), "message",
+                            String.valueOf(field.getDefaultMessage())))
+                    .toList());
+            return problem;
+        }
         if (error instanceof ResponseStatusException status && status.getStatusCode().value() != 500) {
             if (status.getStatusCode().value() == 503 || status.getStatusCode().value() == 504) {
                 return problem(status.getStatusCode(), "SERVICE_UNAVAILABLE", "The service is unavailable, try again shortly");
@@ -72,9 +72,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
-        return problem;
+        return Problems.problem(status, code, detail);
     }
 
     private static String codeFor(HttpStatusCode status) {

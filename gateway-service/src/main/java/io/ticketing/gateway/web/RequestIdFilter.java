@@ -3,11 +3,12 @@ package io.ticketing.gateway.web;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 import reactor.core.publisher.Mono;
 
@@ -16,13 +17,14 @@ import reactor.core.publisher.Mono;
  * customer's complaint can be traced through every log. A client-supplied id is kept only if it is safe to log.
  */
 @Component
-class RequestIdFilter implements GlobalFilter, Ordered {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter implements WebFilter {
 
-    static final String HEADER = "X-Request-Id";
+    public static final String HEADER = "X-Request-Id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
         String requestId = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         exchange.getResponse().getHeaders().set(HEADER, requestId);
@@ -32,8 +34,7 @@ class RequestIdFilter implements GlobalFilter, Ordered {
         return chain.filter(tagged);
     }
 
-    @Override
-    public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+    public static String of(ServerWebExchange exchange) {
+        return exchange.getResponse().getHeaders().getFirst(HEADER);
     }
 }

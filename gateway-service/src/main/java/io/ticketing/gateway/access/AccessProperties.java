@@ -1,0 +1,42 @@
+package io.ticketing.gateway.access;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * API keys and session settings. Keys are stored as SHA-256 hashes only, so configuration and its backups
+ * never hold a usable key; each key may carry its own rate limit. Override as environment variables, e.g.
+ * {@code TICKETING_GATEWAY_ACCESS_API_KEYS_0_SHA256} and {@code TICKETING_GATEWAY_ACCESS_SESSIONS_SECRET}.
+ */
+@ConfigurationProperties("ticketing.gateway.access")
+public record AccessProperties(List<ApiKey> apiKeys, Sessions sessions) {
+
+    public AccessProperties {
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    }
+
+    /**
+     * @param name shown in logs and passed to services, never the key itself
+     * @param sha256 hex SHA-256 of the key
+     * @param requestsPerSecond sustained rate for this key, {@code null} for the default
+     * @param burst requests allowed at once, {@code null} for the default
+     */
+    public record ApiKey(String name, String sha256, Role role, Integer requestsPerSecond, Integer burst) {
+    }
+
+    /**
+     * @param secret HMAC key signing session tokens, at least 32 bytes, the same on every gateway instance
+     * @param ttl how long a session token is valid
+     */
+    public record Sessions(String secret, Duration ttl) {
+    }
+
+    public enum Role {
+        /** A customer-facing app: browse, search, sessions and the customer's own holds and bookings. */
+        CLIENT,
+        /** An admin tool: everything a client may do, plus {@code /api/v1/admin/**}. */
+        ADMIN
+    }
+}

@@ -1,0 +1,80 @@
+package io.ticketing.gateway.ratelimit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.ticketing.gateway.access.AccessFilter;
+import io.ticketing.gateway.access.AccessProperties;
+import io.ticketing.gateway.access.CustomerSession;
+import io.ticketing.gateway.web.Problems;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Limits every API key and every customer session to its rate. Answers with the {@code RateLimit-*} headers
+ * of the IETF draft on every limited request, and with {@code 429} plus {@code Retry-After} when a bucket
+ * is empty. Runs after {@link AccessFilter}, which has identified the caller.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+public class RateLimitFilter implements WebFilter {
+
+    private final RateLimiter limiter;
+    private final RateLimitProperties defaults;
+    private final Problems problems;
+
+    RateLimitFilter(RateLimiter limiter, RateLimitProperties defaults, Problems problems) {
+        this.limiter = limiter;
+        this.defaults = defaults;
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        AccessProperties.ApiKey client = exchange.getAttribute(AccessFilter.CLIENT_ATTRIBUTE);
+        if (client == null) {
+            return chain.filter(exchange);
+        }
+        List<Mono<RateLimiter.Decision>> checks = new ArrayList<>();
+        checks.add(limiter.take("key:" + client.name(), limitOf(client)));
+        CustomerSession session = exchange.getAttribute(AccessFilter.SESSION_ATTRIBUTE);
+        if (session != null) {
+            checks.add(limiter.take("customer:" + session.customerId(), defaults.perCustomer()));
+        }
+        return Flux.concat(checks).collectList().flatMap(decisions -> {
+            RateLimiter.Decision tightest = decisions.stream()
+                    .min(Comparator.comparing(RateLimiter.Decision::allowed).thenComparing(RateLimiter.Decision::remaining))
+                    .orElseThrow();
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            long resetSeconds = tightest.resetSeconds();
+            headers.set("RateLimit-Limit", String.valueOf(tightest.limit().burst()));
+            headers.set("RateLimit-Remaining", String.valueOf(tightest.remaining()));
+            headers.set("RateLimit-Reset", String.valueOf(resetSeconds));
+            if (!tightest.allowed()) {
+                headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(resetSeconds));
+                return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                        "Too many requests; retry after " + resetSeconds + " s");
+            }
+            return chain.filter(exchange);
+        });
+    }
+
+    private RateLimitProperties.Limit limitOf(AccessProperties.ApiKey client) {
+        if (client.requestsPerSecond() == null && client.burst() == null) {
+            return defaults.perKey();
+        }
+        int rate = client.requestsPerSecond() != null ? client.requestsPerSecond() : defaults.perKey().requestsPerSecond();
+        int burst = client.burst() != null ? client.burst() : Math.max(rate, defaults.perKey().burst());
+        return new RateLimitProperties.Limit(rate, burst);
+    }
+}

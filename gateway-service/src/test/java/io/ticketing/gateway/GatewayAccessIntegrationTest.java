@@ -1,0 +1,200 @@
+package io.ticketing.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import io.ticketing.testsupport.JsonApi;
+
+/**
+ * Nobody gets in without a key, client keys stay out of the admin API, session tokens are checked for
+ * forgery and expiry, and identity headers from outside never reach a service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayAccessIntegrationTest {
+
+    private static final String SECRET = "local-development-session-secret-not-for-production";
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        StubServices.register(registry);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    private JsonApi anonymous() {
+        return new JsonApi("http://127.0.0.1:" + port);
+    }
+
+    private JsonApi client() {
+        return anonymous().withHeader("X-API-Key", "local-client-key");
+    }
+
+    @Test
+    void refusesARequestWithoutAKey() {
+        var response = anonymous().get("/api/v1/cities");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("code")).isEqualTo("API_KEY_MISSING");
+    }
+
+    @Test
+    void refusesAnUnknownKey() {
+        var response = anonymous().withHeader("X-API-Key", "guessed-key").get("/api/v1/cities");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.text("code")).isEqualTo("API_KEY_INVALID");
+    }
+
+    @Test
+    void keepsClientKeysOutOfTheAdminApi() {
+        var response = client().post("/api/v1/admin/cities", Map.of("name", "X"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("code")).isEqualTo("ADMIN_KEY_REQUIRED");
+        var admin = anonymous().withHeader("X-API-Key", "local-admin-key").post("/api/v1/admin/cities", Map.of());
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(StubServices.lastRequestTo("catalog").headers().getFirst("X-Api-Client")).isEqualTo("local-admin");
+    }
+
+    @Test
+    void neverPassesTheKeyItselfToServices() {
+        client().get("/api/v1/movies/m1");
+        var received = StubServices.lastRequestTo("catalog");
+        assertThat(received.path()).isEqualTo("/api/v1/movies/m1");
+        assertThat(received.headers().containsKey("X-API-Key")).isFalse();
+        assertThat(received.headers().getFirst("X-Api-Client")).isEqualTo("local-client");
+    }
+
+    @Test
+    void issuesASessionThatIdentifiesTheCustomerToServices() {
+        var session = client().post("/api/v1/sessions", Map.of("email", "ana@example.com"));
+        assertThat(session.status()).isEqualTo(201);
+        assertThat(Instant.parse(session.text("expiresAt"))).isAfter(Instant.now().plusSeconds(3600));
+
+        var response = client().withHeader("Authorization", "Bearer " + session.text("token")).get("/api/v1/bookings");
+
+        assertThat(response.status()).isEqualTo(200);
+        var received = StubServices.lastRequestTo("booking");
+        assertThat(received.headers().getFirst("X-Customer-Id")).isEqualTo(session.text("customerId"));
+        assertThat(received.headers().getFirst("X-Customer-Email")).isEqualTo("ana@example.com");
+        assertThat(received.headers().containsKey("Authorization")).isFalse();
+    }
+
+    @Test
+    void requiresASessionForTheCustomersOwnResources() {
+        for (String path : new String[] { "/api/v1/bookings", "/api/v1/holds/h1", "/api/v1/waitlist/w1",
+                "/api/v1/payments/p1/confirm" }) {
+            var response = client().get(path);
+            assertThat(response.status()).as(path).isEqualTo(401);
+            assertThat(response.text("code")).as(path).isEqualTo("SESSION_REQUIRED");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        }
+    }
+
+    @Test
+    void stripsIdentityHeadersSentFromOutside() {
+        String victim = UUID.randomUUID().toString();
+        client().withHeader("X-Customer-Id", victim).withHeader("X-Api-Client", "local-admin").get("/api/v1/cities");
+        var received = StubServices.lastRequestTo("catalog");
+        assertThat(received.headers().containsKey("X-Customer-Id")).isFalse();
+        assertThat(received.headers().getFirst("X-Api-Client")).isEqualTo("local-client");
+
+        String token = client().post("/api/v1/sessions", Map.of()).text("token");
+        client().withHeader("Authorization", "Bearer " + token).withHeader("X-Customer-Id", victim)
+                .get("/api/v1/bookings");
+        assertThat(StubServices.lastRequestTo("booking").headers().get("X-Customer-Id")).doesNotContain(victim)
+                .hasSize(1);
+    }
+
+    @Test
+    void rejectsAnExpiredSession() throws Exception {
+        String expired = token(SECRET, JWSAlgorithm.HS256, Instant.now().minusSeconds(5));
+        var response = client().withHeader("Authorization", "Bearer " + expired).get("/api/v1/bookings");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.text("code")).isEqualTo("SESSION_EXPIRED");
+    }
+
+    @Test
+    void rejectsForgedAndTamperedSessions() throws Exception {
+        String forged = token("someone-elses-secret-of-at-least-32-bytes!", JWSAlgorithm.HS256,
+                Instant.now().plusSeconds(600));
+        String genuine = client().post("/api/v1/sessions", Map.of()).text("token");
+        String[] parts = genuine.split("\\.");
+        String otherClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"iss\":\"ticketing-gateway\",\"sub\":\"" + UUID.randomUUID() + "\",\"exp\":4102444800}")
+                        .getBytes(StandardCharsets.UTF_8));
+        String tampered = parts[0] + "." + otherClaims + "." + parts[2];
+        String unsigned = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + otherClaims + ".";
+
+        for (String token : new String[] { forged, tampered, unsigned, "not-a-token" }) {
+            var response = client().withHeader("Authorization", "Bearer " + token).get("/api/v1/bookings");
+            assertThat(response.status()).as(token).isEqualTo(401);
+            assertThat(response.text("code")).as(token).isEqualTo("SESSION_INVALID");
+        }
+        var basic = client().withHeader("Authorization", "Basic dXNlcjpwYXNz").get("/api/v1/bookings");
+        assertThat(basic.text("code")).isEqualTo("SESSION_INVALID");
+    }
+
+    @Test
+    void rejectsAnInvalidEmailForASession() {
+        var response = client().post("/api/v1/sessions", Map.of("email", "not an email"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("code")).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void letsStripeWebhooksThroughWithoutAKey() {
+        var response = anonymous().postRaw("/api/v1/payments/webhooks/stripe", "{}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(StubServices.lastRequestTo("payment").path()).isEqualTo("/api/v1/payments/webhooks/stripe");
+    }
+
+    @Test
+    void refusesOversizedBodiesWith413() {
+        var response = client().postRaw("/api/v1/sessions", "{\"email\":\"" + "a".repeat(300_000) + "\"}");
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("code")).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void answersCorsPreflightsFromLocalWebApps() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/cities"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "X-API-Key")
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+    }
+
+    private static String token(String secret, JWSAlgorithm algorithm, Instant expiresAt) throws Exception {
+        var claims = new JWTClaimsSet.Builder().issuer("ticketing-gateway").subject(UUID.randomUUID().toString())
+                .expirationTime(Date.from(expiresAt)).build();
+        var jwt = new SignedJWT(new JWSHeader(algorithm), claims);
+        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+}

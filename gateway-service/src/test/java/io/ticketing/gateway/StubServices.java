@@ -1,0 +1,83 @@
+package io.ticketing.gateway;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+
+import io.ticketing.testsupport.TestInfrastructure;
+import io.ticketing.testsupport.TestInfrastructure.Component;
+
+/**
+ * Stand-ins for the six services, one HTTP server each, recording the last request that reached them, so
+ * tests see exactly what the gateway passed on. waiting-service is deliberately down.
+ */
+final class StubServices {
+
+    static final List<String> SERVICES = List.of("catalog", "reservation", "booking", "waiting", "payment",
+            "notification");
+    static final String DOWN = "waiting";
+
+    record Received(String path, Headers headers) {
+    }
+
+    private static final Map<String, Received> last = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> ports = startAll();
+
+    private StubServices() {
+    }
+
+    /** Points the gateway at the stubs and at the test Redis. */
+    static void register(DynamicPropertyRegistry registry) {
+        ports.forEach((service, port) -> registry.add("ticketing.gateway.services." + service,
+                () -> "http://127.0.0.1:" + port));
+        TestInfrastructure.register(registry, null, Component.REDIS);
+    }
+
+    static Received lastRequestTo(String service) {
+        return last.get(service);
+    }
+
+    private static Map<String, Integer> startAll() {
+        Map<String, Integer> started = new ConcurrentHashMap<>();
+        try {
+            for (String service : SERVICES) {
+                started.put(service, service.equals(DOWN) ? closedPort() : start(service));
+            }
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return Map.copyOf(started);
+    }
+
+    private static int start(String service) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            last.put(service, new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders()));
+            byte[] body = ("{\"service\":\"" + service + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server.getAddress().getPort();
+    }
+
+    private static int closedPort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
