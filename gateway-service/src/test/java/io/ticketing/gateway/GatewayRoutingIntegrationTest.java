@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.ticketing.testsupport.JsonApi;
 
 /**
  * Routes every path of the public contract to the service that owns it, against stand-in services that
  * record what reached them; a service that is down yields a 503 problem, an unknown path a 404 problem.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "resilience4j.timelimiter.configs.default.timeout-duration=1s")
 class GatewayRoutingIntegrationTest {
 
     @DynamicPropertySource
@@ -26,6 +30,9 @@ class GatewayRoutingIntegrationTest {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
 
     private JsonApi anonymous() {
         return new JsonApi("http://127.0.0.1:" + port);
@@ -94,6 +101,33 @@ class GatewayRoutingIntegrationTest {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    void answersA504ProblemWhenTheServiceIsTooSlow() {
+        var response = admin().get("/api/v1/movies/slow");
+        assertThat(response.status()).isEqualTo(504);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("code")).isEqualTo("SERVICE_TIMEOUT");
+    }
+
+    @Test
+    void letsEventStreamsRunLongerThanTheTimeLimit() {
+        var response = admin().get("/api/v1/shows/slow/seats/stream");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("reservation");
+    }
+
+    @Test
+    void opensTheCircuitOfAServiceThatKeepsFailing() {
+        for (int i = 0; i < 12; i++) {
+            assertThat(admin().get("/api/v1/waitlist/w" + i).status()).isEqualTo(503);
+        }
+        assertThat(circuitBreakers.circuitBreaker("waiting").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        var rejected = admin().get("/api/v1/waitlist/w1");
+        assertThat(rejected.status()).isEqualTo(503);
+        assertThat(rejected.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(circuitBreakers.circuitBreaker("catalog").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test

@@ -26,6 +26,8 @@ final class StubServices {
     static final List<String> SERVICES = List.of("catalog", "reservation", "booking", "waiting", "payment",
             "notification");
     static final String DOWN = "waiting";
+    /** Requests whose path contains "slow" are answered after this long. */
+    static final long SLOW_MILLIS = 2000;
 
     record Received(String path, Headers headers) {
     }
@@ -64,6 +66,9 @@ final class StubServices {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestURI().getPath().contains("slow")) {
+                sleep(SLOW_MILLIS);
+            }
             last.put(service, new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders()));
             byte[] body = ("{\"service\":\"" + service + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -71,8 +76,18 @@ final class StubServices {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         return server.getAddress().getPort();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int closedPort() throws IOException {

@@ -1,13 +1,24 @@
 package io.ticketing.gateway.routing;
 
+import java.net.URI;
+
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.BooleanSpec;
+import org.springframework.cloud.gateway.route.builder.Buildable;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The public REST contract of PRODUCT.md, path by path, mapped to the service that owns it. Routes are tried
  * in the order given, so a narrower path (a hold's payment) comes before the wider one (holds).
+ *
+ * <p>Every request route runs through a circuit breaker named after its service, with the time limit of
+ * {@code resilience4j.timelimiter}: a service that is down or too slow gets a quick 503/504 problem instead
+ * of piling up waiting requests. Server-Sent Event streams are long-lived by design, so they have their own
+ * routes without time limits.
  */
 @Configuration(proxyBeanMethods = false)
 class Routes {
@@ -15,20 +26,29 @@ class Routes {
     @Bean
     RouteLocator publicApiRoutes(RouteLocatorBuilder builder, GatewayProperties gateway) {
         return builder.routes()
-                .route("payment", r -> r.path("/api/v1/holds/*/payment", "/api/v1/payments", "/api/v1/payments/**")
-                        .uri(gateway.service("payment")))
-                .route("notification", r -> r.path("/api/v1/bookings/*/tickets.pdf")
-                        .uri(gateway.service("notification")))
-                .route("waiting", r -> r.path("/api/v1/shows/*/waitlist", "/api/v1/waitlist/**")
-                        .uri(gateway.service("waiting")))
-                .route("reservation", r -> r.path("/api/v1/shows/*/seats", "/api/v1/shows/*/seats/stream",
-                        "/api/v1/shows/*/holds", "/api/v1/holds/**", "/api/v1/admin/shows/*/blocked-seats")
-                        .uri(gateway.service("reservation")))
-                .route("booking", r -> r.path("/api/v1/bookings", "/api/v1/bookings/**", "/api/v1/admin/shows/*/sales")
-                        .uri(gateway.service("booking")))
-                .route("catalog", r -> r.path("/api/v1/cities", "/api/v1/cities/**", "/api/v1/cinemas/**",
-                        "/api/v1/movies/**", "/api/v1/search", "/api/v1/admin/**")
-                        .uri(gateway.service("catalog")))
+                .route("reservation-stream", r -> stream(r.path("/api/v1/shows/*/seats/stream"), gateway.service("reservation")))
+                .route("waiting-stream", r -> stream(r.path("/api/v1/waitlist/*/stream"), gateway.service("waiting")))
+                .route("payment", r -> guarded(r.path("/api/v1/holds/*/payment", "/api/v1/payments", "/api/v1/payments/**"),
+                        "payment", gateway))
+                .route("notification", r -> guarded(r.path("/api/v1/bookings/*/tickets.pdf"), "notification", gateway))
+                .route("waiting", r -> guarded(r.path("/api/v1/shows/*/waitlist", "/api/v1/waitlist/**"), "waiting", gateway))
+                .route("reservation", r -> guarded(r.path("/api/v1/shows/*/seats", "/api/v1/shows/*/holds",
+                        "/api/v1/holds/**", "/api/v1/admin/shows/*/blocked-seats"), "reservation", gateway))
+                .route("booking", r -> guarded(r.path("/api/v1/bookings", "/api/v1/bookings/**",
+                        "/api/v1/admin/shows/*/sales"), "booking", gateway))
+                .route("catalog", r -> guarded(r.path("/api/v1/cities", "/api/v1/cities/**", "/api/v1/cinemas/**",
+                        "/api/v1/movies/**", "/api/v1/search", "/api/v1/admin/**"), "catalog", gateway))
                 .build();
+    }
+
+    private static Buildable<Route> guarded(
+            BooleanSpec paths, String service, GatewayProperties gateway) {
+        return paths.filters(filters -> filters.circuitBreaker(breaker -> breaker.setName(service)))
+                .uri(gateway.service(service));
+    }
+
+    private static Buildable<Route> stream(
+            BooleanSpec paths, URI service) {
+        return paths.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1).uri(service);
     }
 }

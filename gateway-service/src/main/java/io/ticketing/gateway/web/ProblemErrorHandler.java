@@ -6,11 +6,13 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -51,14 +53,15 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
                     .toList());
             return problem;
         }
-        if (error instanceof ResponseStatusException status && status.getStatusCode().value() != 500) {
-            if (status.getStatusCode().value() == 503 || status.getStatusCode().value() == 504) {
-                return problem(status.getStatusCode(), "SERVICE_UNAVAILABLE", "The service is unavailable, try again shortly");
-            }
-            if (status.getStatusCode().value() == 404) {
-                return problem(status.getStatusCode(), "NOT_FOUND", "There is no API at this path");
-            }
-            return problem(status.getStatusCode(), codeFor(status.getStatusCode()), status.getReason());
+        HttpStatusCode declared = declaredStatus(error);
+        if (declared != null && declared.value() != 500) {
+            return switch (declared.value()) {
+                case 503 -> problem(declared, "SERVICE_UNAVAILABLE", "The service is unavailable, try again shortly");
+                case 504 -> problem(declared, "SERVICE_TIMEOUT", "The service did not answer in time");
+                case 404 -> problem(declared, "NOT_FOUND", "There is no API at this path");
+                default -> problem(declared, codeFor(declared),
+                        error instanceof ResponseStatusException status ? status.getReason() : declared.toString());
+            };
         }
         if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)) {
             log.warn("Service unreachable: {}", error.toString());
@@ -84,6 +87,15 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> status.is4xxClientError() ? "CLIENT_ERROR" : "SERVER_ERROR";
         };
+    }
+
+    /** The status an exception stands for: its own, or its {@link ResponseStatus} annotation's. */
+    private static HttpStatusCode declaredStatus(Throwable error) {
+        if (error instanceof ResponseStatusException status) {
+            return status.getStatusCode();
+        }
+        ResponseStatus annotation = AnnotatedElementUtils.findMergedAnnotation(error.getClass(), ResponseStatus.class);
+        return annotation == null ? null : annotation.code();
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
