@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.events.catalog.ShowScheduled;
-import io.ticketing.testsupport.JsonApi;
+import io.ticketing.testsupport.ServiceSmokeTests;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
@@ -22,7 +19,7 @@ import io.ticketing.testsupport.events.ShowScheduledMother;
 
 /** booking-service stocks a scheduled show's seats exactly once, however often the event arrives. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ShowScheduledConsumerIntegrationTest {
+class ShowScheduledConsumerIntegrationTest extends ServiceSmokeTests {
 
     private final EventProducer events = EventProducer.shared();
 
@@ -30,12 +27,6 @@ class ShowScheduledConsumerIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "booking", Component.POSTGRES, Component.KAFKA);
     }
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Value("${local.server.port}")
-    int port;
 
     @Test
     void stocksEverySeatOfAScheduledShowOnceEvenWhenTheEventIsDeliveredTwice() {
@@ -63,7 +54,7 @@ class ShowScheduledConsumerIntegrationTest {
         events.send(show);
         await().atMost(Duration.ofSeconds(30)).until(() -> seats(show) == 12);
 
-        var sales = new JsonApi("http://127.0.0.1:" + port).get("/api/v1/admin/shows/" + show.showId() + "/sales");
+        var sales = api().get("/api/v1/admin/shows/" + show.showId() + "/sales");
 
         assertThat(sales.status()).isEqualTo(200);
         assertThat(sales.json().path("seatCount").asInt()).isEqualTo(12);
@@ -72,11 +63,11 @@ class ShowScheduledConsumerIntegrationTest {
 
     @Test
     void answersAnUnknownShowsSalesWith404Problem() {
-        var sales = new JsonApi("http://127.0.0.1:" + port).get("/api/v1/admin/shows/" + java.util.UUID.randomUUID() + "/sales");
+        var sales = api().get("/api/v1/admin/shows/" + java.util.UUID.randomUUID() + "/sales");
         assertThat(sales.status()).isEqualTo(404);
         assertThat(sales.isProblem()).isTrue();
         assertThat(sales.text("code")).isEqualTo("SHOW_NOT_FOUND");
-        assertThat(new JsonApi("http://127.0.0.1:" + port).get("/api/v1/admin/shows/not-a-uuid/sales").status())
+        assertThat(api().get("/api/v1/admin/shows/not-a-uuid/sales").status())
                 .isEqualTo(400);
     }
 

@@ -17,16 +17,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.events.EventTypes;
 import io.ticketing.events.Topics;
 import io.ticketing.testsupport.JsonApi;
+import io.ticketing.testsupport.ServiceSmokeTests;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 
@@ -36,22 +34,16 @@ import io.ticketing.testsupport.TestInfrastructure.Component;
  * requests get problem+json answers and write nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ShowSchedulingIntegrationTest {
+class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "catalog", Component.POSTGRES, Component.KAFKA);
     }
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void schedulesAShowAndPublishesShowScheduledWithLayoutAndPrices() {
-        var api = new JsonApi("http://127.0.0.1:" + port);
+        var api = api();
         String hallId = CatalogMother.hall(api, 3, 8);
         String movieId = CatalogMother.movie(api, "Inception", 148);
         Instant startsAt = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
@@ -80,7 +72,7 @@ class ShowSchedulingIntegrationTest {
 
     @Test
     void rejectsAShowInThePastAndWritesNothing() {
-        var api = new JsonApi("http://127.0.0.1:" + port);
+        var api = api();
         String hallId = CatalogMother.hall(api, 1, 4);
         String movieId = CatalogMother.movie(api, "Yesterday", 100);
         int showsBefore = count("show");
@@ -97,7 +89,7 @@ class ShowSchedulingIntegrationTest {
 
     @Test
     void rejectsAnOverlappingShowInTheSameHall() {
-        var api = new JsonApi("http://127.0.0.1:" + port);
+        var api = api();
         String hallId = CatalogMother.hall(api, 1, 4);
         String movieId = CatalogMother.movie(api, "Long Movie", 120);
         Instant startsAt = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
@@ -114,7 +106,7 @@ class ShowSchedulingIntegrationTest {
 
     @Test
     void rejectsAShowWithoutAPriceForEverySeatType() {
-        var api = new JsonApi("http://127.0.0.1:" + port);
+        var api = api();
         String hallId = CatalogMother.hall(api, 3, 4);
         String movieId = CatalogMother.movie(api, "Half Priced", 90);
 
@@ -128,15 +120,17 @@ class ShowSchedulingIntegrationTest {
 
     @Test
     void answersMalformedJsonWithAProblemAndWritesNothing() {
-        var api = new JsonApi("http://127.0.0.1:" + port);
+        var api = api();
         int citiesBefore = count("city");
 
         var broken = api.postRaw("/api/v1/admin/cities", "{\"name\": \"Utrecht\", \"country\": ");
         var wrongType = api.postRaw("/api/v1/admin/cities",
                 "{\"name\": \"Utrecht\", \"country\": \"NL\", \"latitude\": \"north\", \"longitude\": 5}");
         var missing = api.post("/api/v1/admin/cities", Map.of("name", "Utrecht"));
+        var unknownField = api.post("/api/v1/admin/cities", Map.of("name", "Utrecht", "country", "NL",
+                "latitude", 52.09, "longitude", 5.12, "population", 360000));
 
-        for (var response : List.of(broken, wrongType, missing)) {
+        for (var response : List.of(broken, wrongType, missing, unknownField)) {
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.isProblem()).isTrue();
             assertThat(response.text("code")).as(response.body()).isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");
@@ -146,7 +140,7 @@ class ShowSchedulingIntegrationTest {
 
     @Test
     void rejectsAHallWithADuplicateSeat() {
-        var api = new JsonApi("http://127.0.0.1:" + port);
+        var api = api();
         String cinemaId = CatalogMother.cinema(api);
 
         var response = api.post("/api/v1/admin/cinemas/" + cinemaId + "/halls", Map.of("name", "Hall X",
@@ -159,7 +153,7 @@ class ShowSchedulingIntegrationTest {
 
     @Test
     void answersAnUnknownMovieWith404Problem() {
-        var response = new JsonApi("http://127.0.0.1:" + port).get("/api/v1/movies/" + UUID.randomUUID());
+        var response = api().get("/api/v1/movies/" + UUID.randomUUID());
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.text("code")).isEqualTo("MOVIE_NOT_FOUND");
     }

@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.ticketing.testsupport.JsonApi;
+import io.ticketing.testsupport.OpenApiSnapshot;
 
 /**
  * Routes every path of the public contract to the service that owns it, against stand-in services that
@@ -128,6 +129,27 @@ class GatewayRoutingIntegrationTest {
         assertThat(rejected.status()).isEqualTo(503);
         assertThat(rejected.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(circuitBreakers.circuitBreaker("catalog").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void servesTheWholePlatformsApiAsOneDocument() {
+        var docs = anonymous().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        var paths = docs.json().path("paths");
+        assertThat(paths.has("/api/v1/sessions")).isTrue();
+        assertThat(paths.has("/api/v1/catalog-things")).isTrue();
+        assertThat(paths.path("/api/v1/booking-things").path("get").path("responses").path("200").path("content")
+                .path("application/json").path("schema").path("$ref").asString())
+                .isEqualTo("#/components/schemas/booking.Thing");
+        assertThat(docs.json().path("components").path("schemas").has("catalog.Thing")).isTrue();
+        assertThat(docs.json().path("x-unavailable").get(0).asString()).isEqualTo(StubServices.DOWN);
+        assertThat(anonymous().get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+
+    @Test
+    void publishesItsOwnApiExactlyAsSnapshotted() {
+        OpenApiSnapshot.verify(anonymous().get("/v3/api-docs/gateway").json(),
+                java.nio.file.Path.of("src/test/resources/openapi.json"));
     }
 
     @Test

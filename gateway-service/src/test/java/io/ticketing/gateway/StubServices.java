@@ -70,7 +70,8 @@ final class StubServices {
                 sleep(SLOW_MILLIS);
             }
             last.put(service, new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders()));
-            byte[] body = ("{\"service\":\"" + service + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = (exchange.getRequestURI().getPath().equals("/v3/api-docs") ? apiDocs(service)
+                    : "{\"service\":\"" + service + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -79,6 +80,16 @@ final class StubServices {
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         return server.getAddress().getPort();
+    }
+
+    /** A minimal OpenAPI document: one path answering with a schema named Thing. */
+    private static String apiDocs(String service) {
+        return """
+                {"openapi": "3.1.0", "info": {"title": "%s", "version": "v1"},
+                 "paths": {"/api/v1/%s-things": {"get": {"responses": {"200": {"description": "ok",
+                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}}}}},
+                 "components": {"schemas": {"Thing": {"type": "object"}}}}
+                """.formatted(service, service);
     }
 
     private static void sleep(long millis) {

@@ -10,14 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.events.catalog.ShowScheduled;
-import io.ticketing.testsupport.JsonApi;
+import io.ticketing.testsupport.ServiceSmokeTests;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
@@ -28,7 +26,7 @@ import io.ticketing.testsupport.events.ShowScheduledMother;
  * and opens its live seat map in Redis.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ShowScheduledConsumerIntegrationTest {
+class ShowScheduledConsumerIntegrationTest extends ServiceSmokeTests {
 
     private final EventProducer events = EventProducer.shared();
 
@@ -38,13 +36,7 @@ class ShowScheduledConsumerIntegrationTest {
     }
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     RedissonClient redis;
-
-    @Value("${local.server.port}")
-    int port;
 
     @Test
     void recordsAScheduledShowOnceEvenWhenTheEventIsDeliveredTwice() {
@@ -70,7 +62,7 @@ class ShowScheduledConsumerIntegrationTest {
         events.send(show);
         await().atMost(Duration.ofSeconds(30)).until(() -> plans(show) == 1);
 
-        var seats = new JsonApi("http://127.0.0.1:" + port).get("/api/v1/shows/" + show.showId() + "/seats");
+        var seats = api().get("/api/v1/shows/" + show.showId() + "/seats");
 
         assertThat(seats.status()).isEqualTo(200);
         assertThat(seats.json().path("rows")).hasSize(2);
@@ -83,7 +75,7 @@ class ShowScheduledConsumerIntegrationTest {
 
     @Test
     void answersAnUnknownShowWith404Problem() {
-        var seats = new JsonApi("http://127.0.0.1:" + port).get("/api/v1/shows/" + UUID.randomUUID() + "/seats");
+        var seats = api().get("/api/v1/shows/" + UUID.randomUUID() + "/seats");
         assertThat(seats.status()).isEqualTo(404);
         assertThat(seats.isProblem()).isTrue();
         assertThat(seats.text("code")).isEqualTo("SHOW_NOT_FOUND");

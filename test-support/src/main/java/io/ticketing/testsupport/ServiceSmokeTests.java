@@ -2,6 +2,8 @@ package io.ticketing.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +48,13 @@ public abstract class ServiceSmokeTests {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.text("code")).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void publishesItsApiExactlyAsSnapshotted() {
+        var docs = api().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        OpenApiSnapshot.verify(docs.json(), Path.of("src/test/resources/openapi.json"));
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.nimbusds.jose.JOSEException;
@@ -25,6 +27,7 @@ import com.nimbusds.jwt.SignedJWT;
 @Component
 public class SessionTokens {
 
+    private static final Logger log = LoggerFactory.getLogger(SessionTokens.class);
     private static final String ISSUER = "ticketing-gateway";
 
     private final MACSigner signer;
@@ -33,6 +36,10 @@ public class SessionTokens {
     private final Clock clock;
 
     SessionTokens(AccessProperties properties, Clock clock) throws JOSEException {
+        if (properties.sessions().secret().contains("not-for-production")) {
+            log.warn("Customer sessions are signed with the built-in development secret: set "
+                    + "TICKETING_GATEWAY_ACCESS_SESSIONS_SECRET on every deployment that is not a developer's machine");
+        }
         byte[] secret = properties.sessions().secret().getBytes(StandardCharsets.UTF_8);
         this.signer = new MACSigner(secret);
         this.verifier = new MACVerifier(secret);

@@ -1,0 +1,61 @@
+package io.ticketing.gateway.apidocs;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.ticketing.gateway.routing.GatewayProperties;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Serves {@code /v3/api-docs}: one OpenAPI document for the whole public API, merged from the gateway's own
+ * and each service's. Schema names are prefixed with their service ({@code catalog.City}), so two services'
+ * {@code Seat} never collide. A service that is down is left out and named in {@code x-unavailable}.
+ */
+@RestController
+class ApiDocs {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final GatewayProperties gateway;
+    private final WebServerApplicationContext context;
+    private final WebClient http;
+    private final JsonMapper json;
+
+    ApiDocs(GatewayProperties gateway, WebServerApplicationContext context, ObjectProvider<WebClient.Builder> webClient,
+            JsonMapper json) {
+        this.gateway = gateway;
+        this.context = context;
+        this.http = webClient.getIfAvailable(WebClient::builder).build();
+        this.json = json;
+    }
+
+    @GetMapping(path = "/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<JsonNode> combined() {
+        Map<String, URI> sources = new LinkedHashMap<>();
+        sources.put("gateway", URI.create("http://127.0.0.1:" + context.getWebServer().getPort() + "/v3/api-docs/gateway"));
+        gateway.services().forEach((name, uri) -> sources.put(name, uri.resolve("/v3/api-docs")));
+        return Flux.fromIterable(sources.entrySet())
+                .flatMapSequential(source -> http.get().uri(source.getValue()).retrieve().bodyToMono(String.class)
+                        .timeout(TIMEOUT)
+                        .map(body -> Map.entry(source.getKey(), json.readTree(body)))
+                        .onErrorResume(error -> Mono.just(Map.entry(source.getKey(), json.nullNode()))))
+                .collectList()
+                .map(documents -> {
+                    var merged = new OpenApiMerger(json);
+                    documents.forEach(document -> merged.add(document.getKey(), document.getValue()));
+                    return (JsonNode) merged.result();
+                });
+    }
+}
