@@ -18,10 +18,11 @@ import io.ticketing.starter.messaging.KafkaEventForwarder;
 import io.ticketing.starter.messaging.OutboxResubmitter;
 import io.ticketing.starter.web.ProblemDetailsAdvice;
 import io.ticketing.starter.web.RequestIdFilter;
+import io.ticketing.starter.web.StrictJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the shared runtime into every service that has this starter on its classpath. */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(beforeName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration", afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
@@ -33,6 +34,11 @@ public class ServiceAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
     }
 
     @Bean

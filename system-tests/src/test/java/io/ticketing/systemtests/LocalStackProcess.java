@@ -34,14 +34,27 @@ final class LocalStackProcess {
         this.log = log;
     }
 
-    static LocalStackProcess startOrReuse() throws IOException, InterruptedException {
+    private static LocalStackProcess shared;
+
+    /** The one stack all system test classes of this JVM share. */
+    static synchronized LocalStackProcess shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = startOrReuse();
+        }
+        return shared;
+    }
+
+    private static LocalStackProcess startOrReuse() throws IOException, InterruptedException {
         if (gatewayReady()) {
             return new LocalStackProcess(null, null);
         }
         Path home = home();
         Path log = Files.createDirectories(home.resolve(".local/logs")).resolve("system-tests-launcher.log");
-        Process process = new ProcessBuilder(home.resolve("ticketing").toString(), "up")
-                .directory(home.toFile())
+        var launcher = new ProcessBuilder(home.resolve("ticketing").toString(), "up").directory(home.toFile());
+        // the bad-input suite sends thousands of requests with one key: lift the per-key limit for this stack
+        launcher.environment().put("TICKETING_GATEWAY_RATE_LIMITS_PER_KEY_REQUESTS_PER_SECOND", "100000");
+        launcher.environment().put("TICKETING_GATEWAY_RATE_LIMITS_PER_KEY_BURST", "100000");
+        Process process = launcher
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

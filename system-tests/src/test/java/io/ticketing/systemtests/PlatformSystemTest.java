@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,28 +22,21 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The platform as a whole, through the gateway: every service ready, a show scheduled by an admin reaching
- * the seat services over Kafka, errors as problems — and, for a stack started here, nothing left running
- * after it is stopped.
+ * the seat services over Kafka, errors as problems.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformSystemTest {
 
     private static final List<String> SERVICES = List.of("catalog", "reservation", "booking", "waiting", "payment",
             "notification");
 
-    private static LocalStackProcess stack;
-
     private final JsonApi admin = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
     private final JsonApi client = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-client-key");
 
     @BeforeAll
     static void platform() throws Exception {
-        stack = LocalStackProcess.startOrReuse();
-    }
-
-    @AfterAll
-    static void stopIfStartedHere() throws Exception {
-        stack.stop();
+        LocalStackProcess.shared();
     }
 
     @Test
@@ -114,21 +105,6 @@ class PlatformSystemTest {
         assertThat(unknownPath.status()).isEqualTo(404);
         assertThat(unknownPath.isProblem()).isTrue();
         assertThat(client.get("/api/v1/cities").json().size()).isEqualTo(before);
-    }
-
-    @Test
-    @Order(99)
-    void stoppingTheStackLeavesNoProcessAndNoListeningPort() throws Exception {
-        Assumptions.assumeTrue(stack.startedHere(), "the stack was already running; it is not ours to stop");
-        stack.stop();
-        assertThat(LocalStackProcess.PORTS).allSatisfy(port -> assertThat(LocalStackProcess.listening(port))
-                .as("port %d still listening", port).isFalse());
-        String dataDir = LocalStackProcess.home().resolve(".local").toString();
-        assertThat(ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().filter(line -> line.contains(dataDir)).isPresent())
-                .map(process -> process.pid() + " " + process.info().commandLine().orElse(""))
-                .toList()).as("processes of the stack still running").isEmpty();
-        assertThat(stack.launcherOutput()).contains("local-client-key").contains("local-admin-key");
     }
 
     private static String created(JsonApi.Response response) {

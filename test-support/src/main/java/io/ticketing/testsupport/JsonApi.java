@@ -59,6 +59,16 @@ public final class JsonApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method, any content type, any body (or none): for tests that send what a broken client would. */
+    public Response request(String method, String path, String contentType, String body) {
+        var builder = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
     public static JsonNode parse(String json) {
         return JSON.readTree(json);
     }

@@ -33,8 +33,8 @@ class SessionController {
 
     @PostMapping("/api/v1/sessions")
     @ResponseStatus(HttpStatus.CREATED)
-    Session start(@Valid @RequestBody(required = false) StartSession request) {
-        var issued = tokens.issue(request == null ? null : request.email());
+    Session start(@Valid @RequestBody StartSession request) {
+        var issued = tokens.issue(request.email());
         return new Session(issued.token(), issued.session().expiresAt(), issued.session().customerId());
     }
 }

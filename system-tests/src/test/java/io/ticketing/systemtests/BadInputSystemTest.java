@@ -1,0 +1,113 @@
+package io.ticketing.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import io.ticketing.systemtests.badinput.BadInput;
+import io.ticketing.systemtests.badinput.Endpoint;
+import io.ticketing.systemtests.badinput.Endpoint.Key;
+import io.ticketing.testsupport.JsonApi;
+
+/**
+ * Throws malformed requests — derived from a valid one per endpoint — at every public endpoint through the
+ * gateway, and asserts that each gets a 4xx problem+json with a code and that no database changed.
+ * A new endpoint joins with one line in {@link #endpoints()}.
+ */
+@Order(2)
+class BadInputSystemTest {
+
+    private static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
+
+    private static String cityId;
+    private static String cinemaId;
+    private static String hallId;
+    private static String movieId;
+    private static String showId;
+
+    @BeforeAll
+    static void validFixtures() throws Exception {
+        LocalStackProcess.shared();
+        String tag = Long.toString(System.nanoTime(), 36);
+        cityId = created(ADMIN.post("/api/v1/admin/cities", city("Badinput " + tag)));
+        cinemaId = created(ADMIN.post("/api/v1/admin/cinemas", cinema()));
+        hallId = created(ADMIN.post("/api/v1/admin/cinemas/" + cinemaId + "/halls", hall("Hall " + tag)));
+        movieId = created(ADMIN.post("/api/v1/admin/movies", movie()));
+        showId = created(ADMIN.post("/api/v1/admin/shows", show(Instant.now().plus(20, ChronoUnit.DAYS))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ADMIN.get("/api/v1/admin/shows/" + showId + "/sales").status() == 200
+                        && ADMIN.get("/api/v1/shows/" + showId + "/seats").status() == 200);
+    }
+
+    /** Every public endpoint that exists, with a valid request to derive the broken ones from. */
+    private static List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.post("/api/v1/sessions", Key.CLIENT, Map.of("email", "bad-input@example.com")).optional("/email"),
+                Endpoint.get("/api/v1/cities", Key.CLIENT),
+                Endpoint.get("/api/v1/cinemas/{cinemaId}", Key.CLIENT).with("cinemaId", cinemaId),
+                Endpoint.get("/api/v1/movies/{movieId}", Key.CLIENT).with("movieId", movieId),
+                Endpoint.get("/api/v1/shows/{showId}/seats", Key.CLIENT).with("showId", showId),
+                Endpoint.get("/api/v1/admin/shows/{showId}", Key.ADMIN).with("showId", showId),
+                Endpoint.get("/api/v1/admin/shows/{showId}/sales", Key.ADMIN).with("showId", showId),
+                Endpoint.post("/api/v1/admin/cities", Key.ADMIN, city("Never Created")),
+                Endpoint.post("/api/v1/admin/cinemas", Key.ADMIN, cinema()),
+                Endpoint.post("/api/v1/admin/cinemas/{cinemaId}/halls", Key.ADMIN, hall("Never Created"))
+                        .with("cinemaId", cinemaId),
+                Endpoint.post("/api/v1/admin/movies", Key.ADMIN, movie()).optional("/rating", "/cast"),
+                Endpoint.post("/api/v1/admin/shows", Key.ADMIN, show(Instant.now().plus(30, ChronoUnit.DAYS))));
+    }
+
+    @Test
+    void everyMalformedRequestGetsA4xxProblemAndChangesNothing() throws Exception {
+        Map<String, Long> before = BadInput.quietDatabases();
+
+        BadInput.Report report = BadInput.send(LocalStackProcess.GATEWAY, endpoints());
+
+        assertThat(report.failures()).as("requests not answered with a 4xx problem (%d sent)", report.sent())
+                .isEmpty();
+        assertThat(report.sent()).as("malformed requests sent").isGreaterThan(1000);
+        assertThat(BadInput.quietDatabases()).isEqualTo(before);
+    }
+
+    private static Map<String, Object> city(String name) {
+        return Map.of("name", name, "country", "NL", "latitude", 52.0, "longitude", 5.0);
+    }
+
+    private static Map<String, Object> cinema() {
+        return Map.of("cityId", cityId, "name", "Bad Input Cinema", "address", "Main 1", "postalCode", "1000 AA",
+                "latitude", 52.0, "longitude", 5.0);
+    }
+
+    private static Map<String, Object> hall(String name) {
+        return Map.of("name", name, "rows", List.of(
+                Map.of("row", "A", "seats", List.of(Map.of("number", 1, "type", "REGULAR"), Map.of("number", 2, "type", "PREMIUM"))),
+                Map.of("row", "B", "seats", List.of(Map.of("number", 1, "type", "REGULAR")))));
+    }
+
+    private static Map<String, Object> movie() {
+        return Map.of("title", "Bad Input: The Movie", "description", "Everything goes wrong", "durationMinutes", 95,
+                "genre", "Comedy", "language", "English", "releaseDate", "2026-01-01", "country", "NL",
+                "rating", "PG", "cast", List.of("Ann Example"));
+    }
+
+    private static Map<String, Object> show(Instant startsAt) {
+        return Map.of("movieId", movieId, "hallId", hallId,
+                "startsAt", startsAt.truncatedTo(ChronoUnit.HOURS).toString(),
+                "prices", List.of(Map.of("seatType", "REGULAR", "price", 10.5, "currency", "EUR"),
+                        Map.of("seatType", "PREMIUM", "price", 14, "currency", "EUR")));
+    }
+
+    private static String created(JsonApi.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.text("id");
+    }
+}
