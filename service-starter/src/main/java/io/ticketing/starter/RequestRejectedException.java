@@ -16,7 +16,9 @@ public class RequestRejectedException extends RuntimeException {
         /** The resource does not exist, or is not the caller's (404). */
         NOT_FOUND,
         /** The request conflicts with the current state (409). */
-        CONFLICT
+        CONFLICT,
+        /** The caller is not known: no customer session (401). */
+        UNAUTHENTICATED
     }
 
     private final Reason reason;

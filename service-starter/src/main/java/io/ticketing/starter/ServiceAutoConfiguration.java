@@ -1,6 +1,7 @@
 package io.ticketing.starter;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,10 +13,13 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.ticketing.starter.messaging.EventInbox;
 import io.ticketing.starter.messaging.KafkaEventForwarder;
 import io.ticketing.starter.messaging.OutboxResubmitter;
+import io.ticketing.starter.web.CurrentCustomerResolver;
 import io.ticketing.starter.web.ProblemDetailsAdvice;
 import io.ticketing.starter.web.RequestIdFilter;
 import io.ticketing.starter.web.StrictJson;
@@ -34,6 +38,16 @@ public class ServiceAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer currentCustomerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentCustomerResolver());
+            }
+        };
     }
 
     @Bean

@@ -34,7 +34,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             RequestRejectedException.Reason.INVALID, HttpStatus.BAD_REQUEST,
             RequestRejectedException.Reason.UNPROCESSABLE, HttpStatus.UNPROCESSABLE_CONTENT,
             RequestRejectedException.Reason.NOT_FOUND, HttpStatus.NOT_FOUND,
-            RequestRejectedException.Reason.CONFLICT, HttpStatus.CONFLICT);
+            RequestRejectedException.Reason.CONFLICT, HttpStatus.CONFLICT,
+            RequestRejectedException.Reason.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
 
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(RequestRejectedException ex) {
