@@ -2,6 +2,7 @@ package io.ticketing.localstack;
 
 import io.ticketing.localstack.infra.Detached;
 import io.ticketing.localstack.infra.ExternalProcess;
+import io.ticketing.localstack.infra.FileTrees;
 import io.ticketing.localstack.infra.LogTail;
 import io.ticketing.localstack.infra.ProcessKiller;
 import io.ticketing.localstack.infra.Sleep;
@@ -42,7 +43,8 @@ final class ServiceProcesses {
             "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto");
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** Graceful shutdown (20 s) plus writing the class data sharing archive on the first exit after a build. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(45);
 
     private final StackLayout layout;
     private final Map<String, String> inheritedEnvironment;
@@ -111,6 +113,41 @@ final class ServiceProcesses {
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
     }
 
+    /**
+     * The service's jar extracted (Spring Boot's {@code jarmode=tools}) into {@code .local/apps/<service>},
+     * again whenever the built jar changes: classes then load from plain jars on the class path, which
+     * class data sharing can archive, unlike classes from jars nested in the fat jar.
+     */
+    private Path extracted(ServiceSpec service) {
+        Path jar = layout.serviceJar(service.name());
+        Path directory = layout.local().resolve("apps").resolve(service.name());
+        Path extracted = directory.resolve(jar.getFileName());
+        Path source = directory.resolve("source.txt");
+        try {
+            String built = jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+            if (Files.isRegularFile(extracted) && Files.isRegularFile(source) && Files.readString(source).equals(built)) {
+                return extracted;
+            }
+            FileTrees.delete(directory);
+            Files.createDirectories(directory.getParent());
+            Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", directory.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (extract.waitFor() != 0 || !Files.isRegularFile(extracted)) {
+                throw new IllegalStateException("Cannot extract " + jar);
+            }
+            Files.writeString(source, built);
+            return extracted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot extract " + jar, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while extracting " + jar, e);
+        }
+    }
+
     /** Reports services that die after start-up, so a crash does not go unnoticed in the terminal. */
     void watch() {
         synchronized (this) {
@@ -126,11 +163,14 @@ final class ServiceProcesses {
     }
 
     private void start(ServiceSpec service) {
-        Path jar = layout.serviceJar(service.name());
+        Path jar = extracted(service);
         Path log = layout.log(service.name());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        // class data sharing: written when the service first exits, it makes every later start much faster
+        command.add("-XX:SharedArchiveFile=" + jar.resolveSibling("application.jsa"));
+        command.add("-XX:+AutoCreateSharedArchive");
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow"); // Netty and Kafka clients still use it
         }
