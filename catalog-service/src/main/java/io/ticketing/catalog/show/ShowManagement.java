@@ -19,7 +19,6 @@ import io.ticketing.catalog.movie.MovieManagement;
 import io.ticketing.catalog.venue.Hall;
 import io.ticketing.catalog.venue.SeatType;
 import io.ticketing.catalog.venue.VenueManagement;
-import io.ticketing.catalog.venue.Venues;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.starter.RequestRejectedException;
 
@@ -31,17 +30,15 @@ import io.ticketing.starter.RequestRejectedException;
 public class ShowManagement {
 
     private final Shows shows;
-    private final Venues venues;
-    private final VenueManagement venueManagement;
+    private final VenueManagement venues;
     private final MovieManagement movies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ShowManagement(Shows shows, Venues venues, VenueManagement venueManagement, MovieManagement movies,
-            ApplicationEventPublisher events, Clock clock) {
+    ShowManagement(Shows shows, VenueManagement venues, MovieManagement movies, ApplicationEventPublisher events,
+            Clock clock) {
         this.shows = shows;
         this.venues = venues;
-        this.venueManagement = venueManagement;
         this.movies = movies;
         this.events = events;
         this.clock = clock;
@@ -50,13 +47,12 @@ public class ShowManagement {
     @Transactional
     public Show schedule(UUID movieId, UUID hallId, Instant startsAt, List<Show.Price> prices) {
         Movie movie = known(() -> movies.movie(movieId));
-        Hall hall = known(() -> venueManagement.hall(hallId));
+        Hall hall = known(() -> venues.hallForScheduling(hallId));
         if (!startsAt.isAfter(clock.instant())) {
             throw RequestRejectedException.unprocessable("SHOW_IN_PAST", "A show cannot start in the past");
         }
         checkPrices(hall, prices);
         Instant endsAt = startsAt.plus(Duration.ofMinutes(movie.durationMinutes()));
-        venues.lockHall(hallId);
         if (shows.overlapsInHall(hallId, startsAt, endsAt)) {
             throw RequestRejectedException.conflict("SHOW_OVERLAP",
                     "Hall " + hall.name() + " already has a show between " + startsAt + " and " + endsAt);

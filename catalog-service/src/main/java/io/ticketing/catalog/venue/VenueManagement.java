@@ -60,6 +60,16 @@ public class VenueManagement {
                 "Cinema " + id + " does not exist"));
     }
 
+    /**
+     * The hall, locked until the caller's transaction ends, so that two shows scheduled into it at the same
+     * time are checked for overlap one after the other.
+     */
+    @Transactional
+    public Hall hallForScheduling(UUID id) {
+        venues.lockHall(id);
+        return hall(id);
+    }
+
     @Transactional(readOnly = true)
     public Hall hall(UUID id) {
         return venues.hall(id).orElseThrow(() -> RequestRejectedException.notFound("HALL_NOT_FOUND",

@@ -77,7 +77,7 @@ public class Venues {
     }
 
     /** Locks the hall row so that concurrent schedulings of the same hall serialize. */
-    public void lockHall(UUID id) {
+    void lockHall(UUID id) {
         jdbc.sql("SELECT id FROM hall WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional();
     }
 }

@@ -23,21 +23,21 @@ final class AccessPolicy {
     private record Rule(PathPattern pattern, Requirement requirement) {
     }
 
-    private static final List<Rule> RULES = rules(
-            "/actuator/**", Requirement.OPEN,
-            "/v3/api-docs/**", Requirement.OPEN,
-            "/swagger-ui.html", Requirement.OPEN,
-            "/swagger-ui/**", Requirement.OPEN,
-            "/api/v1/payments/webhooks/**", Requirement.OPEN,
-            "/api/v1/admin/**", Requirement.ADMIN,
-            "/api/v1/shows/*/holds", Requirement.CUSTOMER,
-            "/api/v1/holds/**", Requirement.CUSTOMER,
-            "/api/v1/shows/*/waitlist", Requirement.CUSTOMER,
-            "/api/v1/waitlist/**", Requirement.CUSTOMER,
-            "/api/v1/payments/**", Requirement.CUSTOMER,
-            "/api/v1/bookings", Requirement.CUSTOMER,
-            "/api/v1/bookings/**", Requirement.CUSTOMER,
-            "/api/**", Requirement.API_KEY);
+    private static final List<Rule> RULES = List.of(
+            rule("/actuator/**", Requirement.OPEN),
+            rule("/v3/api-docs/**", Requirement.OPEN),
+            rule("/swagger-ui.html", Requirement.OPEN),
+            rule("/swagger-ui/**", Requirement.OPEN),
+            rule("/api/v1/payments/webhooks/**", Requirement.OPEN),
+            rule("/api/v1/admin/**", Requirement.ADMIN),
+            rule("/api/v1/shows/*/holds", Requirement.CUSTOMER),
+            rule("/api/v1/holds/**", Requirement.CUSTOMER),
+            rule("/api/v1/shows/*/waitlist", Requirement.CUSTOMER),
+            rule("/api/v1/waitlist/**", Requirement.CUSTOMER),
+            rule("/api/v1/payments/**", Requirement.CUSTOMER),
+            rule("/api/v1/bookings", Requirement.CUSTOMER),
+            rule("/api/v1/bookings/**", Requirement.CUSTOMER),
+            rule("/api/**", Requirement.API_KEY));
 
     private AccessPolicy() {
     }
@@ -48,13 +48,7 @@ final class AccessPolicy {
                 .orElse(Requirement.OPEN);
     }
 
-    private static List<Rule> rules(Object... patternsAndRequirements) {
-        var parser = PathPatternParser.defaultInstance;
-        var rules = new java.util.ArrayList<Rule>();
-        for (int i = 0; i < patternsAndRequirements.length; i += 2) {
-            rules.add(new Rule(parser.parse((String) patternsAndRequirements[i]),
-                    (Requirement) patternsAndRequirements[i + 1]));
-        }
-        return List.copyOf(rules);
+    private static Rule rule(String pattern, Requirement requirement) {
+        return new Rule(PathPatternParser.defaultInstance.parse(pattern), requirement);
     }
 }

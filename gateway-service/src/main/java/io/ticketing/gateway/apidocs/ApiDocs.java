@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +32,10 @@ class ApiDocs {
     private final WebClient http;
     private final JsonMapper json;
 
-    ApiDocs(GatewayProperties gateway, WebServerApplicationContext context, ObjectProvider<WebClient.Builder> webClient,
-            JsonMapper json) {
+    ApiDocs(GatewayProperties gateway, WebServerApplicationContext context, WebClient http, JsonMapper json) {
         this.gateway = gateway;
         this.context = context;
-        this.http = webClient.getIfAvailable(WebClient::builder).build();
+        this.http = http;
         this.json = json;
     }
 

@@ -3,7 +3,6 @@ package io.ticketing.gateway.routing;
 import java.net.URI;
 import java.time.Duration;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -24,9 +23,7 @@ class ServicesHealth {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     @Bean
-    CompositeReactiveHealthContributor servicesHealthContributor(GatewayProperties gateway,
-            ObjectProvider<WebClient.Builder> webClient) {
-        WebClient client = webClient.getIfAvailable(WebClient::builder).build();
+    CompositeReactiveHealthContributor servicesHealthContributor(GatewayProperties gateway, WebClient client) {
         return CompositeReactiveHealthContributor.fromMap(gateway.services(),
                 uri -> (ReactiveHealthIndicator) () -> readiness(client, uri));
     }

@@ -1,6 +1,9 @@
 package io.ticketing.gateway.web;
 
+import static io.ticketing.gateway.web.Problems.problem;
+
 import java.net.ConnectException;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -48,7 +51,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         if (error instanceof WebExchangeBindException invalid) {
             ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields");
             problem.setProperty("errors", invalid.getFieldErrors().stream()
-                    .map(field -> java.util.Map.of("field", field.getField(), "message",
+                    .map(field -> Map.of("field", field.getField(), "message",
                             String.valueOf(field.getDefaultMessage())))
                     .toList());
             return problem;
@@ -56,8 +59,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         HttpStatusCode declared = declaredStatus(error);
         if (declared != null && declared.value() != 500) {
             return switch (declared.value()) {
-                case 503 -> problem(declared, "SERVICE_UNAVAILABLE", "The service is unavailable, try again shortly");
-                case 504 -> problem(declared, "SERVICE_TIMEOUT", "The service did not answer in time");
+                case 503 -> unavailable();
+                case 504 -> timedOut();
                 case 404 -> problem(declared, "NOT_FOUND", "There is no API at this path");
                 default -> problem(declared, codeFor(declared),
                         error instanceof ResponseStatusException status ? status.getReason() : declared.toString());
@@ -65,17 +68,21 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)) {
             log.warn("Service unreachable: {}", error.toString());
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "The service is unavailable, try again shortly");
+            return unavailable();
         }
         if (causedBy(error, TimeoutException.class)) {
-            return problem(HttpStatus.GATEWAY_TIMEOUT, "SERVICE_TIMEOUT", "The service did not answer in time");
+            return timedOut();
         }
         log.error("Unexpected gateway error", error);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "The request could not be processed");
     }
 
-    private static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
-        return Problems.problem(status, code, detail);
+    private static ProblemDetail unavailable() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "The service is unavailable, try again shortly");
+    }
+
+    private static ProblemDetail timedOut() {
+        return problem(HttpStatus.GATEWAY_TIMEOUT, "SERVICE_TIMEOUT", "The service did not answer in time");
     }
 
     private static String codeFor(HttpStatusCode status) {
