@@ -14,6 +14,7 @@ kafka_topics=/opt/kafka/bin/kafka-topics.sh
 
 topics=(
   catalog.show-events
+  catalog.catalog-events
   reservation.hold-events
   booking.booking-events
   waiting.waitlist-events

@@ -6,7 +6,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.ticketing.events.catalog.CatalogChanged;
+import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.catalog.ShowUpdated;
+import io.ticketing.events.reservation.SeatAvailabilityChanged;
 
 /**
  * The registry of event type names. Producers put {@link IntegrationEvent#type()} into the
@@ -19,7 +23,8 @@ public final class EventTypes {
     public static final String HEADER = "event-type";
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_NAME = Stream
-            .<Class<? extends IntegrationEvent>>of(ShowScheduled.class)
+            .<Class<? extends IntegrationEvent>>of(ShowScheduled.class, ShowUpdated.class, ShowCancelled.class,
+                    CatalogChanged.class, SeatAvailabilityChanged.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,17 +19,23 @@ import org.springframework.transaction.annotation.Transactional;
 import io.ticketing.catalog.movie.Movie;
 import io.ticketing.catalog.movie.MovieManagement;
 import io.ticketing.catalog.venue.Hall;
+import io.ticketing.catalog.venue.SeatLayout;
 import io.ticketing.catalog.venue.SeatType;
 import io.ticketing.catalog.venue.VenueManagement;
+import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.catalog.ShowUpdated;
 import io.ticketing.starter.RequestRejectedException;
 
 /**
- * Schedules shows. The show row and its {@link ShowScheduled} event are written in one transaction (the
- * event goes to the outbox), so the seat services learn of every show the catalog has and of no other.
+ * Schedules, changes and cancels shows. A show row and its event ({@link ShowScheduled},
+ * {@link ShowUpdated}, {@link ShowCancelled}) are written in one transaction (the event goes to the
+ * outbox), so the seat services learn of every show the catalog has and of no other.
  */
 @Service
 public class ShowManagement {
+
+    private static final BigDecimal MAX_PRICE = new BigDecimal("100000");
 
     private final Shows shows;
     private final VenueManagement venues;
@@ -45,22 +53,50 @@ public class ShowManagement {
     }
 
     @Transactional
-    public Show schedule(UUID movieId, UUID hallId, Instant startsAt, List<Show.Price> prices) {
-        Movie movie = known(() -> movies.movie(movieId));
-        Hall hall = known(() -> venues.hallForScheduling(hallId));
-        if (!startsAt.isAfter(clock.instant())) {
-            throw RequestRejectedException.unprocessable("SHOW_IN_PAST", "A show cannot start in the past");
-        }
-        checkPrices(hall, prices);
-        Instant endsAt = startsAt.plus(Duration.ofMinutes(movie.durationMinutes()));
-        if (shows.overlapsInHall(hallId, startsAt, endsAt)) {
-            throw RequestRejectedException.conflict("SHOW_OVERLAP",
-                    "Hall " + hall.name() + " already has a show between " + startsAt + " and " + endsAt);
-        }
-        var show = new Show(UUID.randomUUID(), movieId, hallId, startsAt, endsAt, Show.Status.SCHEDULED, prices);
-        shows.save(show);
+    public Show schedule(Show.Draft draft) {
+        Movie movie = known(() -> movies.movie(draft.movieId()));
+        Hall hall = known(() -> venues.hallForScheduling(draft.hallId()));
+        var show = checked(hall, new Show(draft.id() == null ? UUID.randomUUID() : draft.id(), movie.id(), hall.id(),
+                draft.startsAt(), draft.startsAt().plus(Duration.ofMinutes(movie.durationMinutes())),
+                draft.salesOpenAt() == null ? clock.instant() : draft.salesOpenAt(),
+                draft.salesCloseAt() == null ? draft.startsAt() : draft.salesCloseAt(), Show.Status.SCHEDULED,
+                draft.prices()));
+        shows.insert(show, seatsPerType(hall.layout()));
         events.publishEvent(scheduled(show, movie, hall));
         return show;
+    }
+
+    /**
+     * Moves a show, changes its sale window or its prices. Movie and hall stay: the seat map, holds and
+     * tickets of the show were built on them.
+     */
+    @Transactional
+    public Show update(UUID id, Instant startsAt, Instant salesOpenAt, Instant salesCloseAt, List<Show.Price> prices) {
+        Show current = show(id);
+        Hall hall = venues.hallForScheduling(current.hallId());
+        requireChangeable(current);
+        Movie movie = movies.movie(current.movieId());
+        var show = checked(hall, new Show(id, current.movieId(), current.hallId(), startsAt,
+                startsAt.plus(Duration.ofMinutes(movie.durationMinutes())),
+                salesOpenAt == null ? current.salesOpenAt() : salesOpenAt,
+                salesCloseAt == null ? startsAt : salesCloseAt, Show.Status.SCHEDULED, prices));
+        shows.update(show);
+        events.publishEvent(new ShowUpdated(UUID.randomUUID(), clock.instant(), id, show.startsAt(), show.endsAt(),
+                show.salesOpenAt(), show.salesCloseAt(), eventPrices(show)));
+        return show;
+    }
+
+    /** Takes a show off sale. Cancelling a cancelled show changes nothing. */
+    @Transactional
+    public void cancel(UUID id) {
+        Show current = show(id);
+        venues.hallForScheduling(current.hallId());
+        if (current.status() == Show.Status.CANCELLED) {
+            return;
+        }
+        requireChangeable(current);
+        shows.cancel(id);
+        events.publishEvent(new ShowCancelled(UUID.randomUUID(), clock.instant(), id));
     }
 
     @Transactional(readOnly = true)
@@ -69,7 +105,33 @@ public class ShowManagement {
                 "Show " + id + " does not exist"));
     }
 
-    private static <T> T known(java.util.function.Supplier<T> lookup) {
+    private void requireChangeable(Show show) {
+        if (show.status() == Show.Status.CANCELLED) {
+            throw RequestRejectedException.conflict("SHOW_CANCELLED", "The show is cancelled");
+        }
+        if (!show.startsAt().isAfter(clock.instant())) {
+            throw RequestRejectedException.conflict("SHOW_STARTED", "The show has started and can no longer change");
+        }
+    }
+
+    /** Checks a new or changed show against the clock, its hall's prices and the hall's other shows. */
+    private Show checked(Hall hall, Show show) {
+        if (!show.startsAt().isAfter(clock.instant())) {
+            throw RequestRejectedException.unprocessable("SHOW_IN_PAST", "A show cannot start in the past");
+        }
+        checkPrices(hall, show.prices());
+        if (!show.salesOpenAt().isBefore(show.salesCloseAt()) || show.salesCloseAt().isAfter(show.endsAt())) {
+            throw RequestRejectedException.unprocessable("INVALID_SALES_WINDOW",
+                    "Sales must open before they close, and close by the end of the show (" + show.endsAt() + ")");
+        }
+        if (shows.overlapsInHall(hall.id(), show.id(), show.startsAt(), show.endsAt())) {
+            throw RequestRejectedException.conflict("SHOW_OVERLAP",
+                    "Hall " + hall.name() + " already has a show between " + show.startsAt() + " and " + show.endsAt());
+        }
+        return show;
+    }
+
+    private static <T> T known(Supplier<T> lookup) {
         try {
             return lookup.get();
         }
@@ -85,8 +147,7 @@ public class ShowManagement {
             if (!priced.add(price.seatType())) {
                 throw RequestRejectedException.unprocessable("INVALID_PRICES", price.seatType() + " is priced twice");
             }
-            if (price.price().signum() <= 0 || price.price().scale() > 2
-                    || price.price().compareTo(new BigDecimal("100000")) > 0) {
+            if (price.price().signum() <= 0 || price.price().scale() > 2 || price.price().compareTo(MAX_PRICE) > 0) {
                 throw RequestRejectedException.unprocessable("INVALID_PRICES",
                         "Prices are positive amounts with at most 2 decimals, up to 100000");
             }
@@ -101,16 +162,25 @@ public class ShowManagement {
         }
     }
 
+    private static Map<SeatType, Long> seatsPerType(SeatLayout layout) {
+        return layout.rows().stream().flatMap(row -> row.seats().stream())
+                .collect(Collectors.groupingBy(SeatLayout.Seat::type, Collectors.counting()));
+    }
+
+    private static List<ShowScheduled.Price> eventPrices(Show show) {
+        return show.prices().stream()
+                .map(price -> new ShowScheduled.Price(price.seatType().name(), price.price(), price.currency()))
+                .toList();
+    }
+
     private ShowScheduled scheduled(Show show, Movie movie, Hall hall) {
         var rows = hall.layout().rows().stream()
                 .map(row -> new ShowScheduled.Row(row.row(), row.seats().stream()
                         .map(seat -> new ShowScheduled.Seat(row.row() + seat.number(), seat.number(), seat.type().name()))
                         .toList()))
                 .toList();
-        var prices = show.prices().stream()
-                .map(price -> new ShowScheduled.Price(price.seatType().name(), price.price(), price.currency()))
-                .toList();
         return new ShowScheduled(UUID.randomUUID(), clock.instant(), show.id(), movie.id(), movie.title(),
-                hall.cinemaId(), hall.id(), hall.name(), show.startsAt(), show.endsAt(), rows, prices);
+                hall.cinemaId(), hall.id(), hall.name(), show.startsAt(), show.endsAt(), show.salesOpenAt(),
+                show.salesCloseAt(), rows, eventPrices(show));
     }
 }

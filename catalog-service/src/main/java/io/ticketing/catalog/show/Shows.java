@@ -1,6 +1,12 @@
 package io.ticketing.catalog.show;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import io.ticketing.catalog.venue.SeatType;
 
-/** Storage of shows and their prices. */
+/** Storage of shows, their prices and the count of seats per type still available. */
 @Repository
 class Shows {
 
@@ -19,11 +25,35 @@ class Shows {
         this.jdbc = jdbc;
     }
 
-    void save(Show show) {
-        jdbc.sql("INSERT INTO show (id, movie_id, hall_id, starts_at, ends_at, status) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(show.id(), show.movieId(), show.hallId(), show.startsAt().atOffset(java.time.ZoneOffset.UTC),
-                        show.endsAt().atOffset(java.time.ZoneOffset.UTC), show.status().name())
+    void insert(Show show, Map<SeatType, Long> seatsPerType) {
+        jdbc.sql("""
+                INSERT INTO show (id, movie_id, hall_id, starts_at, ends_at, sales_open_at, sales_close_at, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(show.id(), show.movieId(), show.hallId(), utc(show.startsAt()), utc(show.endsAt()),
+                        utc(show.salesOpenAt()), utc(show.salesCloseAt()), show.status().name())
                 .update();
+        insertPrices(show);
+        seatsPerType.forEach((type, count) -> jdbc.sql("""
+                INSERT INTO show_availability (show_id, seat_type, total, available) VALUES (?, ?, ?, ?)""")
+                .params(show.id(), type.name(), count.intValue(), count.intValue())
+                .update());
+    }
+
+    void update(Show show) {
+        jdbc.sql("""
+                UPDATE show SET starts_at = ?, ends_at = ?, sales_open_at = ?, sales_close_at = ? WHERE id = ?""")
+                .params(utc(show.startsAt()), utc(show.endsAt()), utc(show.salesOpenAt()), utc(show.salesCloseAt()),
+                        show.id())
+                .update();
+        jdbc.sql("DELETE FROM show_price WHERE show_id = ?").param(show.id()).update();
+        insertPrices(show);
+    }
+
+    void cancel(UUID id) {
+        jdbc.sql("UPDATE show SET status = 'CANCELLED' WHERE id = ?").param(id).update();
+    }
+
+    private void insertPrices(Show show) {
         for (Show.Price price : show.prices()) {
             jdbc.sql("INSERT INTO show_price (show_id, seat_type, amount, currency) VALUES (?, ?, ?, ?)")
                     .params(show.id(), price.seatType().name(), price.price(), price.currency())
@@ -31,11 +61,12 @@ class Shows {
         }
     }
 
-    boolean overlapsInHall(UUID hallId, Instant startsAt, Instant endsAt) {
+    /** Whether another scheduled show in the hall overlaps the given time. */
+    boolean overlapsInHall(UUID hallId, UUID showId, Instant startsAt, Instant endsAt) {
         return jdbc.sql("""
                 SELECT count(*) FROM show
-                WHERE hall_id = ? AND status = 'SCHEDULED' AND starts_at < ? AND ends_at > ?""")
-                .params(hallId, endsAt.atOffset(java.time.ZoneOffset.UTC), startsAt.atOffset(java.time.ZoneOffset.UTC))
+                WHERE hall_id = ? AND id <> ? AND status = 'SCHEDULED' AND starts_at < ? AND ends_at > ?""")
+                .params(hallId, showId, utc(endsAt), utc(startsAt))
                 .query(Integer.class).single() > 0;
     }
 
@@ -45,11 +76,26 @@ class Shows {
                 .query((rs, n) -> new Show.Price(SeatType.valueOf(rs.getString("seat_type")), rs.getBigDecimal("amount"),
                         rs.getString("currency")))
                 .list();
-        return jdbc.sql("SELECT id, movie_id, hall_id, starts_at, ends_at, status FROM show WHERE id = ?")
+        return jdbc.sql("""
+                SELECT id, movie_id, hall_id, starts_at, ends_at, sales_open_at, sales_close_at, status
+                FROM show WHERE id = ?""")
                 .param(id)
-                .query((rs, n) -> new Show(rs.getObject("id", UUID.class), rs.getObject("movie_id", UUID.class),
-                        rs.getObject("hall_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
-                        rs.getTimestamp("ends_at").toInstant(), Show.Status.valueOf(rs.getString("status")), prices))
+                .query((rs, n) -> show(rs, prices))
                 .optional();
+    }
+
+    private static Show show(ResultSet rs, List<Show.Price> prices) throws SQLException {
+        return new Show(rs.getObject("id", UUID.class), rs.getObject("movie_id", UUID.class),
+                rs.getObject("hall_id", UUID.class), instant(rs, "starts_at"), instant(rs, "ends_at"),
+                instant(rs, "sales_open_at"), instant(rs, "sales_close_at"), Show.Status.valueOf(rs.getString("status")),
+                prices);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

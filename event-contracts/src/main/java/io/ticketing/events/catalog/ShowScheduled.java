@@ -11,11 +11,11 @@ import io.ticketing.events.Topics;
 
 /**
  * A show was put on sale. Carries everything the seat services need to sell it without calling the
- * catalog: the hall's seat layout, the seat types and the price of each type.
+ * catalog: the hall's seat layout, the seat types, the price of each type and the sale window.
  */
 public record ShowScheduled(UUID eventId, Instant occurredAt, UUID showId, UUID movieId, String movieTitle,
-        UUID cinemaId, UUID hallId, String hallName, Instant startsAt, Instant endsAt, List<Row> rows,
-        List<Price> prices) implements IntegrationEvent {
+        UUID cinemaId, UUID hallId, String hallName, Instant startsAt, Instant endsAt, Instant salesOpenAt,
+        Instant salesCloseAt, List<Row> rows, List<Price> prices) implements IntegrationEvent {
 
     public ShowScheduled {
         Objects.requireNonNull(eventId, "eventId");

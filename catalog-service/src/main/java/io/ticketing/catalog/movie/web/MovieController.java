@@ -12,9 +12,11 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.ticketing.catalog.movie.Movie;
 import io.ticketing.catalog.movie.MovieManagement;
 
+/** The movie admin API. The public movie page is in the browse API. */
 @RestController
 class MovieController {
 
@@ -31,23 +34,38 @@ class MovieController {
         this.movies = movies;
     }
 
-    record CreateMovie(@NotBlank @Size(max = 300) String title, @NotNull @Size(max = 5000) String description,
+    /** Creates (POST) or replaces (PUT) a movie. */
+    record MovieBody(@NotBlank @Size(max = 300) String title, @NotNull @Size(max = 5000) String description,
             @NotNull @Positive @Max(1000) Integer durationMinutes, @NotBlank @Size(max = 50) String genre,
             @NotBlank @Size(max = 50) String language, @NotNull LocalDate releaseDate,
             @NotBlank @Size(max = 100) String country, @Size(max = 20) String rating,
             @Size(max = 100) List<@NotBlank @Size(max = 200) String> cast) {
-    }
 
-    @GetMapping("/api/v1/movies/{movieId}")
-    Movie movie(@PathVariable UUID movieId) {
-        return movies.movie(movieId);
+        Movie movie() {
+            return new Movie(null, title.strip(), description, durationMinutes, genre.strip(), language.strip(),
+                    releaseDate, country.strip(), rating, cast == null ? null : cast.stream().map(String::strip).toList());
+        }
     }
 
     @PostMapping("/api/v1/admin/movies")
     @ResponseStatus(HttpStatus.CREATED)
-    Movie create(@Valid @RequestBody CreateMovie request) {
-        return movies.create(new Movie(null, request.title().strip(), request.description(), request.durationMinutes(),
-                request.genre().strip(), request.language().strip(), request.releaseDate(), request.country().strip(),
-                request.rating(), request.cast()));
+    Movie create(@Valid @RequestBody MovieBody request) {
+        return movies.create(request.movie());
+    }
+
+    @GetMapping("/api/v1/admin/movies/{movieId}")
+    Movie movie(@PathVariable UUID movieId) {
+        return movies.movie(movieId);
+    }
+
+    @PutMapping("/api/v1/admin/movies/{movieId}")
+    Movie update(@PathVariable UUID movieId, @Valid @RequestBody MovieBody request) {
+        return movies.update(movieId, request.movie());
+    }
+
+    @DeleteMapping("/api/v1/admin/movies/{movieId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID movieId) {
+        movies.delete(movieId);
     }
 }

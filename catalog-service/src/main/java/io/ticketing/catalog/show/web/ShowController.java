@@ -12,9 +12,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +25,7 @@ import io.ticketing.catalog.show.Show;
 import io.ticketing.catalog.show.ShowManagement;
 import io.ticketing.catalog.venue.SeatType;
 
+/** The show admin API: schedule, read, change and cancel. */
 @RestController
 class ShowController {
 
@@ -32,24 +35,49 @@ class ShowController {
         this.shows = shows;
     }
 
+    /** Sales open now and close when the show starts unless given. */
     record ScheduleShow(@NotNull UUID movieId, @NotNull UUID hallId, @NotNull Instant startsAt,
-            @NotEmpty @Size(max = 10) List<@Valid @NotNull Price> prices) {
+            @NotEmpty @Size(max = 10) List<@Valid @NotNull Price> prices, Instant salesOpenAt, Instant salesCloseAt) {
+    }
+
+    /** The new time, prices and sale window; sales close when the show starts unless given. */
+    record ChangeShow(@NotNull Instant startsAt, @NotEmpty @Size(max = 10) List<@Valid @NotNull Price> prices,
+            Instant salesOpenAt, Instant salesCloseAt) {
     }
 
     record Price(@NotNull SeatType seatType, @NotNull BigDecimal price,
             @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
+
+        Show.Price toPrice() {
+            return new Show.Price(seatType, price, currency);
+        }
     }
 
     @PostMapping("/api/v1/admin/shows")
     @ResponseStatus(HttpStatus.CREATED)
     Show schedule(@Valid @RequestBody ScheduleShow request) {
-        return shows.schedule(request.movieId(), request.hallId(), request.startsAt(), request.prices().stream()
-                .map(price -> new Show.Price(price.seatType(), price.price(), price.currency()))
-                .toList());
+        return shows.schedule(new Show.Draft(null, request.movieId(), request.hallId(), request.startsAt(),
+                request.salesOpenAt(), request.salesCloseAt(), prices(request.prices())));
     }
 
     @GetMapping("/api/v1/admin/shows/{showId}")
     Show show(@PathVariable UUID showId) {
         return shows.show(showId);
+    }
+
+    @PutMapping("/api/v1/admin/shows/{showId}")
+    Show change(@PathVariable UUID showId, @Valid @RequestBody ChangeShow request) {
+        return shows.update(showId, request.startsAt(), request.salesOpenAt(), request.salesCloseAt(),
+                prices(request.prices()));
+    }
+
+    @DeleteMapping("/api/v1/admin/shows/{showId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancel(@PathVariable UUID showId) {
+        shows.cancel(showId);
+    }
+
+    private static List<Show.Price> prices(List<Price> prices) {
+        return prices.stream().map(Price::toPrice).toList();
     }
 }

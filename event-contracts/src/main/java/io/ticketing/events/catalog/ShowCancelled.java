@@ -1,0 +1,27 @@
+package io.ticketing.events.catalog;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.Topics;
+
+/** An admin took a show off sale; its seats can no longer be held or bought. */
+public record ShowCancelled(UUID eventId, Instant occurredAt, UUID showId) implements IntegrationEvent {
+
+    public ShowCancelled {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(showId, "showId");
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CATALOG_SHOW_EVENTS;
+    }
+
+    @Override
+    public String key() {
+        return showId.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package io.ticketing.events.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.Topics;
+
+/**
+ * An admin changed a scheduled show: its time, its sale window or its prices. Carries the show's complete
+ * new state, so a consumer that missed an earlier update still ends up right.
+ */
+public record ShowUpdated(UUID eventId, Instant occurredAt, UUID showId, Instant startsAt, Instant endsAt,
+        Instant salesOpenAt, Instant salesCloseAt, List<ShowScheduled.Price> prices) implements IntegrationEvent {
+
+    public ShowUpdated {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(showId, "showId");
+        prices = List.copyOf(prices);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CATALOG_SHOW_EVENTS;
+    }
+
+    @Override
+    public String key() {
+        return showId.toString();
+    }
+}
