@@ -38,7 +38,7 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "catalog", Component.POSTGRES, Component.KAFKA);
+        TestInfrastructure.register(registry, "catalog", Component.POSTGRES, Component.KAFKA, Component.ELASTICSEARCH);
     }
 
     @Test
@@ -57,7 +57,7 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
         String showId = show.text("id");
         assertThat(show.text("endsAt")).isEqualTo(startsAt.plus(148, ChronoUnit.MINUTES).toString());
 
-        ConsumerRecord<String, String> event = awaitEvent(showId);
+        ConsumerRecord<String, String> event = awaitEvent(showId, "ShowScheduled");
         assertThat(new String(event.headers().lastHeader(EventTypes.HEADER).value(), StandardCharsets.UTF_8))
                 .isEqualTo("ShowScheduled");
         var payload = JsonApi.parse(event.value());
@@ -158,11 +158,93 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
         assertThat(response.text("code")).isEqualTo("MOVIE_NOT_FOUND");
     }
 
+    @Test
+    void replacesAndDeletesVenuesAndRefusesToDeleteWhatIsInUse() {
+        var api = api();
+        String cityId = CatalogMother.city(api);
+        String cinemaId = CatalogMother.cinema(api, cityId, "Old Name", "1234 AB", 52.1, 5.1);
+        String hallId = CatalogMother.hall(api, cinemaId, 2, 3);
+
+        var renamed = api.put("/api/v1/admin/cinemas/" + cinemaId, Map.of("cityId", cityId, "name", "New Name",
+                "address", "Dam 1", "postalCode", "1012 JS", "latitude", 52.37, "longitude", 4.89));
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/admin/cinemas/" + cinemaId).text("name")).isEqualTo("New Name");
+        assertThat(api.put("/api/v1/admin/cities/" + cityId, Map.of("name", "Renamed " + CatalogMother.unique(),
+                "country", "NL", "latitude", 52.0, "longitude", 5.0, "timeZone", "Mars/Olympus")).text("code"))
+                .isEqualTo("INVALID_TIME_ZONE");
+        assertThat(api.delete("/api/v1/admin/cities/" + cityId).text("code")).isEqualTo("CITY_IN_USE");
+        assertThat(api.delete("/api/v1/admin/cinemas/" + cinemaId).text("code")).isEqualTo("CINEMA_IN_USE");
+
+        assertThat(api.delete("/api/v1/admin/halls/" + hallId).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/admin/cinemas/" + cinemaId).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/admin/cities/" + cityId).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/admin/cities/" + cityId).text("code")).isEqualTo("CITY_NOT_FOUND");
+        assertThat(api.delete("/api/v1/admin/halls/" + hallId).text("code")).isEqualTo("HALL_NOT_FOUND");
+    }
+
+    @Test
+    void keepsSeatsAndRunningTimeFixedWhileShowsAreToCome() {
+        var api = api();
+        String cinemaId = CatalogMother.cinema(api);
+        String hallId = CatalogMother.hall(api, cinemaId, 2, 3);
+        String movieId = CatalogMother.movie(api, "Fixed Length", 100);
+        CatalogMother.show(api, movieId, hallId, Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+
+        var reseated = api.put("/api/v1/admin/halls/" + hallId, Map.of("name", "Hall 1", "rows", CatalogMother.layout(3, 3)));
+        var renamed = api.put("/api/v1/admin/halls/" + hallId, Map.of("name", "Hall 1", "rows", CatalogMother.layout(2, 3)));
+        var longer = api.put("/api/v1/admin/movies/" + movieId,
+                CatalogMother.movieBody("Fixed Length", 130, "Drama", "English", List.of()));
+        var retitled = api.put("/api/v1/admin/movies/" + movieId,
+                CatalogMother.movieBody("Fixed Length: Director's Cut", 100, "Drama", "English", List.of()));
+
+        assertThat(reseated.status()).isEqualTo(409);
+        assertThat(reseated.text("code")).isEqualTo("HALL_IN_USE");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.text("name")).isEqualTo("Hall 1");
+        assertThat(longer.text("code")).isEqualTo("MOVIE_IN_USE");
+        assertThat(retitled.status()).isEqualTo(200);
+        assertThat(api.delete("/api/v1/admin/movies/" + movieId).text("code")).isEqualTo("MOVIE_IN_USE");
+        assertThat(api.delete("/api/v1/admin/halls/" + hallId).text("code")).isEqualTo("HALL_IN_USE");
+    }
+
+    @Test
+    void movesAndCancelsAShowAndPublishesBoth() {
+        var api = api();
+        String hallId = CatalogMother.hall(api, 2, 4);
+        String movieId = CatalogMother.movie(api, "Movable", 90);
+        Instant startsAt = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String showId = CatalogMother.show(api, movieId, hallId, startsAt);
+        String otherId = CatalogMother.show(api, movieId, hallId, startsAt.plus(3, ChronoUnit.HOURS));
+        var prices = List.of(Map.of("seatType", "REGULAR", "price", 9, "currency", "EUR"),
+                Map.of("seatType", "PREMIUM", "price", 14, "currency", "EUR"));
+
+        var clash = api.put("/api/v1/admin/shows/" + showId, Map.of("startsAt",
+                startsAt.plus(2, ChronoUnit.HOURS).toString(), "prices", prices));
+        var badWindow = api.put("/api/v1/admin/shows/" + showId, Map.of("startsAt", startsAt.toString(),
+                "prices", prices, "salesCloseAt", startsAt.plus(1, ChronoUnit.DAYS).toString()));
+        var moved = api.put("/api/v1/admin/shows/" + showId, Map.of("startsAt",
+                startsAt.minus(1, ChronoUnit.HOURS).toString(), "prices", prices));
+
+        assertThat(clash.text("code")).isEqualTo("SHOW_OVERLAP");
+        assertThat(badWindow.text("code")).isEqualTo("INVALID_SALES_WINDOW");
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.text("salesCloseAt")).isEqualTo(startsAt.minus(1, ChronoUnit.HOURS).toString());
+        var updated = JsonApi.parse(awaitEvent(showId, "ShowUpdated").value());
+        assertThat(updated.path("prices").get(0).path("amount").decimalValue()).isEqualByComparingTo("9");
+
+        assertThat(api.delete("/api/v1/admin/shows/" + otherId).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/admin/shows/" + otherId).status()).isEqualTo(204);
+        awaitEvent(otherId, "ShowCancelled");
+        assertThat(api.get("/api/v1/admin/shows/" + otherId).text("status")).isEqualTo("CANCELLED");
+        assertThat(api.put("/api/v1/admin/shows/" + otherId, Map.of("startsAt", startsAt.toString(), "prices", prices))
+                .text("code")).isEqualTo("SHOW_CANCELLED");
+    }
+
     private int count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single();
     }
 
-    private static ConsumerRecord<String, String> awaitEvent(String showId) {
+    private static ConsumerRecord<String, String> awaitEvent(String showId, String type) {
         var props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "catalog-test-" + UUID.randomUUID());
@@ -174,12 +256,13 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     seen.add(record.key());
-                    if (showId.equals(record.key())) {
+                    if (showId.equals(record.key()) && type.equals(new String(
+                            record.headers().lastHeader(EventTypes.HEADER).value(), StandardCharsets.UTF_8))) {
                         return record;
                     }
                 }
             }
-            throw new AssertionError("No ShowScheduled for show " + showId + " within 30 s; saw keys " + seen);
+            throw new AssertionError("No " + type + " for show " + showId + " within 30 s; saw keys " + seen);
         }
     }
 }

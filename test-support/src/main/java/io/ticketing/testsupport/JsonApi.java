@@ -54,6 +54,10 @@ public final class JsonApi {
         return postRaw(path, JSON.writeValueAsString(body));
     }
 
+    public Response put(String path, Object body) {
+        return request("PUT", path, "application/json", JSON.writeValueAsString(body));
+    }
+
     public Response postRaw(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -2,10 +2,16 @@ package io.ticketing.catalog.config;
 
 import java.time.Clock;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.ticketing.catalog.search.ElasticsearchProperties;
+
 @Configuration(proxyBeanMethods = false)
+@EnableCaching
+@EnableConfigurationProperties(ElasticsearchProperties.class)
 class CatalogConfiguration {
 
     @Bean

@@ -1,0 +1,43 @@
+package io.ticketing.catalog.browse;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.ticketing.catalog.show.Availability;
+import io.ticketing.catalog.venue.HallSummary;
+
+/** What the browse API answers. */
+public final class BrowseViews {
+
+    private BrowseViews() {
+    }
+
+    /** A movie with shows in a city on a date. */
+    public record CityMovie(UUID id, String title, String genre, String language, int durationMinutes, String rating,
+            LocalDate releaseDate, int showCount, Instant firstShowAt) {
+    }
+
+    /** A cinema of a city with its show times of one movie on one date. */
+    public record CinemaShowTimes(CinemaRef cinema, List<ShowTime> shows) {
+    }
+
+    public record CinemaRef(UUID id, String name, String address, String postalCode, double latitude,
+            double longitude) {
+    }
+
+    public record ShowTime(UUID showId, Instant startsAt, Instant endsAt, String hallName,
+            List<SeatAvailability> availability) {
+    }
+
+    /** Price and how many seats of one type are left, as a status. */
+    public record SeatAvailability(String seatType, BigDecimal price, String currency, Availability.Status status) {
+    }
+
+    /** A cinema's page: where it is and its halls. */
+    public record CinemaPage(UUID id, UUID cityId, String cityName, String name, String address, String postalCode,
+            double latitude, double longitude, List<HallSummary> halls) {
+    }
+}

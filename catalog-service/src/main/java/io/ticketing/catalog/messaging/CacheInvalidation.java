@@ -1,0 +1,36 @@
+package io.ticketing.catalog.messaging;
+
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.cache.CacheManager;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.Topics;
+
+/**
+ * Drops this instance's browse caches whenever the catalog changes. Every instance listens in a consumer
+ * group of its own, from the latest offset, so each one hears every change. Catalog changes are rare next to
+ * reads, so dropping everything is simpler than tracking which entry depends on what and costs little.
+ */
+@Component
+public class CacheInvalidation {
+
+    private final CacheManager caches;
+
+    CacheInvalidation(CacheManager caches) {
+        this.caches = caches;
+    }
+
+    @KafkaListener(id = "catalog-cache-invalidation",
+            groupId = "#{'catalog-service.cache-' + T(java.util.UUID).randomUUID()}",
+            topics = { Topics.CATALOG_SHOW_EVENTS, Topics.CATALOG_CATALOG_EVENTS },
+            properties = "auto.offset.reset=latest", containerFactory = MessagingConfiguration.RETRYING_BATCH)
+    void onCatalogChange(List<ConsumerRecord<String, IntegrationEvent>> records) {
+        if (!records.isEmpty()) {
+            caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
+        }
+    }
+}

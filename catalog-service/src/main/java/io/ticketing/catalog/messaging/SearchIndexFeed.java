@@ -1,0 +1,69 @@
+package io.ticketing.catalog.messaging;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.ticketing.catalog.search.ShowIndexer;
+import io.ticketing.catalog.show.ShowAvailability;
+import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.Topics;
+import io.ticketing.events.catalog.CatalogChanged;
+import io.ticketing.events.catalog.ShowCancelled;
+import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.catalog.ShowUpdated;
+import io.ticketing.events.reservation.SeatAvailabilityChanged;
+
+/**
+ * Feeds the search index from the catalog's own events and from reservation-service's availability
+ * reports. Records come in batches, so a burst of changes to one show costs one read and one write. A
+ * batch that fails (Elasticsearch down) is retried until it succeeds: the index falls behind, it never
+ * skips a change.
+ */
+@Component
+class SearchIndexFeed {
+
+    private final ShowIndexer indexer;
+    private final ShowAvailability availability;
+
+    SearchIndexFeed(ShowIndexer indexer, ShowAvailability availability) {
+        this.indexer = indexer;
+        this.availability = availability;
+    }
+
+    @KafkaListener(id = "catalog-search-index", groupId = "catalog-service.search-index",
+            topics = { Topics.CATALOG_SHOW_EVENTS, Topics.CATALOG_CATALOG_EVENTS },
+            containerFactory = MessagingConfiguration.RETRYING_BATCH)
+    void onCatalogEvents(List<ConsumerRecord<String, IntegrationEvent>> records) {
+        Set<UUID> shows = new LinkedHashSet<>();
+        for (var record : records) {
+            switch (record.value()) {
+                case ShowScheduled scheduled -> shows.add(scheduled.showId());
+                case ShowUpdated updated -> shows.add(updated.showId());
+                case ShowCancelled cancelled -> shows.add(cancelled.showId());
+                case CatalogChanged change -> shows.addAll(indexer.showsAffectedBy(change));
+                case null, default -> {
+                }
+            }
+        }
+        indexer.sync(shows);
+    }
+
+    @KafkaListener(id = "catalog-availability", groupId = "catalog-service.availability",
+            topics = Topics.RESERVATION_HOLD_EVENTS, containerFactory = MessagingConfiguration.RETRYING_BATCH)
+    void onAvailability(List<ConsumerRecord<String, IntegrationEvent>> records) {
+        Set<UUID> shows = new LinkedHashSet<>();
+        for (var record : records) {
+            if (record.value() instanceof SeatAvailabilityChanged report) {
+                availability.apply(report);
+                shows.add(report.showId());
+            }
+        }
+        indexer.sync(shows);
+    }
+}

@@ -1,0 +1,208 @@
+package io.ticketing.catalog.search;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Searches shows in Elasticsearch: typo-tolerant keywords over title, cast, genre and description, filters
+ * for place, time, genre and language, the sort orders of the public API, and spelling suggestions.
+ */
+@Service
+public class ShowSearch {
+
+    private static final int MAX_SUGGESTIONS = 3;
+    private static final double EARTH_RADIUS_KM = 6371.0088;
+
+    private final SearchIndex index;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ShowSearch(SearchIndex index, JsonMapper json, Clock clock) {
+        this.index = index;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record Result(List<JsonNode> items, List<String> suggestions, int page, int size, long total) {
+    }
+
+    public Result search(SearchQuery query) {
+        JsonNode response = index.search(request(query));
+        List<JsonNode> items = new ArrayList<>();
+        for (JsonNode hit : response.path("hits").path("hits")) {
+            items.add(item(hit.path("_source"), query.near()));
+        }
+        return new Result(items, suggestions(query.keyword(), response.path("suggest").path("spelling")),
+                query.page(), query.size(), response.path("hits").path("total").path("value").asLong());
+    }
+
+    ObjectNode request(SearchQuery query) {
+        ObjectNode request = json.createObjectNode();
+        request.put("from", query.page() * query.size());
+        request.put("size", query.size());
+        request.put("track_total_hits", true);
+        ObjectNode bool = request.putObject("query").putObject("bool");
+        ArrayNode filter = bool.putArray("filter");
+        if (query.keyword() != null) {
+            ObjectNode matches = bool.putArray("must").addObject().putObject("bool");
+            matches.put("minimum_should_match", 1);
+            ArrayNode should = matches.putArray("should");
+            ObjectNode fuzzy = should.addObject().putObject("multi_match");
+            fuzzy.put("query", query.keyword());
+            fuzzy.putArray("fields").add("title^3").add("cast^2").add("genre^2").add("description");
+            fuzzy.put("fuzziness", "AUTO");
+            fuzzy.put("prefix_length", 1);
+            fuzzy.put("minimum_should_match", "2<75%");
+            // What a customer is still typing: "incep" is too far from "inception" for fuzziness.
+            ObjectNode typing = should.addObject().putObject("multi_match");
+            typing.put("query", query.keyword());
+            typing.put("type", "bool_prefix");
+            typing.putArray("fields").add("title^3").add("cast");
+            typing.put("operator", "and");
+        }
+        ObjectNode startsAt = filter.addObject().putObject("range").putObject("startsAt");
+        startsAt.put("gte", (query.from() == null ? clock.instant() : query.from()).toString());
+        if (query.to() != null) {
+            startsAt.put("lt", query.to().toString());
+        }
+        if (query.city() != null) {
+            if (isUuid(query.city())) {
+                filter.addObject().putObject("term").put("cinema.cityId", query.city());
+            }
+            else {
+                filter.addObject().putObject("term").put("cinema.cityKey", ShowDocuments.key(query.city()));
+            }
+        }
+        if (query.near() != null) {
+            ObjectNode distance = filter.addObject().putObject("geo_distance");
+            distance.put("distance", query.near().radiusKm() + "km");
+            distance.putObject("cinema.location").put("lat", query.near().latitude()).put("lon", query.near().longitude());
+        }
+        if (query.postalCode() != null) {
+            filter.addObject().putObject("prefix").put("cinema.postalKey", ShowDocuments.postalKey(query.postalCode()));
+        }
+        if (query.genre() != null) {
+            filter.addObject().putObject("term").put("genreKey", ShowDocuments.key(query.genre()));
+        }
+        if (query.language() != null) {
+            filter.addObject().putObject("term").put("languageKey", ShowDocuments.key(query.language()));
+        }
+        sort(request.putArray("sort"), query);
+        if (query.spellcheck() && query.keyword() != null) {
+            ObjectNode spelling = request.putObject("suggest").putObject("spelling");
+            spelling.put("text", query.keyword());
+            spelling.putObject("term").put("field", "spelling").put("size", MAX_SUGGESTIONS)
+                    .put("suggest_mode", "missing");
+        }
+        return request;
+    }
+
+    private static void sort(ArrayNode sort, SearchQuery query) {
+        String order = query.descending() ? "desc" : "asc";
+        List<SearchQuery.SortKey> keys = query.sort();
+        if (keys.isEmpty() && query.keyword() != null) {
+            sort.add("_score");
+        }
+        for (SearchQuery.SortKey key : keys.isEmpty() ? List.of(SearchQuery.SortKey.DATE) : keys) {
+            switch (key) {
+                case NAME -> sort.addObject().putObject("titleSort").put("order", order);
+                case DATE -> sort.addObject().putObject("startsAt").put("order", order);
+                case DISTANCE -> {
+                    ObjectNode distance = sort.addObject().putObject("_geo_distance");
+                    distance.putObject("cinema.location").put("lat", query.near().latitude())
+                            .put("lon", query.near().longitude());
+                    distance.put("order", order).put("unit", "km");
+                }
+            }
+        }
+        sort.addObject().putObject("showId").put("order", "asc");
+    }
+
+    private ObjectNode item(JsonNode source, SearchQuery.Near near) {
+        ObjectNode item = json.createObjectNode();
+        for (String field : List.of("movieId", "showId", "title", "description", "durationMinutes", "genre", "language",
+                "releaseDate", "country", "rating", "cast", "startsAt", "endsAt", "hallName", "seats")) {
+            item.set(field, source.path(field));
+        }
+        JsonNode cinemaSource = source.path("cinema");
+        ObjectNode cinema = item.putObject("cinema");
+        cinema.set("id", cinemaSource.path("id"));
+        cinema.set("name", cinemaSource.path("name"));
+        cinema.set("address", cinemaSource.path("address"));
+        cinema.set("postalCode", cinemaSource.path("postalCode"));
+        cinema.set("cityId", cinemaSource.path("cityId"));
+        cinema.set("cityName", cinemaSource.path("cityName"));
+        JsonNode location = cinemaSource.path("location");
+        cinema.put("latitude", location.path("lat").asDouble());
+        cinema.put("longitude", location.path("lon").asDouble());
+        if (near != null) {
+            double km = distanceKm(near.latitude(), near.longitude(), location.path("lat").asDouble(),
+                    location.path("lon").asDouble());
+            cinema.put("distanceKm", BigDecimal.valueOf(km).setScale(1, RoundingMode.HALF_UP));
+        }
+        return item;
+    }
+
+    /** Spelling corrections of the whole keyword: each unknown word replaced by its 1st, 2nd, 3rd candidate. */
+    private static List<String> suggestions(String keyword, JsonNode words) {
+        if (keyword == null || words.isEmpty()) {
+            return List.of();
+        }
+        Set<String> phrases = new LinkedHashSet<>();
+        for (int choice = 0; choice < MAX_SUGGESTIONS; choice++) {
+            var phrase = new StringBuilder();
+            int end = 0;
+            boolean corrected = false;
+            for (JsonNode word : words) {
+                int offset = word.path("offset").asInt();
+                int length = word.path("length").asInt();
+                JsonNode options = word.path("options");
+                phrase.append(keyword, end, offset);
+                if (options.isEmpty()) {
+                    phrase.append(keyword, offset, offset + length);
+                }
+                else {
+                    phrase.append(options.get(Math.min(choice, options.size() - 1)).path("text").asString());
+                    corrected = true;
+                }
+                end = offset + length;
+            }
+            phrase.append(keyword.substring(end));
+            if (corrected) {
+                phrases.add(phrase.toString());
+            }
+        }
+        return List.copyOf(phrases);
+    }
+
+    static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value);
+            return value.length() == 36;
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+}
