@@ -23,7 +23,7 @@ import io.ticketing.testsupport.JsonApi;
  * gateway, and asserts that each gets a 4xx problem+json with a code and that no database changed.
  * A new endpoint joins with one line in {@link #endpoints()}.
  */
-@Order(2)
+@Order(3)
 class BadInputSystemTest {
 
     private static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
@@ -53,6 +53,9 @@ class BadInputSystemTest {
         return List.of(
                 Endpoint.post("/api/v1/sessions", Key.CLIENT, Map.of("email", "bad-input@example.com")).optional("/email"),
                 Endpoint.get("/api/v1/cities", Key.CLIENT),
+                Endpoint.get("/api/v1/cities/{cityId}/movies", Key.CLIENT).with("cityId", cityId),
+                Endpoint.get("/api/v1/cities/{cityId}/movies/{movieId}/shows", Key.CLIENT).with("cityId", cityId)
+                        .with("movieId", movieId),
                 Endpoint.get("/api/v1/cinemas/{cinemaId}", Key.CLIENT).with("cinemaId", cinemaId),
                 Endpoint.get("/api/v1/movies/{movieId}", Key.CLIENT).with("movieId", movieId),
                 Endpoint.get("/api/v1/shows/{showId}/seats", Key.CLIENT).with("showId", showId),
@@ -63,7 +66,26 @@ class BadInputSystemTest {
                 Endpoint.post("/api/v1/admin/cinemas/{cinemaId}/halls", Key.ADMIN, hall("Never Created"))
                         .with("cinemaId", cinemaId),
                 Endpoint.post("/api/v1/admin/movies", Key.ADMIN, movie()).optional("/rating", "/cast"),
-                Endpoint.post("/api/v1/admin/shows", Key.ADMIN, show(Instant.now().plus(30, ChronoUnit.DAYS))));
+                Endpoint.post("/api/v1/admin/shows", Key.ADMIN, show(Instant.now().plus(30, ChronoUnit.DAYS))),
+                Endpoint.get("/api/v1/admin/cities/{cityId}", Key.ADMIN).with("cityId", cityId),
+                Endpoint.put("/api/v1/admin/cities/{cityId}", Key.ADMIN, city("Badinput Renamed"))
+                        .with("cityId", cityId),
+                Endpoint.delete("/api/v1/admin/cities/{cityId}", Key.ADMIN).with("cityId", cityId),
+                Endpoint.get("/api/v1/admin/cinemas/{cinemaId}", Key.ADMIN).with("cinemaId", cinemaId),
+                Endpoint.put("/api/v1/admin/cinemas/{cinemaId}", Key.ADMIN, cinema()).with("cinemaId", cinemaId),
+                Endpoint.delete("/api/v1/admin/cinemas/{cinemaId}", Key.ADMIN).with("cinemaId", cinemaId),
+                Endpoint.get("/api/v1/admin/cinemas/{cinemaId}/halls", Key.ADMIN).with("cinemaId", cinemaId),
+                Endpoint.get("/api/v1/admin/halls/{hallId}", Key.ADMIN).with("hallId", hallId),
+                Endpoint.put("/api/v1/admin/halls/{hallId}", Key.ADMIN, hall("Renamed")).with("hallId", hallId),
+                Endpoint.delete("/api/v1/admin/halls/{hallId}", Key.ADMIN).with("hallId", hallId),
+                Endpoint.get("/api/v1/admin/movies/{movieId}", Key.ADMIN).with("movieId", movieId),
+                Endpoint.put("/api/v1/admin/movies/{movieId}", Key.ADMIN, movie()).with("movieId", movieId)
+                        .optional("/rating", "/cast"),
+                Endpoint.delete("/api/v1/admin/movies/{movieId}", Key.ADMIN).with("movieId", movieId),
+                Endpoint.put("/api/v1/admin/shows/{showId}", Key.ADMIN, showChange(Instant.now().plus(20, ChronoUnit.DAYS)))
+                        .with("showId", showId),
+                Endpoint.delete("/api/v1/admin/shows/{showId}", Key.ADMIN).with("showId", showId),
+                Endpoint.get("/api/v1/admin/search-index", Key.ADMIN));
     }
 
     @Test
@@ -102,6 +124,12 @@ class BadInputSystemTest {
     private static Map<String, Object> show(Instant startsAt) {
         return Map.of("movieId", movieId, "hallId", hallId,
                 "startsAt", startsAt.truncatedTo(ChronoUnit.HOURS).toString(),
+                "prices", List.of(Map.of("seatType", "REGULAR", "price", 10.5, "currency", "EUR"),
+                        Map.of("seatType", "PREMIUM", "price", 14, "currency", "EUR")));
+    }
+
+    private static Map<String, Object> showChange(Instant startsAt) {
+        return Map.of("startsAt", startsAt.truncatedTo(ChronoUnit.HOURS).toString(),
                 "prices", List.of(Map.of("seatType", "REGULAR", "price", 10.5, "currency", "EUR"),
                         Map.of("seatType", "PREMIUM", "price", 14, "currency", "EUR")));
     }

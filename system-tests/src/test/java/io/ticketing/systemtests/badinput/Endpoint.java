@@ -24,6 +24,14 @@ public record Endpoint(String method, String template, Key key, Map<String, Stri
         return new Endpoint("POST", template, key, Map.of(), validBody, Set.of());
     }
 
+    public static Endpoint put(String template, Key key, Object validBody) {
+        return new Endpoint("PUT", template, key, Map.of(), validBody, Set.of());
+    }
+
+    public static Endpoint delete(String template, Key key) {
+        return new Endpoint("DELETE", template, key, Map.of(), null, Set.of());
+    }
+
     /** A valid value for the path parameter {@code {name}}. */
     public Endpoint with(String name, String value) {
         var values = new LinkedHashMap<>(pathValues);
