@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -156,6 +160,37 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
         var response = api().get("/api/v1/movies/" + UUID.randomUUID());
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.text("code")).isEqualTo("MOVIE_NOT_FOUND");
+    }
+
+    @Test
+    void schedulesOnlyOneOfManyOverlappingShowsRacingForAHall() throws Exception {
+        var api = api();
+        String hallId = CatalogMother.hall(api, 1, 4);
+        String movieId = CatalogMother.movie(api, "Rush Hour", 98);
+        Instant base = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        int racers = 16;
+        var start = new CountDownLatch(1);
+        List<Future<JsonApi.Response>> attempts = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            for (int i = 0; i < racers; i++) {
+                Instant startsAt = base.plus(i * 5L, ChronoUnit.MINUTES);
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
+                            "startsAt", startsAt.toString(),
+                            "prices", List.of(Map.of("seatType", "REGULAR", "price", 10, "currency", "EUR"))));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var attempt : attempts) {
+                statuses.add(attempt.get().status());
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM show WHERE hall_id = ?::uuid").param(hallId).query(Integer.class)
+                .single()).isEqualTo(1);
     }
 
     @Test

@@ -157,7 +157,7 @@ public class ShowSearch {
     }
 
     /** Spelling corrections of the whole keyword: each unknown word replaced by its 1st, 2nd, 3rd candidate. */
-    private static List<String> suggestions(String keyword, JsonNode words) {
+    static List<String> suggestions(String keyword, JsonNode words) {
         if (keyword == null || words.isEmpty()) {
             return List.of();
         }

@@ -1,0 +1,68 @@
+package io.ticketing.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ShowSearchTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    private final ShowSearch search = new ShowSearch(null, JSON, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void searchesTitlesCastGenreAndDescriptionWithTyposFromNowOn() {
+        JsonNode request = search.request(query("Incepton", null, List.of(), false));
+
+        JsonNode fuzzy = request.at("/query/bool/must/0/bool/should/0/multi_match");
+        assertThat(fuzzy.path("fuzziness").asString()).isEqualTo("AUTO");
+        assertThat(fuzzy.path("fields").valueStream().map(JsonNode::asString))
+                .containsExactly("title^3", "cast^2", "genre^2", "description");
+        assertThat(request.at("/query/bool/filter/0/range/startsAt/gte").asString()).isEqualTo(NOW.toString());
+        assertThat(request.at("/sort/0").asString()).isEqualTo("_score");
+        assertThat(request.at("/suggest/spelling/text").asString()).isEqualTo("Incepton");
+    }
+
+    @Test
+    void filtersByRadiusAndSortsByDistanceThenShowId() {
+        var near = new SearchQuery.Near(52.09, 5.11, 7.5);
+        JsonNode request = search.request(query(null, near, List.of(SearchQuery.SortKey.DISTANCE), true));
+
+        assertThat(request.at("/query/bool/filter/1/geo_distance/distance").asString()).isEqualTo("7.5km");
+        assertThat(request.at("/sort/0/_geo_distance/order").asString()).isEqualTo("desc");
+        assertThat(request.at("/sort/1/showId/order").asString()).isEqualTo("asc");
+        assertThat(request.has("suggest")).isFalse();
+        assertThat(request.path("from").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void replacesEachMisspelledWordByItsCandidates() {
+        JsonNode words = JSON.readTree("""
+                [{"text":"dark","offset":0,"length":4,"options":[]},
+                 {"text":"nite","offset":5,"length":4,"options":[{"text":"night"},{"text":"knight"}]}]""");
+
+        assertThat(ShowSearch.suggestions("dark nite", words)).containsExactly("dark night", "dark knight");
+        assertThat(ShowSearch.suggestions("dark", JSON.readTree("[{\"offset\":0,\"length\":4,\"options\":[]}]")))
+                .isEmpty();
+    }
+
+    @Test
+    void measuresGreatCircleDistances() {
+        // Utrecht Centraal to Amsterdam Centraal.
+        assertThat(ShowSearch.distanceKm(52.0894, 5.1101, 52.3791, 4.9003)).isBetween(34.5, 35.5);
+    }
+
+    private static SearchQuery query(String keyword, SearchQuery.Near near, List<SearchQuery.SortKey> sort,
+            boolean descending) {
+        return new SearchQuery(keyword, null, near, null, null, null, null, null, true, 2, 10, sort, descending);
+    }
+}
