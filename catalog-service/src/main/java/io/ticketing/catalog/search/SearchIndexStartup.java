@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure the index exists once the service runs. The catalog starts and serves browsing without
- * Elasticsearch; this keeps trying in the background until the index is there.
+ * Elasticsearch; this keeps trying in the background until the index is there (built by this instance, or
+ * by another one, or by this one after another's rebuild was abandoned).
  */
 @Component
 class SearchIndexStartup {
@@ -29,8 +30,9 @@ class SearchIndexStartup {
         Thread.ofVirtual().name("search-index-startup").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    indexer.ensureIndex();
-                    return;
+                    if (indexer.ensureIndex()) {
+                        return;
+                    }
                 }
                 catch (SearchUnavailableException ex) {
                     log.warn("Search index not ready ({}); retrying in {} s", ex.getMessage(), RETRY.toSeconds());

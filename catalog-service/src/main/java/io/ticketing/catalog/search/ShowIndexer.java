@@ -63,19 +63,22 @@ public class ShowIndexer {
     /**
      * Creates the index and its alias on first start, filled with whatever shows the catalog has (after
      * Elasticsearch lost its data, too). Of several instances starting together, one does it.
+     *
+     * @return whether the alias exists now; false while another instance is building it
      */
-    public void ensureIndex() {
+    public boolean ensureIndex() {
         if (index.aliasedIndex().isPresent()) {
-            return;
+            return true;
         }
         Rebuild claim;
         try {
             claim = start();
         }
         catch (RequestRejectedException running) {
-            return;
+            return false;
         }
         rebuild(claim);
+        return true;
     }
 
     /**
