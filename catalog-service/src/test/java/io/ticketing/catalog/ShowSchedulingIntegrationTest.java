@@ -156,6 +156,22 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
     }
 
     @Test
+    void keepsAislesInAHallsLayout() {
+        var api = api();
+        String cinemaId = CatalogMother.cinema(api);
+
+        var created = api.post("/api/v1/admin/cinemas/" + cinemaId + "/halls", Map.of("name", "Aisle Hall",
+                "rows", List.of(Map.of("row", "A", "seats", List.of(Map.of("number", 1, "type", "REGULAR"),
+                        Map.of("number", 2, "type", "REGULAR", "aisleAfter", true),
+                        Map.of("number", 3, "type", "ACCESSIBLE"))))));
+
+        assertThat(created.status()).isEqualTo(201);
+        var seats = api.get("/api/v1/admin/halls/" + created.text("id")).json().path("layout").path("rows").get(0)
+                .path("seats");
+        assertThat(seats.valueStream().map(seat -> seat.path("aisleAfter").asBoolean())).containsExactly(false, true, false);
+    }
+
+    @Test
     void answersAnUnknownMovieWith404Problem() {
         var response = api().get("/api/v1/movies/" + UUID.randomUUID());
         assertThat(response.status()).isEqualTo(404);

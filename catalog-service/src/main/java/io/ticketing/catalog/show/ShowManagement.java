@@ -176,7 +176,8 @@ public class ShowManagement {
     private ShowScheduled scheduled(Show show, Movie movie, Hall hall) {
         var rows = hall.layout().rows().stream()
                 .map(row -> new ShowScheduled.Row(row.row(), row.seats().stream()
-                        .map(seat -> new ShowScheduled.Seat(row.row() + seat.number(), seat.number(), seat.type().name()))
+                        .map(seat -> new ShowScheduled.Seat(row.row() + seat.number(), seat.number(), seat.type().name(),
+                                seat.aisleAfter()))
                         .toList()))
                 .toList();
         return new ShowScheduled(UUID.randomUUID(), clock.instant(), show.id(), movie.id(), movie.title(),

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 import io.ticketing.starter.RequestRejectedException;
 
 /**
- * The seats of a hall, rows front to back. A seat is identified by its row label and number ({@code A12}),
- * so row labels and the numbers within a row must be unique.
+ * The seats of a hall, rows front to back, seats in a row from left to right with aisles marked. A seat is
+ * identified by its row label and number ({@code A12}), so row labels and the numbers within a row must be
+ * unique.
  */
 public record SeatLayout(List<Row> rows) {
 
@@ -28,7 +29,12 @@ public record SeatLayout(List<Row> rows) {
         }
     }
 
-    public record Seat(int number, SeatType type) {
+    /** A seat; {@code aisleAfter} marks a gap (an aisle) between it and the next seat of its row. */
+    public record Seat(int number, SeatType type, boolean aisleAfter) {
+
+        public Seat(int number, SeatType type) {
+            this(number, type, false);
+        }
     }
 
     public int seatCount() {

@@ -46,8 +46,12 @@ public record ShowScheduled(UUID eventId, Instant occurredAt, UUID showId, UUID 
         }
     }
 
-    /** A seat; its id is row + number, e.g. {@code A12}. */
-    public record Seat(String seatId, int number, String type) {
+    /** A seat; its id is row + number, e.g. {@code A12}; {@code aisleAfter}: a gap follows it in its row. */
+    public record Seat(String seatId, int number, String type, boolean aisleAfter) {
+
+        public Seat(String seatId, int number, String type) {
+            this(seatId, number, type, false);
+        }
     }
 
     /** The price of one seat of a type. */

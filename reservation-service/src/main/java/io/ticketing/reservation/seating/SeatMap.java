@@ -10,6 +10,7 @@ public record SeatMap(UUID showId, List<Row> rows) {
     public record Row(String row, List<Seat> seats) {
     }
 
-    public record Seat(String seatId, int number, String type, BigDecimal price, String currency, String status) {
+    public record Seat(String seatId, int number, String type, BigDecimal price, String currency, String status,
+            boolean aisleAfter) {
     }
 }

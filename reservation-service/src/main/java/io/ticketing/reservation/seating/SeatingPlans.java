@@ -73,7 +73,7 @@ public class SeatingPlans {
                         .map(seat -> {
                             ShowScheduled.Price price = prices.get(seat.type());
                             return new SeatMap.Seat(seat.seatId(), seat.number(), seat.type(), price.amount(),
-                                    price.currency(), statuses.getOrDefault(seat.seatId(), AVAILABLE));
+                                    price.currency(), statuses.getOrDefault(seat.seatId(), AVAILABLE), seat.aisleAfter());
                         })
                         .toList()))
                 .toList());

@@ -48,7 +48,8 @@ final class VenueRequests {
         SeatLayout layout() {
             return new SeatLayout(rows.stream()
                     .map(row -> new SeatLayout.Row(row.row(), row.seats().stream()
-                            .map(seat -> new SeatLayout.Seat(seat.number(), seat.type()))
+                            .map(seat -> new SeatLayout.Seat(seat.number(), seat.type(),
+                                    Boolean.TRUE.equals(seat.aisleAfter())))
                             .toList()))
                     .toList());
         }
@@ -57,6 +58,7 @@ final class VenueRequests {
     record Row(@NotBlank String row, @NotEmpty @Size(max = 1000) List<@Valid @NotNull Seat> seats) {
     }
 
-    record Seat(@NotNull Integer number, @NotNull SeatType type) {
+    /** @param aisleAfter an aisle between this seat and the next one in the row; false when absent */
+    record Seat(@NotNull Integer number, @NotNull SeatType type, Boolean aisleAfter) {
     }
 }
