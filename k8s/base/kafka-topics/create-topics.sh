@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Creates the platform's Kafka topics; safe to run again (--if-not-exists).
+# Creates the platform's Kafka topics; safe to run again (--if-not-exists). Records up to 8 MiB: the
+# ShowScheduled of a 60,000-seat arena is about 4 MB of JSON before compression.
 # Used by the kafka-topics Job (k8s/base/kafka-topics) and the kafka-init service (docker-compose.yml).
 #
 #   TICKETING_KAFKA_BOOTSTRAP_SERVERS    e.g. kafka:9092
@@ -35,7 +36,8 @@ done
 
 for topic in "${topics[@]}"; do
   "$kafka_topics" --bootstrap-server "$bootstrap" --create --if-not-exists \
-    --topic "$topic" --partitions "$partitions" --replication-factor "$replication"
+    --topic "$topic" --partitions "$partitions" --replication-factor "$replication" \
+    --config max.message.bytes=8388608
 done
 echo "topics ready:"
 "$kafka_topics" --bootstrap-server "$bootstrap" --list

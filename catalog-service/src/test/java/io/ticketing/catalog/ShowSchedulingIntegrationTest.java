@@ -75,6 +75,34 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
     }
 
     @Test
+    void schedulesAShowInASixtyThousandSeatArena() {
+        var api = api();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int r = 0; r < 60; r++) {
+            List<Map<String, Object>> seats = new ArrayList<>();
+            for (int n = 1; n <= 1000; n++) {
+                seats.add(Map.of("number", n, "type", n % 100 == 0 ? "ACCESSIBLE" : "REGULAR"));
+            }
+            String prefix = r < 26 ? "" : String.valueOf((char) ('A' + r / 26 - 1));
+            rows.add(Map.of("row", prefix + (char) ('A' + r % 26), "seats", seats));
+        }
+        var hall = api.post("/api/v1/admin/cinemas/" + CatalogMother.cinema(api) + "/halls",
+                Map.of("name", "Arena", "rows", rows));
+        assertThat(hall.status()).as(hall.body()).isEqualTo(201);
+        String movieId = CatalogMother.movie(api, "Stadium Tour", 150);
+
+        var show = api.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hall.text("id"),
+                "startsAt", Instant.now().plus(9, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(),
+                "prices", List.of(Map.of("seatType", "REGULAR", "price", 45, "currency", "EUR"),
+                        Map.of("seatType", "ACCESSIBLE", "price", 30, "currency", "EUR"))));
+
+        assertThat(show.status()).as(show.body()).isEqualTo(201);
+        var payload = JsonApi.parse(awaitEvent(show.text("id"), "ShowScheduled").value());
+        assertThat(payload.path("rows")).hasSize(60);
+        assertThat(payload.path("rows").valueStream().mapToInt(row -> row.path("seats").size()).sum()).isEqualTo(60_000);
+    }
+
+    @Test
     void rejectsAShowInThePastAndWritesNothing() {
         var api = api();
         String hallId = CatalogMother.hall(api, 1, 4);

@@ -177,6 +177,16 @@ class GatewayAccessIntegrationTest {
     }
 
     @Test
+    void letsAdminsSendTheLayoutOfAnArenaButNotMore() {
+        String arena = "{\"name\":\"" + "a".repeat(3_000_000) + "\"}";
+        String tooLarge = "{\"name\":\"" + "a".repeat(9_000_000) + "\"}";
+
+        var admin = anonymous().withHeader("X-API-Key", "local-admin-key");
+        assertThat(admin.postRaw("/api/v1/admin/cities", arena).status()).isNotEqualTo(413);
+        assertThat(admin.postRaw("/api/v1/admin/cities", tooLarge).status()).isEqualTo(413);
+    }
+
+    @Test
     void answersCorsPreflightsFromLocalWebApps() throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/cities"))
                 .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())

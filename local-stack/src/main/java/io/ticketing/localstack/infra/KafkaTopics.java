@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -20,13 +21,20 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaTopics {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Largest record batch a topic accepts: room for the {@code ShowScheduled} of a 60,000-seat arena
+     * (about 4 MB of JSON before compression), like the production topics (k8s create-topics.sh).
+     */
+    public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    private static final Map<String, String> TOPIC_CONFIG =
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_MESSAGE_BYTES));
 
     private KafkaTopics() {
     }
 
     /**
-     * Creates every missing topic with the given partition count and replication factor 1 (one broker).
-     * Existing topics are left as they are. Retries while a just-started broker has not registered yet.
+     * Creates every missing topic with the given partition count, replication factor 1 (one broker) and
+     * {@link #MAX_MESSAGE_BYTES}. Existing topics are left as they are. Retries while a just-started broker has not registered yet.
      */
     public static void create(String bootstrapServers, Collection<String> names, int partitions) {
         if (names.isEmpty()) {
@@ -77,7 +85,8 @@ public final class KafkaTopics {
     }
 
     private static void createMissing(Admin admin, Collection<String> names, int partitions) {
-        List<NewTopic> topics = names.stream().distinct().map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+        List<NewTopic> topics = names.stream().distinct()
+                .map(name -> new NewTopic(name, partitions, (short) 1).configs(TOPIC_CONFIG)).toList();
         var results = admin.createTopics(topics).values();
         for (var result : results.entrySet()) {
             try {
