@@ -2,7 +2,12 @@ package io.ticketing.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,6 +115,22 @@ class GatewayRoutingIntegrationTest {
         assertThat(response.status()).isEqualTo(504);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.text("code")).isEqualTo("SERVICE_TIMEOUT");
+    }
+
+    @Test
+    void passesManyConcurrentRequestsToOneServiceWithoutRefusingAny() throws Exception {
+        int clients = 80;
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < clients; i++) {
+                String path = "/api/v1/cinemas/busy-" + i;
+                statuses.add(pool.submit(() -> admin().get(path).status()));
+            }
+            for (var status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        }
+        assertThat(circuitBreakers.circuitBreaker("catalog").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test

@@ -28,6 +28,8 @@ final class StubServices {
     static final String DOWN = "waiting";
     /** Requests whose path contains "slow" are answered after this long. */
     static final long SLOW_MILLIS = 2000;
+    /** Requests whose path contains "busy" are answered after this long: well within the time limit. */
+    static final long BUSY_MILLIS = 300;
 
     record Received(String path, Headers headers) {
     }
@@ -68,6 +70,9 @@ final class StubServices {
             exchange.getRequestBody().readAllBytes();
             if (exchange.getRequestURI().getPath().contains("slow")) {
                 sleep(SLOW_MILLIS);
+            }
+            if (exchange.getRequestURI().getPath().contains("busy")) {
+                sleep(BUSY_MILLIS);
             }
             last.put(service, new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders()));
             byte[] body = (exchange.getRequestURI().getPath().equals("/v3/api-docs") ? apiDocs(service)
