@@ -87,8 +87,8 @@ public final class CatalogBenchmark {
 
         out.println();
         out.println("Scenarios");
-        var runner = new LoadRunner(path -> gateway.get(path, options.apiKey()).status(), options.concurrency(),
-                options.warmup(), options.duration(), options.seed());
+        var runner = new LoadRunner(this::send, options.concurrency(), options.warmup(), options.duration(),
+                options.seed());
         List<ScenarioResult> results = new ArrayList<>();
         List<String> selected = options.scenarios();
         for (int i = 0; i < selected.size(); i++) {
@@ -132,6 +132,11 @@ public final class CatalogBenchmark {
             out.printf(Locale.ROOT, "%nNote: the index changed during the run, from %,d to %,d shows.%n",
                     environment.showsIndexed().getAsLong(), after.getAsLong());
         }
+    }
+
+    private LoadRunner.Answer send(String path) throws IOException, InterruptedException {
+        Gateway.Response response = gateway.get(path, options.apiKey());
+        return new LoadRunner.Answer(response.status(), response.ok() ? null : response.problemCode());
     }
 
     private RunEnvironment environment(Gateway.Response cities) throws IOException, InterruptedException {

@@ -77,6 +77,17 @@ final class Gateway {
             return JSON.readTree(body);
         }
 
+        /** The machine-readable {@code code} of a problem+json answer; null when there is none. */
+        String problemCode() {
+            try {
+                String code = json().path("code").asString(null);
+                return code == null || code.isBlank() ? null : code;
+            }
+            catch (RuntimeException notJson) {
+                return null;
+            }
+        }
+
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }

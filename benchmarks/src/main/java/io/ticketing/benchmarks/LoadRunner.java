@@ -18,11 +18,15 @@ import java.util.concurrent.Executors;
  */
 final class LoadRunner {
 
-    /** Sends one request and returns its status once the whole answer is read. */
+    /** Sends one request and tells how it was answered, once the whole answer is read. */
     @FunctionalInterface
     interface Target {
 
-        int send(String path) throws IOException, InterruptedException;
+        Answer send(String path) throws IOException, InterruptedException;
+    }
+
+    /** @param problemCode the {@code code} of a problem+json answer; null for successes */
+    record Answer(int status, String problemCode) {
     }
 
     /** After a request that got no answer, so that a platform that is down is not hammered in a tight loop. */
@@ -66,10 +70,10 @@ final class LoadRunner {
         while (System.nanoTime() - end < 0) {
             String path = scenario.requests().next(random);
             long sent = System.nanoTime();
-            int status = 0;
+            Answer answer = null;
             IOException failure = null;
             try {
-                status = target.send(path);
+                answer = target.send(path);
             }
             catch (IOException ex) {
                 failure = ex;
@@ -83,7 +87,7 @@ final class LoadRunner {
                 Thread.sleep(PAUSE_AFTER_FAILURE_MILLIS);
             }
             else if (measured) {
-                recorder.record(status, done - sent);
+                recorder.record(answer.status(), answer.problemCode(), done - sent);
             }
         }
     }

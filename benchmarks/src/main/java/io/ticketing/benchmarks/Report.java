@@ -47,12 +47,12 @@ final class Report {
         return table.toString();
     }
 
-    /** What went wrong, per scenario: {@code search-keyword: 3 × 503, 1 × HttpTimeoutException}. */
+    /** What went wrong, per scenario: {@code search-keyword: 3 × 503 SERVICE_UNAVAILABLE, 1 × HttpTimeoutException}. */
     static List<String> problems(List<ScenarioResult> results) {
         List<String> lines = new ArrayList<>();
         for (ScenarioResult result : results) {
             List<String> parts = new ArrayList<>();
-            result.statuses().forEach((status, count) -> parts.add(String.format(Locale.ROOT, "%,d × %d", count, status)));
+            result.statuses().forEach((status, count) -> parts.add(String.format(Locale.ROOT, "%,d × %s", count, status)));
             result.failures().forEach((failure, count) -> parts.add(String.format(Locale.ROOT, "%,d × %s", count, failure)));
             if (!parts.isEmpty()) {
                 lines.add(result.scenario() + ": " + String.join(", ", parts));

@@ -12,10 +12,10 @@ import org.HdrHistogram.Histogram;
  * other non-2xx answers and requests that failed without an answer are counted apart.
  *
  * @param latencies microseconds per successful request
- * @param statuses non-2xx answers by status
+ * @param statuses non-2xx answers by status and problem code: {@code 503 SERVICE_UNAVAILABLE}, or the status alone
  * @param failures requests without an answer, by exception ({@code HttpTimeoutException}, {@code ConnectException})
  */
-record ScenarioResult(String scenario, Duration measured, Histogram latencies, SortedMap<Integer, Long> statuses,
+record ScenarioResult(String scenario, Duration measured, Histogram latencies, SortedMap<String, Long> statuses,
         SortedMap<String, Long> failures) {
 
     static final int TOO_MANY_REQUESTS = 429;
@@ -45,17 +45,22 @@ record ScenarioResult(String scenario, Duration measured, Histogram latencies, S
     }
 
     long rateLimited() {
-        return statuses.getOrDefault(TOO_MANY_REQUESTS, 0L);
+        return statuses.entrySet().stream().filter(status -> isRateLimited(status.getKey()))
+                .mapToLong(status -> status.getValue()).sum();
     }
 
     /** Non-2xx answers other than 429, and requests that got no answer. */
     long errors() {
         long errors = failures.values().stream().mapToLong(Long::longValue).sum();
         for (var status : statuses.entrySet()) {
-            if (status.getKey() != TOO_MANY_REQUESTS) {
+            if (!isRateLimited(status.getKey())) {
                 errors += status.getValue();
             }
         }
         return errors;
+    }
+
+    private static boolean isRateLimited(String status) {
+        return status.equals(String.valueOf(TOO_MANY_REQUESTS)) || status.startsWith(TOO_MANY_REQUESTS + " ");
     }
 }

@@ -17,16 +17,17 @@ import org.junit.jupiter.api.Test;
 
 class ReportTest {
 
-    /** 1 to 1000 ms, one request each, plus two 429s, a 503 and a timeout, measured over 10 s. */
+    /** 1 to 1000 ms, one request each, plus two 429s, a 503 problem, a bare 502 and a timeout, over 10 s. */
     private static ScenarioResult searchResult() {
         var first = new LatencyRecorder();
         var second = new LatencyRecorder();
         for (int millis = 1; millis <= 1000; millis++) {
             (millis % 2 == 0 ? first : second).record(200, TimeUnit.MILLISECONDS.toNanos(millis));
         }
-        first.record(429, 1_000);
-        second.record(429, 1_000);
-        second.record(503, 1_000);
+        first.record(429, "RATE_LIMITED", 1_000);
+        second.record(429, "RATE_LIMITED", 1_000);
+        second.record(503, "SERVICE_UNAVAILABLE", 1_000);
+        second.record(502, 1_000);
         first.fail(new HttpTimeoutException("request timed out"));
         return LatencyRecorder.merge("search-keyword", Duration.ofSeconds(10), List.of(first, second));
     }
@@ -42,7 +43,7 @@ class ReportTest {
         assertThat(result.percentileMillis(99)).isCloseTo(990, within(1.0));
         assertThat(result.maxMillis()).isCloseTo(1000, within(1.0));
         assertThat(result.rateLimited()).isEqualTo(2);
-        assertThat(result.errors()).isEqualTo(2);
+        assertThat(result.errors()).isEqualTo(3);
     }
 
     @Test
@@ -54,7 +55,7 @@ class ReportTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("| scenario ").contains("| requests |", "| p99 ms |", "| 429 |", "| errors |");
         assertThat(lines.get(1)).matches("\\| -+ \\|( -+: \\|)+");
-        assertThat(lines.get(2)).startsWith("| search-keyword |").contains(" 1,000 |", " 100.0 |", " 2 |");
+        assertThat(lines.get(2)).startsWith("| search-keyword |").contains(" 1,000 |", " 100.0 |", " 2 |", " 3 |");
         assertThat(lines.get(3)).startsWith("| cities ").contains(" - |");
         assertThat(lines).allMatch(line -> line.length() == lines.get(0).length());
     }
@@ -64,7 +65,8 @@ class ReportTest {
         var clean = LatencyRecorder.merge("cities", Duration.ofSeconds(1), List.of(new LatencyRecorder()));
 
         assertThat(Report.problems(List.of(searchResult(), clean)))
-                .containsExactly("search-keyword: 2 × 429, 1 × 503, 1 × HttpTimeoutException");
+                .containsExactly("search-keyword: 2 × 429 RATE_LIMITED, 1 × 502, 1 × 503 SERVICE_UNAVAILABLE, "
+                        + "1 × HttpTimeoutException");
         assertThat(Report.rateLimited(List.of(searchResult(), clean))).containsExactly("search-keyword");
     }
 
