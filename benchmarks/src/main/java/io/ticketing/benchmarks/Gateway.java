@@ -1,0 +1,95 @@
+package io.ticketing.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform's public entry as the benchmark sees it: one HTTP/1.1 client whose connections are reused
+ * across requests, as a client app's would be.
+ */
+final class Gateway {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final URI base;
+    private final Duration timeout;
+    private final HttpClient client;
+
+    Gateway(URI base, Duration timeout) {
+        this.base = base;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    URI base() {
+        return base;
+    }
+
+    /** @param path the path and query, such as {@code /api/v1/cities} */
+    Response get(String path, String apiKey) throws IOException, InterruptedException {
+        return send(request(path, apiKey).GET().build());
+    }
+
+    Response post(String path, String apiKey, Object body) throws IOException, InterruptedException {
+        return send(request(path, apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .build());
+    }
+
+    private HttpRequest.Builder request(String path, String apiKey) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header("X-API-Key", apiKey);
+    }
+
+    private Response send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(response.statusCode(), response.body(), response.headers());
+    }
+
+    /** A query parameter value, encoded for a URL ({@code %20} for blanks, which every server reads alike). */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    record Response(int status, byte[] body, HttpHeaders headers) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** The machine-readable {@code code} of a problem+json answer; null when there is none. */
+        String problemCode() {
+            try {
+                String code = json().path("code").asString(null);
+                return code == null || code.isBlank() ? null : code;
+            }
+            catch (RuntimeException notJson) {
+                return null;
+            }
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.ticketing.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one client saw during a measurement: the latency of each successful (2xx) request, and how many
+ * answers were not 2xx (by status and problem code) or never came (by exception). Used by one thread; the clients' recorders
+ * are merged when the measurement is over.
+ */
+final class LatencyRecorder {
+
+    /** Anything slower is recorded as this: far beyond any request timeout the harness allows by default. */
+    static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
+
+    private final Histogram latencies = new Histogram(HIGHEST_MICROS, 3);
+    private final SortedMap<String, Long> statuses = new TreeMap<>();
+    private final SortedMap<String, Long> failures = new TreeMap<>();
+
+    void record(int status, long nanos) {
+        record(status, null, nanos);
+    }
+
+    /** @param problemCode the {@code code} of a problem+json answer, if any */
+    void record(int status, String problemCode, long nanos) {
+        if (status >= 200 && status < 300) {
+            latencies.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos))));
+        }
+        else {
+            statuses.merge(problemCode == null || problemCode.isBlank() ? String.valueOf(status)
+                    : status + " " + problemCode, 1L, Long::sum);
+        }
+    }
+
+    void fail(Throwable failure) {
+        failures.merge(failure.getClass().getSimpleName(), 1L, Long::sum);
+    }
+
+    static ScenarioResult merge(String scenario, Duration measured, List<LatencyRecorder> recorders) {
+        Histogram latencies = new Histogram(HIGHEST_MICROS, 3);
+        SortedMap<String, Long> statuses = new TreeMap<>();
+        SortedMap<String, Long> failures = new TreeMap<>();
+        for (LatencyRecorder recorder : recorders) {
+            latencies.add(recorder.latencies);
+            recorder.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
+            recorder.failures.forEach((failure, count) -> failures.merge(failure, count, Long::sum));
+        }
+        return new ScenarioResult(scenario, measured, latencies, statuses, failures);
+    }
+}
