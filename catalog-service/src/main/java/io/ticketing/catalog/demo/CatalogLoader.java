@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -77,25 +78,38 @@ public class CatalogLoader {
         Tally halls = load("halls", "hall", catalog.halls(), Hall::id,
                 hall -> venues.createHall(hall.cinemaId(), hall.id(), hall.name(), hall.layout()), HALL_BATCH);
         Tally movieTally = load("movies", "movie", catalog.movies(), Movie::id, movies::create, BATCH);
-        Instant earliest = clock.instant().plus(START_MARGIN);
-        List<Show.Draft> upcoming = catalog.shows().stream().filter(show -> show.startsAt().isAfter(earliest)).toList();
-        Tally showTally = load("shows", "show", upcoming, Show.Draft::id, shows::schedule, BATCH);
-        var report = new LoadReport(cities, cinemas, halls, movieTally, showTally,
-                catalog.shows().size() - upcoming.size(), Duration.ofNanos(System.nanoTime() - started));
+        var showsInPast = new AtomicInteger();
+        // decided batch by batch: during a long load, more of today's shows start
+        Function<List<Show.Draft>, List<Show.Draft>> notStarted = batch -> {
+            Instant earliest = clock.instant().plus(START_MARGIN);
+            List<Show.Draft> upcoming = batch.stream().filter(show -> show.startsAt().isAfter(earliest)).toList();
+            showsInPast.addAndGet(batch.size() - upcoming.size());
+            return upcoming;
+        };
+        Tally showTally = load("shows", "show", catalog.shows(), Show.Draft::id, shows::schedule, notStarted, BATCH);
+        var report = new LoadReport(cities, cinemas, halls, movieTally, showTally, showsInPast.get(),
+                Duration.ofNanos(System.nanoTime() - started));
         log.info("Catalog {}", report.summary());
         return report;
     }
 
     private <T> Tally load(String kind, String table, List<T> items, Function<T, UUID> id, Consumer<T> create,
             int batchSize) {
+        return load(kind, table, items, id, create, Function.identity(), batchSize);
+    }
+
+    /** @param wanted what of a batch to load at all (the rest is neither created nor counted) */
+    private <T> Tally load(String kind, String table, List<T> items, Function<T, UUID> id, Consumer<T> create,
+            Function<List<T>, List<T>> wanted, int batchSize) {
         var progress = new Progress(kind, items.size());
         Tally tally = Tally.NONE;
         for (int from = 0; from < items.size(); from += batchSize) {
-            List<T> batch = items.subList(from, Math.min(items.size(), from + batchSize));
+            List<T> slice = items.subList(from, Math.min(items.size(), from + batchSize));
+            List<T> batch = wanted.apply(slice);
             Set<UUID> existing = existing(table, batch.stream().map(id).toList());
             List<T> missing = batch.stream().filter(item -> !existing.contains(id.apply(item))).toList();
             tally = tally.plus(new Tally(0, existing.size(), 0)).plus(create(kind, missing, id, create, progress));
-            progress.done(batch.size(), tally);
+            progress.done(slice.size(), tally);
         }
         progress.finished(tally);
         return tally;
