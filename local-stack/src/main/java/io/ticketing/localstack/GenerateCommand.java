@@ -153,7 +153,8 @@ final class GenerateCommand {
     }
 
     private static boolean ready(ServiceSpec service) {
-        URI readiness = URI.create("http://" + InfraEndpoints.HOST + ":" + service.port() + "/actuator/health/readiness");
+        URI readiness = URI.create(
+                "http://" + InfraEndpoints.HOST + ":" + service.port() + "/actuator/health/readiness");
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
             HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

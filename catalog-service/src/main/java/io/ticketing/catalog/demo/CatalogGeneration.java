@@ -41,16 +41,15 @@ class CatalogGeneration implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {
         CatalogGenerator.Settings settings = properties.settings();
-        log.info("Generating {} cities x {} cinemas x {} halls of {} seats, {} shows a day for {} days (seed {}): "
-                + "{} shows", settings.cities(), settings.cinemasPerCity(), settings.hallsPerCinema(),
-                settings.seatsPerHall(), settings.showsPerDay(), settings.days(), settings.seed(),
-                "%,d".formatted(settings.shows()));
+        log.info("Generating {} shows: {} cities x {} cinemas x {} hall(s) of {} seats x {} show(s) a day "
+                + "x {} day(s), seed {}", "%,d".formatted(settings.shows()), settings.cities(),
+                settings.cinemasPerCity(), settings.hallsPerCinema(), settings.seatsPerHall(), settings.showsPerDay(),
+                settings.days(), settings.seed());
         CatalogDescription catalog = CatalogGenerator.generate(settings, clock.instant());
         LoadReport report = loader.load(catalog);
         long drainStarted = System.nanoTime();
         boolean drained = awaitEmptyOutbox();
         double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
-        log.info("Generated catalog {}", report.summary());
         if (drained) {
             log.info("Outbox empty {} s after loading: every event is in Kafka", "%.1f".formatted(drainSeconds));
         }

@@ -169,7 +169,8 @@ public final class CatalogGenerator {
 
     private static Cinema cinema(long seed, City city, Country country, int c, int m) {
         Random random = StableIds.random(seed, "generated", "cinema", c, m);
-        String district = DISTRICTS.get(m % DISTRICTS.size()) + (m < DISTRICTS.size() ? "" : " " + (m / DISTRICTS.size() + 1));
+        String district = DISTRICTS.get(m % DISTRICTS.size())
+                + (m < DISTRICTS.size() ? "" : " " + (m / DISTRICTS.size() + 1));
         String name = BRANDS.get(random.nextInt(BRANDS.size())) + " " + city.name() + " " + district;
         // within 6 km of the centre
         double distanceKm = Math.sqrt(random.nextDouble()) * 6;

@@ -58,19 +58,23 @@ final class DemoPlaces {
                     new Site("Silver Screen Yonge-Dundas", "10 Dundas Street East", "M5B 2G9", 43.6561, -79.3802))),
             new Place("Mumbai", "IN", 19.0760, 72.8777, "Asia/Kolkata", List.of(
                     new Site("Luma BKC", "C-66, G Block, Bandra Kurla Complex", "400051", 19.0660, 72.8650),
-                    new Site("Silver Screen Andheri", "92 Andheri-Kurla Road, Andheri East", "400059", 19.1136, 72.8697),
+                    new Site("Silver Screen Andheri", "92 Andheri-Kurla Road, Andheri East", "400059", 19.1136,
+                            72.8697),
                     new Site("Chitra Talkies Ghatkopar", "144 LBS Marg, Ghatkopar West", "400086", 19.0860, 72.9081),
-                    new Site("Luma Powai", "12 Central Avenue, Hiranandani Gardens, Powai", "400076", 19.1176, 72.9060))),
+                    new Site("Luma Powai", "12 Central Avenue, Hiranandani Gardens, Powai", "400076", 19.1176,
+                            72.9060))),
             new Place("Bengaluru", "IN", 12.9716, 77.5946, "Asia/Kolkata", List.of(
                     new Site("Luma Brigade Road", "58 Brigade Road", "560025", 12.9719, 77.6070),
-                    new Site("Silver Screen Koramangala", "21 80 Feet Road, Koramangala 4th Block", "560034", 12.9352, 77.6245))),
+                    new Site("Silver Screen Koramangala", "21 80 Feet Road, Koramangala 4th Block", "560034", 12.9352,
+                            77.6245))),
             new Place("Tokyo", "JP", 35.6895, 139.6917, "Asia/Tokyo", List.of(
                     new Site("Luma Shinjuku", "3-15-15 Shinjuku, Shinjuku-ku", "160-0022", 35.6920, 139.7040),
                     new Site("Silver Screen Shibuya", "2-24-12 Shibuya, Shibuya-ku", "150-0002", 35.6590, 139.7030),
                     new Site("Luma Ikebukuro", "1-30-3 Higashi-Ikebukuro, Toshima-ku", "170-0013", 35.7300, 139.7150))),
             new Place("Sydney", "AU", -33.8688, 151.2093, "Australia/Sydney", List.of(
                     new Site("Luma George Street", "505 George Street", "2000", -33.8750, 151.2070),
-                    new Site("Silver Screen Bondi Junction", "500 Oxford Street, Bondi Junction", "2022", -33.8915, 151.2500),
+                    new Site("Silver Screen Bondi Junction", "500 Oxford Street, Bondi Junction", "2022", -33.8915,
+                            151.2500),
                     new Site("Newtown Picture Palace", "300 King Street, Newtown", "2042", -33.8970, 151.1790))));
 
     private DemoPlaces() {

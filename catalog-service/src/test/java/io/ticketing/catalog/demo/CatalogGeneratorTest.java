@@ -33,7 +33,8 @@ class CatalogGeneratorTest {
         assertThat(CatalogGenerator.Settings.DEFAULTS.shows()).isEqualTo(10_000);
         assertThat(catalog.cities()).hasSize(500);
         assertThat(catalog.cinemas()).hasSize(5_000);
-        assertThat(catalog.halls()).hasSize(5_000).allSatisfy(hall -> assertThat(hall.layout().seatCount()).isEqualTo(50));
+        assertThat(catalog.halls()).hasSize(5_000)
+                .allSatisfy(hall -> assertThat(hall.layout().seatCount()).isEqualTo(50));
         assertThat(catalog.shows()).hasSize(10_000);
         assertThat(catalog.movies()).hasSize(30);
     }
@@ -44,7 +45,8 @@ class CatalogGeneratorTest {
 
         assertThat(catalog.cities()).hasSize(7);
         assertThat(catalog.cinemas()).hasSize(21);
-        assertThat(catalog.halls()).hasSize(42).allSatisfy(hall -> assertThat(hall.layout().seatCount()).isEqualTo(120));
+        assertThat(catalog.halls()).hasSize(42)
+                .allSatisfy(hall -> assertThat(hall.layout().seatCount()).isEqualTo(120));
         assertThat(catalog.shows()).hasSize((int) SMALL.shows()).hasSize(42 * 5 * 3);
         assertThat(catalog.shows().stream().collect(Collectors.groupingBy(Show.Draft::hallId, Collectors.counting())))
                 .hasSize(42).allSatisfy((hall, shows) -> assertThat(shows).isEqualTo(15));

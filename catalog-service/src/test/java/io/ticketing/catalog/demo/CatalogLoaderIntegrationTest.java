@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -135,7 +136,7 @@ class CatalogLoaderIntegrationTest {
 
     @SafeVarargs
     private static <T> List<T> concat(List<T> list, T... more) {
-        var all = new java.util.ArrayList<>(list);
+        var all = new ArrayList<>(list);
         all.addAll(List.of(more));
         return all;
     }

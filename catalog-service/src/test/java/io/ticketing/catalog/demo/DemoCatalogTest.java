@@ -1,6 +1,7 @@
 package io.ticketing.catalog.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -74,8 +75,8 @@ class DemoCatalogTest {
             assertThat(ZoneId.of(city.timeZone()).getId()).isEqualTo(city.timeZone()).isNotEqualTo("UTC");
         });
         City tokyo = city("Tokyo");
-        assertThat(tokyo.latitude()).isCloseTo(35.69, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(tokyo.longitude()).isCloseTo(139.69, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(tokyo.latitude()).isCloseTo(35.69, offset(0.1));
+        assertThat(tokyo.longitude()).isCloseTo(139.69, offset(0.1));
     }
 
     @Test
@@ -109,7 +110,8 @@ class DemoCatalogTest {
 
     @Test
     void usesEverySeatTypeWithAccessibleSeatsAtTheEndsOfTheBackRow() {
-        assertThat(DEMO.halls().stream().flatMap(hall -> hall.layout().seatTypes().stream()).collect(Collectors.toSet()))
+        assertThat(DEMO.halls().stream().flatMap(hall -> hall.layout().seatTypes().stream())
+                .collect(Collectors.toSet()))
                 .isEqualTo(EnumSet.allOf(SeatType.class));
         assertThat(DEMO.halls()).allSatisfy(hall -> {
             SeatLayout layout = hall.layout();
@@ -134,7 +136,8 @@ class DemoCatalogTest {
             assertThat(movie.rating()).isNotBlank();
             assertThat(movie.releaseDate()).isBefore(LocalDate.of(2025, 1, 1));
         });
-        Movie inception = DEMO.movies().stream().filter(movie -> movie.title().equals("Inception")).findFirst().orElseThrow();
+        Movie inception = DEMO.movies().stream().filter(movie -> movie.title().equals("Inception")).findFirst()
+                .orElseThrow();
         assertThat(inception.durationMinutes()).isEqualTo(148);
         assertThat(inception.cast()).contains("Leonardo DiCaprio");
     }
