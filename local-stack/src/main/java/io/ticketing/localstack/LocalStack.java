@@ -124,17 +124,18 @@ public final class LocalStack {
     }
 
     private static int generate(StackLayout layout, List<String> options) {
-        if (registry(layout).liveLauncher().isEmpty()) {
-            System.err.println("No local stack is running on this project: start it with ./ticketing up first");
-            return 1;
-        }
         try {
-            return new GenerateCommand(layout, System.out).run(options, System.getenv());
+            GenerateCommand.settings(options);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
             return 2;
         }
+        if (registry(layout).liveLauncher().isEmpty()) {
+            System.err.println("No local stack is running on this project: start it with ./ticketing up first");
+            return 1;
+        }
+        return new GenerateCommand(layout, System.out).run(options, System.getenv());
     }
 
     private static RunRegistry registry(StackLayout layout) {
