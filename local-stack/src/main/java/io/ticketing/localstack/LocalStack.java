@@ -11,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the whole platform on one machine without Docker: {@code up} (default), {@code up --infra-only},
- * {@code reset}. Started by the {@code ./ticketing} script with {@code -Dticketing.home=<project root>};
- * stays in the foreground until Ctrl-C or SIGTERM, then stops everything it started.
+ * {@code reset}, and {@code generate} (a large catalog for load tests, into the running stack). Started by
+ * the {@code ./ticketing} script with {@code -Dticketing.home=<project root>}; {@code up} stays in the
+ * foreground until Ctrl-C or SIGTERM, then stops everything it started.
  */
 public final class LocalStack {
 
@@ -26,6 +27,11 @@ public final class LocalStack {
               up --infra-only  start only PostgreSQL, Redis, Kafka and Elasticsearch
               up --rebuild     (script) rebuild the jars first
               reset            delete all local data (.local/data); refuses while a stack is running
+              generate [--cities N] [--cinemas-per-city N] [--halls-per-cinema N] [--seats-per-hall N]
+                       [--shows-per-day N] [--days N] [--seed N]
+                               load a synthetic catalog into the running stack for load tests (defaults:
+                               500 cities x 10 cinemas x 1 hall of 50 seats x 2 shows a day x 1 day =
+                               10,000 shows, seed 42), then wait until the seat services have every show
               help             show this text
 
             Services get the launcher's environment plus TICKETING_* defaults; a TICKETING_* variable that is
@@ -49,6 +55,7 @@ public final class LocalStack {
         int exitCode = switch (command) {
             case "up" -> up(layout, arguments.subList(Math.min(1, arguments.size()), arguments.size()));
             case "reset" -> reset(layout);
+            case "generate" -> generate(layout, arguments.subList(1, arguments.size()));
             case "help", "--help", "-h" -> {
                 System.out.print(USAGE);
                 yield 0;
@@ -114,6 +121,21 @@ public final class LocalStack {
         FileTrees.delete(layout.data());
         System.out.println("Deleted " + layout.data());
         return 0;
+    }
+
+    private static int generate(StackLayout layout, List<String> options) {
+        try {
+            GenerateCommand.settings(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            return 2;
+        }
+        if (registry(layout).liveLauncher().isEmpty()) {
+            System.err.println("No local stack is running on this project: start it with ./ticketing up first");
+            return 1;
+        }
+        return new GenerateCommand(layout, System.out).run(options, System.getenv());
     }
 
     private static RunRegistry registry(StackLayout layout) {

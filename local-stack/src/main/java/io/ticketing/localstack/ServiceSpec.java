@@ -14,11 +14,12 @@ import java.util.Optional;
 public record ServiceSpec(String name, int port, Optional<String> database) {
 
     public static final ServiceSpec GATEWAY = new ServiceSpec("gateway-service", 8080, Optional.empty());
+    public static final ServiceSpec CATALOG = backend("catalog", 8081);
 
     /** Every service, gateway first. Ports are fixed so bookmarks, scripts and the gateway routes stay stable. */
     public static final List<ServiceSpec> ALL = List.of(
             GATEWAY,
-            backend("catalog", 8081),
+            CATALOG,
             backend("reservation", 8082),
             backend("booking", 8083),
             backend("waiting", 8084),

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ServiceEnvironmentTest {
 
-    private static final ServiceSpec CATALOG = ServiceSpec.ALL.get(1);
+    private static final ServiceSpec CATALOG = ServiceSpec.CATALOG;
 
     @Test
     void givesEachServiceTheConfigurationContract() {
@@ -26,6 +26,16 @@ class ServiceEnvironmentTest {
                 .containsEntry("TICKETING_REDIS_PORT", "16379")
                 .containsEntry("TICKETING_ELASTICSEARCH_URIS", "http://127.0.0.1:19200")
                 .doesNotContainKey("TICKETING_GATEWAY_SERVICES_CATALOG");
+    }
+
+    @Test
+    void turnsOnTheCatalogsDemoDataUnlessTheDeveloperTurnsItOff() {
+        assertThat(ServiceEnvironment.forService(CATALOG, Map.of()))
+                .containsEntry("TICKETING_CATALOG_DEMO_DATA_ENABLED", "true");
+        assertThat(ServiceEnvironment.forService(CATALOG, Map.of("TICKETING_CATALOG_DEMO_DATA_ENABLED", "false")))
+                .containsEntry("TICKETING_CATALOG_DEMO_DATA_ENABLED", "false");
+        assertThat(ServiceEnvironment.forService(ServiceSpec.backends().get(1), Map.of()))
+                .doesNotContainKey("TICKETING_CATALOG_DEMO_DATA_ENABLED");
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class PostgresDatabases {
         if (!DATABASE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("Not a plain lower-case database name: " + database);
         }
-        try (Connection connection = connect(host, port, username, password)) {
+        try (Connection connection = connect(host, port, username, password, "postgres")) {
             if (exists(connection, database)) {
                 return;
             }
@@ -55,11 +55,12 @@ public final class PostgresDatabases {
     }
 
     /** Uses the driver directly: DriverManager may not see it inside the launcher's nested-jar class loader. */
-    private static Connection connect(String host, int port, String username, String password) throws SQLException {
+    public static Connection connect(String host, int port, String username, String password, String database)
+            throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", username);
         properties.setProperty("password", password);
         properties.setProperty("connectTimeout", "10");
-        return new org.postgresql.Driver().connect(jdbcUrl(host, port, "postgres"), properties);
+        return new org.postgresql.Driver().connect(jdbcUrl(host, port, database), properties);
     }
 }
