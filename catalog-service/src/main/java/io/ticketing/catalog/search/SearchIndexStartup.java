@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure the index exists once the service runs. The catalog starts and serves browsing without
  * Elasticsearch; this keeps trying in the background until the index is there (built by this instance, or
- * by another one, or by this one after another's rebuild was abandoned).
+ * by another one, or by this one after another's rebuild was abandoned). Not in the one-shot generator
+ * mode, which exits right after loading.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "ticketing.catalog.generate.enabled", havingValue = false, matchIfMissing = true)
 class SearchIndexStartup {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexStartup.class);
