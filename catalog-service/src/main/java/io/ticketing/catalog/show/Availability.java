@@ -2,7 +2,8 @@ package io.ticketing.catalog.show;
 
 /**
  * How many seats of a type a show still has, and what a customer is told about it. "Almost full" starts
- * at a tenth of the seats (at least one seat), early enough to matter and late enough to be true.
+ * at a tenth of the seats (at least the last seat, unless none was taken), early enough to matter and
+ * late enough to be true.
  */
 public record Availability(String seatType, int total, int available) {
 
@@ -14,6 +15,6 @@ public record Availability(String seatType, int total, int available) {
         if (available <= 0) {
             return Status.FULL;
         }
-        return available <= Math.max(1, total / 10) ? Status.ALMOST_FULL : Status.AVAILABLE;
+        return available < total && available <= Math.max(1, total / 10) ? Status.ALMOST_FULL : Status.AVAILABLE;
     }
 }

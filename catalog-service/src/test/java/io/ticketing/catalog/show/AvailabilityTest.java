@@ -22,4 +22,9 @@ class AvailabilityTest {
         assertThat(new Availability("VIP", 4, 1).status()).isEqualTo(Availability.Status.ALMOST_FULL);
         assertThat(new Availability("VIP", 4, 2).status()).isEqualTo(Availability.Status.AVAILABLE);
     }
+
+    @Test
+    void callsAnUntouchedOneSeatSectionAvailable() {
+        assertThat(new Availability("ACCESSIBLE", 1, 1).status()).isEqualTo(Availability.Status.AVAILABLE);
+    }
 }
