@@ -86,11 +86,14 @@ class BrowseAndSearchIntegrationTest {
 
     @Test
     void findsAMisspelledTitleAndSuggestsTheSpelling() {
-        JsonNode result = search("keyword=Incepton");
+        JsonNode result = search("keyword=Incepton&spellcheck=true");
 
         assertThat(titles(result)).containsExactly("Inception", "Inception");
         assertThat(result.path("suggestions").valueStream().map(JsonNode::asString)).contains("inception");
+        assertThat(search("keyword=Incepton").path("suggestions")).isEmpty();
         assertThat(titles(search("keyword=dicaprio"))).containsOnly("Inception");
+        assertThat(titles(search("keyword=Leonardo Dicapro".replace(" ", "%20")))).containsOnly("Inception");
+        assertThat(titles(search("keyword=romance"))).containsOnly("Amelie");
         assertThat(titles(search("keyword=incep"))).containsOnly("Inception");
     }
 

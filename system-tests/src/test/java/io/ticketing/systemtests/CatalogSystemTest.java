@@ -81,7 +81,7 @@ class CatalogSystemTest {
     @Test
     void searchFindsTheShowByAMisspelledTitleAndByDistance() {
         await().atMost(Duration.ofSeconds(30)).until(() -> search("keyword=Intersteller").path("total").asInt() == 1);
-        JsonNode misspelled = search("keyword=Intersteller");
+        JsonNode misspelled = search("keyword=Intersteller&spellcheck=true");
         assertThat(misspelled.path("items").get(0).path("showId").asString()).isEqualTo(showId);
         assertThat(misspelled.path("suggestions").valueStream().map(JsonNode::asString)).contains("interstellar");
 

@@ -38,6 +38,7 @@ class SearchController {
      * @param from shows starting at or after this date ({@code 2026-12-01}, start of the day in UTC) or instant;
      *        now when absent
      * @param to shows starting up to this date (inclusive, end of the day in UTC) or before this instant
+     * @param spellcheck whether to suggest spellings of the keyword (costs about a third more per search)
      * @param sort {@code name}, {@code date} or {@code distance}, several comma-separated, then optionally
      *        {@code asc} or {@code desc}: {@code date,asc}, {@code name,date,desc}
      */
@@ -48,7 +49,7 @@ class SearchController {
             @RequestParam(required = false) String postalCode, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String genre,
             @RequestParam(required = false) String language,
-            @RequestParam(defaultValue = "true") boolean spellcheck, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "false") boolean spellcheck, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "10") int size, @RequestParam(required = false) String sort) {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw invalid("size", "Page size is 1 to " + MAX_PAGE_SIZE);
