@@ -19,6 +19,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ticketing.catalog.show.Availability;
+import io.ticketing.events.catalog.CatalogChanged;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -84,13 +85,12 @@ class ShowDocuments {
     }
 
     /** The shows whose documents show something of the changed city, cinema, hall or movie. */
-    List<UUID> showsOf(String entity, UUID id) {
+    List<UUID> showsOf(CatalogChanged.Entity entity, UUID id) {
         String where = switch (entity) {
-            case "CITY" -> "h.cinema_id IN (SELECT c.id FROM cinema c WHERE c.city_id = :id)";
-            case "CINEMA" -> "h.cinema_id = :id";
-            case "HALL" -> "s.hall_id = :id";
-            case "MOVIE" -> "s.movie_id = :id";
-            default -> throw new IllegalArgumentException(entity);
+            case CITY -> "h.cinema_id IN (SELECT c.id FROM cinema c WHERE c.city_id = :id)";
+            case CINEMA -> "h.cinema_id = :id";
+            case HALL -> "s.hall_id = :id";
+            case MOVIE -> "s.movie_id = :id";
         };
         return jdbc.sql("SELECT s.id FROM show s JOIN hall h ON h.id = s.hall_id WHERE " + where)
                 .param("id", id).query(UUID.class).list();

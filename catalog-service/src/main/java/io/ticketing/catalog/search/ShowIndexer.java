@@ -57,7 +57,7 @@ public class ShowIndexer {
 
     /** The shows whose documents depend on what a catalog change touched. */
     public List<UUID> showsAffectedBy(CatalogChanged change) {
-        return documents.showsOf(change.entity().name(), change.entityId());
+        return documents.showsOf(change.entity(), change.entityId());
     }
 
     /**
