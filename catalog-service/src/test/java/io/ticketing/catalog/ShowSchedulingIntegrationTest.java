@@ -1,6 +1,7 @@
 package io.ticketing.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -70,8 +71,9 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
         assertThat(payload.path("rows").get(0).path("seats")).hasSize(8);
         assertThat(payload.path("rows").get(0).path("seats").get(0).path("seatId").asString()).isEqualTo("A1");
         assertThat(payload.path("prices")).hasSize(2);
-        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                .query(Integer.class).single()).isZero();
+        // the event went out through the outbox, whose entry is completed once Kafka acknowledged it
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Integer.class).single() == 0);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
 @EnableScheduling
+@EnableAsync
 public class ServiceAutoConfiguration {
 
     @Bean

@@ -1,6 +1,7 @@
 package io.ticketing.catalog.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ class CatalogLoaderIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM show_price WHERE show_id IN (:ids)")
                 .param("ids", ids(catalog.shows(), Show.Draft::id)).query(Integer.class).single())
                 .isEqualTo(16 * seatTypes);
-        assertThat(incompletePublications()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications() == 0);
         assertThat(showEventKeys()).containsAll(ids(catalog.shows(), show -> show.id().toString()));
     }
 

@@ -1,7 +1,9 @@
 package io.ticketing.catalog.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -64,8 +66,8 @@ class DemoDataIntegrationTest {
         assertThat(count("show")).isEqualTo(report.shows().created()).isPositive();
         assertThat(jdbc.sql("SELECT count(*) FROM hall WHERE seat_count = 2000").query(Integer.class).single())
                 .isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                .query(Integer.class).single()).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Integer.class).single() == 0);
 
         assertThat(demoData.seedIfEmpty()).isEmpty();
         assertThat(count("show")).isEqualTo(report.shows().created());

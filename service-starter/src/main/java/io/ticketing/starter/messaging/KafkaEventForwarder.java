@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.ticketing.events.EventTypes;
@@ -17,6 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * and marks it complete only when this listener returns, so an event whose send failed — or whose
  * service crashed in between — stays in the table and is sent again by {@link OutboxResubmitter}.
  * Delivery is therefore at least once; consumers deduplicate with {@link EventInbox}.
+ *
+ * <p>The send runs on another thread ({@code @Async}, a virtual thread): on the committing thread, the
+ * transaction's connection is still held while after-commit work runs, and marking the publication
+ * complete needs a second one, so with as many concurrent requests as pooled connections every request
+ * waited for a connection that none would give back (found by the hold race test). The request also no
+ * longer waits for Kafka's acknowledgement.
  */
 public class KafkaEventForwarder {
 
@@ -30,6 +37,7 @@ public class KafkaEventForwarder {
         this.json = json;
     }
 
+    @Async
     @TransactionalEventListener
     public void forward(IntegrationEvent event) throws Exception {
         var record = new ProducerRecord<>(event.topic(), event.key(), json.writeValueAsString(event));
