@@ -10,7 +10,10 @@ import io.ticketing.events.catalog.CatalogChanged;
 import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.catalog.ShowUpdated;
+import io.ticketing.events.reservation.HoldExpired;
+import io.ticketing.events.reservation.HoldReleased;
 import io.ticketing.events.reservation.SeatAvailabilityChanged;
+import io.ticketing.events.reservation.SeatsHeld;
 
 /**
  * The registry of event type names. Producers put {@link IntegrationEvent#type()} into the
@@ -24,7 +27,8 @@ public final class EventTypes {
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_NAME = Stream
             .<Class<? extends IntegrationEvent>>of(ShowScheduled.class, ShowUpdated.class, ShowCancelled.class,
-                    CatalogChanged.class, SeatAvailabilityChanged.class)
+                    CatalogChanged.class, SeatAvailabilityChanged.class, SeatsHeld.class, HoldReleased.class,
+                    HoldExpired.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

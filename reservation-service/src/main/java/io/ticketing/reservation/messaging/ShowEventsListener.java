@@ -7,10 +7,15 @@ import org.springframework.stereotype.Component;
 import io.ticketing.reservation.seating.SeatingPlans;
 import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
+import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.catalog.ShowUpdated;
 import io.ticketing.starter.messaging.EventInbox;
 
-/** Opens the seat map of every scheduled show, once per event however often Kafka delivers it. */
+/**
+ * Opens the seat map of every scheduled show and follows its changes and cancellation, once per event
+ * however often Kafka delivers it.
+ */
 @Component
 class ShowEventsListener {
 
@@ -26,8 +31,12 @@ class ShowEventsListener {
 
     @KafkaListener(topics = Topics.CATALOG_SHOW_EVENTS)
     void on(ConsumerRecord<String, IntegrationEvent> record) {
-        if (record.value() instanceof ShowScheduled scheduled) {
-            inbox.handle(CONSUMER, scheduled, () -> plans.open(scheduled));
+        switch (record.value()) {
+            case ShowScheduled scheduled -> inbox.handle(CONSUMER, scheduled, () -> plans.open(scheduled));
+            case ShowUpdated updated -> inbox.handle(CONSUMER, updated, () -> plans.update(updated));
+            case ShowCancelled cancelled -> inbox.handle(CONSUMER, cancelled, () -> plans.cancel(cancelled.showId()));
+            case null, default -> {
+            }
         }
     }
 }

@@ -1,10 +1,14 @@
 package io.ticketing.reservation.seating;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,10 +18,14 @@ import org.redisson.api.RMap;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.catalog.ShowUpdated;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,11 +35,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class SeatingPlans {
 
-    static final String AVAILABLE = "AVAILABLE";
+    public static final String AVAILABLE = "AVAILABLE";
+    /** A held seat's value in Redis is this prefix and the hold id. */
+    public static final String HELD_BY = "HELD:";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final RedissonClient redis;
+    /** Plans change only with ShowUpdated and ShowCancelled, which evict; a big hall's plan is worth keeping. */
+    private final Cache<UUID, Optional<SeatingPlan>> plans = Caffeine.newBuilder().maximumSize(2_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     SeatingPlans(JdbcClient jdbc, JsonMapper json, RedissonClient redis) {
         this.jdbc = jdbc;
@@ -43,43 +56,103 @@ public class SeatingPlans {
     @Transactional
     public void open(ShowScheduled show) {
         jdbc.sql("""
-                INSERT INTO seating_plan (show_id, starts_at, ends_at, seat_count, layout, prices)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
-                .params(show.showId(), show.startsAt().atOffset(ZoneOffset.UTC), show.endsAt().atOffset(ZoneOffset.UTC),
-                        show.seatCount(), json.writeValueAsString(show.rows()), json.writeValueAsString(show.prices()))
+                INSERT INTO seating_plan (show_id, starts_at, ends_at, seat_count, layout, prices, sales_open_at,
+                                          sales_close_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")
+                .params(show.showId(), utc(show.startsAt()), utc(show.endsAt()), show.seatCount(),
+                        json.writeValueAsString(show.rows()), json.writeValueAsString(show.prices()),
+                        utc(show.salesOpenAt() == null ? show.occurredAt() : show.salesOpenAt()),
+                        utc(show.salesCloseAt() == null ? show.startsAt() : show.salesCloseAt()))
                 .update();
         Map<String, String> seats = new LinkedHashMap<>();
         show.rows().forEach(row -> row.seats().forEach(seat -> seats.put(seat.seatId(), AVAILABLE)));
-        RMap<String, String> seatMap = liveStatuses(show.showId());
-        seatMap.putAll(seats);
+        liveStatuses(show.showId()).putAll(seats);
+        redis.<String, String>getMap(SeatKeys.of(show.showId()).counts(), StringCodec.INSTANCE)
+                .putAll(Map.of("available", Integer.toString(seats.size()), "held", "0"));
     }
 
-    /** The seat map of a show: its layout and prices from PostgreSQL, the status of each seat from Redis. */
+    /** A show moved, was repriced or got another sale window. */
+    @Transactional
+    public void update(ShowUpdated show) {
+        jdbc.sql("""
+                UPDATE seating_plan SET starts_at = ?, ends_at = ?, prices = ?::jsonb, sales_open_at = ?,
+                       sales_close_at = ?
+                WHERE show_id = ?""")
+                .params(utc(show.startsAt()), utc(show.endsAt()), json.writeValueAsString(show.prices()),
+                        utc(show.salesOpenAt()), utc(show.salesCloseAt()), show.showId())
+                .update();
+        plans.invalidate(show.showId());
+    }
+
+    /** A cancelled show sells nothing more. */
+    @Transactional
+    public void cancel(UUID showId) {
+        jdbc.sql("UPDATE seating_plan SET cancelled = true WHERE show_id = ?").param(showId).update();
+        plans.invalidate(showId);
+    }
+
+    /** The plan of a show on sale or once on sale; empty for a show this service never heard of. */
+    public Optional<SeatingPlan> plan(UUID showId) {
+        return plans.get(showId, id -> jdbc.sql("""
+                SELECT layout, prices, sales_open_at, sales_close_at, cancelled FROM seating_plan WHERE show_id = ?""")
+                .param(id)
+                .query((rs, n) -> {
+                    Map<String, String> types = new LinkedHashMap<>();
+                    for (ShowScheduled.Row row : json.readValue(rs.getString("layout"), ShowScheduled.Row[].class)) {
+                        row.seats().forEach(seat -> types.put(seat.seatId(), seat.type()));
+                    }
+                    return new SeatingPlan(id, types, prices(rs.getString("prices")),
+                            rs.getObject("sales_open_at", OffsetDateTime.class).toInstant(),
+                            rs.getObject("sales_close_at", OffsetDateTime.class).toInstant(), rs.getBoolean("cancelled"));
+                })
+                .optional());
+    }
+
+    /**
+     * The seat map of a show: its layout and prices from PostgreSQL, the status of each seat from Redis.
+     *
+     * @param yourHolds the caller's active holds of the show, whose seats are marked {@code heldByYou}
+     */
     @Transactional(readOnly = true)
-    public Optional<SeatMap> seatMap(UUID showId) {
+    public Optional<SeatMap> seatMap(UUID showId, Set<UUID> yourHolds) {
         return jdbc.sql("SELECT layout, prices FROM seating_plan WHERE show_id = ?")
                 .param(showId)
-                .query((rs, n) -> toSeatMap(showId, rs.getString("layout"), rs.getString("prices")))
+                .query((rs, n) -> toSeatMap(showId, rs.getString("layout"), rs.getString("prices"), yourHolds))
                 .optional();
     }
 
-    private SeatMap toSeatMap(UUID showId, String layoutJson, String pricesJson) {
-        List<ShowScheduled.Row> layout = List.of(json.readValue(layoutJson, ShowScheduled.Row[].class));
-        Map<String, ShowScheduled.Price> prices = Stream.of(json.readValue(pricesJson, ShowScheduled.Price[].class))
+    private Map<String, ShowScheduled.Price> prices(String pricesJson) {
+        return Stream.of(json.readValue(pricesJson, ShowScheduled.Price[].class))
                 .collect(Collectors.toMap(ShowScheduled.Price::seatType, Function.identity()));
+    }
+
+    private SeatMap toSeatMap(UUID showId, String layoutJson, String pricesJson, Set<UUID> yourHolds) {
+        List<ShowScheduled.Row> layout = List.of(json.readValue(layoutJson, ShowScheduled.Row[].class));
+        Map<String, ShowScheduled.Price> prices = prices(pricesJson);
         Map<String, String> statuses = liveStatuses(showId).readAllMap();
         return new SeatMap(showId, layout.stream()
                 .map(row -> new SeatMap.Row(row.row(), row.seats().stream()
                         .map(seat -> {
                             ShowScheduled.Price price = prices.get(seat.type());
+                            String status = statuses.getOrDefault(seat.seatId(), AVAILABLE);
+                            Boolean yours = null;
+                            if (status.startsWith(HELD_BY)) {
+                                yours = yourHolds.contains(UUID.fromString(status.substring(HELD_BY.length())))
+                                        ? Boolean.TRUE : null;
+                                status = "HELD";
+                            }
                             return new SeatMap.Seat(seat.seatId(), seat.number(), seat.type(), price.amount(),
-                                    price.currency(), statuses.getOrDefault(seat.seatId(), AVAILABLE), seat.aisleAfter());
+                                    price.currency(), status, seat.aisleAfter(), yours);
                         })
                         .toList()))
                 .toList());
     }
 
     private RMap<String, String> liveStatuses(UUID showId) {
-        return redis.getMap("show:{" + showId + "}:seats", StringCodec.INSTANCE);
+        return redis.getMap(SeatKeys.of(showId).seats(), StringCodec.INSTANCE);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -30,7 +30,7 @@ public final class ShowScheduledMother {
         Instant startsAt = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         return new ShowScheduled(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), "Inception",
                 UUID.randomUUID(), UUID.randomUUID(), "Hall 1", startsAt, startsAt.plus(148, ChronoUnit.MINUTES),
-                Instant.now(), startsAt, layout,
+                Instant.now().minus(1, ChronoUnit.MINUTES), startsAt, layout,
                 List.of(new ShowScheduled.Price("PREMIUM", new BigDecimal("16.00"), "EUR"),
                         new ShowScheduled.Price("REGULAR", new BigDecimal("11.50"), "EUR")));
     }

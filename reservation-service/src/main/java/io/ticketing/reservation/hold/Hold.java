@@ -1,0 +1,21 @@
+package io.ticketing.reservation.hold;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/** Seats of one show held for one customer until {@code expiresAt}, fenced by {@code fencingToken}. */
+public record Hold(UUID holdId, UUID showId, @JsonIgnore UUID customerId, List<String> seatIds, Status status,
+        Instant expiresAt, @JsonIgnore long fencingToken, BigDecimal amount, String currency) {
+
+    public Hold {
+        seatIds = List.copyOf(seatIds);
+    }
+
+    public enum Status {
+        HELD, PAYMENT_PENDING, CONFIRMED, EXPIRED, RELEASED, REFUNDED
+    }
+}

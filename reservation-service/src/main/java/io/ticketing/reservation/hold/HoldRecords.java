@@ -1,0 +1,62 @@
+package io.ticketing.reservation.hold;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The durable record of holds in PostgreSQL. */
+@Repository
+class HoldRecords {
+
+    private static final String SELECT = """
+            SELECT id, show_id, customer_id, seat_ids, status, expires_at, fencing_token, amount, currency
+            FROM hold""";
+
+    private final JdbcClient jdbc;
+
+    HoldRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Hold hold) {
+        jdbc.sql("""
+                INSERT INTO hold (id, show_id, customer_id, seat_ids, fencing_token, amount, currency, status, expires_at)
+                VALUES (?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?)""")
+                .params(hold.holdId(), hold.showId(), hold.customerId(), String.join(",", hold.seatIds()),
+                        hold.fencingToken(), hold.amount(), hold.currency(), hold.status().name(),
+                        hold.expiresAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    Optional<Hold> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query((rs, n) -> hold(rs)).optional();
+    }
+
+    /** Ends a hold that is still held; false when it had ended already. */
+    boolean end(UUID id, Hold.Status status, Instant at) {
+        return jdbc.sql("UPDATE hold SET status = ?, ended_at = ? WHERE id = ? AND status = 'HELD'")
+                .params(status.name(), at.atOffset(ZoneOffset.UTC), id).update() == 1;
+    }
+
+    List<UUID> active(UUID showId, UUID customerId) {
+        return jdbc.sql("SELECT id FROM hold WHERE show_id = ? AND customer_id = ? AND status = 'HELD'")
+                .params(showId, customerId).query(UUID.class).list();
+    }
+
+    private static Hold hold(ResultSet rs) throws SQLException {
+        return new Hold(rs.getObject("id", UUID.class), rs.getObject("show_id", UUID.class),
+                rs.getObject("customer_id", UUID.class), Arrays.asList((String[]) rs.getArray("seat_ids").getArray()),
+                Hold.Status.valueOf(rs.getString("status")),
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getLong("fencing_token"),
+                rs.getBigDecimal("amount"), rs.getString("currency"));
+    }
+}

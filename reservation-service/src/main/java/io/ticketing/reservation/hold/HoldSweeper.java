@@ -1,0 +1,51 @@
+package io.ticketing.reservation.hold;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.ticketing.reservation.seating.SeatKeys;
+
+/**
+ * Frees holds whose lease (time plus grace) has run out, every {@code ticketing.reservation.sweep-interval}
+ * (250 ms), so a hold is freed within a second of its end without anyone asking. Several instances may
+ * sweep at once: freeing is one atomic script that only the first caller gets anything from.
+ */
+@Component
+class HoldSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldSweeper.class);
+    private static final int BATCH = 200;
+
+    private final RScoredSortedSet<String> expiring;
+    private final Holds holds;
+    private final Clock clock;
+
+    HoldSweeper(RedissonClient redis, Holds holds, Clock clock) {
+        this.expiring = redis.getScoredSortedSet(SeatKeys.EXPIRING, StringCodec.INSTANCE);
+        this.holds = holds;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${ticketing.reservation.sweep-interval:PT0.25S}")
+    void sweep() {
+        for (String due : expiring.valueRange(Double.NEGATIVE_INFINITY, true, clock.millis(), true, 0, BATCH)) {
+            // "show:{<showId>}:holds|<holdId>"
+            String showId = due.substring(due.indexOf('{') + 1, due.indexOf('}'));
+            String holdId = due.substring(due.indexOf('|') + 1);
+            try {
+                holds.expire(UUID.fromString(showId), UUID.fromString(holdId));
+            }
+            catch (RuntimeException ex) {
+                log.warn("Could not expire hold {} of show {}; retrying on the next sweep", holdId, showId, ex);
+            }
+        }
+    }
+}

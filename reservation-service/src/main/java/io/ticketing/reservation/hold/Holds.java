@@ -1,0 +1,171 @@
+package io.ticketing.reservation.hold;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+import io.ticketing.events.reservation.HoldExpired;
+import io.ticketing.events.reservation.HoldReleased;
+import io.ticketing.events.reservation.SeatsHeld;
+import io.ticketing.reservation.seating.SeatingPlan;
+import io.ticketing.reservation.seating.SeatingPlans;
+import io.ticketing.starter.Ownership;
+import io.ticketing.starter.RequestRejectedException;
+
+/**
+ * Takes, reads, releases and expires holds. Redis decides who gets a seat, in one atomic script per hold;
+ * PostgreSQL keeps the record and, in the same transaction, the event for the other services (outbox). If
+ * that transaction fails, the seats are freed again, so Redis never holds seats nobody knows of.
+ */
+@Service
+public class Holds {
+
+    /** How long a retried request waits for the original's record (the two raced). */
+    private static final Duration IDEMPOTENT_WAIT = Duration.ofSeconds(2);
+
+    private final HoldScripts scripts;
+    private final HoldRecords records;
+    private final SeatingPlans plans;
+    private final HoldProperties properties;
+    private final TransactionOperations transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Holds(HoldScripts scripts, HoldRecords records, SeatingPlans plans, HoldProperties properties,
+            TransactionOperations transactions, ApplicationEventPublisher events, Clock clock) {
+        this.scripts = scripts;
+        this.records = records;
+        this.plans = plans;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds all the seats or none. Failures tell the customer what to do next: {@code SHOW_FULL} (nothing
+     * left), {@code SEATS_HELD} (others hold some of them: wait), {@code SEATS_UNAVAILABLE} (some are sold:
+     * pick others).
+     */
+    public Hold place(UUID showId, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey) {
+        if (seatIds.size() > properties.maxSeatsPerHold()) {
+            throw RequestRejectedException.unprocessable("TOO_MANY_SEATS",
+                    "A hold has at most " + properties.maxSeatsPerHold() + " seats");
+        }
+        Set<String> distinct = new HashSet<>(seatIds);
+        if (seatIds.isEmpty() || distinct.size() != seatIds.size()) {
+            throw RequestRejectedException.unprocessable("INVALID_SEATS", "Name each seat once");
+        }
+        SeatingPlan plan = plans.plan(showId).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
+                "Show " + showId + " is not on sale"));
+        List<String> unknown = seatIds.stream().filter(seat -> !plan.seatTypes().containsKey(seat)).toList();
+        if (!unknown.isEmpty()) {
+            throw RequestRejectedException.unprocessable("INVALID_SEATS", "The show has no seats " + unknown);
+        }
+        Instant now = clock.instant();
+        if (!plan.onSale(now)) {
+            throw RequestRejectedException.conflict("SALES_CLOSED", "Seats of this show are not on sale now");
+        }
+        UUID holdId = UUID.randomUUID();
+        Instant expiresAt = now.plus(properties.holdTtl());
+        var outcome = scripts.hold(showId, holdId, customerId, seatIds, expiresAt,
+                expiresAt.plus(properties.holdGrace()), now, properties.maxSeatsPerCustomer(), idempotencyKey);
+        return switch (outcome.outcome()) {
+            case "HELD" -> record(new Hold(holdId, showId, customerId, seatIds, Hold.Status.HELD, expiresAt,
+                    Long.parseLong(outcome.detail()), plan.amount(seatIds), plan.price(seatIds.getFirst()).currency()));
+            case "EXISTING" -> earlier(UUID.fromString(outcome.detail()), customerId);
+            case "SHOW_FULL" -> throw RequestRejectedException.conflict("SHOW_FULL", "Every seat of the show is sold");
+            case "SEATS_UNAVAILABLE" -> throw RequestRejectedException.conflict("SEATS_UNAVAILABLE",
+                    "Some of these seats are sold; others are still free");
+            case "SEATS_HELD" -> throw RequestRejectedException.conflict("SEATS_HELD",
+                    "Some of these seats are held by others; join the waiting list to get them if they are freed");
+            case "TOO_MANY_SEATS" -> throw RequestRejectedException.unprocessable("TOO_MANY_SEATS",
+                    "You hold " + outcome.detail() + " seats of this show; at most " + properties.maxSeatsPerCustomer()
+                            + " per customer");
+            case "INVALID_SEATS" -> throw RequestRejectedException.unprocessable("INVALID_SEATS",
+                    "The show has no seat " + outcome.detail());
+            default -> throw new IllegalStateException("The seat map of show " + showId + " is missing in Redis");
+        };
+    }
+
+    /** A hold of the customer; someone else's hold is answered as missing. */
+    public Hold hold(UUID holdId, UUID customerId) {
+        return Ownership.ownedBy(customerId, records.find(holdId), Hold::customerId, "HOLD_NOT_FOUND",
+                "Hold " + holdId);
+    }
+
+    /** The customer's active holds of a show, for marking their seats in the seat map. */
+    public Set<UUID> activeHolds(UUID showId, UUID customerId) {
+        return Set.copyOf(records.active(showId, customerId));
+    }
+
+    /** Lets go of a hold; releasing one that has ended already changes nothing. */
+    public void release(UUID holdId, UUID customerId) {
+        Hold hold = hold(holdId, customerId);
+        if (hold.status() == Hold.Status.HELD) {
+            end(hold, Hold.Status.RELEASED);
+        }
+    }
+
+    /** Frees a hold whose lease ran out; called by the sweeper, safe to call for a hold already freed. */
+    void expire(UUID showId, UUID holdId) {
+        records.find(holdId).filter(hold -> hold.status() == Hold.Status.HELD)
+                .ifPresentOrElse(hold -> end(hold, Hold.Status.EXPIRED), () -> scripts.free(showId, holdId));
+    }
+
+    private void end(Hold hold, Hold.Status status) {
+        var freed = scripts.free(hold.showId(), hold.holdId());
+        transactions.executeWithoutResult(tx -> {
+            if (records.end(hold.holdId(), status, clock.instant()) && freed.isPresent()) {
+                events.publishEvent(status == Hold.Status.EXPIRED
+                        ? new HoldExpired(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
+                                hold.customerId(), hold.seatIds(), hold.fencingToken())
+                        : new HoldReleased(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
+                                hold.customerId(), hold.seatIds(), hold.fencingToken()));
+            }
+        });
+    }
+
+    private Hold record(Hold hold) {
+        try {
+            transactions.executeWithoutResult(tx -> {
+                records.insert(hold);
+                events.publishEvent(new SeatsHeld(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
+                        hold.customerId(), hold.seatIds(), hold.fencingToken(), hold.expiresAt(), hold.amount(),
+                        hold.currency()));
+            });
+            return hold;
+        }
+        catch (RuntimeException ex) {
+            scripts.free(hold.showId(), hold.holdId());
+            throw ex;
+        }
+    }
+
+    /** The hold an earlier request with the same idempotency key took; it may still be being recorded. */
+    private Hold earlier(UUID holdId, UUID customerId) {
+        Instant deadline = clock.instant().plus(IDEMPOTENT_WAIT);
+        while (true) {
+            var found = records.find(holdId);
+            if (found.isPresent() || clock.instant().isAfter(deadline)) {
+                return Ownership.ownedBy(customerId, found, Hold::customerId, "HOLD_NOT_FOUND", "Hold " + holdId);
+            }
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** REST endpoints of holds. */
+package io.ticketing.reservation.hold.web;

@@ -1,0 +1,23 @@
+package io.ticketing.reservation.seating;
+
+import java.util.UUID;
+
+/**
+ * The Redis keys of one show. All carry the show id as hash tag ({@code {id}}), so that one show's keys
+ * live on one node and a script can change them together.
+ */
+public record SeatKeys(String seats, String counts, String fence, String holds, String customers) {
+
+    /** Holds by the time their lease ends, across shows; the sweeper's work list. */
+    public static final String EXPIRING = "holds:expiring";
+
+    public static SeatKeys of(UUID showId) {
+        String prefix = "show:{" + showId + "}:";
+        return new SeatKeys(prefix + "seats", prefix + "counts", prefix + "fence", prefix + "holds",
+                prefix + "customers");
+    }
+
+    public String idempotency(UUID customerId, String key) {
+        return holds.replace(":holds", ":idempotency:") + customerId + ":" + key;
+    }
+}

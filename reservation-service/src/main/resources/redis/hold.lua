@@ -1,0 +1,59 @@
+-- Holds seats of one show, all or none, in one atomic step.
+-- KEYS: 1 seats (seatId -> AVAILABLE | SOLD | BLOCKED | HELD:<holdId>), 2 counts (available, held),
+--       3 fence (fencing token counter), 4 holds (holdId -> customerId|token|expiresAt|seat,seat,...),
+--       5 customers (customerId -> seats held), 6 idempotency key (may be a key never used), 7 expiry index
+-- ARGV: 1 holdId, 2 customerId, 3 expiresAt (ms, the 5-minute mark), 4 lease end (ms, with the grace),
+--       5 now (ms), 6 max seats per customer, 7 "1" when an idempotency key was given, 8.. seatIds
+-- Returns {outcome, detail}: HELD token | EXISTING holdId | NO_SHOW | INVALID_SEATS | SHOW_FULL |
+--          SEATS_UNAVAILABLE | SEATS_HELD | TOO_MANY_SEATS seatsAlreadyHeld
+if ARGV[7] == '1' then
+  local existing = redis.call('GET', KEYS[6])
+  if existing then
+    return {'EXISTING', existing}
+  end
+end
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  return {'NO_SHOW', ''}
+end
+local taken, held = 0, 0
+for i = 8, #ARGV do
+  local status = redis.call('HGET', KEYS[1], ARGV[i])
+  if not status then
+    return {'INVALID_SEATS', ARGV[i]}
+  elseif status == 'SOLD' or status == 'BLOCKED' then
+    taken = taken + 1
+  elseif status ~= 'AVAILABLE' then
+    held = held + 1
+  end
+end
+if taken > 0 then
+  local available = tonumber(redis.call('HGET', KEYS[2], 'available') or '0')
+  local heldSeats = tonumber(redis.call('HGET', KEYS[2], 'held') or '0')
+  if available == 0 and heldSeats == 0 then
+    return {'SHOW_FULL', ''}
+  end
+  return {'SEATS_UNAVAILABLE', ''}
+end
+if held > 0 then
+  return {'SEATS_HELD', ''}
+end
+local count = #ARGV - 7
+local already = tonumber(redis.call('HGET', KEYS[5], ARGV[2]) or '0')
+if already + count > tonumber(ARGV[6]) then
+  return {'TOO_MANY_SEATS', tostring(already)}
+end
+local token = redis.call('INCR', KEYS[3])
+local seats = {}
+for i = 8, #ARGV do
+  redis.call('HSET', KEYS[1], ARGV[i], 'HELD:' .. ARGV[1])
+  seats[#seats + 1] = ARGV[i]
+end
+redis.call('HINCRBY', KEYS[2], 'available', -count)
+redis.call('HINCRBY', KEYS[2], 'held', count)
+redis.call('HSET', KEYS[4], ARGV[1], ARGV[2] .. '|' .. token .. '|' .. ARGV[3] .. '|' .. table.concat(seats, ','))
+redis.call('HINCRBY', KEYS[5], ARGV[2], count)
+redis.call('ZADD', KEYS[7], ARGV[4], KEYS[4] .. '|' .. ARGV[1])
+if ARGV[7] == '1' then
+  redis.call('SET', KEYS[6], ARGV[1], 'PX', math.max(1, tonumber(ARGV[4]) - tonumber(ARGV[5])))
+end
+return {'HELD', tostring(token)}

@@ -1,0 +1,64 @@
+package io.ticketing.reservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.testsupport.JsonApi;
+import io.ticketing.testsupport.TestInfrastructure;
+import io.ticketing.testsupport.TestInfrastructure.Component;
+import io.ticketing.testsupport.events.EventProducer;
+import io.ticketing.testsupport.events.ShowScheduledMother;
+
+/** With a 2-second hold and half a second of grace, a hold ends by itself and its seats are free again. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "ticketing.reservation.hold-ttl=PT2S", "ticketing.reservation.hold-grace=PT0.5S" })
+class HoldExpiryIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void freesTheSeatsWithinASecondOfTheLeaseEnding() {
+        ShowScheduled show = ShowScheduledMother.show(1, 4);
+        EventProducer.shared().send(show);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM seating_plan WHERE show_id = ?")
+                .param(show.showId()).query(Integer.class).single() == 1);
+        var ana = new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
+        var ben = new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
+        String path = "/api/v1/shows/" + show.showId() + "/holds";
+
+        var held = ana.post(path, Map.of("seatIds", List.of("A1", "A2")));
+        Instant leaseEnds = Instant.parse(held.text("expiresAt")).plusMillis(500);
+        assertThat(ben.post(path, Map.of("seatIds", List.of("A2"))).text("code")).isEqualTo("SEATS_HELD");
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> "EXPIRED".equals(ana.get("/api/v1/holds/" + held.text("holdId")).text("status")));
+        Instant expired = Instant.now();
+        assertThat(expired).isBefore(leaseEnds.plusSeconds(1));
+        assertThat(expired).isAfter(leaseEnds.minusMillis(100));
+        assertThat(ben.post(path, Map.of("seatIds", List.of("A2"))).status()).isEqualTo(201);
+    }
+}

@@ -1,0 +1,265 @@
+package io.ticketing.reservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.ticketing.events.catalog.ShowCancelled;
+import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.testsupport.JsonApi;
+import io.ticketing.testsupport.TestInfrastructure;
+import io.ticketing.testsupport.TestInfrastructure.Component;
+import io.ticketing.testsupport.events.EventProducer;
+import io.ticketing.testsupport.events.ShowScheduledMother;
+
+/**
+ * Holds on real Redis and PostgreSQL: all or nothing, never one seat in two holds however many customers
+ * race, the failure codes a client acts on, idempotent retries, the seat limits, release by the owner only.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HoldsIntegrationTest {
+
+    private final EventProducer events = EventProducer.shared();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RedissonClient redis;
+
+    @Test
+    void holdsAllRequestedSeatsOrNone() {
+        ShowScheduled show = onSale(2, 5);
+        var ana = customer();
+        var ben = customer();
+
+        var held = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+        var overlapping = ben.post(holds(show), Map.of("seatIds", List.of("A2", "A3")));
+
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(held.text("status")).isEqualTo("HELD");
+        assertThat(held.json().path("amount").decimalValue()).isEqualByComparingTo("32.00");
+        assertThat(held.text("currency")).isEqualTo("EUR");
+        assertThat(Instant.parse(held.text("expiresAt"))).isBetween(Instant.now().plus(4, ChronoUnit.MINUTES),
+                Instant.now().plus(5, ChronoUnit.MINUTES));
+        assertThat(held.json().has("fencingToken")).isFalse();
+        assertThat(overlapping.status()).isEqualTo(409);
+        assertThat(overlapping.text("code")).isEqualTo("SEATS_HELD");
+        assertThat(seat(show, "A3")).isEqualTo("AVAILABLE");
+
+        var seatMap = ana.get("/api/v1/shows/" + show.showId() + "/seats").json().path("rows").get(0).path("seats");
+        assertThat(seatMap.get(0).path("status").asString()).isEqualTo("HELD");
+        assertThat(seatMap.get(0).path("heldByYou").asBoolean()).isTrue();
+        assertThat(ben.get("/api/v1/shows/" + show.showId() + "/seats").json().path("rows").get(0).path("seats")
+                .get(0).has("heldByYou")).isFalse();
+    }
+
+    @Test
+    void neverPutsASeatInTwoHoldsWhenHundredsRace() throws Exception {
+        ShowScheduled show = onSale(5, 10);
+        int customers = 200;
+        var start = new CountDownLatch(1);
+        List<Future<JsonApi.Response>> attempts = new ArrayList<>();
+        var random = new Random(7);
+        try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
+            for (int i = 0; i < customers; i++) {
+                List<String> seats = new ArrayList<>();
+                int wanted = 1 + random.nextInt(4);
+                int row = random.nextInt(5);
+                int first = 1 + random.nextInt(10 - wanted + 1);
+                for (int n = first; n < first + wanted; n++) {
+                    seats.add(String.valueOf((char) ('A' + row)) + n);
+                }
+                var api = customer();
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return api.post(holds(show), Map.of("seatIds", seats));
+                }));
+            }
+            start.countDown();
+            int held = 0;
+            for (var attempt : attempts) {
+                var response = attempt.get();
+                assertThat(response.status()).as(response.body()).isIn(201, 409);
+                if (response.status() == 409) {
+                    assertThat(response.text("code")).isEqualTo("SEATS_HELD");
+                }
+                else {
+                    held++;
+                }
+            }
+            assertThat(held).isPositive();
+        }
+        List<String> heldSeats = jdbc.sql("SELECT unnest(seat_ids) FROM hold WHERE show_id = ? AND status = 'HELD'")
+                .param(show.showId()).query(String.class).list();
+        assertThat(new HashSet<>(heldSeats)).as("no seat in two holds").hasSameSizeAs(heldSeats);
+        var live = redis.<String, String>getMap("show:{" + show.showId() + "}:seats", StringCodec.INSTANCE).readAllMap();
+        assertThat(live.values().stream().filter(status -> status.startsWith("HELD:")).count())
+                .isEqualTo(heldSeats.size());
+        assertThat(redis.<String, String>getMap("show:{" + show.showId() + "}:counts", StringCodec.INSTANCE).get("held"))
+                .isEqualTo(Integer.toString(heldSeats.size()));
+    }
+
+    @Test
+    void answersEachFailureWithItsCode() {
+        ShowScheduled show = onSale(1, 4);
+        var ana = customer();
+
+        assertThat(ana.post(holds(show), Map.of("seatIds", List.of("A9"))).text("code")).isEqualTo("INVALID_SEATS");
+        assertThat(ana.post(holds(show), Map.of("seatIds", List.of("A1", "A1"))).text("code")).isEqualTo("INVALID_SEATS");
+        assertThat(ana.post(holds(show), Map.of("seatIds", List.of())).text("code")).isEqualTo("INVALID_SEATS");
+        var unknownShow = ana.post("/api/v1/shows/" + UUID.randomUUID() + "/holds", Map.of("seatIds", List.of("A1")));
+        assertThat(unknownShow.status()).isEqualTo(404);
+        assertThat(unknownShow.text("code")).isEqualTo("SHOW_NOT_FOUND");
+        assertThat(api().post(holds(show), Map.of("seatIds", List.of("A1"))).text("code")).isEqualTo("SESSION_REQUIRED");
+        assertThat(ana.postRaw(holds(show), "{\"seatIds\": [").status()).isEqualTo(400);
+        assertThat(ana.post(holds(show), Map.of("seatIds", List.of("A1"), "extra", 1)).status()).isEqualTo(400);
+
+        sell(show, "A1");
+        var sold = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+        assertThat(sold.status()).isEqualTo(409);
+        assertThat(sold.text("code")).isEqualTo("SEATS_UNAVAILABLE");
+        sell(show, "A2", "A3", "A4");
+        assertThat(ana.post(holds(show), Map.of("seatIds", List.of("A4"))).text("code")).isEqualTo("SHOW_FULL");
+        assertThat(jdbc.sql("SELECT count(*) FROM hold WHERE show_id = ?").param(show.showId()).query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void refusesMoreThanTenSeatsPerHoldAndPerCustomer() {
+        ShowScheduled show = onSale(3, 10);
+        var ana = customer();
+
+        var eleven = ana.post(holds(show), Map.of("seatIds", seats("B", 1, 11)));
+        var huge = ana.post(holds(show), Map.of("seatIds", seats("B", 1, 101)));
+        assertThat(eleven.status()).isEqualTo(422);
+        assertThat(eleven.text("code")).isEqualTo("TOO_MANY_SEATS");
+        assertThat(huge.status()).isEqualTo(400);
+
+        assertThat(ana.post(holds(show), Map.of("seatIds", seats("B", 1, 8))).status()).isEqualTo(201);
+        var threeMore = ana.post(holds(show), Map.of("seatIds", seats("C", 1, 3)));
+        assertThat(threeMore.status()).isEqualTo(422);
+        assertThat(threeMore.text("code")).isEqualTo("TOO_MANY_SEATS");
+        assertThat(ana.post(holds(show), Map.of("seatIds", seats("C", 1, 2))).status()).isEqualTo(201);
+        assertThat(seat(show, "C3")).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    void returnsTheSameHoldForARetriedRequest() {
+        ShowScheduled show = onSale(1, 6);
+        var ana = customer().withHeader("Idempotency-Key", "retry-" + UUID.randomUUID());
+
+        var first = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+        var retry = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("holdId")).isEqualTo(first.text("holdId"));
+        assertThat(jdbc.sql("SELECT count(*) FROM hold WHERE show_id = ?").param(show.showId()).query(Integer.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void letsOnlyTheOwnerReadAndReleaseAHold() {
+        ShowScheduled show = onSale(1, 4);
+        var ana = customer();
+        var ben = customer();
+        String holdId = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2"))).text("holdId");
+
+        assertThat(ben.get("/api/v1/holds/" + holdId).text("code")).isEqualTo("HOLD_NOT_FOUND");
+        assertThat(ben.delete("/api/v1/holds/" + holdId).status()).isEqualTo(404);
+        assertThat(seat(show, "A1")).startsWith("HELD:");
+
+        assertThat(ana.delete("/api/v1/holds/" + holdId).status()).isEqualTo(204);
+        assertThat(ana.delete("/api/v1/holds/" + holdId).status()).isEqualTo(204);
+        assertThat(ana.get("/api/v1/holds/" + holdId).text("status")).isEqualTo("RELEASED");
+        assertThat(seat(show, "A1")).isEqualTo("AVAILABLE");
+        assertThat(ben.post(holds(show), Map.of("seatIds", List.of("A1", "A2"))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void sellsNothingOfACancelledShow() {
+        ShowScheduled show = onSale(1, 4);
+        events.send(new ShowCancelled(UUID.randomUUID(), Instant.now(), show.showId()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT cancelled FROM seating_plan WHERE show_id = ?").param(show.showId()).query(Boolean.class).single());
+        var response = customer().post(holds(show), Map.of("seatIds", List.of("A1")));
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.text("code")).isEqualTo("SALES_CLOSED");
+    }
+
+    private ShowScheduled onSale(int rows, int seatsPerRow) {
+        ShowScheduled show = ShowScheduledMother.show(rows, seatsPerRow);
+        events.send(show);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM seating_plan WHERE show_id = ?")
+                .param(show.showId()).query(Integer.class).single() == 1);
+        return show;
+    }
+
+    /** Marks seats sold the way a confirmed booking will (booking confirmation is not part of this test). */
+    private void sell(ShowScheduled show, String... seatIds) {
+        var seats = redis.<String, String>getMap("show:{" + show.showId() + "}:seats", StringCodec.INSTANCE);
+        var counts = redis.<String, String>getMap("show:{" + show.showId() + "}:counts", StringCodec.INSTANCE);
+        for (String seatId : seatIds) {
+            seats.put(seatId, "SOLD");
+            counts.addAndGet("available", -1);
+        }
+    }
+
+    private String seat(ShowScheduled show, String seatId) {
+        return redis.<String, String>getMap("show:{" + show.showId() + "}:seats", StringCodec.INSTANCE).get(seatId);
+    }
+
+    private static List<String> seats(String row, int from, int count) {
+        List<String> seats = new ArrayList<>();
+        for (int n = from; n < from + count; n++) {
+            seats.add(row + n);
+        }
+        return seats;
+    }
+
+    private static String holds(ShowScheduled show) {
+        return "/api/v1/shows/" + show.showId() + "/holds";
+    }
+
+    private JsonApi api() {
+        return new JsonApi("http://127.0.0.1:" + port);
+    }
+
+    private JsonApi customer() {
+        return api().withHeader("X-Customer-Id", UUID.randomUUID().toString());
+    }
+}
