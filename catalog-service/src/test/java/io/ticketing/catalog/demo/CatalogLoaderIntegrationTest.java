@@ -79,6 +79,7 @@ class CatalogLoaderIntegrationTest {
     void addsNothingWhenTheSameCatalogIsLoadedAgain() {
         CatalogDescription catalog = generated(12);
         loader.load(catalog);
+        await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications() == 0);
         int shows = count("show");
         int publications = count("event_publication");
 
