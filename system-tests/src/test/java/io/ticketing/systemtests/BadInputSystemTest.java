@@ -33,6 +33,7 @@ class BadInputSystemTest {
     private static String hallId;
     private static String movieId;
     private static String showId;
+    private static String holdId;
 
     @BeforeAll
     static void validFixtures() throws Exception {
@@ -46,6 +47,12 @@ class BadInputSystemTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> ADMIN.get("/api/v1/admin/shows/" + showId + "/sales").status() == 200
                         && ADMIN.get("/api/v1/shows/" + showId + "/seats").status() == 200);
+        var client = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-client-key");
+        var customer = client.withHeader("Authorization", "Bearer "
+                + client.post("/api/v1/sessions", Map.of("email", "holder@example.com")).text("token"));
+        var hold = customer.post("/api/v1/shows/" + showId + "/holds", Map.of("seatIds", List.of("B1")));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        holdId = hold.text("holdId");
     }
 
     /** Every public endpoint that exists, with a valid request to derive the broken ones from. */
@@ -85,7 +92,11 @@ class BadInputSystemTest {
                 Endpoint.put("/api/v1/admin/shows/{showId}", Key.ADMIN, showChange(Instant.now().plus(20, ChronoUnit.DAYS)))
                         .with("showId", showId),
                 Endpoint.delete("/api/v1/admin/shows/{showId}", Key.ADMIN).with("showId", showId),
-                Endpoint.get("/api/v1/admin/search-index", Key.ADMIN));
+                Endpoint.get("/api/v1/admin/search-index", Key.ADMIN),
+                Endpoint.post("/api/v1/shows/{showId}/holds", Key.CUSTOMER, Map.of("seatIds", List.of("A1", "A2")))
+                        .with("showId", showId),
+                Endpoint.get("/api/v1/holds/{holdId}", Key.CUSTOMER).with("holdId", holdId),
+                Endpoint.delete("/api/v1/holds/{holdId}", Key.CUSTOMER).with("holdId", holdId));
     }
 
     @Test
@@ -93,6 +104,7 @@ class BadInputSystemTest {
         Map<String, Long> before = BadInput.quietDatabases();
 
         BadInput.Report report = BadInput.send(LocalStackProcess.GATEWAY, endpoints());
+        System.out.printf("Sent %,d malformed requests to %d endpoints%n", report.sent(), endpoints().size());
 
         assertThat(report.failures()).as("requests not answered with a 4xx problem (%d sent)", report.sent())
                 .isEmpty();

@@ -54,6 +54,9 @@ final class LocalStackProcess {
         // the bad-input suite sends thousands of requests with one key: lift the per-key limit for this stack
         launcher.environment().put("TICKETING_GATEWAY_RATE_LIMITS_PER_KEY_REQUESTS_PER_SECOND", "100000");
         launcher.environment().put("TICKETING_GATEWAY_RATE_LIMITS_PER_KEY_BURST", "100000");
+        // ... and per customer: the customer endpoints get hundreds of requests from one session
+        launcher.environment().put("TICKETING_GATEWAY_RATE_LIMITS_PER_CUSTOMER_REQUESTS_PER_SECOND", "100000");
+        launcher.environment().put("TICKETING_GATEWAY_RATE_LIMITS_PER_CUSTOMER_BURST", "100000");
         // the tests build their own fixtures; the demo catalog would slow the start and keep the seat services'
         // databases busy for minutes after it, which the "no database changed" checks cannot tell apart
         launcher.environment().put("TICKETING_CATALOG_DEMO_DATA_ENABLED", "false");

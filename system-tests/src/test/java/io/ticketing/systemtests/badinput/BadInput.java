@@ -19,10 +19,16 @@ public final class BadInput {
     public static Report send(String gateway, List<Endpoint> endpoints) {
         var client = new JsonApi(gateway).withHeader("X-API-Key", "local-client-key");
         var admin = new JsonApi(gateway).withHeader("X-API-Key", "local-admin-key");
+        var customer = client.withHeader("Authorization",
+                "Bearer " + client.post("/api/v1/sessions", Map.of("email", "bad-input@example.com")).text("token"));
         int sent = 0;
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
-            JsonApi api = endpoint.key() == Endpoint.Key.ADMIN ? admin : client;
+            JsonApi api = switch (endpoint.key()) {
+                case ADMIN -> admin;
+                case CLIENT -> client;
+                case CUSTOMER -> customer;
+            };
             for (Mutations.Request request : Mutations.of(endpoint)) {
                 JsonApi.Response response = api.request(request.method(), request.path(), request.contentType(),
                         request.body());
@@ -43,6 +49,9 @@ public final class BadInput {
     private static String verdict(JsonApi.Response response) {
         if (response.status() < 400 || response.status() > 499) {
             return response.status() + " " + abbreviate(response.body());
+        }
+        if (response.status() == 429) {
+            return "rate-limited: the request never reached the check it was meant for";
         }
         if (!response.isProblem()) {
             return response.status() + " without problem+json: " + abbreviate(response.body());

@@ -12,8 +12,9 @@ import java.util.Set;
 public record Endpoint(String method, String template, Key key, Map<String, String> pathValues, Object validBody,
         Set<String> optionalFields) {
 
+    /** CUSTOMER: the client key and a customer session token. */
     public enum Key {
-        CLIENT, ADMIN
+        CLIENT, ADMIN, CUSTOMER
     }
 
     public static Endpoint get(String template, Key key) {
