@@ -122,10 +122,14 @@ public class Holds {
                 .ifPresentOrElse(hold -> end(hold, Hold.Status.EXPIRED), () -> scripts.free(showId, holdId));
     }
 
+    /**
+     * Records the end first, then frees the seats: if freeing fails, the hold's lease still ends and the
+     * sweeper frees them; the other way round, a failed write would leave a hold recorded as held forever.
+     * Of a release and an expiry racing, only the one that ends the record publishes.
+     */
     private void end(Hold hold, Hold.Status status) {
-        var freed = scripts.free(hold.showId(), hold.holdId());
         transactions.executeWithoutResult(tx -> {
-            if (records.end(hold.holdId(), status, clock.instant()) && freed.isPresent()) {
+            if (records.end(hold.holdId(), status, clock.instant())) {
                 events.publishEvent(status == Hold.Status.EXPIRED
                         ? new HoldExpired(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
                                 hold.customerId(), hold.seatIds(), hold.fencingToken())
@@ -133,6 +137,7 @@ public class Holds {
                                 hold.customerId(), hold.seatIds(), hold.fencingToken()));
             }
         });
+        scripts.free(hold.showId(), hold.holdId());
     }
 
     private Hold record(Hold hold) {
