@@ -3,10 +3,7 @@ package io.ticketing.localstack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -153,16 +150,8 @@ final class GenerateCommand {
     }
 
     private static boolean ready(ServiceSpec service) {
-        URI readiness = URI.create(
-                "http://" + InfraEndpoints.HOST + ":" + service.port() + "/actuator/health/readiness");
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-            HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return ServiceProcesses.isReady(http, service);
         }
     }
 }

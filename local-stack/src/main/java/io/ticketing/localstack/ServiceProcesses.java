@@ -208,10 +208,9 @@ final class ServiceProcesses {
         if (process == null) {
             return;
         }
-        URI readiness = URI.create("http://" + InfraEndpoints.HOST + ":" + service.port() + "/actuator/health/readiness");
         long started = System.nanoTime();
         long deadline = started + READY_TIMEOUT.toNanos();
-        while (!isReady(readiness)) {
+        while (!isReady(http, service)) {
             if (aborted) {
                 return; // another service failed; the stack is being stopped
             }
@@ -230,7 +229,9 @@ final class ServiceProcesses {
         out.printf("  %-22s ready on port %d (%.1f s)%n", service.name(), service.port(), (System.nanoTime() - started) / 1e9);
     }
 
-    private boolean isReady(URI readiness) {
+    /** Whether the service's readiness probe answers 200 now. */
+    static boolean isReady(HttpClient http, ServiceSpec service) {
+        URI readiness = URI.create("http://" + InfraEndpoints.HOST + ":" + service.port() + "/actuator/health/readiness");
         try {
             HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

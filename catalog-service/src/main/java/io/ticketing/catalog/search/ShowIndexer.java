@@ -46,6 +46,9 @@ public class ShowIndexer {
 
     /** Brings the documents of these shows up to date, in the live index and in one being rebuilt. */
     public void sync(Collection<UUID> showIds) {
+        if (showIds.isEmpty()) {
+            return; // a batch of other services' events: nothing to read, not even the rebuild state
+        }
         List<UUID> ids = List.copyOf(new LinkedHashSet<>(showIds));
         Optional<String> building = rebuildInProgress().map(Rebuild::index);
         for (int from = 0; from < ids.size(); from += BATCH) {

@@ -159,12 +159,6 @@ public class VenueManagement {
     }
 
     @Transactional(readOnly = true)
-    public List<Cinema> cinemas(UUID cityId) {
-        city(cityId);
-        return venues.cinemas(cityId);
-    }
-
-    @Transactional(readOnly = true)
     public List<HallSummary> halls(UUID cinemaId) {
         cinema(cinemaId);
         return venues.halls(cinemaId);

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.KeyedByShow;
 import io.ticketing.events.Topics;
 
 /** An admin took a show off sale; its seats can no longer be held or bought. */
-public record ShowCancelled(UUID eventId, Instant occurredAt, UUID showId) implements IntegrationEvent {
+public record ShowCancelled(UUID eventId, Instant occurredAt, UUID showId) implements KeyedByShow {
 
     public ShowCancelled {
         Objects.requireNonNull(eventId, "eventId");
@@ -18,10 +18,5 @@ public record ShowCancelled(UUID eventId, Instant occurredAt, UUID showId) imple
     @Override
     public String topic() {
         return Topics.CATALOG_SHOW_EVENTS;
-    }
-
-    @Override
-    public String key() {
-        return showId.toString();
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.KeyedByShow;
 import io.ticketing.events.Topics;
 
 /**
@@ -15,7 +15,7 @@ import io.ticketing.events.Topics;
  */
 public record ShowScheduled(UUID eventId, Instant occurredAt, UUID showId, UUID movieId, String movieTitle,
         UUID cinemaId, UUID hallId, String hallName, Instant startsAt, Instant endsAt, Instant salesOpenAt,
-        Instant salesCloseAt, List<Row> rows, List<Price> prices) implements IntegrationEvent {
+        Instant salesCloseAt, List<Row> rows, List<Price> prices) implements KeyedByShow {
 
     public ShowScheduled {
         Objects.requireNonNull(eventId, "eventId");
@@ -27,11 +27,6 @@ public record ShowScheduled(UUID eventId, Instant occurredAt, UUID showId, UUID 
     @Override
     public String topic() {
         return Topics.CATALOG_SHOW_EVENTS;
-    }
-
-    @Override
-    public String key() {
-        return showId.toString();
     }
 
     /** Total number of seats in the layout. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.KeyedByShow;
 import io.ticketing.events.Topics;
 
 /**
@@ -13,7 +13,7 @@ import io.ticketing.events.Topics;
  * new state, so a consumer that missed an earlier update still ends up right.
  */
 public record ShowUpdated(UUID eventId, Instant occurredAt, UUID showId, Instant startsAt, Instant endsAt,
-        Instant salesOpenAt, Instant salesCloseAt, List<ShowScheduled.Price> prices) implements IntegrationEvent {
+        Instant salesOpenAt, Instant salesCloseAt, List<ShowScheduled.Price> prices) implements KeyedByShow {
 
     public ShowUpdated {
         Objects.requireNonNull(eventId, "eventId");
@@ -24,10 +24,5 @@ public record ShowUpdated(UUID eventId, Instant occurredAt, UUID showId, Instant
     @Override
     public String topic() {
         return Topics.CATALOG_SHOW_EVENTS;
-    }
-
-    @Override
-    public String key() {
-        return showId.toString();
     }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.KeyedByShow;
 import io.ticketing.events.Topics;
 
 /** A hold ran out (its time plus the grace period) unpaid; its seats are free again. */
 public record HoldExpired(UUID eventId, Instant occurredAt, UUID holdId, UUID showId, UUID customerId,
-        List<String> seatIds, long fencingToken) implements IntegrationEvent {
+        List<String> seatIds, long fencingToken) implements KeyedByShow {
 
     public HoldExpired {
         Objects.requireNonNull(eventId, "eventId");
@@ -21,10 +21,5 @@ public record HoldExpired(UUID eventId, Instant occurredAt, UUID holdId, UUID sh
     @Override
     public String topic() {
         return Topics.RESERVATION_HOLD_EVENTS;
-    }
-
-    @Override
-    public String key() {
-        return showId.toString();
     }
 }

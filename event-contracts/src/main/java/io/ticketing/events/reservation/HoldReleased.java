@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.KeyedByShow;
 import io.ticketing.events.Topics;
 
 /** The customer let go of a hold; its seats are free again. */
 public record HoldReleased(UUID eventId, Instant occurredAt, UUID holdId, UUID showId, UUID customerId,
-        List<String> seatIds, long fencingToken) implements IntegrationEvent {
+        List<String> seatIds, long fencingToken) implements KeyedByShow {
 
     public HoldReleased {
         Objects.requireNonNull(eventId, "eventId");
@@ -21,10 +21,5 @@ public record HoldReleased(UUID eventId, Instant occurredAt, UUID holdId, UUID s
     @Override
     public String topic() {
         return Topics.RESERVATION_HOLD_EVENTS;
-    }
-
-    @Override
-    public String key() {
-        return showId.toString();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.KeyedByShow;
 import io.ticketing.events.Topics;
 
 /**
@@ -14,7 +14,7 @@ import io.ticketing.events.Topics;
  * consumer can drop a count that arrives after a newer one.
  */
 public record SeatAvailabilityChanged(UUID eventId, Instant occurredAt, UUID showId, long sequence,
-        List<SeatTypeCount> seatTypes) implements IntegrationEvent {
+        List<SeatTypeCount> seatTypes) implements KeyedByShow {
 
     public SeatAvailabilityChanged {
         Objects.requireNonNull(eventId, "eventId");
@@ -29,10 +29,5 @@ public record SeatAvailabilityChanged(UUID eventId, Instant occurredAt, UUID sho
     @Override
     public String topic() {
         return Topics.RESERVATION_HOLD_EVENTS;
-    }
-
-    @Override
-    public String key() {
-        return showId.toString();
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.KeyedByShow;
 import io.ticketing.events.Topics;
 
 /**
@@ -15,7 +15,7 @@ import io.ticketing.events.Topics;
  */
 public record SeatsHeld(UUID eventId, Instant occurredAt, UUID holdId, UUID showId, UUID customerId,
         List<String> seatIds, long fencingToken, Instant expiresAt, BigDecimal amount, String currency)
-        implements IntegrationEvent {
+        implements KeyedByShow {
 
     public SeatsHeld {
         Objects.requireNonNull(eventId, "eventId");
@@ -26,10 +26,5 @@ public record SeatsHeld(UUID eventId, Instant occurredAt, UUID holdId, UUID show
     @Override
     public String topic() {
         return Topics.RESERVATION_HOLD_EVENTS;
-    }
-
-    @Override
-    public String key() {
-        return showId.toString();
     }
 }
