@@ -1,23 +1,27 @@
 -- Frees the seats of a hold (released or expired), once: a second call finds no hold and changes nothing.
--- KEYS: 1 seats, 2 counts, 4 holds, 5 customers, 7 expiry index (3 and 6 unused, kept for one key layout)
+-- KEYS: 1 seats, 2 counts, 4 holds, 5 customers, 7 expiry index, 8 lease (3 and 6 unused: one key layout)
 -- ARGV: 1 holdId
 -- Returns {} when the hold is gone already, else {customerId, token, expiresAt, seats}
 local entry = redis.call('HGET', KEYS[4], ARGV[1])
 redis.call('ZREM', KEYS[7], KEYS[4] .. '|' .. ARGV[1])
+redis.call('DEL', KEYS[8])
 if not entry then
   return {}
 end
 local customer, token, expiresAt, seatList = string.match(entry, '^([^|]*)|([^|]*)|([^|]*)|(.*)$')
-local count, freed = 0, 0
+local count, changes = 0, {}
 for seat in string.gmatch(seatList, '[^,]+') do
   count = count + 1
   if redis.call('HGET', KEYS[1], seat) == 'HELD:' .. ARGV[1] then
     redis.call('HSET', KEYS[1], seat, 'AVAILABLE')
-    freed = freed + 1
+    changes[#changes + 1] = seat .. '=AVAILABLE'
   end
 end
-redis.call('HINCRBY', KEYS[2], 'available', freed)
-redis.call('HINCRBY', KEYS[2], 'held', -count)
+redis.call('HINCRBY', KEYS[2], 'available', #changes)
+redis.call('HINCRBY', KEYS[2], 'held', -#changes)
+if #changes > 0 then
+  redis.call('PUBLISH', KEYS[1] .. ':changes', redis.call('HINCRBY', KEYS[2], 'seq', 1) .. '|' .. table.concat(changes, ','))
+end
 redis.call('HDEL', KEYS[4], ARGV[1])
 if redis.call('HINCRBY', KEYS[5], customer, -count) <= 0 then
   redis.call('HDEL', KEYS[5], customer)

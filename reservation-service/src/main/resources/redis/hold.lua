@@ -1,7 +1,8 @@
 -- Holds seats of one show, all or none, in one atomic step.
 -- KEYS: 1 seats (seatId -> AVAILABLE | SOLD | BLOCKED | HELD:<holdId>), 2 counts (available, held),
 --       3 fence (fencing token counter), 4 holds (holdId -> customerId|token|expiresAt|seat,seat,...),
---       5 customers (customerId -> seats held), 6 idempotency key (may be a key never used), 7 expiry index
+--       5 customers (customerId -> seats held), 6 idempotency key (may be a key never used), 7 expiry index,
+--       8 the hold's lease key (expires with the lease: Redis announces its expiry)
 -- ARGV: 1 holdId, 2 customerId, 3 expiresAt (ms, the 5-minute mark), 4 lease end (ms, with the grace),
 --       5 now (ms), 6 max seats per customer, 7 "1" when an idempotency key was given, 8.. seatIds
 -- Returns {outcome, detail}: HELD token | EXISTING holdId | NO_SHOW | INVALID_SEATS | SHOW_FULL |
@@ -43,16 +44,20 @@ if already + count > tonumber(ARGV[6]) then
   return {'TOO_MANY_SEATS', tostring(already)}
 end
 local token = redis.call('INCR', KEYS[3])
-local seats = {}
+local seats, changes = {}, {}
 for i = 8, #ARGV do
   redis.call('HSET', KEYS[1], ARGV[i], 'HELD:' .. ARGV[1])
   seats[#seats + 1] = ARGV[i]
+  changes[#changes + 1] = ARGV[i] .. '=HELD'
 end
 redis.call('HINCRBY', KEYS[2], 'available', -count)
 redis.call('HINCRBY', KEYS[2], 'held', count)
 redis.call('HSET', KEYS[4], ARGV[1], ARGV[2] .. '|' .. token .. '|' .. ARGV[3] .. '|' .. table.concat(seats, ','))
 redis.call('HINCRBY', KEYS[5], ARGV[2], count)
 redis.call('ZADD', KEYS[7], ARGV[4], KEYS[4] .. '|' .. ARGV[1])
+redis.call('SET', KEYS[8], ARGV[2], 'PX', math.max(1, tonumber(ARGV[4]) - tonumber(ARGV[5])))
+-- Seat changes go out in the order they happen: a sequence number per show, on the show's channel.
+redis.call('PUBLISH', KEYS[1] .. ':changes', redis.call('HINCRBY', KEYS[2], 'seq', 1) .. '|' .. table.concat(changes, ','))
 if ARGV[7] == '1' then
   redis.call('SET', KEYS[6], ARGV[1], 'PX', math.max(1, tonumber(ARGV[4]) - tonumber(ARGV[5])))
 end

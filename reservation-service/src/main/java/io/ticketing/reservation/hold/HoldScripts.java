@@ -45,7 +45,7 @@ class HoldScripts {
                 idempotencyKey.isPresent() ? "1" : "0"));
         args.addAll(seatIds);
         List<Object> result = scripts.eval(RScript.Mode.READ_WRITE, hold, RScript.ReturnType.LIST,
-                keys(keys, keys.idempotency(customerId, idempotencyKey.orElse("-"))), args.toArray());
+                keys(keys, holdId, keys.idempotency(customerId, idempotencyKey.orElse("-"))), args.toArray());
         return new Outcome((String) result.get(0), (String) result.get(1));
     }
 
@@ -56,7 +56,7 @@ class HoldScripts {
     Optional<Freed> free(UUID showId, UUID holdId) {
         SeatKeys keys = SeatKeys.of(showId);
         List<Object> result = scripts.eval(RScript.Mode.READ_WRITE, free, RScript.ReturnType.LIST,
-                keys(keys, ""), holdId.toString());
+                keys(keys, holdId, ""), holdId.toString());
         if (result.isEmpty()) {
             return Optional.empty();
         }
@@ -64,9 +64,9 @@ class HoldScripts {
                 List.of(((String) result.get(3)).split(","))));
     }
 
-    private static List<Object> keys(SeatKeys keys, String idempotency) {
+    private static List<Object> keys(SeatKeys keys, UUID holdId, String idempotency) {
         return List.of(keys.seats(), keys.counts(), keys.fence(), keys.holds(), keys.customers(),
-                idempotency.isEmpty() ? keys.holds() + ":none" : idempotency, SeatKeys.EXPIRING);
+                idempotency.isEmpty() ? keys.holds() + ":none" : idempotency, SeatKeys.EXPIRING, keys.lease(holdId));
     }
 
     private static String load(String path) {

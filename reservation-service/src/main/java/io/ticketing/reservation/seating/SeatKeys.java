@@ -17,6 +17,16 @@ public record SeatKeys(String seats, String counts, String fence, String holds, 
                 prefix + "customers");
     }
 
+    /** A key that lives exactly as long as a hold's lease, so that Redis announces the lease's end. */
+    public String lease(UUID holdId) {
+        return holds + ":lease:" + holdId;
+    }
+
+    /** The channel on which every change of the show's seats is published, as {@code seq|seat=STATUS,...}. */
+    public String changes() {
+        return seats + ":changes";
+    }
+
     public String idempotency(UUID customerId, String key) {
         return holds.replace(":holds", ":idempotency:") + customerId + ":" + key;
     }
