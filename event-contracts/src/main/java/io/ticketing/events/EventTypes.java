@@ -6,14 +6,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.ticketing.events.booking.BookingCancelled;
+import io.ticketing.events.booking.BookingConfirmed;
+import io.ticketing.events.booking.BookingRejected;
 import io.ticketing.events.catalog.CatalogChanged;
 import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.catalog.ShowUpdated;
+import io.ticketing.events.payment.PaymentSucceeded;
 import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.reservation.HoldReleased;
 import io.ticketing.events.reservation.SeatAvailabilityChanged;
+import io.ticketing.events.reservation.SeatsBlocked;
 import io.ticketing.events.reservation.SeatsHeld;
+import io.ticketing.events.reservation.SeatsUnblocked;
 
 /**
  * The registry of event type names. Producers put {@link IntegrationEvent#type()} into the
@@ -28,7 +34,8 @@ public final class EventTypes {
     private static final Map<String, Class<? extends IntegrationEvent>> BY_NAME = Stream
             .<Class<? extends IntegrationEvent>>of(ShowScheduled.class, ShowUpdated.class, ShowCancelled.class,
                     CatalogChanged.class, SeatAvailabilityChanged.class, SeatsHeld.class, HoldReleased.class,
-                    HoldExpired.class)
+                    HoldExpired.class, PaymentSucceeded.class, BookingConfirmed.class, BookingRejected.class,
+                    BookingCancelled.class, SeatsBlocked.class, SeatsUnblocked.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

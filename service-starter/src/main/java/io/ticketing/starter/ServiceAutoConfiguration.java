@@ -1,10 +1,12 @@
 package io.ticketing.starter;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -34,6 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableScheduling
 @EnableAsync
 public class ServiceAutoConfiguration {
+
+    /** The time every service decides by; tests may replace it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {

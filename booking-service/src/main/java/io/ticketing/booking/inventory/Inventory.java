@@ -1,9 +1,13 @@
 package io.ticketing.booking.inventory;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,6 +57,105 @@ public class Inventory {
                         ps.setObject(i + 1, args[i]);
                     }
                 });
+    }
+
+    /** A show as sales see it: when it starts and whether the catalog cancelled it. */
+    public record Show(UUID showId, Instant startsAt, boolean cancelled) {
+    }
+
+    /** A seat's status and the highest fencing token of the holds that claimed it. */
+    public record Seat(String seatId, String status, long fence) {
+    }
+
+    public Optional<Show> show(UUID showId) {
+        return jdbc.sql("SELECT starts_at, cancelled FROM show_inventory WHERE show_id = ?").param(showId)
+                .query((rs, n) -> new Show(showId, rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                        rs.getBoolean("cancelled")))
+                .optional();
+    }
+
+    /** The named seats of a show that exist, in the order of their ids. */
+    public List<Seat> seats(UUID showId, List<String> seatIds) {
+        return jdbc.sql("""
+                SELECT seat_id, status, fence FROM show_seat WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ','))
+                ORDER BY seat_id""")
+                .params(showId, String.join(",", seatIds))
+                .query((rs, n) -> new Seat(rs.getString("seat_id"), rs.getString("status"), rs.getLong("fence")))
+                .list();
+    }
+
+    /** Marks available seats sold; returns how many were. */
+    public int sell(UUID showId, List<String> seatIds, long fencingToken) {
+        return jdbc.sql("""
+                UPDATE show_seat SET status = 'SOLD', fence = greatest(fence, ?)
+                WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ',')) AND status = 'AVAILABLE'""")
+                .params(fencingToken, showId, String.join(",", seatIds)).update();
+    }
+
+    /** Puts sold seats back on sale. */
+    public void unsell(UUID showId, List<String> seatIds) {
+        jdbc.sql("""
+                UPDATE show_seat SET status = 'AVAILABLE'
+                WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ',')) AND status = 'SOLD'""")
+                .params(showId, String.join(",", seatIds)).update();
+    }
+
+    /**
+     * A hold claimed these seats with this fencing token: any older hold on them has lapsed and can no longer be
+     * confirmed.
+     */
+    @Transactional
+    public void claim(UUID showId, List<String> seatIds, long fencingToken) {
+        jdbc.sql("""
+                UPDATE show_seat SET fence = ?
+                WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ',')) AND fence < ?""")
+                .params(fencingToken, showId, String.join(",", seatIds), fencingToken).update();
+    }
+
+    /** Takes available seats off sale (or puts blocked ones back), as the venue decided. */
+    @Transactional
+    public void block(UUID showId, List<String> seatIds, boolean blocked) {
+        jdbc.sql("UPDATE show_seat SET status = ? WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ',')) AND status = ?")
+                .params(blocked ? "BLOCKED" : "AVAILABLE", showId, String.join(",", seatIds),
+                        blocked ? "AVAILABLE" : "BLOCKED")
+                .update();
+    }
+
+    /** A show moved: cancellations are judged against its new start. */
+    @Transactional
+    public void move(UUID showId, Instant startsAt, Instant endsAt) {
+        jdbc.sql("UPDATE show_inventory SET starts_at = ?, ends_at = ? WHERE show_id = ?")
+                .params(startsAt.atOffset(ZoneOffset.UTC), endsAt.atOffset(ZoneOffset.UTC), showId).update();
+    }
+
+    /** The catalog cancelled the show: nothing more is sold; returns whether it was on sale until now. */
+    public boolean cancel(UUID showId) {
+        return jdbc.sql("UPDATE show_inventory SET cancelled = true WHERE show_id = ? AND NOT cancelled")
+                .param(showId).update() == 1;
+    }
+
+    /** What reservation-service needs to rebuild a show's seat map: who bought which seat, what is blocked. */
+    public record SeatStates(UUID showId, Map<String, UUID> sold, List<String> blocked, long fence) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SeatStates> states(UUID showId) {
+        if (show(showId).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, UUID> sold = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT s.seat_id, b.customer_id FROM booked_seat s JOIN booking b ON b.id = s.booking_id
+                WHERE s.show_id = ? AND s.active ORDER BY s.seat_id""")
+                .param(showId)
+                .query(rs -> {
+                    sold.put(rs.getString("seat_id"), rs.getObject("customer_id", UUID.class));
+                });
+        List<String> blocked = jdbc.sql("SELECT seat_id FROM show_seat WHERE show_id = ? AND status = 'BLOCKED' ORDER BY seat_id")
+                .param(showId).query(String.class).list();
+        long fence = jdbc.sql("SELECT coalesce(max(fence), 0) FROM show_seat WHERE show_id = ?").param(showId)
+                .query(Long.class).single();
+        return Optional.of(new SeatStates(showId, sold, blocked, fence));
     }
 
     /** How many seats of a show are in stock, per status. */

@@ -1,10 +1,7 @@
 package io.ticketing.catalog.config;
 
-import java.time.Clock;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.ticketing.catalog.search.ElasticsearchProperties;
@@ -13,9 +10,4 @@ import io.ticketing.catalog.search.ElasticsearchProperties;
 @EnableCaching
 @EnableConfigurationProperties(ElasticsearchProperties.class)
 class CatalogConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 }

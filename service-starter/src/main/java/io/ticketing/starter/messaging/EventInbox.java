@@ -26,6 +26,15 @@ public class EventInbox {
      * @return whether the effect ran
      */
     public boolean handle(String consumer, IntegrationEvent event, Runnable effect) {
+        return handle(consumer, event, transactions, effect);
+    }
+
+    /**
+     * As {@link #handle(String, IntegrationEvent, Runnable)}, in a transaction of the caller's kind (for example
+     * SERIALIZABLE and retried on serialization failures: the inbox row is then retried with the effect).
+     */
+    public boolean handle(String consumer, IntegrationEvent event, TransactionOperations transactions,
+            Runnable effect) {
         Boolean ran = transactions.execute(status -> {
             int inserted = jdbc.sql("""
                     INSERT INTO processed_event (consumer, event_id, event_type)

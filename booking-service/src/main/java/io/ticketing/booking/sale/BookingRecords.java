@@ -1,0 +1,107 @@
+package io.ticketing.booking.sale;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Bookings, their seats and the payments turned away, in PostgreSQL. */
+@Repository
+class BookingRecords {
+
+    private static final String SELECT = """
+            SELECT id, status, show_id, seat_ids, amount, currency, hold_id, confirmed_at, cancelled_at,
+                   refund_amount, customer_id, payment_id
+            FROM booking""";
+
+    private final JdbcClient jdbc;
+
+    BookingRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Booking> find(UUID bookingId) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(bookingId).query((rs, n) -> booking(rs)).optional();
+    }
+
+    Optional<Booking> byHold(UUID holdId) {
+        return jdbc.sql(SELECT + " WHERE hold_id = ?").param(holdId).query((rs, n) -> booking(rs)).optional();
+    }
+
+    List<Booking> ofCustomer(UUID customerId, int limit) {
+        return jdbc.sql(SELECT + " WHERE customer_id = ? ORDER BY confirmed_at DESC LIMIT ?")
+                .params(customerId, limit).query((rs, n) -> booking(rs)).list();
+    }
+
+    List<Booking> confirmedOfShow(UUID showId) {
+        return jdbc.sql(SELECT + " WHERE show_id = ? AND status = 'CONFIRMED'").param(showId)
+                .query((rs, n) -> booking(rs)).list();
+    }
+
+    /** Seats the customer has bought for the show and not cancelled. */
+    int seatsOfCustomer(UUID showId, UUID customerId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM booked_seat s JOIN booking b ON b.id = s.booking_id
+                WHERE s.show_id = ? AND s.active AND b.customer_id = ?""")
+                .params(showId, customerId).query(Integer.class).single();
+    }
+
+    void insert(Booking booking, long fencingToken) {
+        jdbc.sql("""
+                INSERT INTO booking (id, show_id, hold_id, payment_id, customer_id, seat_ids, fencing_token, amount,
+                                     currency, status, confirmed_at)
+                VALUES (?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?)""")
+                .params(booking.bookingId(), booking.showId(), booking.holdId(), booking.paymentId(),
+                        booking.customerId(), String.join(",", booking.seatIds()), fencingToken, booking.amount(),
+                        booking.currency(), booking.status().name(), utc(booking.confirmedAt()))
+                .update();
+        jdbc.sql("""
+                INSERT INTO booked_seat (show_id, seat_id, booking_id)
+                SELECT ?, seat, ? FROM unnest(string_to_array(?, ',')) AS seat""")
+                .params(booking.showId(), booking.bookingId(), String.join(",", booking.seatIds()))
+                .update();
+    }
+
+    /** Cancels a confirmed booking and frees its seats; false when it was cancelled already. */
+    boolean cancel(UUID bookingId, BigDecimal refundAmount, Instant at) {
+        boolean cancelled = jdbc.sql("""
+                UPDATE booking SET status = 'CANCELLED', cancelled_at = ?, refund_amount = ?
+                WHERE id = ? AND status = 'CONFIRMED'""")
+                .params(utc(at), refundAmount, bookingId).update() == 1;
+        if (cancelled) {
+            jdbc.sql("UPDATE booked_seat SET active = false WHERE booking_id = ? AND active").param(bookingId).update();
+        }
+        return cancelled;
+    }
+
+    /** Remembers a payment turned away; false when it had been turned away before. */
+    boolean reject(String paymentId, UUID holdId, UUID showId, String reason, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO rejected_payment (payment_id, hold_id, show_id, reason, rejected_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(paymentId, holdId, showId, reason, utc(at)).update() == 1;
+    }
+
+    private static Booking booking(ResultSet rs) throws SQLException {
+        OffsetDateTime cancelledAt = rs.getObject("cancelled_at", OffsetDateTime.class);
+        return new Booking(rs.getObject("id", UUID.class), Booking.Status.valueOf(rs.getString("status")),
+                rs.getObject("show_id", UUID.class), Arrays.asList((String[]) rs.getArray("seat_ids").getArray()),
+                rs.getBigDecimal("amount"), rs.getString("currency"), List.of(), rs.getObject("hold_id", UUID.class),
+                rs.getObject("confirmed_at", OffsetDateTime.class).toInstant(),
+                cancelledAt == null ? null : cancelledAt.toInstant(), rs.getBigDecimal("refund_amount"),
+                rs.getObject("customer_id", UUID.class), rs.getString("payment_id"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,153 @@
+package io.ticketing.booking.sale;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+import io.ticketing.booking.inventory.Inventory;
+import io.ticketing.events.booking.BookingCancelled;
+import io.ticketing.events.booking.BookingConfirmed;
+import io.ticketing.events.booking.BookingRejected;
+import io.ticketing.events.payment.PaymentSucceeded;
+import io.ticketing.starter.Ownership;
+import io.ticketing.starter.RequestRejectedException;
+
+/**
+ * Confirms paid holds and cancels bookings. Each runs as one SERIALIZABLE transaction (retried when PostgreSQL
+ * aborts it for a conflict) that reads the seats, decides and writes the booking with its event (outbox): two
+ * payments racing for a seat cannot both see it free, and the unique index on active booked seats would refuse
+ * the second sale even if this code were wrong.
+ */
+@Service
+public class Bookings {
+
+    private static final int MINE_LIMIT = 100;
+
+    private final BookingRecords records;
+    private final Inventory inventory;
+    private final SerializableTransactions serializable;
+    private final SaleProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Bookings(BookingRecords records, Inventory inventory, SerializableTransactions serializable,
+            SaleProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.records = records;
+        this.inventory = inventory;
+        this.serializable = serializable;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The transactions confirmations and cancellations run in, for callers that add to them (the inbox). */
+    public TransactionOperations transactions() {
+        return serializable;
+    }
+
+    /**
+     * Turns a paid hold into a booking if every seat is still free and no hold newer than the paid one has
+     * claimed any of them (the fencing token); otherwise the payment is rejected, for a refund. A payment for a
+     * hold that became a booking already changes nothing. Must run inside {@link #transactions()}.
+     */
+    public void confirm(PaymentSucceeded payment) {
+        var existing = records.byHold(payment.holdId());
+        if (existing.isPresent()) {
+            if (!existing.get().paymentId().equals(payment.paymentId())) {
+                reject(payment, "ALREADY_PAID");
+            }
+            return;
+        }
+        var show = inventory.show(payment.showId()).orElseThrow(() -> new IllegalStateException(
+                "Show " + payment.showId() + " is not stocked yet; the payment is retried"));
+        if (show.cancelled()) {
+            reject(payment, "SHOW_CANCELLED");
+            return;
+        }
+        List<Inventory.Seat> seats = inventory.seats(payment.showId(), payment.seatIds());
+        boolean free = seats.size() == payment.seatIds().size() && seats.stream()
+                .allMatch(seat -> seat.status().equals("AVAILABLE") && seat.fence() <= payment.fencingToken());
+        if (!free) {
+            reject(payment, "SEATS_TAKEN");
+            return;
+        }
+        if (records.seatsOfCustomer(payment.showId(), payment.customerId()) + seats.size() > properties.maxSeats()) {
+            reject(payment, "TOO_MANY_SEATS");
+            return;
+        }
+        if (inventory.sell(payment.showId(), payment.seatIds(), payment.fencingToken()) != seats.size()) {
+            throw new IllegalStateException("Seats of show " + payment.showId() + " changed under a serializable read");
+        }
+        Instant now = clock.instant();
+        Booking booking = new Booking(UUID.randomUUID(), Booking.Status.CONFIRMED, payment.showId(),
+                payment.seatIds(), payment.amount(), payment.currency(), List.of(), payment.holdId(), now, null, null,
+                payment.customerId(), payment.paymentId());
+        records.insert(booking, payment.fencingToken());
+        events.publishEvent(new BookingConfirmed(UUID.randomUUID(), now, booking.bookingId(), booking.holdId(),
+                booking.paymentId(), booking.showId(), booking.customerId(), booking.seatIds(), booking.amount(),
+                booking.currency()));
+    }
+
+    public Booking booking(UUID bookingId, UUID customerId) {
+        return Ownership.ownedBy(customerId, records.find(bookingId), Booking::customerId, "BOOKING_NOT_FOUND",
+                "Booking " + bookingId);
+    }
+
+    /** The customer's bookings, newest first (the latest 100). */
+    public List<Booking> bookings(UUID customerId) {
+        return records.ofCustomer(customerId, MINE_LIMIT);
+    }
+
+    /**
+     * Cancels the customer's booking until the show starts: refunded in full up to
+     * {@code ticketing.booking.full-refund-before} the start, not at all later. Cancelling twice changes nothing.
+     */
+    public Booking cancel(UUID bookingId, UUID customerId) {
+        serializable.executeWithoutResult(tx -> {
+            Booking booking = booking(bookingId, customerId);
+            if (booking.status() == Booking.Status.CANCELLED) {
+                return;
+            }
+            Instant now = clock.instant();
+            Instant startsAt = inventory.show(booking.showId()).orElseThrow().startsAt();
+            if (!now.isBefore(startsAt)) {
+                throw RequestRejectedException.conflict("SHOW_STARTED", "The show has started; it cannot be cancelled");
+            }
+            boolean fullRefund = now.isBefore(startsAt.minus(properties.fullRefundBefore()));
+            cancel(booking, fullRefund ? booking.amount() : BigDecimal.ZERO.setScale(2), now);
+        });
+        return booking(bookingId, customerId);
+    }
+
+    /** The catalog cancelled a show: every booking of it is cancelled and refunded in full. */
+    public void cancelShow(UUID showId) {
+        if (inventory.cancel(showId)) {
+            Instant now = clock.instant();
+            records.confirmedOfShow(showId).forEach(booking -> cancel(booking, booking.amount(), now));
+        }
+    }
+
+    private void cancel(Booking booking, BigDecimal refund, Instant at) {
+        if (records.cancel(booking.bookingId(), refund, at)) {
+            inventory.unsell(booking.showId(), booking.seatIds());
+            events.publishEvent(new BookingCancelled(UUID.randomUUID(), at, booking.bookingId(), booking.holdId(),
+                    booking.paymentId(), booking.showId(), booking.customerId(), booking.seatIds(), refund,
+                    booking.currency()));
+        }
+    }
+
+    private void reject(PaymentSucceeded payment, String reason) {
+        Instant now = clock.instant();
+        if (records.reject(payment.paymentId(), payment.holdId(), payment.showId(), reason, now)) {
+            events.publishEvent(new BookingRejected(UUID.randomUUID(), now, payment.holdId(), payment.paymentId(),
+                    payment.showId(), payment.customerId(), payment.seatIds(), payment.amount(), payment.currency(),
+                    reason));
+        }
+    }
+}

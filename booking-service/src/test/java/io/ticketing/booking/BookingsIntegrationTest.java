@@ -1,0 +1,364 @@
+package io.ticketing.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.ticketing.booking.sale.Bookings;
+import io.ticketing.events.Topics;
+import io.ticketing.events.booking.BookingCancelled;
+import io.ticketing.events.booking.BookingConfirmed;
+import io.ticketing.events.booking.BookingRejected;
+import io.ticketing.events.catalog.ShowCancelled;
+import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.payment.PaymentSucceeded;
+import io.ticketing.events.reservation.SeatsBlocked;
+import io.ticketing.events.reservation.SeatsHeld;
+import io.ticketing.testsupport.JsonApi;
+import io.ticketing.testsupport.TestInfrastructure;
+import io.ticketing.testsupport.TestInfrastructure.Component;
+import io.ticketing.testsupport.events.EventProducer;
+import io.ticketing.testsupport.events.EventRecorder;
+import io.ticketing.testsupport.events.ShowScheduledMother;
+
+/**
+ * Sales on real PostgreSQL and Kafka: payments become bookings only for free seats, never one seat sold twice
+ * however many payments race, lapsed holds lose to newer ones, duplicates have one effect, cancellations free
+ * the seats, and customers see only their own bookings.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BookingsIntegrationTest {
+
+    private static final AtomicLong TOKENS = new AtomicLong(1_000);
+
+    private static final EventRecorder PUBLISHED = EventRecorder.of(Topics.BOOKING_BOOKING_EVENTS);
+
+    private final EventProducer events = EventProducer.shared();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "booking", Component.POSTGRES, Component.KAFKA);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Bookings bookings;
+
+    @Test
+    void confirmsAPaidHoldAsABookingTheCustomerAloneCanRead() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(2, 5));
+        UUID ana = UUID.randomUUID();
+        PaymentSucceeded payment = paid(show, ana, List.of("A1", "A2"), TOKENS.incrementAndGet());
+
+        events.send(payment);
+        UUID bookingId = awaitBooking(payment);
+
+        var booking = customer(ana).get("/api/v1/bookings/" + bookingId);
+        assertThat(booking.status()).as(booking.body()).isEqualTo(200);
+        assertThat(booking.text("status")).isEqualTo("CONFIRMED");
+        assertThat(booking.text("showId")).isEqualTo(show.showId().toString());
+        assertThat(booking.json().path("seatIds").toString()).isEqualTo("[\"A1\",\"A2\"]");
+        assertThat(booking.json().path("amount").decimalValue()).isEqualByComparingTo("32.00");
+        assertThat(booking.json().path("tickets").isArray()).isTrue();
+        assertThat(booking.json().has("customerId")).isFalse();
+        assertThat(customer(ana).get("/api/v1/bookings").json().get(0).path("bookingId").asString())
+                .isEqualTo(bookingId.toString());
+        assertThat(customer(UUID.randomUUID()).get("/api/v1/bookings/" + bookingId).status()).isEqualTo(404);
+        assertThat(customer(UUID.randomUUID()).get("/api/v1/bookings").json().size()).isZero();
+        assertThat(status(show, "A1")).isEqualTo("SOLD");
+        assertThat(status(show, "A3")).isEqualTo("AVAILABLE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> PUBLISHED.events(BookingConfirmed.class,
+                event -> event.bookingId().equals(bookingId) && event.seatIds().equals(List.of("A1", "A2"))).size() == 1);
+    }
+
+    @Test
+    void neverSellsASeatTwiceWhenHundredsOfPaymentsRace() throws Exception {
+        ShowScheduled show = stocked(ShowScheduledMother.show(5, 10));
+        List<String> seats = show.rows().stream().flatMap(row -> row.seats().stream()).map(ShowScheduled.Seat::seatId)
+                .toList();
+        Random random = new Random(42);
+        List<PaymentSucceeded> payments = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int start = random.nextInt(seats.size() - 4);
+            payments.add(paid(show, UUID.randomUUID(), seats.subList(start, start + 1 + random.nextInt(4)),
+                    TOKENS.incrementAndGet()));
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (PaymentSucceeded payment : payments) {
+                done.add(pool.submit(() -> {
+                    go.await();
+                    bookings.transactions().executeWithoutResult(tx -> bookings.confirm(payment));
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : done) {
+                future.get();
+            }
+        }
+
+        List<String> sold = jdbc.sql("""
+                SELECT seat_id FROM booked_seat WHERE show_id = ? AND active""").param(show.showId())
+                .query(String.class).list();
+        assertThat(new HashSet<>(sold)).hasSameSizeAs(sold);
+        assertThat(count("SELECT count(*) FROM show_seat WHERE show_id = ? AND status = 'SOLD'", show.showId()))
+                .isEqualTo(sold.size());
+        int confirmed = count("SELECT count(*) FROM booking WHERE show_id = ?", show.showId());
+        int rejected = count("SELECT count(*) FROM rejected_payment WHERE show_id = ?", show.showId());
+        assertThat(confirmed + rejected).isEqualTo(payments.size());
+        assertThat(confirmed).isGreaterThan(10);
+        assertThat(count("""
+                SELECT count(*) FROM booking b JOIN booked_seat s ON s.booking_id = b.id
+                WHERE b.show_id = ? AND s.seat_id <> ALL(b.seat_ids)""", show.showId())).isZero();
+    }
+
+    @Test
+    void theDatabaseRefusesASecondSaleOfASeatEvenWithoutTheCodeAboveIt() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(1, 4));
+        PaymentSucceeded payment = paid(show, UUID.randomUUID(), List.of("A1"), TOKENS.incrementAndGet());
+        bookings.transactions().executeWithoutResult(tx -> bookings.confirm(payment));
+        UUID other = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO booking (id, show_id, hold_id, payment_id, customer_id, seat_ids, fencing_token, amount,
+                                     currency, status, confirmed_at)
+                VALUES (?, ?, ?, 'pi_forged', ?, '{A1}', 1, 16.00, 'EUR', 'CONFIRMED', now())""")
+                .params(other, show.showId(), UUID.randomUUID(), UUID.randomUUID()).update();
+
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO booked_seat (show_id, seat_id, booking_id) VALUES (?, 'A1', ?)")
+                .params(show.showId(), other).update()).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void rejectsALapsedHoldsLatePaymentOnceANewerHoldClaimedASeat() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(2, 5));
+        UUID ana = UUID.randomUUID();
+        long anasToken = TOKENS.incrementAndGet();
+        PaymentSucceeded late = paid(show, ana, List.of("B1", "B2"), anasToken);
+        // Ana's hold lapsed; Ben held B2 after it, with a newer token
+        events.send(new SeatsHeld(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), show.showId(),
+                UUID.randomUUID(), List.of("B2", "B3"), TOKENS.incrementAndGet(), Instant.now().plusSeconds(300),
+                new BigDecimal("23.00"), "EUR"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> fence(show, "B2") > anasToken);
+
+        events.send(late);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rejection(late).equals("SEATS_TAKEN"));
+        assertThat(count("SELECT count(*) FROM booking WHERE hold_id = ?", late.holdId())).isZero();
+        assertThat(status(show, "B1")).isEqualTo("AVAILABLE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> PUBLISHED.events(BookingRejected.class,
+                event -> event.paymentId().equals(late.paymentId()) && event.reason().equals("SEATS_TAKEN")).size() == 1);
+    }
+
+    @Test
+    void confirmsALatePaymentWhileItsSeatsAreStillFree() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(2, 5));
+        long token = TOKENS.incrementAndGet();
+        // the hold's own SeatsHeld set the fence to its token; nobody claimed the seats after it lapsed
+        events.send(new SeatsHeld(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), show.showId(),
+                UUID.randomUUID(), List.of("B4"), token, Instant.now().minusSeconds(60), new BigDecimal("11.50"), "EUR"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> fence(show, "B4") == token);
+
+        PaymentSucceeded late = paid(show, UUID.randomUUID(), List.of("B4"), token);
+        events.send(late);
+
+        awaitBooking(late);
+        assertThat(status(show, "B4")).isEqualTo("SOLD");
+    }
+
+    @Test
+    void aPaymentDeliveredTwiceOrSentTwiceMakesOneBooking() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(1, 5));
+        PaymentSucceeded payment = paid(show, UUID.randomUUID(), List.of("A3"), TOKENS.incrementAndGet());
+        PaymentSucceeded resent = new PaymentSucceeded(UUID.randomUUID(), Instant.now(), payment.paymentId(),
+                payment.holdId(), show.showId(), payment.customerId(), payment.seatIds(), payment.fencingToken(),
+                payment.amount(), payment.currency());
+        PaymentSucceeded secondPayment = new PaymentSucceeded(UUID.randomUUID(), Instant.now(), "pi_second",
+                payment.holdId(), show.showId(), payment.customerId(), payment.seatIds(), payment.fencingToken(),
+                payment.amount(), payment.currency());
+
+        events.send(payment);
+        events.send(payment);
+        events.send(resent);
+        events.send(secondPayment);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rejection(secondPayment).equals("ALREADY_PAID"));
+        assertThat(count("SELECT count(*) FROM booking WHERE hold_id = ?", payment.holdId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM booked_seat WHERE booking_id = ?", awaitBooking(payment))).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsPaymentsForBlockedSeatsAndBeyondTheCustomersLimit() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(3, 5));
+        events.send(new SeatsBlocked(UUID.randomUUID(), Instant.now(), show.showId(), List.of("C5")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(show, "C5").equals("BLOCKED"));
+        PaymentSucceeded blocked = paid(show, UUID.randomUUID(), List.of("C4", "C5"), TOKENS.incrementAndGet());
+        UUID ana = UUID.randomUUID();
+        PaymentSucceeded eight = paid(show, ana, List.of("A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3"),
+                TOKENS.incrementAndGet());
+        PaymentSucceeded threeMore = paid(show, ana, List.of("C1", "C2", "C3"), TOKENS.incrementAndGet());
+
+        events.send(blocked);
+        events.send(eight);
+        events.send(threeMore);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rejection(threeMore).equals("TOO_MANY_SEATS"));
+        assertThat(rejection(blocked)).isEqualTo("SEATS_TAKEN");
+        awaitBooking(eight);
+        assertThat(status(show, "C4")).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    void cancellationFreesTheSeatsAndRefundsInsideTheWindowOnly() {
+        ShowScheduled tomorrow = stocked(startingAt(ShowScheduledMother.show(1, 5), Instant.now().plus(1, ChronoUnit.DAYS)));
+        ShowScheduled inAnHour = stocked(startingAt(ShowScheduledMother.show(1, 5), Instant.now().plus(1, ChronoUnit.HOURS)));
+        ShowScheduled started = stocked(startingAt(ShowScheduledMother.show(1, 5), Instant.now().minusSeconds(60)));
+        UUID ana = UUID.randomUUID();
+        UUID early = confirmed(tomorrow, ana, List.of("A1", "A2"));
+        UUID late = confirmed(inAnHour, ana, List.of("A1"));
+        UUID tooLate = confirmed(started, ana, List.of("A1"));
+
+        var cancelled = customer(ana).post("/api/v1/bookings/" + early + "/cancel", "");
+        var again = customer(ana).post("/api/v1/bookings/" + early + "/cancel", "");
+        var noRefund = customer(ana).post("/api/v1/bookings/" + late + "/cancel", "");
+        var refused = customer(ana).post("/api/v1/bookings/" + tooLate + "/cancel", "");
+        var notYours = customer(UUID.randomUUID()).post("/api/v1/bookings/" + late + "/cancel", "");
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().path("refundAmount").decimalValue()).isEqualByComparingTo("32.00");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(noRefund.json().path("refundAmount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.text("code")).isEqualTo("SHOW_STARTED");
+        assertThat(notYours.status()).isEqualTo(404);
+        assertThat(status(tomorrow, "A1")).isEqualTo("AVAILABLE");
+        assertThat(status(started, "A1")).isEqualTo("SOLD");
+        assertThat(count("SELECT count(*) FROM booked_seat WHERE booking_id = ? AND active", early)).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> PUBLISHED.events(BookingCancelled.class,
+                event -> event.bookingId().equals(early) && event.refundAmount().compareTo(new BigDecimal("32.00")) == 0)
+                .size() == 1);
+        // the seats are for sale again: another customer buys one
+        awaitBooking(sent(paid(tomorrow, UUID.randomUUID(), List.of("A2"), TOKENS.incrementAndGet())));
+    }
+
+    @Test
+    void aCancelledShowsBookingsAreCancelledAndRefundedInFull() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(1, 5));
+        UUID booking = confirmed(show, UUID.randomUUID(), List.of("A1", "A2"));
+
+        events.send(new ShowCancelled(UUID.randomUUID(), Instant.now(), show.showId()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM booking WHERE id = ? AND status = 'CANCELLED' AND refund_amount = 32.00",
+                booking) == 1);
+        PaymentSucceeded afterwards = sent(paid(show, UUID.randomUUID(), List.of("A3"), TOKENS.incrementAndGet()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rejection(afterwards).equals("SHOW_CANCELLED"));
+    }
+
+    @Test
+    void tellsReservationWhoBoughtWhichSeatForARebuild() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(1, 5));
+        UUID ana = UUID.randomUUID();
+        confirmed(show, ana, List.of("A2", "A3"));
+
+        var states = new JsonApi("http://127.0.0.1:" + port).get("/internal/v1/shows/" + show.showId() + "/seat-states");
+
+        assertThat(states.status()).isEqualTo(200);
+        assertThat(states.json().path("sold").path("A2").asString()).isEqualTo(ana.toString());
+        assertThat(states.json().path("sold").size()).isEqualTo(2);
+        assertThat(states.json().path("fence").asLong()).isPositive();
+        assertThat(new JsonApi("http://127.0.0.1:" + port).get("/internal/v1/shows/" + UUID.randomUUID()
+                + "/seat-states").status()).isEqualTo(404);
+    }
+
+    private ShowScheduled stocked(ShowScheduled show) {
+        events.send(show);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM show_inventory WHERE show_id = ?", show.showId()) == 1);
+        return show;
+    }
+
+    private static ShowScheduled startingAt(ShowScheduled show, Instant startsAt) {
+        return new ShowScheduled(show.eventId(), show.occurredAt(), show.showId(), show.movieId(), show.movieTitle(),
+                show.cinemaId(), show.hallId(), show.hallName(), startsAt, startsAt.plus(2, ChronoUnit.HOURS),
+                show.salesOpenAt(), startsAt, show.rows(), show.prices());
+    }
+
+    private static PaymentSucceeded paid(ShowScheduled show, UUID customer, List<String> seatIds, long token) {
+        BigDecimal amount = seatIds.stream().map(seat -> seat.startsWith("A") ? new BigDecimal("16.00")
+                : new BigDecimal("11.50")).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new PaymentSucceeded(UUID.randomUUID(), Instant.now(), "pi_" + UUID.randomUUID(), UUID.randomUUID(),
+                show.showId(), customer, seatIds, token, amount, "EUR");
+    }
+
+    private PaymentSucceeded sent(PaymentSucceeded payment) {
+        events.send(payment);
+        return payment;
+    }
+
+    private UUID confirmed(ShowScheduled show, UUID customer, List<String> seatIds) {
+        return awaitBooking(sent(paid(show, customer, seatIds, TOKENS.incrementAndGet())));
+    }
+
+    private UUID awaitBooking(PaymentSucceeded payment) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM booking WHERE hold_id = ?", payment.holdId()) == 1);
+        return jdbc.sql("SELECT id FROM booking WHERE hold_id = ?").param(payment.holdId()).query(UUID.class).single();
+    }
+
+    private String rejection(PaymentSucceeded payment) {
+        return jdbc.sql("SELECT reason FROM rejected_payment WHERE payment_id = ?").param(payment.paymentId())
+                .query(String.class).optional().orElse("");
+    }
+
+    private String status(ShowScheduled show, String seat) {
+        return jdbc.sql("SELECT status FROM show_seat WHERE show_id = ? AND seat_id = ?").params(show.showId(), seat)
+                .query(String.class).single();
+    }
+
+    private long fence(ShowScheduled show, String seat) {
+        return jdbc.sql("SELECT fence FROM show_seat WHERE show_id = ? AND seat_id = ?").params(show.showId(), seat)
+                .query(Long.class).single();
+    }
+
+    private int count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Integer.class).single();
+    }
+
+    private JsonApi customer(UUID customerId) {
+        return new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString());
+    }
+}
