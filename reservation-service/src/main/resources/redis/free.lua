@@ -17,9 +17,9 @@ for seat in string.gmatch(seatList, '[^,]+') do
     changes[#changes + 1] = seat .. '=AVAILABLE'
   end
 end
-redis.call('HINCRBY', KEYS[2], 'available', #changes)
-redis.call('HINCRBY', KEYS[2], 'held', -#changes)
 if #changes > 0 then
+  redis.call('HINCRBY', KEYS[2], 'available', #changes)
+  redis.call('HINCRBY', KEYS[2], 'held', -#changes)
   redis.call('PUBLISH', KEYS[1] .. ':changes', redis.call('HINCRBY', KEYS[2], 'seq', 1) .. '|' .. table.concat(changes, ','))
 end
 redis.call('HDEL', KEYS[4], ARGV[1])

@@ -3,6 +3,7 @@ package io.ticketing.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.testsupport.JsonApi;
@@ -229,14 +231,11 @@ class HoldsIntegrationTest {
         return show;
     }
 
-    /** Marks seats sold the way a confirmed booking will (booking confirmation is not part of this test). */
+    /** Sells seats as booking-service does: a BookingConfirmed event, mirrored into the seat map. */
     private void sell(ShowScheduled show, String... seatIds) {
-        var seats = redis.<String, String>getMap("show:{" + show.showId() + "}:seats", StringCodec.INSTANCE);
-        var counts = redis.<String, String>getMap("show:{" + show.showId() + "}:counts", StringCodec.INSTANCE);
-        for (String seatId : seatIds) {
-            seats.put(seatId, "SOLD");
-            counts.addAndGet("available", -1);
-        }
+        events.send(new BookingConfirmed(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), "pi_test",
+                show.showId(), UUID.randomUUID(), List.of(seatIds), new BigDecimal("11.50"), "EUR"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(show, seatIds[seatIds.length - 1])));
     }
 
     private String seat(ShowScheduled show, String seatId) {

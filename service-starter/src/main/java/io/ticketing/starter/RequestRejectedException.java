@@ -18,7 +18,9 @@ public class RequestRejectedException extends RuntimeException {
         /** The request conflicts with the current state (409). */
         CONFLICT,
         /** The caller is not known: no customer session (401). */
-        UNAUTHENTICATED
+        UNAUTHENTICATED,
+        /** Something the service needs is down for now; the same request may succeed later (503). */
+        UNAVAILABLE
     }
 
     private final Reason reason;
@@ -40,6 +42,10 @@ public class RequestRejectedException extends RuntimeException {
 
     public static RequestRejectedException conflict(String code, String detail) {
         return new RequestRejectedException(Reason.CONFLICT, code, detail);
+    }
+
+    public static RequestRejectedException unavailable(String code, String detail) {
+        return new RequestRejectedException(Reason.UNAVAILABLE, code, detail);
     }
 
     public static RequestRejectedException unprocessable(String code, String detail) {

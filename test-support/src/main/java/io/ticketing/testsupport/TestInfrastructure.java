@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import io.ticketing.events.Topics;
 import io.ticketing.localstack.infra.KafkaTopics;
 import io.ticketing.localstack.infra.PostgresDatabases;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -190,7 +191,27 @@ public final class TestInfrastructure {
                     "ticketing.test.infrastructure must be docker, embedded or auto, not " + choice);
         };
         LoggerFactory.getLogger(TestInfrastructure.class).info("Test infrastructure: {}", backend.description());
-        Runtime.getRuntime().addShutdownHook(new Thread(backend::stopAll, "test-infrastructure-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterApplications(backend),
+                "test-infrastructure-shutdown"));
         return backend;
+    }
+
+    /**
+     * Shutdown hooks run all at once: without waiting, the database would stop while Spring still closes the
+     * test's application contexts, whose outbox asks the database for unfinished events and waits out the
+     * connection timeout (30 s per test JVM).
+     */
+    private static void stopAfterApplications(Backend backend) {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                .forEach(thread -> {
+                    try {
+                        thread.join(Duration.ofSeconds(20));
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        backend.stopAll();
     }
 }

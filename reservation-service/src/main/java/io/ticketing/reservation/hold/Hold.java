@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Seats of one show held for one customer until {@code expiresAt}, fenced by {@code fencingToken}. */
 public record Hold(UUID holdId, UUID showId, @JsonIgnore UUID customerId, List<String> seatIds, Status status,
-        Instant expiresAt, @JsonIgnore long fencingToken, BigDecimal amount, String currency) {
+        Instant expiresAt, @JsonIgnore long fencingToken, BigDecimal amount, String currency,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID bookingId) {
 
     public Hold {
         seatIds = List.copyOf(seatIds);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class HoldRecords {
 
     private static final String SELECT = """
-            SELECT id, show_id, customer_id, seat_ids, status, expires_at, fencing_token, amount, currency
+            SELECT id, show_id, customer_id, seat_ids, status, expires_at, fencing_token, amount, currency, booking_id
             FROM hold""";
 
     private final JdbcClient jdbc;
@@ -47,6 +47,30 @@ class HoldRecords {
                 .params(status.name(), at.atOffset(ZoneOffset.UTC), id).update() == 1;
     }
 
+    /** A hold became a booking, whatever its lease did meanwhile. */
+    void confirm(UUID id, UUID bookingId, Instant at) {
+        jdbc.sql("UPDATE hold SET status = 'CONFIRMED', booking_id = ?, ended_at = coalesce(ended_at, ?) WHERE id = ?")
+                .params(bookingId, at.atOffset(ZoneOffset.UTC), id).update();
+    }
+
+    /** Holds of a show recorded as held whose lease has not ended, for rebuilding its seat map. */
+    List<Hold> heldOfShow(UUID showId, Instant leaseEndedBefore) {
+        return jdbc.sql(SELECT + " WHERE show_id = ? AND status = 'HELD' AND expires_at > ?")
+                .params(showId, leaseEndedBefore.atOffset(ZoneOffset.UTC)).query((rs, n) -> hold(rs)).list();
+    }
+
+    /** Holds recorded as held whose lease ended before the given time: Redis should have freed them already. */
+    List<Hold> overdue(Instant expiredBefore, int limit) {
+        return jdbc.sql(SELECT + " WHERE status = 'HELD' AND expires_at < ? ORDER BY expires_at LIMIT ?")
+                .params(expiredBefore.atOffset(ZoneOffset.UTC), limit).query((rs, n) -> hold(rs)).list();
+    }
+
+    /** The highest fencing token handed out for the show, so that a rebuilt counter continues above it. */
+    long maxToken(UUID showId) {
+        return jdbc.sql("SELECT coalesce(max(fencing_token), 0) FROM hold WHERE show_id = ?").param(showId)
+                .query(Long.class).single();
+    }
+
     List<UUID> active(UUID showId, UUID customerId) {
         return jdbc.sql("SELECT id FROM hold WHERE show_id = ? AND customer_id = ? AND status = 'HELD'")
                 .params(showId, customerId).query(UUID.class).list();
@@ -57,6 +81,6 @@ class HoldRecords {
                 rs.getObject("customer_id", UUID.class), Arrays.asList((String[]) rs.getArray("seat_ids").getArray()),
                 Hold.Status.valueOf(rs.getString("status")),
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getLong("fencing_token"),
-                rs.getBigDecimal("amount"), rs.getString("currency"));
+                rs.getBigDecimal("amount"), rs.getString("currency"), rs.getObject("booking_id", UUID.class));
     }
 }

@@ -26,12 +26,32 @@ class HoldSweeper {
 
     private final RScoredSortedSet<String> expiring;
     private final Holds holds;
+    private final HoldRecords records;
+    private final HoldProperties properties;
     private final Clock clock;
 
-    HoldSweeper(RedissonClient redis, Holds holds, Clock clock) {
+    HoldSweeper(RedissonClient redis, Holds holds, HoldRecords records, HoldProperties properties, Clock clock) {
         this.expiring = redis.getScoredSortedSet(SeatKeys.EXPIRING, StringCodec.INSTANCE);
         this.holds = holds;
+        this.records = records;
+        this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * The backstop's backstop: holds PostgreSQL still records as held a while after their lease ended, which
+     * happens when Redis lost its expiry index (a restart) for a show nobody has touched since.
+     */
+    @Scheduled(fixedDelayString = "${ticketing.reservation.record-sweep-interval:PT5S}")
+    void sweepRecords() {
+        for (Hold hold : records.overdue(clock.instant().minus(properties.holdGrace()).minusSeconds(1), BATCH)) {
+            try {
+                holds.expire(hold.showId(), hold.holdId());
+            }
+            catch (RuntimeException ex) {
+                log.warn("Could not expire overdue hold {} of show {}", hold.holdId(), hold.showId(), ex);
+            }
+        }
     }
 
     @Scheduled(fixedDelayString = "${ticketing.reservation.sweep-interval:PT0.25S}")

@@ -13,9 +13,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
+import io.ticketing.events.booking.BookingCancelled;
+import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.reservation.HoldReleased;
 import io.ticketing.events.reservation.SeatsHeld;
+import io.ticketing.reservation.seating.SeatScripts;
+import io.ticketing.reservation.seating.SeatStateRecovery;
 import io.ticketing.reservation.seating.SeatingPlan;
 import io.ticketing.reservation.seating.SeatingPlans;
 import io.ticketing.starter.Ownership;
@@ -32,19 +36,22 @@ public class Holds {
     /** How long a retried request waits for the original's record (the two raced). */
     private static final Duration IDEMPOTENT_WAIT = Duration.ofSeconds(2);
 
-    private final HoldScripts scripts;
+    private final SeatScripts scripts;
     private final HoldRecords records;
     private final SeatingPlans plans;
+    private final SeatStateRecovery recovery;
     private final HoldProperties properties;
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Holds(HoldScripts scripts, HoldRecords records, SeatingPlans plans, HoldProperties properties,
-            TransactionOperations transactions, ApplicationEventPublisher events, Clock clock) {
+    Holds(SeatScripts scripts, HoldRecords records, SeatingPlans plans, SeatStateRecovery recovery,
+            HoldProperties properties, TransactionOperations transactions, ApplicationEventPublisher events,
+            Clock clock) {
         this.scripts = scripts;
         this.records = records;
         this.plans = plans;
+        this.recovery = recovery;
         this.properties = properties;
         this.transactions = transactions;
         this.events = events;
@@ -79,9 +86,15 @@ public class Holds {
         Instant expiresAt = now.plus(properties.holdTtl());
         var outcome = scripts.hold(showId, holdId, customerId, seatIds, expiresAt,
                 expiresAt.plus(properties.holdGrace()), now, properties.maxSeatsPerCustomer(), idempotencyKey);
+        if (outcome.outcome().equals(SeatScripts.NO_SHOW)) {
+            recovery.recover(showId);
+            outcome = scripts.hold(showId, holdId, customerId, seatIds, expiresAt,
+                    expiresAt.plus(properties.holdGrace()), now, properties.maxSeatsPerCustomer(), idempotencyKey);
+        }
         return switch (outcome.outcome()) {
             case "HELD" -> record(new Hold(holdId, showId, customerId, seatIds, Hold.Status.HELD, expiresAt,
-                    Long.parseLong(outcome.detail()), plan.amount(seatIds), plan.price(seatIds.getFirst()).currency()));
+                    Long.parseLong(outcome.detail()), plan.amount(seatIds), plan.price(seatIds.getFirst()).currency(),
+                    null));
             case "EXISTING" -> earlier(UUID.fromString(outcome.detail()), customerId);
             case "SHOW_FULL" -> throw RequestRejectedException.conflict("SHOW_FULL", "Every seat of the show is sold");
             case "SEATS_UNAVAILABLE" -> throw RequestRejectedException.conflict("SEATS_UNAVAILABLE",
@@ -93,7 +106,7 @@ public class Holds {
                             + " per customer");
             case "INVALID_SEATS" -> throw RequestRejectedException.unprocessable("INVALID_SEATS",
                     "The show has no seat " + outcome.detail());
-            default -> throw new IllegalStateException("The seat map of show " + showId + " is missing in Redis");
+            default -> throw new IllegalStateException("The seat map of show " + showId + " is still missing in Redis");
         };
     }
 
@@ -138,6 +151,26 @@ public class Holds {
             }
         });
         scripts.free(hold.showId(), hold.holdId());
+    }
+
+    /**
+     * Booking-service sold the seats of a hold: they become SOLD and the hold CONFIRMED, even when its lease had
+     * lapsed (the booking checked that the seats were still free).
+     */
+    public void sold(BookingConfirmed booking) {
+        if (!scripts.sell(booking.showId(), booking.holdId(), booking.customerId(), booking.seatIds())) {
+            // Redis lost the show: the rebuild reads the sale from booking-service
+            recovery.recover(booking.showId());
+            scripts.sell(booking.showId(), booking.holdId(), booking.customerId(), booking.seatIds());
+        }
+        records.confirm(booking.holdId(), booking.bookingId(), clock.instant());
+    }
+
+    /** A booking was cancelled: its seats are for sale again. */
+    public void unsold(BookingCancelled booking) {
+        if (!scripts.unsell(booking.showId(), booking.customerId(), booking.seatIds())) {
+            recovery.recover(booking.showId());
+        }
     }
 
     private Hold record(Hold hold) {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.redisson.api.RMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,10 +47,14 @@ public class SeatingPlans {
     private final Cache<UUID, Optional<SeatingPlan>> plans = Caffeine.newBuilder().maximumSize(2_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    SeatingPlans(JdbcClient jdbc, JsonMapper json, RedissonClient redis) {
+    /** Provided lazily: the recovery reads plans from here. */
+    private final ObjectProvider<SeatStateRecovery> recovery;
+
+    SeatingPlans(JdbcClient jdbc, JsonMapper json, RedissonClient redis, ObjectProvider<SeatStateRecovery> recovery) {
         this.jdbc = jdbc;
         this.json = json;
         this.redis = redis;
+        this.recovery = recovery;
     }
 
     /** Records a newly scheduled show and opens its seat map. */
@@ -66,7 +71,7 @@ public class SeatingPlans {
                 .update();
         Map<String, String> seats = new LinkedHashMap<>();
         show.rows().forEach(row -> row.seats().forEach(seat -> seats.put(seat.seatId(), AVAILABLE)));
-        liveStatuses(show.showId()).putAll(seats);
+        liveStatusMap(show.showId()).putAll(seats);
         redis.<String, String>getMap(SeatKeys.of(show.showId()).counts(), StringCodec.INSTANCE)
                 .putAll(Map.of("available", Integer.toString(seats.size()), "held", "0"));
     }
@@ -129,7 +134,7 @@ public class SeatingPlans {
     private SeatMap toSeatMap(UUID showId, String layoutJson, String pricesJson, Set<UUID> yourHolds) {
         List<ShowScheduled.Row> layout = List.of(json.readValue(layoutJson, ShowScheduled.Row[].class));
         Map<String, ShowScheduled.Price> prices = prices(pricesJson);
-        Map<String, String> statuses = liveStatuses(showId).readAllMap();
+        Map<String, String> statuses = liveStatuses(showId);
         return new SeatMap(showId, layout.stream()
                 .map(row -> new SeatMap.Row(row.row(), row.seats().stream()
                         .map(seat -> {
@@ -148,7 +153,17 @@ public class SeatingPlans {
                 .toList());
     }
 
-    private RMap<String, String> liveStatuses(UUID showId) {
+    /** Every seat's status, rebuilding the show's seat state first if Redis lost it. */
+    private Map<String, String> liveStatuses(UUID showId) {
+        Map<String, String> statuses = liveStatusMap(showId).readAllMap();
+        if (!statuses.isEmpty()) {
+            return statuses;
+        }
+        recovery.getObject().recover(showId);
+        return liveStatusMap(showId).readAllMap();
+    }
+
+    private RMap<String, String> liveStatusMap(UUID showId) {
         return redis.getMap(SeatKeys.of(showId).seats(), StringCodec.INSTANCE);
     }
 

@@ -35,7 +35,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             RequestRejectedException.Reason.UNPROCESSABLE, HttpStatus.UNPROCESSABLE_CONTENT,
             RequestRejectedException.Reason.NOT_FOUND, HttpStatus.NOT_FOUND,
             RequestRejectedException.Reason.CONFLICT, HttpStatus.CONFLICT,
-            RequestRejectedException.Reason.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
+            RequestRejectedException.Reason.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED,
+            RequestRejectedException.Reason.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE);
 
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(RequestRejectedException ex) {

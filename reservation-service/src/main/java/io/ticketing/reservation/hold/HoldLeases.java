@@ -1,0 +1,77 @@
+package io.ticketing.reservation.hold;
+
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Frees a hold the moment Redis expires its lease key, announced by Redis keyspace notifications
+ * ({@code notify-keyspace-events Ex}, switched on here and again every minute, as a restarted Redis forgets it).
+ * Notifications are fire-and-forget (a disconnected instance misses them, and Redis expires keys nobody reads
+ * only when its sampling finds them), so {@link HoldSweeper} stays as the backstop; freeing twice is harmless.
+ */
+@Component
+class HoldLeases {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldLeases.class);
+    /** {@code show:{<showId>}:holds:lease:<holdId>}, see {@code SeatKeys#lease}. */
+    private static final Pattern LEASE = Pattern.compile("show:\\{([0-9a-f-]{36})}:holds:lease:([0-9a-f-]{36})");
+
+    private final RedissonClient redis;
+    private final Holds holds;
+    private final ExecutorService expiries = Executors.newVirtualThreadPerTaskExecutor();
+
+    HoldLeases(RedissonClient redis, Holds holds) {
+        this.redis = redis;
+        this.holds = holds;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void listen() {
+        announceExpiries();
+        redis.getPatternTopic("__keyevent@*__:expired", StringCodec.INSTANCE)
+                .addListener(String.class, (pattern, channel, key) -> {
+                    Matcher lease = LEASE.matcher(key);
+                    if (lease.matches()) {
+                        // off Redisson's event loop: expiring writes to PostgreSQL
+                        expiries.execute(() -> expire(UUID.fromString(lease.group(1)), UUID.fromString(lease.group(2))));
+                    }
+                });
+    }
+
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    void announceExpiries() {
+        try {
+            var redisNode = redis.getRedisNodes(RedisNodes.SINGLE).getInstance();
+            String flags = redisNode.getConfig("notify-keyspace-events").values().stream().findFirst().orElse("");
+            if (!(flags.contains("E") && (flags.contains("x") || flags.contains("A")))) {
+                redisNode.setConfig("notify-keyspace-events", flags + (flags.contains("E") ? "" : "E") + "x");
+            }
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not switch on Redis expiry notifications (set notify-keyspace-events Ex on the server); "
+                    + "holds are freed by the sweeper alone: {}", ex.getMessage());
+        }
+    }
+
+    private void expire(UUID showId, UUID holdId) {
+        try {
+            holds.expire(showId, holdId);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not expire hold {} of show {} on its lease's end; the sweeper retries", holdId, showId, ex);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.ticketing.reservation.hold;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.ticketing.reservation.seating.BlockedSeats;
+import io.ticketing.reservation.seating.SeatKeys;
+import io.ticketing.reservation.seating.SeatScripts;
+import io.ticketing.reservation.seating.SeatStateRecovery;
+import io.ticketing.reservation.seating.SeatingPlan;
+import io.ticketing.reservation.seating.SeatingPlans;
+import io.ticketing.starter.RequestRejectedException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rebuilds a seat map Redis lost: every seat of the plan, SOLD or BLOCKED as booking-service says, HELD for the
+ * holds recorded in PostgreSQL whose lease still runs (with their leases, so they expire on time), the
+ * customers' seat counts, and the fencing-token counter above every token handed out or seen by booking. The
+ * new change sequence starts at the current time in microseconds, above any sequence of the lost state.
+ * One instance rebuilds a show at a time (a Redisson lock); the script writes nothing if the state exists.
+ */
+@Component
+class SeatMapRecovery implements SeatStateRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatMapRecovery.class);
+
+    private final RedissonClient redis;
+    private final SeatScripts scripts;
+    private final SeatingPlans plans;
+    private final BlockedSeats blocked;
+    private final HoldRecords holds;
+    private final BookingSeats booking;
+    private final HoldProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SeatMapRecovery(RedissonClient redis, SeatScripts scripts, SeatingPlans plans, BlockedSeats blocked,
+            HoldRecords holds, BookingSeats booking, HoldProperties properties, JsonMapper json,
+            Clock clock) {
+        this.redis = redis;
+        this.scripts = scripts;
+        this.plans = plans;
+        this.blocked = blocked;
+        this.holds = holds;
+        this.booking = booking;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public void recover(UUID showId) {
+        SeatingPlan plan = plans.plan(showId).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
+                "Show " + showId + " is not on sale"));
+        SeatKeys keys = SeatKeys.of(showId);
+        RLock lock = redis.getLock(keys.holds() + ":rebuild");
+        try {
+            if (!lock.tryLock(15, 60, TimeUnit.SECONDS)) {
+                throw RequestRejectedException.unavailable("SEAT_MAP_RECOVERING",
+                        "The seat map of this show is being restored; try again in a moment");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        try {
+            if (redis.getKeys().countExists(keys.seats()) == 0) {
+                rebuild(plan);
+            }
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    private void rebuild(SeatingPlan plan) {
+        UUID showId = plan.showId();
+        Instant now = clock.instant();
+        Map<String, String> seats = new HashMap<>();
+        plan.seatTypes().keySet().forEach(seat -> seats.put(seat, "AVAILABLE"));
+        Map<String, Integer> customers = new HashMap<>();
+        var states = booking.states(showId);
+        long fence = holds.maxToken(showId);
+        if (states.isPresent()) {
+            states.get().sold().forEach((seat, customer) -> {
+                seats.put(seat, "SOLD");
+                customers.merge(customer.toString(), 1, Integer::sum);
+            });
+            states.get().blocked().forEach(seat -> seats.replace(seat, "AVAILABLE", "BLOCKED"));
+            fence = Math.max(fence, states.get().fence());
+        }
+        blocked.blocked(showId).forEach(seat -> seats.replace(seat, "AVAILABLE", "BLOCKED"));
+        Map<String, String> holdEntries = new HashMap<>();
+        Map<String, String> leaseEnds = new HashMap<>();
+        for (Hold hold : holds.heldOfShow(showId, now.minus(properties.holdGrace()))) {
+            hold.seatIds().forEach(seat -> seats.replace(seat, "AVAILABLE", SeatingPlans.HELD_BY + hold.holdId()));
+            Instant leaseEnd = hold.expiresAt().plus(properties.holdGrace());
+            holdEntries.put(hold.holdId().toString(), hold.customerId() + "|" + hold.fencingToken() + "|"
+                    + hold.expiresAt().toEpochMilli() + "|" + String.join(",", hold.seatIds()));
+            leaseEnds.put(hold.holdId().toString(), Long.toString(leaseEnd.toEpochMilli()));
+            customers.merge(hold.customerId().toString(), hold.seatIds().size(), Integer::sum);
+        }
+        String state = json.writeValueAsString(Map.of("seats", seats, "holds", holdEntries, "customers", customers,
+                "leases", leaseEnds, "fence", Long.toString(fence),
+                "seq", Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, now))));
+        if (scripts.rebuild(showId, state, now)) {
+            log.warn("Rebuilt the seat map of show {} that Redis had lost: {} seats, {} sold, {} holds restored", showId,
+                    seats.size(), states.map(s -> s.sold().size()).orElse(0), holdEntries.size());
+        }
+    }
+}

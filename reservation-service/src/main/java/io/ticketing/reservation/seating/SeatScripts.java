@@ -1,0 +1,120 @@
+package io.ticketing.reservation.seating;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Lua scripts that change a show's seats. Each runs atomically in Redis: checking every seat and changing
+ * them all happens in one step, so two customers can never both get a seat, and a hold is all or nothing.
+ * Every change is published on the show's channel ({@link SeatKeys#changes()}) with a sequence number.
+ */
+@Component
+public class SeatScripts {
+
+    /** The outcome of a script whose show has no seat state in Redis (never opened, or Redis lost it). */
+    public static final String NO_SHOW = "NO_SHOW";
+
+    private final RScript scripts;
+    private final String hold = load("redis/hold.lua");
+    private final String free = load("redis/free.lua");
+    private final String sell = load("redis/sell.lua");
+    private final String unsell = load("redis/unsell.lua");
+    private final String block = load("redis/block.lua");
+    private final String rebuild = load("redis/rebuild.lua");
+
+    SeatScripts(RedissonClient redis) {
+        this.scripts = redis.getScript(StringCodec.INSTANCE);
+    }
+
+    /** What a script answered: an outcome and its detail (the fencing token when held). */
+    public record Outcome(String outcome, String detail) {
+    }
+
+    public Outcome hold(UUID showId, UUID holdId, UUID customerId, List<String> seatIds, Instant expiresAt,
+            Instant leaseEnds, Instant now, int maxPerCustomer, Optional<String> idempotencyKey) {
+        SeatKeys keys = SeatKeys.of(showId);
+        List<Object> args = new ArrayList<>(List.of(holdId.toString(), customerId.toString(),
+                Long.toString(expiresAt.toEpochMilli()), Long.toString(leaseEnds.toEpochMilli()),
+                Long.toString(now.toEpochMilli()), Integer.toString(maxPerCustomer),
+                idempotencyKey.isPresent() ? "1" : "0"));
+        args.addAll(seatIds);
+        return outcome(scripts.eval(RScript.Mode.READ_WRITE, hold, RScript.ReturnType.LIST,
+                keys(keys, holdId, keys.idempotency(customerId, idempotencyKey.orElse("-"))), args.toArray()));
+    }
+
+    /** A freed hold, or empty when it was freed already (by a release, the sweeper or another instance). */
+    public record Freed(UUID customerId, long fencingToken, List<String> seatIds) {
+    }
+
+    public Optional<Freed> free(UUID showId, UUID holdId) {
+        List<Object> result = scripts.eval(RScript.Mode.READ_WRITE, free, RScript.ReturnType.LIST,
+                keys(SeatKeys.of(showId), holdId, ""), holdId.toString());
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Freed(UUID.fromString((String) result.get(0)), Long.parseLong((String) result.get(1)),
+                List.of(((String) result.get(3)).split(","))));
+    }
+
+    /** Marks a booking's seats sold and ends its hold's lease; {@code false} when the show has no seat state. */
+    public boolean sell(UUID showId, UUID holdId, UUID customerId, List<String> seatIds) {
+        List<Object> args = new ArrayList<>(List.of(holdId.toString(), customerId.toString()));
+        args.addAll(seatIds);
+        return !NO_SHOW.equals(scripts.eval(RScript.Mode.READ_WRITE, sell, RScript.ReturnType.VALUE,
+                keys(SeatKeys.of(showId), holdId, ""), args.toArray()));
+    }
+
+    /** Puts a cancelled booking's seats back on sale; {@code false} when the show has no seat state. */
+    public boolean unsell(UUID showId, UUID customerId, List<String> seatIds) {
+        List<Object> args = new ArrayList<>(List.of(customerId.toString()));
+        args.addAll(seatIds);
+        return !NO_SHOW.equals(scripts.eval(RScript.Mode.READ_WRITE, unsell, RScript.ReturnType.VALUE,
+                keys(SeatKeys.of(showId), null, ""), args.toArray()));
+    }
+
+    /** Blocks free seats, all or none, or unblocks blocked ones. */
+    public Outcome block(UUID showId, List<String> seatIds, boolean blocked) {
+        List<Object> args = new ArrayList<>(List.of(blocked ? "1" : "0"));
+        args.addAll(seatIds);
+        return outcome(scripts.eval(RScript.Mode.READ_WRITE, block, RScript.ReturnType.LIST,
+                keys(SeatKeys.of(showId), null, ""), args.toArray()));
+    }
+
+    /** Writes a rebuilt seat state (JSON, see rebuild.lua) unless the show has one; whether it was written. */
+    public boolean rebuild(UUID showId, String stateJson, Instant now) {
+        return "REBUILT".equals(scripts.eval(RScript.Mode.READ_WRITE, rebuild, RScript.ReturnType.VALUE,
+                keys(SeatKeys.of(showId), null, ""), stateJson, Long.toString(now.toEpochMilli())));
+    }
+
+    private static Outcome outcome(List<Object> result) {
+        return new Outcome((String) result.get(0), (String) result.get(1));
+    }
+
+    /** One key layout for every script: 1 seats, 2 counts, 3 fence, 4 holds, 5 customers, 6 idempotency, 7 expiring, 8 lease. */
+    private static List<Object> keys(SeatKeys keys, UUID holdId, String idempotency) {
+        return List.of(keys.seats(), keys.counts(), keys.fence(), keys.holds(), keys.customers(),
+                idempotency.isEmpty() ? keys.holds() + ":none" : idempotency, SeatKeys.EXPIRING,
+                holdId == null ? keys.holds() + ":lease:none" : keys.lease(holdId));
+    }
+
+    private static String load(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

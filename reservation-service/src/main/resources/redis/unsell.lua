@@ -1,0 +1,21 @@
+-- Puts the seats of a cancelled booking back on sale and off the customer's count.
+-- KEYS: 1 seats, 2 counts, 5 customers (the others unused: one key layout)
+-- ARGV: 1 customerId, 2.. seatIds
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  return 'NO_SHOW'
+end
+local changes = {}
+for i = 2, #ARGV do
+  if redis.call('HGET', KEYS[1], ARGV[i]) == 'SOLD' then
+    redis.call('HSET', KEYS[1], ARGV[i], 'AVAILABLE')
+    changes[#changes + 1] = ARGV[i] .. '=AVAILABLE'
+  end
+end
+if #changes > 0 then
+  redis.call('HINCRBY', KEYS[2], 'available', #changes)
+  if redis.call('HINCRBY', KEYS[5], ARGV[1], -#changes) <= 0 then
+    redis.call('HDEL', KEYS[5], ARGV[1])
+  end
+  redis.call('PUBLISH', KEYS[1] .. ':changes', redis.call('HINCRBY', KEYS[2], 'seq', 1) .. '|' .. table.concat(changes, ','))
+end
+return 'UNSOLD'
