@@ -11,6 +11,7 @@ import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,8 +22,11 @@ import org.springframework.stereotype.Component;
  * ({@code notify-keyspace-events Ex}, switched on here and again every minute, as a restarted Redis forgets it).
  * Notifications are fire-and-forget (a disconnected instance misses them, and Redis expires keys nobody reads
  * only when its sampling finds them), so {@link HoldSweeper} stays as the backstop; freeing twice is harmless.
+ * {@code ticketing.reservation.expiry-notifications=false} leaves expiry to the sweeper, for a Redis that
+ * refuses {@code CONFIG SET} and has no notifications configured.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "ticketing.reservation.expiry-notifications", matchIfMissing = true)
 class HoldLeases {
 
     private static final Logger log = LoggerFactory.getLogger(HoldLeases.class);
