@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -23,7 +24,7 @@ import io.ticketing.testsupport.JsonApi;
  * gateway, and asserts that each gets a 4xx problem+json with a code and that no database changed.
  * A new endpoint joins with one line in {@link #endpoints()}.
  */
-@Order(3)
+@Order(4)
 class BadInputSystemTest {
 
     private static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
@@ -54,6 +55,9 @@ class BadInputSystemTest {
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);
         holdId = hold.text("holdId");
     }
+
+    /** No booking is made here: the booking paths are probed with an id of the right shape. */
+    private static final String NO_BOOKING = UUID.randomUUID().toString();
 
     /** Every public endpoint that exists, with a valid request to derive the broken ones from. */
     private static List<Endpoint> endpoints() {
@@ -96,7 +100,16 @@ class BadInputSystemTest {
                 Endpoint.post("/api/v1/shows/{showId}/holds", Key.CUSTOMER, Map.of("seatIds", List.of("A1", "A2")))
                         .with("showId", showId),
                 Endpoint.get("/api/v1/holds/{holdId}", Key.CUSTOMER).with("holdId", holdId),
-                Endpoint.delete("/api/v1/holds/{holdId}", Key.CUSTOMER).with("holdId", holdId));
+                Endpoint.delete("/api/v1/holds/{holdId}", Key.CUSTOMER).with("holdId", holdId),
+                Endpoint.get("/api/v1/admin/shows/{showId}/blocked-seats", Key.ADMIN).with("showId", showId),
+                Endpoint.post("/api/v1/admin/shows/{showId}/blocked-seats", Key.ADMIN, Map.of("seatIds", List.of("A3")))
+                        .with("showId", showId),
+                Endpoint.delete("/api/v1/admin/shows/{showId}/blocked-seats", Key.ADMIN,
+                        Map.of("seatIds", List.of("A3"))).with("showId", showId),
+                Endpoint.get("/api/v1/bookings", Key.CUSTOMER),
+                Endpoint.get("/api/v1/bookings/{bookingId}", Key.CUSTOMER).with("bookingId", NO_BOOKING),
+                Endpoint.post("/api/v1/bookings/{bookingId}/cancel", Key.CUSTOMER, null)
+                        .with("bookingId", NO_BOOKING));
     }
 
     @Test

@@ -30,7 +30,11 @@ public record Endpoint(String method, String template, Key key, Map<String, Stri
     }
 
     public static Endpoint delete(String template, Key key) {
-        return new Endpoint("DELETE", template, key, Map.of(), null, Set.of());
+        return delete(template, key, null);
+    }
+
+    public static Endpoint delete(String template, Key key, Object validBody) {
+        return new Endpoint("DELETE", template, key, Map.of(), validBody, Set.of());
     }
 
     /** A valid value for the path parameter {@code {name}}. */
