@@ -9,10 +9,17 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -200,6 +207,49 @@ class SeatStateIntegrationTest {
     }
 
     @Test
+    void afterRedisRestartedEmptyHeldStaysHeldSoldStaysSoldAndRacingCustomersGetEachSeatOnce() throws Exception {
+        ShowScheduled show = onSale(3, 10);
+        UUID ana = UUID.randomUUID();
+        UUID ben = UUID.randomUUID();
+        var anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+        events.send(confirmed(show, UUID.randomUUID(), UUID.randomUUID(), ben, List.of("B1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(show, "B1")));
+        BOOKING.put(show.showId(), "{\"showId\":\"%s\",\"sold\":{\"B1\":\"%s\"},\"blocked\":[],\"fence\":0}"
+                .formatted(show.showId(), ben));
+
+        TestInfrastructure.restartRedisEmpty();
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> redis.getKeys().count() >= 0);
+        // the first requests after the loss race each other and the rebuild: one instance rebuilds, all wait for it
+        List<List<String>> wanted = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 100; i++) {
+            int first = random.nextInt(9);
+            wanted.add(List.of(String.valueOf((char) ('A' + random.nextInt(3))) + (first + 1),
+                    String.valueOf((char) ('A' + random.nextInt(3))) + (first + 2)));
+        }
+        List<JsonApi.Response> answers = race(show, wanted);
+
+        Map<String, String> owners = new HashMap<>();
+        for (JsonApi.Response answer : answers) {
+            if (answer.status() == 201) {
+                for (var seatId : answer.json().path("seatIds")) {
+                    assertThat(owners.put(seatId.asString(), answer.text("holdId"))).as(seatId.asString()).isNull();
+                }
+            }
+            else {
+                assertThat(answer.text("code")).as(answer.body()).isIn("SEATS_HELD", "SEATS_UNAVAILABLE");
+            }
+        }
+        assertThat(owners).doesNotContainKeys("A1", "A2", "B1").isNotEmpty();
+        assertThat(seatMapStatus(show, "A1")).isEqualTo("HELD");
+        assertThat(seatMapStatus(show, "B1")).isEqualTo("SOLD");
+        owners.forEach((seatId, holdId) -> assertThat(seat(show, seatId)).isEqualTo("HELD:" + holdId));
+        assertThat(customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId")).status()).isEqualTo(204);
+        assertThat(seat(show, "A1")).isEqualTo("AVAILABLE");
+    }
+
+    @Test
     void aSeatMapThatCannotBeRebuiltYetIsAnswered503() {
         ShowScheduled show = onSale(1, 5);
         BOOKING.put(show.showId(), "broken");
@@ -214,6 +264,26 @@ class SeatStateIntegrationTest {
         assertThat(hold.status()).isEqualTo(503);
         assertThat(jdbc.sql("SELECT count(*) FROM hold WHERE show_id = ?").param(show.showId()).query(Integer.class)
                 .single()).isZero();
+    }
+
+    /** Every customer asks for their seats at the same moment. */
+    private List<JsonApi.Response> race(ShowScheduled show, List<List<String>> wanted) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(wanted.size())) {
+            List<Future<JsonApi.Response>> answers = new ArrayList<>();
+            for (List<String> seats : wanted) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", seats));
+                }));
+            }
+            go.countDown();
+            List<JsonApi.Response> responses = new ArrayList<>();
+            for (Future<JsonApi.Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            return responses;
+        }
     }
 
     private static BookingConfirmed confirmed(ShowScheduled show, UUID bookingId, UUID holdId, UUID customer,

@@ -18,6 +18,9 @@ interface Backend {
 
     Elasticsearch startElasticsearch();
 
+    /** Redis starts over empty, as after a restart without persistence; clients reconnect to the same port. */
+    void restartRedisEmpty();
+
     /** Stops everything started so far (services' order: search, cache, broker, database). */
     void stopAll();
 }

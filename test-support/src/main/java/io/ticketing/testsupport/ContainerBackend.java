@@ -7,6 +7,8 @@ import io.ticketing.testsupport.TestInfrastructure.Elasticsearch;
 import io.ticketing.testsupport.TestInfrastructure.Kafka;
 import io.ticketing.testsupport.TestInfrastructure.Postgres;
 import io.ticketing.testsupport.TestInfrastructure.Redis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,6 +53,25 @@ final class ContainerBackend implements Backend {
                 .waitingFor(Wait.forLogMessage(".*Ready to accept connections.*", 1));
         start(Component.REDIS, container);
         return new Redis(container.getHost(), container.getMappedPort(6379));
+    }
+
+    /** A container restart would map a new port; flushing leaves the same empty Redis behind. */
+    @Override
+    public void restartRedisEmpty() {
+        GenericContainer<?> container;
+        synchronized (this) {
+            container = started.get(Component.REDIS);
+        }
+        try {
+            container.execInContainer("redis-cli", "FLUSHALL");
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Override

@@ -54,6 +54,15 @@ final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public void restartRedisEmpty() {
+        EmbeddedServer server;
+        synchronized (this) {
+            server = started.get(Component.REDIS);
+        }
+        ((RedisServer) server).restartEmpty();
+    }
+
+    @Override
     public Kafka startKafka() {
         List<Integer> ports = Ports.freePorts(2);
         KafkaBroker server = new KafkaBroker(root().resolve("kafka"), ports.get(0), ports.get(1));

@@ -94,6 +94,15 @@ public final class TestInfrastructure {
         return REDIS.get();
     }
 
+    /**
+     * Restarts the test Redis with no data, as a restart without persistence or a failover to an empty replica
+     * would leave it; same host and port, so clients reconnect by themselves.
+     */
+    public static void restartRedisEmpty() {
+        redis();
+        BACKEND.get().restartRedisEmpty();
+    }
+
     public static Kafka kafka() {
         return KAFKA.get();
     }

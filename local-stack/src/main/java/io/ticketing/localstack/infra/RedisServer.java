@@ -86,6 +86,16 @@ public final class RedisServer implements EmbeddedServer {
         Ports.awaitFree(port, STOP_GRACE);
     }
 
+    /**
+     * Stops Redis, throws its data away and starts it again empty: what a restart without persistence or a
+     * failover to an empty replica leaves behind. For tests of recovering from that.
+     */
+    public synchronized void restartEmpty() {
+        stop();
+        FileTrees.deleteQuietly(dataDir);
+        start();
+    }
+
     @Override
     public synchronized boolean isRunning() {
         return process != null;
