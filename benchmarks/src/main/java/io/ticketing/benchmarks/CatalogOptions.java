@@ -2,14 +2,9 @@ package io.ticketing.benchmarks;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * The command line of {@link CatalogBenchmark}. Defaults fit the local stack ({@code ./ticketing up}); every
@@ -20,7 +15,7 @@ import java.util.regex.Pattern;
  *        fewer hits in the catalog's read cache
  * @param seedSmallCatalog create a small catalog first when the platform has no city at all
  */
-record BenchmarkOptions(URI gateway, String apiKey, String adminKey, Duration duration, Duration warmup,
+record CatalogOptions(URI gateway, String apiKey, String adminKey, Duration duration, Duration warmup,
         int concurrency, List<String> scenarios, long seed, Duration timeout, int discoverCities,
         boolean seedSmallCatalog, boolean help) {
 
@@ -42,9 +37,7 @@ record BenchmarkOptions(URI gateway, String apiKey, String adminKey, Duration du
               --help                 this text
             """.formatted(String.join(", ", CatalogScenarios.NAMES));
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
-
-    BenchmarkOptions {
+    CatalogOptions {
         scenarios = List.copyOf(scenarios);
         if (concurrency < 1 || concurrency > 10_000) {
             throw new IllegalArgumentException("--concurrency is 1 to 10000");
@@ -63,104 +56,18 @@ record BenchmarkOptions(URI gateway, String apiKey, String adminKey, Duration du
         }
     }
 
-    static BenchmarkOptions parse(String... args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        boolean seedSmallCatalog = false;
-        boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("Unexpected argument '" + arg + "'");
-            }
-            String name = arg.substring(2);
-            String value = null;
-            int equals = name.indexOf('=');
-            if (equals >= 0) {
-                value = name.substring(equals + 1);
-                name = name.substring(0, equals);
-            }
-            switch (name) {
-                case "help" -> help = true;
-                case "seed-small-catalog" -> seedSmallCatalog = true;
-                case "gateway", "api-key", "admin-key", "duration", "warmup", "concurrency", "scenarios", "seed",
-                        "timeout", "discover-cities" -> {
-                    if (value == null) {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException("--" + name + " needs a value");
-                        }
-                        value = args[++i];
-                    }
-                    values.put(name, value);
-                }
-                default -> throw new IllegalArgumentException("Unknown option --" + name);
-            }
-        }
-        return new BenchmarkOptions(gateway(values.getOrDefault("gateway", "http://localhost:8080")),
-                values.getOrDefault("api-key", "local-client-key"), values.getOrDefault("admin-key", "local-admin-key"),
-                duration("duration", values.getOrDefault("duration", "60s")),
-                duration("warmup", values.getOrDefault("warmup", "10s")),
-                integer("concurrency", values.getOrDefault("concurrency", "32")),
-                scenarios(values.get("scenarios")), seed(values.getOrDefault("seed", "1")),
-                duration("timeout", values.getOrDefault("timeout", "10s")),
-                integer("discover-cities", values.getOrDefault("discover-cities", "100")), seedSmallCatalog, help);
-    }
-
-    /** {@code 60s}, {@code 500ms}, {@code 2m}, {@code 1h}, a bare number of seconds, or ISO-8601 ({@code PT1M}). */
-    static Duration duration(String option, String value) {
-        Matcher matcher = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
-        if (matcher.matches()) {
-            long amount = Long.parseLong(matcher.group(1));
-            String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-            return switch (unit) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-        }
-        try {
-            return Duration.parse(value.strip());
-        }
-        catch (DateTimeParseException ex) {
-            throw new IllegalArgumentException("--" + option + " is a duration such as 60s, 500ms, 2m or PT1M, not '"
-                    + value + "'");
-        }
-    }
-
-    private static int integer(String option, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        }
-        catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("--" + option + " is a whole number, not '" + value + "'");
-        }
-    }
-
-    private static long seed(String value) {
-        try {
-            return Long.parseLong(value.strip());
-        }
-        catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("--seed is a whole number, not '" + value + "'");
-        }
-    }
-
-    private static URI gateway(String value) {
-        String url = value.strip();
-        while (url.endsWith("/")) {
-            url = url.substring(0, url.length() - 1);
-        }
-        URI uri;
-        try {
-            uri = URI.create(url);
-        }
-        catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException("--gateway is a URL such as http://localhost:8080, not '" + value + "'");
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("--gateway is a URL such as http://localhost:8080, not '" + value + "'");
-        }
-        return uri;
+    static CatalogOptions parse(String... args) {
+        CommandLine line = CommandLine.parse(args, Set.of("gateway", "api-key", "admin-key", "duration", "warmup",
+                "concurrency", "scenarios", "seed", "timeout", "discover-cities"), Set.of("help", "seed-small-catalog"));
+        return new CatalogOptions(CommandLine.gateway(line.get("gateway", "http://localhost:8080")),
+                line.get("api-key", "local-client-key"), line.get("admin-key", "local-admin-key"),
+                CommandLine.duration("duration", line.get("duration", "60s")),
+                CommandLine.duration("warmup", line.get("warmup", "10s")),
+                CommandLine.integer("concurrency", line.get("concurrency", "32")),
+                scenarios(line.get("scenarios")), CommandLine.seed(line.get("seed", "1")),
+                CommandLine.duration("timeout", line.get("timeout", "10s")),
+                CommandLine.integer("discover-cities", line.get("discover-cities", "100")),
+                line.flag("seed-small-catalog"), line.flag("help"));
     }
 
     private static List<String> scenarios(String value) {
