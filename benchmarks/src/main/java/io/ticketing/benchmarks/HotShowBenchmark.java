@@ -102,7 +102,7 @@ public final class HotShowBenchmark {
             out.printf(Locale.ROOT, "Warm-up: the same customers race for a throwaway show of %,d seats, then replay "
                     + "their requests against the no-op endpoint (not measured)%n", roundToRows(options.warmupSeats()));
             HotShowRace.Result warmup = race.race(warmupShow, sessions, options.seed() + 1);
-            HotShowRace.Replay warmupReplay = race.replay(warmupShow, sessions, warmup.scripts());
+            HotShowRace.Replay warmupReplay = race.replay(warmupShow, sessions, warmup.scripts(), true);
             out.printf(Locale.ROOT, "  %,d hold attempts in %,d ms, %,d no-op requests in %,d ms%n",
                     warmup.attempts().attempts(), warmup.duration().toMillis(), warmupReplay.noOps().attempts(),
                     warmupReplay.duration().toMillis());
@@ -121,20 +121,24 @@ public final class HotShowBenchmark {
         out.println();
         out.println("No-op phase: the same customers send the same requests, each hold attempt replaced by POST "
                 + HotShowRace.NO_OP_PATH);
-        HotShowRace.Replay replay = race.replay(hotShow, sessions, result.scripts());
+        HotShowRace.Replay replay = race.replay(hotShow, sessions, result.scripts(), true);
         out.printf(Locale.ROOT, "  %,d no-op requests in %,d ms%n", replay.noOps().attempts(),
                 replay.duration().toMillis());
-
+        out.println("  then only the no-op requests, without the seat-map reads");
+        HotShowRace.Replay alone = race.replay(hotShow, sessions, result.scripts(), false);
+        out.printf(Locale.ROOT, "  %,d no-op requests in %,d ms%n", alone.noOps().attempts(), alone.duration().toMillis());
         out.println();
-        out.printf(Locale.ROOT, "Results (%,d seats, %,d customers; hold phase %,d ms, no-op phase %,d ms)%n", SEATS,
-                options.customers(), result.duration().toMillis(), replay.duration().toMillis());
+        out.printf(Locale.ROOT, "Results (%,d seats, %,d customers; hold phase %,d ms, no-op phase %,d ms with the "
+                + "reads, %,d ms alone)%n", SEATS, options.customers(), result.duration().toMillis(),
+                replay.duration().toMillis(), alone.duration().toMillis());
         out.println();
-        out.print(HotShowReport.table(result, replay));
+        out.print(HotShowReport.table(result, replay, alone));
         out.println();
         out.println(HotShowReport.LEGEND);
         out.println();
         out.println("Hold attempts by outcome: " + HotShowReport.outcomes(result.attempts(), 201));
-        out.println("No-op requests by outcome: " + HotShowReport.outcomes(replay.noOps(), 204));
+        out.println("No-op requests by outcome: " + HotShowReport.outcomes(replay.noOps(), 204) + "; alone: "
+                + HotShowReport.outcomes(alone.noOps(), 204));
         List<String> readProblems = Report.problems(List.of(result.reads(), replay.reads()));
         if (!readProblems.isEmpty()) {
             out.println("Seat-map reads other than 200: " + String.join("; ", readProblems));
@@ -143,12 +147,14 @@ public final class HotShowBenchmark {
                 result.seatsTaken(), SEATS, result.holds().size(),
                 result.holds().isEmpty() ? 0.0 : (double) result.seatsTaken() / result.holds().size());
         out.println("Customers stopped by: " + HotShowReport.stops(result.stops()));
-        out.println("Ratios: " + HotShowReport.ratios(result.attempts(), replay.noOps()));
-        if (result.attempts().rateLimited() + replay.noOps().rateLimited() > 0) {
+        out.println("Ratios, same reads: " + HotShowReport.ratios(result.attempts(), replay.noOps()));
+        out.println("Ratios, no-op alone: " + HotShowReport.ratios(result.attempts(), alone.noOps()));
+        if (result.attempts().rateLimited() + replay.noOps().rateLimited() + alone.noOps().rateLimited() > 0) {
             out.println();
             out.println("WARNING: the gateway rate-limited some requests (429): the numbers measure the limiter too.");
         }
-        if (result.stops().containsKey("time limit") || replay.noOps().attempts() < result.attempts().attempts()) {
+        if (result.stops().containsKey("time limit") || replay.noOps().attempts() < result.attempts().attempts()
+                || alone.noOps().attempts() < result.attempts().attempts()) {
             out.println();
             out.println("WARNING: a phase hit its time limit (--phase-limit) before every customer had finished.");
         }

@@ -95,10 +95,12 @@ final class HotShowRace {
 
     /**
      * The same customers send the same requests as in {@code race}, in the same order, each hold attempt replaced
-     * by {@code POST /api/v1/no-op} with the same seats; the seat-map reads stay. So both phases send the same
-     * number of requests per customer, and the difference is the hold's own work.
+     * by {@code POST /api/v1/no-op} with the same seats. With {@code withReads} the seat-map reads stay: both phases
+     * send the same requests, and the difference is the hold's own work. Without them, each customer sends only its
+     * no-op requests, as many as its hold attempts: the cost of a customer's request through the gateway alone.
      */
-    Replay replay(String showId, List<String> sessions, List<List<Step>> scripts) throws InterruptedException {
+    Replay replay(String showId, List<String> sessions, List<List<Step>> scripts, boolean withReads)
+            throws InterruptedException {
         List<LatencyRecorder> noOps = new ArrayList<>();
         List<LatencyRecorder> reads = new ArrayList<>();
         for (int number = 0; number < scripts.size(); number++) {
@@ -112,7 +114,9 @@ final class HotShowRace {
                     return;
                 }
                 if (step.read()) {
-                    timed(reads.get(number), () -> gateway.get(seatsPath(showId), apiKey, sessions.get(number)));
+                    if (withReads) {
+                            timed(reads.get(number), () -> gateway.get(seatsPath(showId), apiKey, sessions.get(number)));
+                    }
                 }
                 else {
                     timed(noOps.get(number), () -> gateway.post(NO_OP_PATH, apiKey, sessions.get(number),

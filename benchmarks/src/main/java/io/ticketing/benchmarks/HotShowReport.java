@@ -12,12 +12,15 @@ final class HotShowReport {
             "max ms");
 
     static final String LEGEND = "hold attempts and no-op requests: every request sent, latencies of every answer "
-            + "whatever its status; successful holds: the 201s among the attempts; per s: over the phase's duration";
+            + "whatever its status; successful holds: the 201s among the attempts; per s: over the phase's duration. "
+            + "no-op requests, same reads: each hold attempt replaced by a no-op, the seat-map reads kept; "
+            + "alone: only the no-op requests, as many per customer as its hold attempts";
 
     private HotShowReport() {
     }
 
-    static String table(HotShowRace.Result race, HotShowRace.Replay replay) {
+    /** @param replay the no-op phase with the same reads; {@code alone} without them; either may be null */
+    static String table(HotShowRace.Result race, HotShowRace.Replay replay, HotShowRace.Replay alone) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(allAnswers("hold attempts", race.attempts()));
         rows.add(List.of("successful holds (201)", Report.count(race.attempts().successes()),
@@ -26,8 +29,11 @@ final class HotShowReport {
                 Report.millis(race.attempts().maxMillis())));
         rows.add(allAnswers("seat-map reads, hold phase", race.reads()));
         if (replay != null) {
-            rows.add(allAnswers("no-op requests", replay.noOps()));
+            rows.add(allAnswers("no-op requests, same reads", replay.noOps()));
             rows.add(allAnswers("seat-map reads, no-op phase", replay.reads()));
+        }
+        if (alone != null) {
+            rows.add(allAnswers("no-op requests alone", alone.noOps()));
         }
         return Report.markdown(HEADER, rows);
     }

@@ -27,11 +27,15 @@ class HotShowReportTest {
 
     /** 201 no-ops of 5 ms over 5 s. */
     private static ScenarioResult noOps() {
+        return noOps(Duration.ofSeconds(5));
+    }
+
+    private static ScenarioResult noOps(Duration over) {
         var recorder = new LatencyRecorder();
         for (int i = 0; i < 201; i++) {
             recorder.record(204, TimeUnit.MILLISECONDS.toNanos(5));
         }
-        return LatencyRecorder.merge("no-op requests", Duration.ofSeconds(5), List.of(recorder));
+        return LatencyRecorder.merge("no-op requests", over, List.of(recorder));
     }
 
     private static ScenarioResult reads() {
@@ -46,17 +50,21 @@ class HotShowReportTest {
                 List.of(new SuccessfulHold(0, "h1", List.of("A1"), Instant.EPOCH, Instant.EPOCH)), new TreeMap<>(),
                 List.of());
         var replay = new HotShowRace.Replay(Duration.ofSeconds(5), noOps(), reads());
+        var alone = new HotShowRace.Replay(Duration.ofSeconds(2), noOps(Duration.ofSeconds(2)),
+                LatencyRecorder.merge("seat-map reads", Duration.ofSeconds(2), List.of()));
 
-        List<String> lines = HotShowReport.table(race, replay).lines().toList();
+        List<String> lines = HotShowReport.table(race, replay, alone).lines().toList();
 
-        assertThat(lines).hasSize(7);
+        assertThat(lines).hasSize(8);
         assertThat(lines.get(0)).startsWith("| requests ").contains("| count |", "| per s |", "| p99 ms |");
         assertThat(cells(lines.get(2))).startsWith("hold attempts", "201", "20.1", "20.0");
         assertThat(cells(lines.get(3))).startsWith("successful holds (201)", "100", "10.0").endsWith("1000.4");
         assertThat(cells(lines.get(4))).startsWith("seat-map reads, hold phase", "1", "0.1", "40.0");
-        assertThat(cells(lines.get(5))).containsExactly("no-op requests", "201", "40.2", "5.0", "5.0", "5.0", "5.0");
+        assertThat(cells(lines.get(5))).containsExactly("no-op requests, same reads", "201", "40.2", "5.0", "5.0", "5.0",
+                "5.0");
+        assertThat(cells(lines.get(7))).startsWith("no-op requests alone", "201", "100.5");
         assertThat(lines).allMatch(line -> line.length() == lines.get(0).length());
-        assertThat(HotShowReport.table(race, null).lines()).hasSize(5);
+        assertThat(HotShowReport.table(race, null, null).lines()).hasSize(5);
     }
 
     private static List<String> cells(String line) {
