@@ -2,6 +2,7 @@ package io.ticketing.benchmarks;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class HotShowBenchmark {
         Gateway.Response probe = gateway.get(HotShowRace.seatsPath(hotShow), options.apiKey(), sessions.getFirst());
         RunEnvironment environment = RunEnvironment.here(options.gateway(),
                 Map.of("show", hotShow + ", " + String.format(Locale.ROOT, "%,d", SEATS)
-                        + " seats (40 rows of 50), on sale"),
+                        + " seats (40 rows of 50), on sale", "load average", loadAverage()),
                 options.customers() + " customers, one session and one virtual thread each, closed loop without "
                         + "think time; seed " + options.seed(),
                 RunEnvironment.announcedBurst(probe.headers()));
@@ -106,6 +107,9 @@ public final class HotShowBenchmark {
             out.printf(Locale.ROOT, "  %,d hold attempts in %,d ms, %,d no-op requests in %,d ms%n",
                     warmup.attempts().attempts(), warmup.duration().toMillis(), warmupReplay.noOps().attempts(),
                     warmupReplay.duration().toMillis());
+            List<String> problems = Report.problems(List.of(warmup.attempts(), warmup.reads(), warmupReplay.noOps(),
+                    warmupReplay.reads()));
+            problems.forEach(line -> out.println("  other than 2xx, " + line));
         }
 
         out.println();
@@ -159,6 +163,8 @@ public final class HotShowBenchmark {
             out.println("WARNING: a phase hit its time limit (--phase-limit) before every customer had finished.");
         }
 
+        out.println("Load average at the end: " + loadAverage());
+
         out.println();
         out.println("Oversell check");
         check.describe().forEach(line -> out.println("  " + line));
@@ -172,6 +178,12 @@ public final class HotShowBenchmark {
                     + "have taken their seats, which shows up as seats taken without a successful hold.");
         }
         return check.passed();
+    }
+
+    /** The machine's load average over the last minute: other work competing with the platform shows here. */
+    static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f over the last minute (this machine)", load);
     }
 
     private static int roundToRows(int seats) {
