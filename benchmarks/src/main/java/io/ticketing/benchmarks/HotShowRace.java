@@ -44,11 +44,12 @@ final class HotShowRace {
     /**
      * @param attempts every hold attempt: successes are the 201s, statuses the rest by code
      * @param reads the seat-map reads of the customers, apart from the attempts
+     * @param unanswered attempts without an answer or with a 5xx: they may have taken their seats all the same
      * @param stops why the customers stopped: {@code 10 seats}, {@code SHOW_FULL}, {@code sold out}, ...
      * @param scripts per customer, the requests it sent in order
      */
     record Result(Duration duration, ScenarioResult attempts, ScenarioResult reads, List<SuccessfulHold> holds,
-            SortedMap<String, Long> stops, List<List<Step>> scripts) {
+            List<UnansweredHold> unanswered, SortedMap<String, Long> stops, List<List<Step>> scripts) {
 
         int seatsTaken() {
             return holds.stream().mapToInt(hold -> hold.seatIds().size()).sum();
@@ -80,16 +81,19 @@ final class HotShowRace {
         Duration duration = LoadRunner.together(customers, number -> racers.get(number).race(showId, deadline));
 
         List<SuccessfulHold> holds = new ArrayList<>();
+        List<UnansweredHold> unanswered = new ArrayList<>();
         SortedMap<String, Long> stops = new TreeMap<>();
         List<List<Step>> scripts = new ArrayList<>();
         for (Customer customer : racers) {
             holds.addAll(customer.holds);
+            unanswered.addAll(customer.unanswered);
             stops.merge(customer.stop, 1L, Long::sum);
             scripts.add(Collections.unmodifiableList(customer.script));
         }
         holds.sort((a, b) -> a.answeredAt().compareTo(b.answeredAt()));
         return new Result(duration, LatencyRecorder.merge("hold attempts", duration, attemptsOf(racers)),
-                LatencyRecorder.merge("seat-map reads", duration, readsOf(racers)), List.copyOf(holds), stops,
+                LatencyRecorder.merge("seat-map reads", duration, readsOf(racers)), List.copyOf(holds),
+                List.copyOf(unanswered), stops,
                 List.copyOf(scripts));
     }
 
@@ -170,6 +174,7 @@ final class HotShowRace {
         private final LatencyRecorder attempts = new LatencyRecorder();
         private final LatencyRecorder reads = new LatencyRecorder();
         private final List<SuccessfulHold> holds = new ArrayList<>();
+        private final List<UnansweredHold> unanswered = new ArrayList<>();
         private final List<Step> script = new ArrayList<>();
         private int seats;
         private String stop = "time limit";
@@ -213,6 +218,9 @@ final class HotShowRace {
                         return;
                     }
                     continue;
+                }
+                if (answer == null || answer.status() >= 500) {
+                    unanswered.add(new UnansweredHold(number, chosen));
                 }
                 String code = answer == null ? null : answer.problemCode();
                 if ("SHOW_FULL".equals(code) || "TOO_MANY_SEATS".equals(code)) {

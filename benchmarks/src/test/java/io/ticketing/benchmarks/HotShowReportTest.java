@@ -47,7 +47,7 @@ class HotShowReportTest {
     @Test
     void tabulatesBothPhasesCountingEveryAttempt() {
         var race = new HotShowRace.Result(Duration.ofSeconds(10), holds(), reads(),
-                List.of(new SuccessfulHold(0, "h1", List.of("A1"), Instant.EPOCH, Instant.EPOCH)), new TreeMap<>(),
+                List.of(new SuccessfulHold(0, "h1", List.of("A1"), Instant.EPOCH, Instant.EPOCH)), List.of(), new TreeMap<>(),
                 List.of());
         var replay = new HotShowRace.Replay(Duration.ofSeconds(5), noOps(), reads());
         var alone = new HotShowRace.Replay(Duration.ofSeconds(2), noOps(Duration.ofSeconds(2)),
