@@ -1,33 +1,4 @@
 #!/usr/bin/env bash
 # Measures browse and search through the gateway of a running platform (local stack or a deployment) and prints
-# the numbers. Builds the harness first when its jar is missing or older than its sources; every option is passed
-# on to it: ./benchmarks/run-catalog-benchmark.sh --help. Set MAVEN_ARGS=-o to build offline.
-set -euo pipefail
-
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$HERE")"
-VERSION=0.1.0-SNAPSHOT
-JAR="$HERE/target/benchmarks-$VERSION-exec.jar"
-
-java_at_least_21() { # is the given java binary version 21 or newer?
-  "$1" -version 2>&1 | awk -F'"' '/version "/ {split($2, v, "."); major = (v[1] == 1 ? v[2] : v[1]); found = 1}
-                                  END {exit !(found && major >= 21)}'
-}
-
-JAVA=""
-for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" \
-                 $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV); do
-  if [[ -n "$candidate" && -x "$candidate" ]] && java_at_least_21 "$candidate"; then JAVA="$candidate"; break; fi
-done
-if [[ -z "$JAVA" ]]; then
-  echo "run-catalog-benchmark: no JDK 21 or newer found (set JAVA_HOME)" >&2
-  exit 1
-fi
-export JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
-
-if [[ ! -f "$JAR" || -n "$(find "$HERE/pom.xml" "$HERE/src/main" -newer "$JAR" -print -quit)" ]]; then
-  echo "Building the benchmarks module (./mvnw -q -DskipTests -pl benchmarks -am package) ..." >&2
-  (cd "$ROOT" && ./mvnw -q -DskipTests -pl benchmarks -am package)
-fi
-
-exec "$JAVA" -jar "$JAR" "$@"
+# the numbers; every option is passed on: ./benchmarks/run-catalog-benchmark.sh --help. See run-benchmark.sh.
+exec "$(dirname "${BASH_SOURCE[0]}")/run-benchmark.sh" catalog "$@"

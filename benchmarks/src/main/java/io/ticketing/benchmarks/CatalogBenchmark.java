@@ -3,12 +3,10 @@ package io.ticketing.benchmarks;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -20,29 +18,29 @@ import java.util.OptionalLong;
  */
 public final class CatalogBenchmark {
 
-    private final BenchmarkOptions options;
+    private final CatalogOptions options;
     private final Gateway gateway;
     private final PrintStream out;
 
-    CatalogBenchmark(BenchmarkOptions options, PrintStream out) {
+    CatalogBenchmark(CatalogOptions options, PrintStream out) {
         this.options = options;
         this.gateway = new Gateway(options.gateway(), options.timeout());
         this.out = out;
     }
 
     public static void main(String[] args) throws InterruptedException {
-        BenchmarkOptions options;
+        CatalogOptions options;
         try {
-            options = BenchmarkOptions.parse(args);
+            options = CatalogOptions.parse(args);
         }
         catch (IllegalArgumentException ex) {
             System.err.println(ex.getMessage());
-            System.err.print(BenchmarkOptions.USAGE);
+            System.err.print(CatalogOptions.USAGE);
             System.exit(2);
             return;
         }
         if (options.help()) {
-            System.out.print(BenchmarkOptions.USAGE);
+            System.out.print(CatalogOptions.USAGE);
             return;
         }
         try {
@@ -68,7 +66,8 @@ public final class CatalogBenchmark {
         if (options.seedSmallCatalog()) {
             new SmallCatalog(gateway, options.adminKey(), out).seedIfEmpty();
         }
-        RunEnvironment environment = environment(cities);
+        IndexState indexBefore = showsIndexed();
+        RunEnvironment environment = environment(cities, indexBefore);
         out.println();
         out.println("Environment");
         environment.describe().forEach(out::println);
@@ -107,7 +106,7 @@ public final class CatalogBenchmark {
         }
 
         out.println();
-        out.println("Results (" + environment.showsIndexedSummary() + ", " + options.concurrency() + " clients, "
+        out.println("Results (" + indexBefore.summary() + ", " + options.concurrency() + " clients, "
                 + RunEnvironment.human(options.duration()) + " per scenario)");
         out.println();
         out.print(Report.table(results));
@@ -127,10 +126,10 @@ public final class CatalogBenchmark {
             out.println("         Restart the stack with the per-key limit lifted (benchmarks/README.md) and run again.");
         }
         OptionalLong after = showsIndexed().documents();
-        if (after.isPresent() && environment.showsIndexed().isPresent()
-                && after.getAsLong() != environment.showsIndexed().getAsLong()) {
+        if (after.isPresent() && indexBefore.documents().isPresent()
+                && after.getAsLong() != indexBefore.documents().getAsLong()) {
             out.printf(Locale.ROOT, "%nNote: the index changed during the run, from %,d to %,d shows.%n",
-                    environment.showsIndexed().getAsLong(), after.getAsLong());
+                    indexBefore.documents().getAsLong(), after.getAsLong());
         }
     }
 
@@ -139,26 +138,23 @@ public final class CatalogBenchmark {
         return new LoadRunner.Answer(response.status(), response.ok() ? null : response.problemCode());
     }
 
-    private RunEnvironment environment(Gateway.Response cities) throws IOException, InterruptedException {
-        IndexState index = showsIndexed();
-        OptionalInt burst = cities.headers().firstValue("RateLimit-Limit")
-                .map(value -> {
-                    try {
-                        return OptionalInt.of(Integer.parseInt(value.strip()));
-                    }
-                    catch (NumberFormatException ex) {
-                        return OptionalInt.empty();
-                    }
-                })
-                .orElse(OptionalInt.empty());
-        return new RunEnvironment(ZonedDateTime.now(), options.gateway(), index.documents(), index.note(),
-                Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                RunEnvironment.isLocal(options.gateway()), options.concurrency(), options.warmup(), options.duration(),
-                burst);
+    private RunEnvironment environment(Gateway.Response cities, IndexState index) {
+        String shows = index.documents().isPresent()
+                ? String.format(Locale.ROOT, "%,d (%s)", index.documents().getAsLong(), index.note())
+                : "unknown (" + index.note() + ")";
+        String load = options.concurrency() + " closed-loop clients (virtual threads), per scenario "
+                + RunEnvironment.human(options.warmup()) + " warm-up, then " + RunEnvironment.human(options.duration())
+                + " measured";
+        return RunEnvironment.here(options.gateway(), Map.of("shows indexed", shows), load,
+                RunEnvironment.announcedBurst(cities.headers()));
     }
 
     private record IndexState(OptionalLong documents, String note) {
+
+        String summary() {
+            return documents.isPresent() ? String.format(Locale.ROOT, "%,d shows indexed", documents.getAsLong())
+                    : "shows indexed unknown";
+        }
     }
 
     private IndexState showsIndexed() throws IOException, InterruptedException {

@@ -40,21 +40,32 @@ final class Gateway {
 
     /** @param path the path and query, such as {@code /api/v1/cities} */
     Response get(String path, String apiKey) throws IOException, InterruptedException {
-        return send(request(path, apiKey).GET().build());
+        return get(path, apiKey, null);
+    }
+
+    /** @param session a customer's session token ({@code POST /api/v1/sessions}); null for none */
+    Response get(String path, String apiKey, String session) throws IOException, InterruptedException {
+        return send(request(path, apiKey, session).GET().build());
     }
 
     Response post(String path, String apiKey, Object body) throws IOException, InterruptedException {
-        return send(request(path, apiKey)
+        return post(path, apiKey, null, body);
+    }
+
+    /** @param session a customer's session token ({@code POST /api/v1/sessions}); null for none */
+    Response post(String path, String apiKey, String session, Object body) throws IOException, InterruptedException {
+        return send(request(path, apiKey, session)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                 .build());
     }
 
-    private HttpRequest.Builder request(String path, String apiKey) {
-        return HttpRequest.newBuilder(base.resolve(path))
+    private HttpRequest.Builder request(String path, String apiKey, String session) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("X-API-Key", apiKey);
+        return session == null ? request : request.header("Authorization", "Bearer " + session);
     }
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one client saw during a measurement: the latency of each successful (2xx) request, and how many
- * answers were not 2xx (by status and problem code) or never came (by exception). Used by one thread; the clients' recorders
- * are merged when the measurement is over.
+ * What one client saw during a measurement: the latency of each successful (2xx) request and of every answered
+ * one, and how many answers were not 2xx (by status and problem code) or never came (by exception). Used by one
+ * thread; the clients' recorders are merged when the measurement is over.
  */
 final class LatencyRecorder {
 
@@ -19,6 +19,7 @@ final class LatencyRecorder {
     static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
 
     private final Histogram latencies = new Histogram(HIGHEST_MICROS, 3);
+    private final Histogram answered = new Histogram(HIGHEST_MICROS, 3);
     private final SortedMap<String, Long> statuses = new TreeMap<>();
     private final SortedMap<String, Long> failures = new TreeMap<>();
 
@@ -28,8 +29,10 @@ final class LatencyRecorder {
 
     /** @param problemCode the {@code code} of a problem+json answer, if any */
     void record(int status, String problemCode, long nanos) {
+        long micros = Math.min(HIGHEST_MICROS, Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos)));
+        answered.recordValue(micros);
         if (status >= 200 && status < 300) {
-            latencies.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos))));
+            latencies.recordValue(micros);
         }
         else {
             statuses.merge(problemCode == null || problemCode.isBlank() ? String.valueOf(status)
@@ -43,13 +46,15 @@ final class LatencyRecorder {
 
     static ScenarioResult merge(String scenario, Duration measured, List<LatencyRecorder> recorders) {
         Histogram latencies = new Histogram(HIGHEST_MICROS, 3);
+        Histogram answered = new Histogram(HIGHEST_MICROS, 3);
         SortedMap<String, Long> statuses = new TreeMap<>();
         SortedMap<String, Long> failures = new TreeMap<>();
         for (LatencyRecorder recorder : recorders) {
             latencies.add(recorder.latencies);
+            answered.add(recorder.answered);
             recorder.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
             recorder.failures.forEach((failure, count) -> failures.merge(failure, count, Long::sum));
         }
-        return new ScenarioResult(scenario, measured, latencies, statuses, failures);
+        return new ScenarioResult(scenario, measured, latencies, answered, statuses, failures);
     }
 }

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Closed-loop load: {@code concurrency} clients, each a virtual thread that sends its next request as soon as
@@ -46,23 +49,63 @@ final class LoadRunner {
         this.seed = seed;
     }
 
-    ScenarioResult run(Scenario scenario) {
+    ScenarioResult run(Scenario scenario) throws InterruptedException {
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
         List<LatencyRecorder> recorders = new ArrayList<>();
+        List<SplittableRandom> randoms = new ArrayList<>();
         var seeds = new SplittableRandom(seed ^ scenario.name().hashCode());
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int client = 0; client < concurrency; client++) {
-                var recorder = new LatencyRecorder();
-                recorders.add(recorder);
-                SplittableRandom random = seeds.split();
-                clients.submit(() -> {
-                    loop(scenario, random, recorder, measureFrom, end);
+        for (int client = 0; client < concurrency; client++) {
+            recorders.add(new LatencyRecorder());
+            randoms.add(seeds.split());
+        }
+        together(concurrency, client -> loop(scenario, randoms.get(client), recorders.get(client), measureFrom, end));
+        return LatencyRecorder.merge(scenario.name(), duration, recorders);
+    }
+
+    /** What one client does, given its number (0 to clients - 1). */
+    @FunctionalInterface
+    interface Client {
+
+        void run(int client) throws Exception;
+    }
+
+    /**
+     * Runs {@code clients} clients, each on its own virtual thread, all released at the same moment once every
+     * thread is up. A client that throws fails the run, after the others have finished.
+     *
+     * @return the time from the release until the last client finished
+     */
+    static Duration together(int clients, Client client) throws InterruptedException {
+        var release = new CountDownLatch(1);
+        List<Future<?>> running = new ArrayList<>();
+        long released;
+        Throwable failure = null;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int index = 0; index < clients; index++) {
+                int number = index;
+                running.add(threads.submit(() -> {
+                    release.await();
+                    client.run(number);
                     return null;
-                });
+                }));
+            }
+            released = System.nanoTime();
+            release.countDown();
+            for (Future<?> future : running) {
+                try {
+                    future.get();
+                }
+                catch (ExecutionException ex) {
+                    failure = failure == null ? ex.getCause() : failure;
+                }
             }
         }
-        return LatencyRecorder.merge(scenario.name(), duration, recorders);
+        long finished = System.nanoTime();
+        if (failure != null) {
+            throw new IllegalStateException("A client failed: " + failure, failure);
+        }
+        return Duration.ofNanos(finished - released);
     }
 
     private void loop(Scenario scenario, SplittableRandom random, LatencyRecorder recorder, long measureFrom, long end)

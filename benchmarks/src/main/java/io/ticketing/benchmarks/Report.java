@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The printed results: one table row per scenario, a Markdown table that can be pasted into a README as is. */
+/**
+ * The printed results: Markdown tables that can be pasted into a README as is (one row per scenario for the
+ * catalog), and the number formats every benchmark prints.
+ */
 final class Report {
 
     private static final List<String> HEADER = List.of("scenario", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms",
@@ -18,16 +21,28 @@ final class Report {
 
     static String table(List<ScenarioResult> results) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADER);
         for (ScenarioResult result : results) {
-            rows.add(List.of(result.scenario(), String.format(Locale.ROOT, "%,d", result.successes()),
-                    rate(result.throughput()), millis(result.percentileMillis(50)),
-                    millis(result.percentileMillis(90)), millis(result.percentileMillis(99)), millis(result.maxMillis()),
-                    String.format(Locale.ROOT, "%,d", result.rateLimited()),
-                    String.format(Locale.ROOT, "%,d", result.errors())));
+            rows.add(List.of(result.scenario(), count(result.successes()), rate(result.throughput()),
+                    millis(result.percentileMillis(50)), millis(result.percentileMillis(90)),
+                    millis(result.percentileMillis(99)), millis(result.maxMillis()), count(result.rateLimited()),
+                    count(result.errors())));
         }
-        int[] widths = new int[HEADER.size()];
+        return markdown(HEADER, rows);
+    }
+
+    /**
+     * An aligned Markdown table: the first column left-aligned (names), the others right-aligned (numbers).
+     * Every row has as many cells as the header.
+     */
+    static String markdown(List<String> header, List<List<String>> body) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header);
+        rows.addAll(body);
+        int[] widths = new int[header.size()];
         for (List<String> row : rows) {
+            if (row.size() != header.size()) {
+                throw new IllegalArgumentException("A row of " + row.size() + " cells under " + header.size() + " columns");
+            }
             for (int column = 0; column < row.size(); column++) {
                 widths[column] = Math.max(widths[column], row.get(column).length());
             }
@@ -38,7 +53,7 @@ final class Report {
             if (index == 0) {
                 List<String> rule = new ArrayList<>();
                 for (int column = 0; column < widths.length; column++) {
-                    // Markdown alignment: the scenario left, the numbers right
+                    // Markdown alignment: the name left, the numbers right
                     rule.add(column == 0 ? "-".repeat(widths[column]) : "-".repeat(widths[column] - 1) + ":");
                 }
                 table.append(line(rule, widths)).append('\n');
@@ -73,6 +88,10 @@ final class Report {
 
     static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%,.1f", perSecond);
+    }
+
+    static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
     }
 
     private static String line(List<String> cells, int[] widths) {

@@ -12,10 +12,12 @@ import org.HdrHistogram.Histogram;
  * other non-2xx answers and requests that failed without an answer are counted apart.
  *
  * @param latencies microseconds per successful request
+ * @param answered microseconds per request that got an answer, whatever its status
  * @param statuses non-2xx answers by status and problem code: {@code 503 SERVICE_UNAVAILABLE}, or the status alone
  * @param failures requests without an answer, by exception ({@code HttpTimeoutException}, {@code ConnectException})
  */
-record ScenarioResult(String scenario, Duration measured, Histogram latencies, SortedMap<String, Long> statuses,
+record ScenarioResult(String scenario, Duration measured, Histogram latencies, Histogram answered,
+        SortedMap<String, Long> statuses,
         SortedMap<String, Long> failures) {
 
     static final int TOO_MANY_REQUESTS = 429;
@@ -42,6 +44,26 @@ record ScenarioResult(String scenario, Duration measured, Histogram latencies, S
     /** @return NaN when nothing succeeded */
     double maxMillis() {
         return successes() == 0 ? Double.NaN : latencies.getMaxValue() / 1000.0;
+    }
+
+    /** Requests sent: answered (whatever the status) or failed without an answer. */
+    long attempts() {
+        return answered.getTotalCount() + failures.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Requests sent per second of measurement. */
+    double attemptRate() {
+        return attempts() / (measured.toNanos() / 1e9);
+    }
+
+    /** Latency of every answered request, whatever its status; NaN when none was answered. */
+    double answeredPercentileMillis(double percentile) {
+        return answered.getTotalCount() == 0 ? Double.NaN : answered.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** @return NaN when none was answered */
+    double answeredMaxMillis() {
+        return answered.getTotalCount() == 0 ? Double.NaN : answered.getMaxValue() / 1000.0;
     }
 
     long rateLimited() {

@@ -1,16 +1,18 @@
 package io.ticketing.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -80,21 +82,50 @@ class ReportTest {
     @Test
     void describesTheEnvironmentTheNumbersComeFrom() {
         var local = new RunEnvironment(ZonedDateTime.of(2026, 12, 1, 18, 0, 0, 0, ZoneOffset.UTC),
-                URI.create("http://localhost:8080"), OptionalLong.of(100_000), "search index documents", 2, "25",
-                "Linux amd64", true, 32, Duration.ofSeconds(10), Duration.ofMinutes(1), OptionalInt.of(1000));
+                URI.create("http://localhost:8080"), Map.of("shows indexed", "100,000 (search index documents)"), 2,
+                "25", "Linux amd64", true, "32 closed-loop clients", OptionalInt.of(1000));
 
-        assertThat(String.join("\n", local.describe())).contains("2026-12-01T18:00:00Z", "100,000 (search index documents)",
-                "the same 2-core machine as the platform", "32 closed-loop clients", "10 s warm-up, then 1 min measured",
-                "burst 1,000 per API key");
+        assertThat(String.join("\n", local.describe())).contains("2026-12-01T18:00:00Z",
+                "shows indexed   100,000 (search index documents)", "the same 2-core machine as the platform",
+                "load            32 closed-loop clients", "burst 1,000");
         assertThat(local.rateLimitLow()).isTrue();
-        assertThat(local.showsIndexedSummary()).isEqualTo("100,000 shows indexed");
 
-        var remote = new RunEnvironment(local.startedAt(), URI.create("https://tickets.example.org"), OptionalLong.empty(),
-                "answered 403; pass --admin-key", 8, "25", "Linux amd64", false, 32, Duration.ofMillis(1500),
-                Duration.ofSeconds(90), OptionalInt.empty());
-        assertThat(String.join("\n", remote.describe())).contains("unknown (answered 403; pass --admin-key)",
-                "another machine (tickets.example.org)", "1500 ms warm-up, then 90 s measured", "none announced");
+        var remote = new RunEnvironment(local.startedAt(), URI.create("https://tickets.example.org"), Map.of(), 8, "25",
+                "Linux amd64", false, "400 customers", OptionalInt.empty());
+        assertThat(String.join("\n", remote.describe())).contains("another machine (tickets.example.org)",
+                "none announced").doesNotContain("shows indexed");
         assertThat(remote.rateLimitLow()).isFalse();
+    }
+
+    @Test
+    void readsTheBurstTheGatewayAnnounces() {
+        assertThat(RunEnvironment.announcedBurst(headers("RateLimit-Limit", "1000"))).hasValue(1000);
+        assertThat(RunEnvironment.announcedBurst(headers("RateLimit-Limit", "lots"))).isEmpty();
+        assertThat(RunEnvironment.announcedBurst(headers("X-Other", "1"))).isEmpty();
+    }
+
+    @Test
+    void refusesARowThatDoesNotFitTheHeader() {
+        assertThatThrownBy(() -> Report.markdown(List.of("a", "b"), List.of(List.of("1"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void countsEveryAttemptAndTheLatencyOfEveryAnswer() {
+        var recorder = new LatencyRecorder();
+        recorder.record(201, TimeUnit.MILLISECONDS.toNanos(10));
+        recorder.record(409, "SEATS_HELD", TimeUnit.MILLISECONDS.toNanos(30));
+        recorder.fail(new HttpTimeoutException("request timed out"));
+        ScenarioResult result = LatencyRecorder.merge("holds", Duration.ofSeconds(2), List.of(recorder));
+
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(result.attemptRate()).isCloseTo(1.5, within(0.001));
+        assertThat(result.percentileMillis(100)).isCloseTo(10, within(0.1));
+        assertThat(result.answeredMaxMillis()).isCloseTo(30, within(0.1));
+    }
+
+    private static HttpHeaders headers(String name, String value) {
+        return HttpHeaders.of(Map.of(name, List.of(value)), (a, b) -> true);
     }
 
     @Test

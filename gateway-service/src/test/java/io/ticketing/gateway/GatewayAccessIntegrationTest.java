@@ -100,7 +100,7 @@ class GatewayAccessIntegrationTest {
     @Test
     void requiresASessionForTheCustomersOwnResources() {
         for (String path : new String[] { "/api/v1/bookings", "/api/v1/holds/h1", "/api/v1/waitlist/w1",
-                "/api/v1/payments/p1/confirm" }) {
+                "/api/v1/payments/p1/confirm", "/api/v1/shows/s1/holds", "/api/v1/no-op" }) {
             var response = client().get(path);
             assertThat(response.status()).as(path).isEqualTo(401);
             assertThat(response.text("code")).as(path).isEqualTo("SESSION_REQUIRED");

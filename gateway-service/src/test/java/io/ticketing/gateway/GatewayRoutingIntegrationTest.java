@@ -69,6 +69,7 @@ class GatewayRoutingIntegrationTest {
                 Map.entry("/api/v1/shows/s1/seats", "reservation"),
                 Map.entry("/api/v1/shows/s1/seats/stream", "reservation"),
                 Map.entry("/api/v1/shows/s1/holds", "reservation"),
+                Map.entry("/api/v1/no-op", "reservation"),
                 Map.entry("/api/v1/holds/h1", "reservation"),
                 Map.entry("/api/v1/holds/h1/payment", "payment"),
                 Map.entry("/api/v1/payments/p1/confirm", "payment"),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,15 @@ class ShowScheduledConsumerIntegrationTest extends ServiceSmokeTests {
         var seatMap = redis.<String, String>getMap("show:{" + show.showId() + "}:seats", StringCodec.INSTANCE);
         assertThat(seatMap.size()).isEqualTo(30);
         assertThat(seatMap.get("A1")).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    void knowsNoNoOpEndpointUnlessItIsSwitchedOn() {
+        var response = api().withHeader("X-Customer-Id", UUID.randomUUID().toString())
+                .post("/api/v1/no-op", Map.of("seatIds", List.of("A1")));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("code")).isEqualTo("NOT_FOUND");
     }
 
     @Test

@@ -19,6 +19,10 @@ import org.springframework.context.annotation.Configuration;
  * {@code resilience4j.timelimiter}: a service that is down or too slow gets a quick 503/504 problem instead
  * of piling up waiting requests. Server-Sent Event streams are long-lived by design, so they have their own
  * routes without time limits.
+ *
+ * <p>{@code /api/v1/no-op} is not part of the contract: reservation-service answers it only when switched on for
+ * the hot-show benchmark, which compares holds with a request that passes the same checks and hop but does
+ * nothing (benchmarks/README.md). Otherwise it is a 404 like any unknown path.
  */
 @Configuration(proxyBeanMethods = false)
 class Routes {
@@ -33,7 +37,7 @@ class Routes {
                 .route("notification", r -> guarded(r.path("/api/v1/bookings/*/tickets.pdf"), "notification", gateway))
                 .route("waiting", r -> guarded(r.path("/api/v1/shows/*/waitlist", "/api/v1/waitlist/**"), "waiting", gateway))
                 .route("reservation", r -> guarded(r.path("/api/v1/shows/*/seats", "/api/v1/shows/*/holds",
-                        "/api/v1/holds/**", "/api/v1/admin/shows/*/blocked-seats"), "reservation", gateway))
+                        "/api/v1/holds/**", "/api/v1/admin/shows/*/blocked-seats", "/api/v1/no-op"), "reservation", gateway))
                 .route("booking", r -> guarded(r.path("/api/v1/bookings", "/api/v1/bookings/**",
                         "/api/v1/admin/shows/*/sales"), "booking", gateway))
                 .route("catalog", r -> guarded(r.path("/api/v1/cities", "/api/v1/cities/**", "/api/v1/cinemas/**",

@@ -9,11 +9,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class BenchmarkOptionsTest {
+class CatalogOptionsTest {
 
     @Test
     void defaultsFitTheLocalStack() {
-        BenchmarkOptions options = BenchmarkOptions.parse();
+        CatalogOptions options = CatalogOptions.parse();
 
         assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8080"));
         assertThat(options.apiKey()).isEqualTo("local-client-key");
@@ -28,7 +28,7 @@ class BenchmarkOptionsTest {
 
     @Test
     void acceptsSpaceAndEqualsForms() {
-        BenchmarkOptions options = BenchmarkOptions.parse("--gateway", "https://tickets.example.org/", "--api-key=k1",
+        CatalogOptions options = CatalogOptions.parse("--gateway", "https://tickets.example.org/", "--api-key=k1",
                 "--duration", "15s", "--warmup=500ms", "--concurrency", "4", "--scenarios=search-keyword, cities",
                 "--seed", "-7", "--discover-cities=3", "--seed-small-catalog");
 
@@ -45,37 +45,37 @@ class BenchmarkOptionsTest {
 
     @Test
     void readsDurationsWithUnitsBareSecondsAndIso() {
-        assertThat(BenchmarkOptions.duration("d", "250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(BenchmarkOptions.duration("d", "90")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(BenchmarkOptions.duration("d", "2m")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(BenchmarkOptions.duration("d", "1H")).isEqualTo(Duration.ofHours(1));
-        assertThat(BenchmarkOptions.duration("d", "PT1M30S")).isEqualTo(Duration.ofSeconds(90));
-        assertThatThrownBy(() -> BenchmarkOptions.duration("duration", "soon"))
+        assertThat(CommandLine.duration("d", "250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(CommandLine.duration("d", "90")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(CommandLine.duration("d", "2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(CommandLine.duration("d", "1H")).isEqualTo(Duration.ofHours(1));
+        assertThat(CommandLine.duration("d", "PT1M30S")).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> CommandLine.duration("duration", "soon"))
                 .hasMessageContaining("--duration is a duration");
     }
 
     @Test
     void rejectsWhatItCannotRun() {
-        assertThatThrownBy(() -> BenchmarkOptions.parse("--threads", "4")).hasMessage("Unknown option --threads");
-        assertThatThrownBy(() -> BenchmarkOptions.parse("--duration")).hasMessage("--duration needs a value");
-        assertThatThrownBy(() -> BenchmarkOptions.parse("fast")).hasMessage("Unexpected argument 'fast'");
-        assertThatThrownBy(() -> BenchmarkOptions.parse("--concurrency", "0")).hasMessageContaining("--concurrency");
-        assertThatThrownBy(() -> BenchmarkOptions.parse("--concurrency", "many")).hasMessageContaining("whole number");
-        assertThatThrownBy(() -> BenchmarkOptions.parse("--duration", "0s")).hasMessageContaining("positive");
-        assertThatThrownBy(() -> BenchmarkOptions.parse("--gateway", "localhost:8080")).hasMessageContaining("URL");
-        assertThatThrownBy(() -> BenchmarkOptions.parse("--scenarios", "cities,checkout"))
+        assertThatThrownBy(() -> CatalogOptions.parse("--threads", "4")).hasMessage("Unknown option --threads");
+        assertThatThrownBy(() -> CatalogOptions.parse("--duration")).hasMessage("--duration needs a value");
+        assertThatThrownBy(() -> CatalogOptions.parse("fast")).hasMessage("Unexpected argument 'fast'");
+        assertThatThrownBy(() -> CatalogOptions.parse("--concurrency", "0")).hasMessageContaining("--concurrency");
+        assertThatThrownBy(() -> CatalogOptions.parse("--concurrency", "many")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> CatalogOptions.parse("--duration", "0s")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> CatalogOptions.parse("--gateway", "localhost:8080")).hasMessageContaining("URL");
+        assertThatThrownBy(() -> CatalogOptions.parse("--scenarios", "cities,checkout"))
                 .hasMessageContaining("Unknown scenario 'checkout'");
     }
 
     @Test
     void keepsEachScenarioOnceInTheOrderGiven() {
-        assertThat(BenchmarkOptions.parse("--scenarios", "mixed,cities,mixed").scenarios())
+        assertThat(CatalogOptions.parse("--scenarios", "mixed,cities,mixed").scenarios())
                 .isEqualTo(List.of("mixed", "cities"));
     }
 
     @Test
     void asksForHelp() {
-        assertThat(BenchmarkOptions.parse("--help").help()).isTrue();
-        assertThat(BenchmarkOptions.USAGE).contains("--gateway", "--concurrency", "search-filters");
+        assertThat(CatalogOptions.parse("--help").help()).isTrue();
+        assertThat(CatalogOptions.USAGE).contains("--gateway", "--concurrency", "search-filters");
     }
 }
