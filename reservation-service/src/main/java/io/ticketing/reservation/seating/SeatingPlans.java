@@ -102,28 +102,25 @@ public class SeatingPlans {
                 SELECT layout, prices, sales_open_at, sales_close_at, cancelled FROM seating_plan WHERE show_id = ?""")
                 .param(id)
                 .query((rs, n) -> {
+                    List<ShowScheduled.Row> rows = List.of(json.readValue(rs.getString("layout"), ShowScheduled.Row[].class));
                     Map<String, String> types = new LinkedHashMap<>();
-                    for (ShowScheduled.Row row : json.readValue(rs.getString("layout"), ShowScheduled.Row[].class)) {
-                        row.seats().forEach(seat -> types.put(seat.seatId(), seat.type()));
-                    }
+                    rows.forEach(row -> row.seats().forEach(seat -> types.put(seat.seatId(), seat.type())));
                     return new SeatingPlan(id, types, prices(rs.getString("prices")),
                             rs.getObject("sales_open_at", OffsetDateTime.class).toInstant(),
-                            rs.getObject("sales_close_at", OffsetDateTime.class).toInstant(), rs.getBoolean("cancelled"));
+                            rs.getObject("sales_close_at", OffsetDateTime.class).toInstant(), rs.getBoolean("cancelled"),
+                            rows);
                 })
                 .optional());
     }
 
     /**
-     * The seat map of a show: its layout and prices from PostgreSQL, the status of each seat from Redis.
+     * The seat map of a show: its layout and prices from the plan (PostgreSQL, cached), the status of each seat
+     * from Redis.
      *
      * @param yourHolds the caller's active holds of the show, whose seats are marked {@code heldByYou}
      */
-    @Transactional(readOnly = true)
     public Optional<SeatMap> seatMap(UUID showId, Set<UUID> yourHolds) {
-        return jdbc.sql("SELECT layout, prices FROM seating_plan WHERE show_id = ?")
-                .param(showId)
-                .query((rs, n) -> toSeatMap(showId, rs.getString("layout"), rs.getString("prices"), yourHolds))
-                .optional();
+        return plan(showId).map(plan -> toSeatMap(plan, yourHolds));
     }
 
     private Map<String, ShowScheduled.Price> prices(String pricesJson) {
@@ -131,11 +128,10 @@ public class SeatingPlans {
                 .collect(Collectors.toMap(ShowScheduled.Price::seatType, Function.identity()));
     }
 
-    private SeatMap toSeatMap(UUID showId, String layoutJson, String pricesJson, Set<UUID> yourHolds) {
-        List<ShowScheduled.Row> layout = List.of(json.readValue(layoutJson, ShowScheduled.Row[].class));
-        Map<String, ShowScheduled.Price> prices = prices(pricesJson);
-        Map<String, String> statuses = liveStatuses(showId);
-        return new SeatMap(showId, layout.stream()
+    private SeatMap toSeatMap(SeatingPlan plan, Set<UUID> yourHolds) {
+        Map<String, ShowScheduled.Price> prices = plan.prices();
+        Map<String, String> statuses = liveStatuses(plan.showId());
+        return new SeatMap(plan.showId(), plan.rows().stream()
                 .map(row -> new SeatMap.Row(row.row(), row.seats().stream()
                         .map(seat -> {
                             ShowScheduled.Price price = prices.get(seat.type());
