@@ -12,6 +12,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.ticketing.reservation.seating.SeatSnapshot;
 import io.ticketing.reservation.seating.SeatingPlans;
 import io.ticketing.reservation.stream.SeatStreams;
 import io.ticketing.reservation.stream.StreamProperties;
@@ -42,6 +47,16 @@ class SeatStreamController {
      * lost changes): it replaces everything. A reconnecting client ({@code Last-Event-ID}) gets a fresh
      * snapshot too, since changes are not kept. Comments every {@code heartbeat-interval} keep it open.
      */
+    @Operation(summary = "Server-Sent Events of seat status changes", responses = {
+            @ApiResponse(responseCode = "200", description = "event `snapshot` (every seat), then event `seats` per "
+                    + "change (the changed seats); each event's id is its sequence, which grows by one per change",
+                    content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = SeatSnapshot.class))),
+            @ApiResponse(responseCode = "404", description = "SHOW_NOT_FOUND", content = @Content(
+                    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "503", description = "TOO_MANY_STREAMS: try again after Retry-After",
+                    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class))) })
     @GetMapping(path = "/api/v1/shows/{showId}/seats/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable UUID showId) {
         if (plans.plan(showId).isEmpty()) {
