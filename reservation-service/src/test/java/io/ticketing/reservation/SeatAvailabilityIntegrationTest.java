@@ -1,7 +1,6 @@
 package io.ticketing.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,8 +35,6 @@ import io.ticketing.events.reservation.SeatAvailabilityChanged.SeatTypeCount;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
-import io.ticketing.testsupport.events.EventProducer;
-import io.ticketing.testsupport.events.ShowScheduledMother;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -177,11 +174,7 @@ class SeatAvailabilityIntegrationTest {
     }
 
     private ShowScheduled onSale(int rows, int seatsPerRow) {
-        ShowScheduled show = ShowScheduledMother.show(rows, seatsPerRow);
-        EventProducer.shared().send(show);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM seating_plan WHERE show_id = ?")
-                .param(show.showId()).query(Integer.class).single() == 1);
-        return show;
+        return ShowsOnSale.onSale(jdbc, rows, seatsPerRow);
     }
 
     private static String holds(ShowScheduled show) {

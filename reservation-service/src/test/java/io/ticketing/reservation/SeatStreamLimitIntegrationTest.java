@@ -18,8 +18,6 @@ import io.ticketing.reservation.stream.SeatStreams;
 import io.ticketing.testsupport.SseClient;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
-import io.ticketing.testsupport.events.EventProducer;
-import io.ticketing.testsupport.events.ShowScheduledMother;
 
 /** With room for one stream, a second is refused with a 503 problem until the first client has gone. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -42,10 +40,7 @@ class SeatStreamLimitIntegrationTest {
 
     @Test
     void refusesStreamsBeyondTheCapUntilOneEnds() {
-        ShowScheduled show = ShowScheduledMother.show(1, 4);
-        EventProducer.shared().send(show);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM seating_plan WHERE show_id = ?")
-                .param(show.showId()).query(Integer.class).single() == 1);
+        ShowScheduled show = ShowsOnSale.onSale(jdbc, 1, 4);
         String url = "http://127.0.0.1:" + port + "/api/v1/shows/" + show.showId() + "/seats/stream";
 
         var first = SseClient.connect(url);

@@ -36,6 +36,8 @@ public class SeatStreams implements SmartLifecycle {
     private final AtomicInteger open = new AtomicInteger();
     /** Writes to clients and reads snapshots for resynchronising streams; one virtual thread per task. */
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Until shutdown; streams are refused from then on. */
+    private volatile boolean accepting = true;
     private volatile boolean running;
 
     SeatStreams(SeatChanges changes, LiveSeats live, StreamProperties properties) {
@@ -50,8 +52,8 @@ public class SeatStreams implements SmartLifecycle {
      *
      * @throws StreamsFull when this instance serves as many streams as it may, or is shutting down
      */
-    public Stream open(UUID showId, StreamSink sink) {
-        if (!running) {
+    public OpenStream open(UUID showId, StreamSink sink) {
+        if (!accepting) {
             throw new StreamsFull("The service is shutting down");
         }
         if (open.incrementAndGet() > properties.maxConnections()) {
@@ -69,12 +71,16 @@ public class SeatStreams implements SmartLifecycle {
             stream[0].ended();
             throw ex;
         }
+        if (!accepting) {
+            // opened while shutdown ended the others
+            stream[0].close();
+        }
         return stream[0]::ended;
     }
 
     /** An open stream; {@link #ended()} is called when its response ended, whatever the reason. */
     @FunctionalInterface
-    public interface Stream {
+    public interface OpenStream {
         void ended();
     }
 
@@ -127,6 +133,7 @@ public class SeatStreams implements SmartLifecycle {
     /** Runs before the web server's graceful shutdown (highest phase stops first). */
     @Override
     public void stop() {
+        accepting = false;
         running = false;
         List<SeatStream> all = byShow.values().stream().flatMap(Set::stream).toList();
         all.forEach(SeatStream::close);

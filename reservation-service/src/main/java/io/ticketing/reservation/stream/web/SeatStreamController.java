@@ -63,7 +63,7 @@ class SeatStreamController {
             throw RequestRejectedException.notFound("SHOW_NOT_FOUND", "Show " + showId + " is not on sale");
         }
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
-        SeatStreams.Stream stream = streams.open(showId, new EmitterSink(emitter));
+        SeatStreams.OpenStream stream = streams.open(showId, new EmitterSink(emitter));
         emitter.onCompletion(stream::ended);
         emitter.onTimeout(() -> {
             stream.ended();
