@@ -74,8 +74,9 @@ public class SeatChanges implements DisposableBean {
         }
     }
 
+    /** Without waiting: when Redis is gone already, a blocking unsubscribe would hold up the shutdown. */
     @Override
     public void destroy() {
-        topic.removeListener(registrations.toArray(Integer[]::new));
+        topic.removeListenerAsync(registrations.toArray(Integer[]::new));
     }
 }
