@@ -1,0 +1,57 @@
+package io.ticketing.reservation.seating;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/** Reads the live seat state of a show from Redis together with the sequence number it is current to. */
+@Component
+public class LiveSeats {
+
+    private final RScript scripts;
+    private final String snapshot = load("redis/snapshot.lua");
+
+    LiveSeats(RedissonClient redis) {
+        this.scripts = redis.getScript(StringCodec.INSTANCE);
+    }
+
+    /** All seats and the sequence of the last change they include, read atomically. */
+    public SeatSnapshot snapshot(UUID showId) {
+        SeatKeys keys = SeatKeys.of(showId);
+        List<Object> result = scripts.eval(RScript.Mode.READ_ONLY, snapshot, RScript.ReturnType.LIST,
+                List.of(keys.seats(), keys.counts()));
+        return snapshot(showId, result, 0);
+    }
+
+    /**
+     * Reads {@code seq, seatId, status, seatId, status, ...} from {@code from} on, as the seat scripts that
+     * read a show's seats return them.
+     */
+    public static SeatSnapshot snapshot(UUID showId, List<Object> result, int from) {
+        long sequence = Long.parseLong((String) result.get(from));
+        List<SeatStatus> seats = new ArrayList<>((result.size() - from) / 2);
+        for (int i = from + 1; i + 1 < result.size(); i += 2) {
+            seats.add(SeatStatus.of((String) result.get(i), (String) result.get(i + 1)));
+        }
+        return new SeatSnapshot(showId, sequence, seats);
+    }
+
+    /** A Lua script from the class path. */
+    public static String load(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

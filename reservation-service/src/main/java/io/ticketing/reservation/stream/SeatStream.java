@@ -1,0 +1,256 @@
+package io.ticketing.reservation.stream;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import io.ticketing.reservation.seating.SeatChange;
+import io.ticketing.reservation.seating.SeatSnapshot;
+
+/**
+ * One client's stream of one show: a {@code snapshot} event, then a {@code seats} event per change, by
+ * sequence without gaps. Changes that arrive while the snapshot is being read wait, and those the snapshot
+ * already contains are dropped. A missing sequence number (the instance lost changes) starts over with a
+ * fresh snapshot, so a client can always trust that it saw every change.
+ *
+ * <p>Events leave through a queue drained by one task at a time on {@code writers}: the thread that
+ * delivers Redis messages never waits for a slow client.
+ */
+final class SeatStream {
+
+    static final String SNAPSHOT = "snapshot";
+    static final String SEATS = "seats";
+    private static final long UNSYNCED = -1;
+
+    private final UUID showId;
+    private final StreamSink sink;
+    private final Executor writers;
+    private final int maxQueued;
+    /** Asks for a fresh snapshot, delivered later to {@link #synced}. */
+    private final Consumer<SeatStream> resync;
+    private final Runnable onClose;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    /** Changes that arrived while a snapshot was being read. */
+    private final List<SeatChange> early = new ArrayList<>();
+    /** The sequence of the last change queued, or UNSYNCED while a snapshot is being read. */
+    private long sequence = UNSYNCED;
+    private boolean writing;
+    private boolean closed;
+
+    /** An event to send; a null event is a heartbeat. */
+    private record Outgoing(String event, long id, Object data) {
+    }
+
+    SeatStream(UUID showId, StreamSink sink, Executor writers, int maxQueued, Consumer<SeatStream> resync,
+            Runnable onClose) {
+        this.showId = showId;
+        this.sink = sink;
+        this.writers = writers;
+        this.maxQueued = maxQueued;
+        this.resync = resync;
+        this.onClose = onClose;
+    }
+
+    UUID showId() {
+        return showId;
+    }
+
+    /** A snapshot read after this stream started listening: sent, followed by the changes it lacks. */
+    void synced(SeatSnapshot snapshot) {
+        boolean gap = false;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            queue.add(new Outgoing(SNAPSHOT, snapshot.sequence(), snapshot));
+            sequence = snapshot.sequence();
+            early.sort(Comparator.comparingLong(SeatChange::sequence));
+            List<SeatChange> waiting = List.copyOf(early);
+            early.clear();
+            for (SeatChange change : waiting) {
+                if (!apply(change)) {
+                    gap = true;
+                    break;
+                }
+            }
+        }
+        finally {
+            lock.unlock();
+        }
+        afterQueueing(gap);
+    }
+
+    /** A change of this stream's show, as Redis delivered it. */
+    void changed(SeatChange change) {
+        boolean gap;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            if (sequence == UNSYNCED) {
+                early.add(change);
+                gap = false;
+                if (early.size() > maxQueued) {
+                    closeLocked();
+                }
+            }
+            else {
+                gap = !apply(change);
+            }
+        }
+        finally {
+            lock.unlock();
+        }
+        afterQueueing(gap);
+    }
+
+    /** The instance may have missed changes: start over from a fresh snapshot. */
+    void unsynced() {
+        lock.lock();
+        try {
+            if (closed || sequence == UNSYNCED) {
+                return;
+            }
+            sequence = UNSYNCED;
+        }
+        finally {
+            lock.unlock();
+        }
+        resync.accept(this);
+    }
+
+    /** Keeps an idle connection open; a busy one needs no heartbeat. */
+    void heartbeat() {
+        lock.lock();
+        try {
+            if (closed || writing || !queue.isEmpty()) {
+                return;
+            }
+            queue.add(new Outgoing(null, 0, null));
+        }
+        finally {
+            lock.unlock();
+        }
+        afterQueueing(false);
+    }
+
+    /** Ends the stream: the client's connection is closed and the stream forgotten. */
+    void close() {
+        lock.lock();
+        try {
+            closeLocked();
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** The client went away, or the response ended: forgets the stream without touching the response. */
+    void ended() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.clear();
+            early.clear();
+        }
+        finally {
+            lock.unlock();
+        }
+        onClose.run();
+    }
+
+    /** Queues the change if it is the next one; false when changes are missing before it. */
+    private boolean apply(SeatChange change) {
+        if (change.sequence() <= sequence) {
+            return true;
+        }
+        if (change.sequence() != sequence + 1) {
+            sequence = UNSYNCED;
+            early.clear();
+            early.add(change);
+            return false;
+        }
+        sequence = change.sequence();
+        queue.add(new Outgoing(SEATS, change.sequence(), change));
+        if (queue.size() > maxQueued) {
+            closeLocked();
+        }
+        return true;
+    }
+
+    private void afterQueueing(boolean gap) {
+        if (gap) {
+            resync.accept(this);
+        }
+        boolean start = false;
+        lock.lock();
+        try {
+            if (!closed && !writing && !queue.isEmpty()) {
+                writing = true;
+                start = true;
+            }
+        }
+        finally {
+            lock.unlock();
+        }
+        if (start) {
+            writers.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Outgoing next;
+            lock.lock();
+            try {
+                next = closed ? null : queue.poll();
+                if (next == null) {
+                    writing = false;
+                    return;
+                }
+            }
+            finally {
+                lock.unlock();
+            }
+            try {
+                if (next.event() == null) {
+                    sink.heartbeat();
+                }
+                else {
+                    sink.send(next.event(), next.id(), next.data());
+                }
+            }
+            catch (Exception ex) {
+                // the client went away: nothing more to send it
+                close();
+                return;
+            }
+        }
+    }
+
+    /** Under the lock: ends the response once and tells the owner. */
+    private void closeLocked() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.clear();
+        early.clear();
+        writers.execute(() -> {
+            sink.close();
+            onClose.run();
+        });
+    }
+}

@@ -1,0 +1,154 @@
+package io.ticketing.reservation.stream;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import io.ticketing.reservation.seating.LiveSeats;
+import io.ticketing.reservation.seating.SeatChange;
+import io.ticketing.reservation.seating.SeatChanges;
+
+/**
+ * The open seat-map streams of this instance, by show. Each change from the instance's one Redis
+ * subscription goes to the streams of its show only. At most {@code max-connections} are open at once; on
+ * shutdown every stream is ended first, so the web server's graceful shutdown does not wait for them and
+ * clients reconnect to another instance.
+ */
+@Service
+public class SeatStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatStreams.class);
+
+    private final LiveSeats live;
+    private final StreamProperties properties;
+    private final Map<UUID, Set<SeatStream>> byShow = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    /** Writes to clients and reads snapshots for resynchronising streams; one virtual thread per task. */
+    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Until shutdown; streams are refused from then on. */
+    private volatile boolean accepting = true;
+    private volatile boolean running;
+
+    SeatStreams(SeatChanges changes, LiveSeats live, StreamProperties properties) {
+        this.live = live;
+        this.properties = properties;
+        changes.follow(this::changed, this::resubscribed);
+    }
+
+    /**
+     * Opens a stream of the show's seats into {@code sink}: it listens for changes first, then reads the
+     * snapshot, so no change can fall between the two.
+     *
+     * @throws StreamsFull when this instance serves as many streams as it may, or is shutting down
+     */
+    public OpenStream open(UUID showId, StreamSink sink) {
+        if (!accepting) {
+            throw new StreamsFull("The service is shutting down");
+        }
+        if (open.incrementAndGet() > properties.maxConnections()) {
+            open.decrementAndGet();
+            throw new StreamsFull("This instance serves " + properties.maxConnections() + " seat streams already");
+        }
+        var stream = new SeatStream[1];
+        stream[0] = new SeatStream(showId, sink, writers, properties.maxQueuedEvents(), this::resync,
+                () -> forget(stream[0]));
+        byShow.computeIfAbsent(showId, id -> ConcurrentHashMap.newKeySet()).add(stream[0]);
+        try {
+            stream[0].synced(live.snapshot(showId));
+        }
+        catch (RuntimeException ex) {
+            stream[0].ended();
+            throw ex;
+        }
+        if (!accepting) {
+            // opened while shutdown ended the others
+            stream[0].close();
+        }
+        return stream[0]::ended;
+    }
+
+    /** An open stream; {@link #ended()} is called when its response ended, whatever the reason. */
+    @FunctionalInterface
+    public interface OpenStream {
+        void ended();
+    }
+
+    /** Streams open on this instance. */
+    public int openStreams() {
+        return open.get();
+    }
+
+    @Scheduled(fixedRateString = "${ticketing.reservation.stream.heartbeat-interval:PT15S}")
+    void heartbeat() {
+        byShow.values().forEach(streams -> streams.forEach(SeatStream::heartbeat));
+    }
+
+    private void changed(SeatChange change) {
+        Set<SeatStream> streams = byShow.get(change.showId());
+        if (streams != null) {
+            streams.forEach(stream -> stream.changed(change));
+        }
+    }
+
+    private void resubscribed() {
+        byShow.values().forEach(streams -> streams.forEach(SeatStream::unsynced));
+    }
+
+    private void resync(SeatStream stream) {
+        writers.execute(() -> {
+            try {
+                stream.synced(live.snapshot(stream.showId()));
+            }
+            catch (RuntimeException ex) {
+                log.warn("Could not read the seats of show {}; ending a stream of it", stream.showId(), ex);
+                stream.close();
+            }
+        });
+    }
+
+    private void forget(SeatStream stream) {
+        byShow.computeIfPresent(stream.showId(), (id, streams) -> {
+            streams.remove(stream);
+            return streams.isEmpty() ? null : streams;
+        });
+        open.decrementAndGet();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Runs before the web server's graceful shutdown (highest phase stops first). */
+    @Override
+    public void stop() {
+        accepting = false;
+        running = false;
+        List<SeatStream> all = byShow.values().stream().flatMap(Set::stream).toList();
+        all.forEach(SeatStream::close);
+        if (!all.isEmpty()) {
+            log.info("Ended {} seat streams for shutdown", all.size());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+}

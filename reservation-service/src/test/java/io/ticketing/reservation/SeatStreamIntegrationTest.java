@@ -1,0 +1,214 @@
+package io.ticketing.reservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.reservation.seating.LiveSeats;
+import io.ticketing.testsupport.JsonApi;
+import io.ticketing.testsupport.SseClient;
+import io.ticketing.testsupport.TestInfrastructure;
+import io.ticketing.testsupport.TestInfrastructure.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The live seat map on real Redis: a snapshot, then every change of holds, releases and expiries in sequence
+ * order, to every client of the show and to no one else, and no change lost while clients connect in the
+ * middle of a rush.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ticketing.reservation.hold-ttl=PT2S", "ticketing.reservation.hold-grace=PT0.5S",
+        "ticketing.reservation.stream.heartbeat-interval=PT0.5S" })
+class SeatStreamIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    LiveSeats live;
+
+    @Test
+    void streamsASnapshotThenTheChangesOfAHoldItsReleaseAndAnExpiryInOrder() {
+        ShowScheduled show = onSale(2, 5);
+        ShowScheduled otherShow = onSale(1, 4);
+        try (var ana = SseClient.connect(stream(show)); var ben = SseClient.connect(stream(show));
+                var other = SseClient.connect(stream(otherShow))) {
+            assertThat(ana.status()).isEqualTo(200);
+            assertThat(ana.contentType()).startsWith("text/event-stream");
+            var snapshot = ana.next(WAIT);
+            assertThat(snapshot.name()).isEqualTo("snapshot");
+            assertThat(snapshot.json().path("showId").asString()).isEqualTo(show.showId().toString());
+            long start = snapshot.json().path("sequence").asLong();
+            assertThat(snapshot.id()).isEqualTo(Long.toString(start));
+            assertThat(statuses(snapshot.json())).hasSize(10).containsEntry("A1", "AVAILABLE");
+            assertThat(ben.next(WAIT).name()).isEqualTo("snapshot");
+            assertThat(other.next(WAIT).name()).isEqualTo("snapshot");
+
+            var customer = customer();
+            var expiring = customer.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+            assertThat(expiring.status()).isEqualTo(201);
+            String released = customer.post(holds(show), Map.of("seatIds", List.of("B3"))).text("holdId");
+            assertThat(customer.delete("/api/v1/holds/" + released).status()).isEqualTo(204);
+
+            for (var client : List.of(ana, ben)) {
+                assertChange(client.next(WAIT), show, start + 1, Map.of("A1", "HELD", "A2", "HELD"));
+                assertChange(client.next(WAIT), show, start + 2, Map.of("B3", "HELD"));
+                assertChange(client.next(WAIT), show, start + 3, Map.of("B3", "AVAILABLE"));
+                assertChange(client.next(WAIT), show, start + 4, Map.of("A1", "AVAILABLE", "A2", "AVAILABLE"));
+            }
+            assertThat(other.poll(Duration.ofMillis(500))).as("another show's client hears nothing of it").isNull();
+            assertThat(other.comments()).as("heartbeats").isPositive();
+            assertThat(other.ended()).isFalse();
+        }
+    }
+
+    @Test
+    void answersAnUnknownShowWith404BeforeAnyStream() {
+        try (var client = SseClient.connect(url("/api/v1/shows/" + UUID.randomUUID() + "/seats/stream"))) {
+            assertThat(client.status()).isEqualTo(404);
+            assertThat(client.contentType()).startsWith("application/problem+json");
+            assertThat(client.problem().path("code").asString()).isEqualTo("SHOW_NOT_FOUND");
+        }
+    }
+
+    /**
+     * Clients connect while customers hold and release seats as fast as they can: whenever each connected,
+     * its snapshot plus the changes after it add up to the seats as they end, without a missing sequence.
+     */
+    @Test
+    void missesNoChangeWhileClientsConnectDuringARush() throws Exception {
+        ShowScheduled show = onSale(4, 10);
+        var rushing = new AtomicBoolean(true);
+        List<SseClient> clients = new ArrayList<>();
+        try (ExecutorService customers = Executors.newFixedThreadPool(8)) {
+            List<Future<Integer>> rush = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                int seed = c;
+                rush.add(customers.submit(() -> churn(show, seed, rushing)));
+            }
+            for (int i = 0; i < 6; i++) {
+                Thread.sleep(150);
+                clients.add(SseClient.connect(stream(show)));
+            }
+            Thread.sleep(300);
+            rushing.set(false);
+            int changes = 0;
+            for (var future : rush) {
+                changes += future.get();
+            }
+            assertThat(changes).as("holds and releases during the rush").isGreaterThan(20);
+        }
+        var end = live.snapshot(show.showId());
+        Map<String, String> expected = new HashMap<>();
+        end.seats().forEach(seat -> expected.put(seat.seatId(), seat.status()));
+        try {
+            for (var client : clients) {
+                Map<String, String> seats = new HashMap<>();
+                long sequence = -1;
+                int snapshots = 0;
+                while (sequence < end.sequence()) {
+                    var event = client.next(WAIT);
+                    long id = Long.parseLong(event.id());
+                    if (event.name().equals("snapshot")) {
+                        seats = statuses(event.json());
+                        snapshots++;
+                    }
+                    else {
+                        assertThat(id).as("the change after " + sequence).isEqualTo(sequence + 1);
+                        seats.putAll(statuses(event.json()));
+                    }
+                    sequence = id;
+                }
+                assertThat(seats).isEqualTo(expected);
+                assertThat(snapshots).as("no change missed, so no second snapshot needed").isEqualTo(1);
+            }
+        }
+        finally {
+            clients.forEach(SseClient::close);
+        }
+    }
+
+    /** Holds and releases random seats until told to stop; returns how many changes it made. */
+    private int churn(ShowScheduled show, int seed, AtomicBoolean rushing) {
+        var random = new Random(seed);
+        var customer = customer();
+        int changes = 0;
+        while (rushing.get()) {
+            String seat = String.valueOf((char) ('A' + random.nextInt(4))) + (1 + random.nextInt(10));
+            var held = customer.post(holds(show), Map.of("seatIds", List.of(seat)));
+            if (held.status() == 201) {
+                changes++;
+                if (random.nextBoolean() && customer.delete("/api/v1/holds/" + held.text("holdId")).status() == 204) {
+                    changes++;
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static void assertChange(SseClient.Event event, ShowScheduled show, long sequence,
+            Map<String, String> seats) {
+        assertThat(event.name()).isEqualTo("seats");
+        assertThat(event.id()).isEqualTo(Long.toString(sequence));
+        assertThat(event.json().path("showId").asString()).isEqualTo(show.showId().toString());
+        assertThat(event.json().path("sequence").asLong()).isEqualTo(sequence);
+        assertThat(statuses(event.json())).isEqualTo(seats);
+    }
+
+    private static Map<String, String> statuses(JsonNode event) {
+        Map<String, String> statuses = new HashMap<>();
+        for (JsonNode seat : event.path("seats")) {
+            statuses.put(seat.path("seatId").asString(), seat.path("status").asString());
+        }
+        return statuses;
+    }
+
+    private ShowScheduled onSale(int rows, int seatsPerRow) {
+        return ShowsOnSale.onSale(jdbc, rows, seatsPerRow);
+    }
+
+    private String stream(ShowScheduled show) {
+        return url("/api/v1/shows/" + show.showId() + "/seats/stream");
+    }
+
+    private static String holds(ShowScheduled show) {
+        return "/api/v1/shows/" + show.showId() + "/holds";
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private JsonApi customer() {
+        return new JsonApi(url("")).withHeader("X-Customer-Id", UUID.randomUUID().toString());
+    }
+}
