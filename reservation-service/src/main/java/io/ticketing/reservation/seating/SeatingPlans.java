@@ -43,8 +43,11 @@ public class SeatingPlans {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final RedissonClient redis;
-    /** Plans change only with ShowUpdated and ShowCancelled, which evict; a big hall's plan is worth keeping. */
-    private final Cache<UUID, Optional<SeatingPlan>> plans = Caffeine.newBuilder().maximumSize(2_000)
+    /**
+     * Plans change only with ShowUpdated and ShowCancelled, which evict; a big hall's plan is worth keeping. Only
+     * plans found are kept: a show asked for before its ShowScheduled arrived must be found once it has.
+     */
+    private final Cache<UUID, SeatingPlan> plans = Caffeine.newBuilder().maximumSize(2_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     /** Provided lazily: the recovery reads plans from here. */
@@ -98,7 +101,17 @@ public class SeatingPlans {
 
     /** The plan of a show on sale or once on sale; empty for a show this service never heard of. */
     public Optional<SeatingPlan> plan(UUID showId) {
-        return plans.get(showId, id -> jdbc.sql("""
+        SeatingPlan cached = plans.getIfPresent(showId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<SeatingPlan> loaded = load(showId);
+        loaded.ifPresent(plan -> plans.put(showId, plan));
+        return loaded;
+    }
+
+    private Optional<SeatingPlan> load(UUID id) {
+        return jdbc.sql("""
                 SELECT layout, prices, sales_open_at, sales_close_at, cancelled FROM seating_plan WHERE show_id = ?""")
                 .param(id)
                 .query((rs, n) -> {
@@ -110,7 +123,7 @@ public class SeatingPlans {
                             rs.getObject("sales_close_at", OffsetDateTime.class).toInstant(), rs.getBoolean("cancelled"),
                             rows);
                 })
-                .optional());
+                .optional();
     }
 
     /**
