@@ -78,6 +78,11 @@ final class StubServices {
             byte[] body = (exchange.getRequestURI().getPath().equals("/v3/api-docs") ? apiDocs(service)
                     : "{\"service\":\"" + service + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            // services return the request id they were given, as the service starter's filter does
+            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            if (requestId != null) {
+                exchange.getResponseHeaders().add("X-Request-Id", requestId);
+            }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();

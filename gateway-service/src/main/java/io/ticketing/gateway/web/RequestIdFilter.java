@@ -28,6 +28,11 @@ public class RequestIdFilter implements WebFilter {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
         String requestId = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         exchange.getResponse().getHeaders().set(HEADER, requestId);
+        // the service returns the id too: once the proxied headers are in, keep one
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, requestId);
+            return Mono.empty();
+        });
         ServerWebExchange tagged = exchange.mutate()
                 .request(request -> request.headers(headers -> headers.set(HEADER, requestId)))
                 .build();
