@@ -20,6 +20,7 @@ import io.ticketing.events.reservation.SeatAvailabilityChanged;
 import io.ticketing.reservation.seating.LiveSeats;
 import io.ticketing.reservation.seating.SeatChanges;
 import io.ticketing.reservation.seating.SeatKeys;
+import io.ticketing.reservation.seating.SeatScripts;
 import io.ticketing.reservation.seating.SeatSnapshot;
 import io.ticketing.reservation.seating.SeatingPlan;
 import io.ticketing.reservation.seating.SeatingPlans;
@@ -40,7 +41,7 @@ class AvailabilityReports {
 
     private final RedissonClient redis;
     private final RScript scripts;
-    private final String claim = LiveSeats.load("redis/availability.lua");
+    private final String claim = SeatScripts.load("redis/availability.lua");
     private final SeatingPlans plans;
     private final AvailabilityProperties properties;
     private final TransactionOperations transactions;

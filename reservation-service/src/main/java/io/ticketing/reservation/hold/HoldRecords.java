@@ -53,10 +53,10 @@ class HoldRecords {
                 .params(bookingId, at.atOffset(ZoneOffset.UTC), id).update();
     }
 
-    /** Holds of a show recorded as held whose lease has not ended, for rebuilding its seat map. */
-    List<Hold> heldOfShow(UUID showId, Instant leaseEndedBefore) {
+    /** Holds of a show recorded as held that expire after the given time, for rebuilding its seat map. */
+    List<Hold> heldOfShow(UUID showId, Instant expiringAfter) {
         return jdbc.sql(SELECT + " WHERE show_id = ? AND status = 'HELD' AND expires_at > ?")
-                .params(showId, leaseEndedBefore.atOffset(ZoneOffset.UTC)).query((rs, n) -> hold(rs)).list();
+                .params(showId, expiringAfter.atOffset(ZoneOffset.UTC)).query((rs, n) -> hold(rs)).list();
     }
 
     /** Holds recorded as held whose lease ended before the given time: Redis should have freed them already. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -84,12 +85,12 @@ public class Holds {
         }
         UUID holdId = UUID.randomUUID();
         Instant expiresAt = now.plus(properties.holdTtl());
-        var outcome = scripts.hold(showId, holdId, customerId, seatIds, expiresAt,
+        Supplier<SeatScripts.Outcome> take = () -> scripts.hold(showId, holdId, customerId, seatIds, expiresAt,
                 expiresAt.plus(properties.holdGrace()), now, properties.maxSeatsPerCustomer(), idempotencyKey);
+        var outcome = take.get();
         if (outcome.outcome().equals(SeatScripts.NO_SHOW)) {
             recovery.recover(showId);
-            outcome = scripts.hold(showId, holdId, customerId, seatIds, expiresAt,
-                    expiresAt.plus(properties.holdGrace()), now, properties.maxSeatsPerCustomer(), idempotencyKey);
+            outcome = take.get();
         }
         return switch (outcome.outcome()) {
             case "HELD" -> record(new Hold(holdId, showId, customerId, seatIds, Hold.Status.HELD, expiresAt,

@@ -1,8 +1,5 @@
 package io.ticketing.reservation.seating;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +7,7 @@ import java.util.UUID;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Reads the live seat state of a show from Redis together with the sequence number it is current to. */
@@ -18,14 +15,29 @@ import org.springframework.stereotype.Component;
 public class LiveSeats {
 
     private final RScript scripts;
-    private final String snapshot = load("redis/snapshot.lua");
+    private final String snapshot = SeatScripts.load("redis/snapshot.lua");
+    /** Provided lazily: the recovery depends on the seating beans. */
+    private final ObjectProvider<SeatStateRecovery> recovery;
 
-    LiveSeats(RedissonClient redis) {
+    LiveSeats(RedissonClient redis, ObjectProvider<SeatStateRecovery> recovery) {
         this.scripts = redis.getScript(StringCodec.INSTANCE);
+        this.recovery = recovery;
     }
 
-    /** All seats and the sequence of the last change they include, read atomically. */
+    /**
+     * All seats and the sequence of the last change they include, read atomically; the seat state is rebuilt
+     * first if Redis lost it.
+     */
     public SeatSnapshot snapshot(UUID showId) {
+        SeatSnapshot read = read(showId);
+        if (!read.seats().isEmpty()) {
+            return read;
+        }
+        recovery.getObject().recover(showId);
+        return read(showId);
+    }
+
+    private SeatSnapshot read(UUID showId) {
         SeatKeys keys = SeatKeys.of(showId);
         List<Object> result = scripts.eval(RScript.Mode.READ_ONLY, snapshot, RScript.ReturnType.LIST,
                 List.of(keys.seats(), keys.counts()));
@@ -43,15 +55,5 @@ public class LiveSeats {
             seats.add(SeatStatus.of((String) result.get(i), (String) result.get(i + 1)));
         }
         return new SeatSnapshot(showId, sequence, seats);
-    }
-
-    /** A Lua script from the class path. */
-    public static String load(String path) {
-        try {
-            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

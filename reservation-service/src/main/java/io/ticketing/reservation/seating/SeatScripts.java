@@ -109,7 +109,8 @@ public class SeatScripts {
                 holdId == null ? keys.holds() + ":lease:none" : keys.lease(holdId));
     }
 
-    private static String load(String path) {
+    /** A Lua script from the class path. */
+    public static String load(String path) {
         try {
             return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
         }
