@@ -143,6 +143,11 @@ public final class TestInfrastructure {
                 case ELASTICSEARCH -> registry.add("ticketing.elasticsearch.uris", elasticsearch()::uri);
             }
         }
+        // a test JVM ends all its applications at once: no requests to drain, so they stop without waiting
+        registry.add("server.shutdown", () -> "immediate");
+        registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "3s");
+        // a listener container stops once its consumer's poll returns: keep that short
+        registry.add("spring.kafka.listener.poll-timeout", () -> "500ms");
     }
 
     private static void startInParallel(List<Component> components) {
@@ -211,16 +216,33 @@ public final class TestInfrastructure {
      * connection timeout (30 s per test JVM).
      */
     private static void stopAfterApplications(Backend backend) {
-        Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
-                .forEach(thread -> {
-                    try {
-                        thread.join(Duration.ofSeconds(20));
-                    }
-                    catch (InterruptedException ex) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+        // the hooks are started one after the other: Spring's may not be running yet when this one looks
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        List<Thread> applications = List.of();
+        while (applications.isEmpty() && System.nanoTime() < deadline) {
+            applications = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook")).toList();
+            if (applications.isEmpty()) {
+                sleep(Duration.ofMillis(10));
+            }
+        }
+        for (Thread application : applications) {
+            try {
+                application.join(Duration.ofSeconds(25));
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
         backend.stopAll();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
