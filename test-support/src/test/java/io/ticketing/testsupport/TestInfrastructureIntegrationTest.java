@@ -48,7 +48,8 @@ class TestInfrastructureIntegrationTest {
                 .containsEntry("ticketing.redis.port", TestInfrastructure.redis().port())
                 .containsEntry("ticketing.kafka.bootstrap-servers", TestInfrastructure.kafka().bootstrapServers())
                 .containsEntry("ticketing.elasticsearch.uris", TestInfrastructure.elasticsearch().uri())
-                .hasSize(9);
+                .containsEntry("server.shutdown", "immediate")
+                .hasSize(12);
         assertThat(TestInfrastructure.postgres()).isSameAs(postgres);
         assertThat(TestInfrastructure.redis()).isSameAs(TestInfrastructure.redis());
         assertThat(TestInfrastructure.kafka()).isSameAs(TestInfrastructure.kafka());
