@@ -166,6 +166,11 @@ class SeatStateIntegrationTest {
         assertThat(unblocked.json().path("seatIds").toString()).isEqualTo("[\"A2\"]");
         assertThat(seat(show, "A1")).isEqualTo("AVAILABLE");
         assertThat(counts(show)).containsEntry("available", "8");
+        var seatCounts = api().get("/internal/v1/shows/" + show.showId() + "/seat-counts");
+        assertThat(seatCounts.json().path("total").asInt()).isEqualTo(10);
+        assertThat(seatCounts.json().path("available").asInt()).isEqualTo(8);
+        assertThat(seatCounts.json().path("held").asInt()).isEqualTo(1);
+        assertThat(api().get("/internal/v1/shows/" + UUID.randomUUID() + "/seat-counts").status()).isEqualTo(404);
     }
 
     @Test

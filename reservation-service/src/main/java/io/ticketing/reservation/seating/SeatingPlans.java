@@ -162,6 +162,26 @@ public class SeatingPlans {
                 .toList());
     }
 
+    /** How many seats of a show are free and how many held, right now; what the waiting list's rules need. */
+    public record SeatCounts(UUID showId, int total, int available, int held) {
+    }
+
+    public Optional<SeatCounts> counts(UUID showId) {
+        return plan(showId).map(plan -> {
+            Map<String, String> counts = liveCounts(showId);
+            if (counts.isEmpty()) {
+                recovery.getObject().recover(showId);
+                counts = liveCounts(showId);
+            }
+            return new SeatCounts(showId, plan.seatTypes().size(), Integer.parseInt(counts.getOrDefault("available", "0")),
+                    Integer.parseInt(counts.getOrDefault("held", "0")));
+        });
+    }
+
+    private Map<String, String> liveCounts(UUID showId) {
+        return redis.<String, String>getMap(SeatKeys.of(showId).counts(), StringCodec.INSTANCE).readAllMap();
+    }
+
     /** Every seat's status, rebuilding the show's seat state first if Redis lost it. */
     private Map<String, String> liveStatuses(UUID showId) {
         Map<String, String> statuses = liveStatusMap(showId).readAllMap();

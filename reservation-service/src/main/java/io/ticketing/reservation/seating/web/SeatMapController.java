@@ -36,4 +36,11 @@ class SeatMapController {
         return plans.seatMap(showId, yours).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
                 "Show " + showId + " is not on sale"));
     }
+
+    /** Service to service (waiting-service's join rules), not routed by the gateway. */
+    @GetMapping("/internal/v1/shows/{showId}/seat-counts")
+    SeatingPlans.SeatCounts counts(@PathVariable UUID showId) {
+        return plans.counts(showId).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
+                "Show " + showId + " is not on sale"));
+    }
 }
