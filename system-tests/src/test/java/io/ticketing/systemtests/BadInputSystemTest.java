@@ -56,8 +56,9 @@ class BadInputSystemTest {
         holdId = hold.text("holdId");
     }
 
-    /** No booking is made here: the booking paths are probed with an id of the right shape. */
+    /** No booking or waiting-list entry is made here: their paths are probed with ids of the right shape. */
     private static final String NO_BOOKING = UUID.randomUUID().toString();
+    private static final String NO_ENTRY = UUID.randomUUID().toString();
 
     /** Every public endpoint that exists, with a valid request to derive the broken ones from. */
     private static List<Endpoint> endpoints() {
@@ -106,6 +107,10 @@ class BadInputSystemTest {
                         .with("showId", showId),
                 Endpoint.delete("/api/v1/admin/shows/{showId}/blocked-seats", Key.ADMIN,
                         Map.of("seatIds", List.of("A3"))).with("showId", showId),
+                Endpoint.post("/api/v1/shows/{showId}/waitlist", Key.CUSTOMER, Map.of("seatCount", 2))
+                        .with("showId", showId),
+                Endpoint.get("/api/v1/waitlist/{entryId}", Key.CUSTOMER).with("entryId", NO_ENTRY),
+                Endpoint.delete("/api/v1/waitlist/{entryId}", Key.CUSTOMER).with("entryId", NO_ENTRY),
                 Endpoint.get("/api/v1/bookings", Key.CUSTOMER),
                 Endpoint.get("/api/v1/bookings/{bookingId}", Key.CUSTOMER).with("bookingId", NO_BOOKING),
                 Endpoint.post("/api/v1/bookings/{bookingId}/cancel", Key.CUSTOMER, null)

@@ -1,0 +1,110 @@
+package io.ticketing.waiting.line;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import io.ticketing.starter.Ownership;
+import io.ticketing.starter.RequestRejectedException;
+
+/**
+ * Joining, watching and leaving a show's waiting line. A customer may wait when fewer seats are free than
+ * asked but free and held seats together would be enough: waiting helps only if holds can end. The line's
+ * order is the order of joining, kept by PostgreSQL, so a restart loses no place.
+ */
+@Service
+public class Waitlist {
+
+    private static final Duration POLL_STEP = Duration.ofMillis(200);
+
+    private final Entries entries;
+    private final SeatCounts seats;
+    private final WaitingProperties properties;
+    private final Clock clock;
+
+    Waitlist(Entries entries, SeatCounts seats, WaitingProperties properties, Clock clock) {
+        this.entries = entries;
+        this.seats = seats;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Puts the customer in the show's line for {@code seatCount} seats: {@code SEATS_AVAILABLE} when enough are
+     * free to hold them now, {@code SHOW_FULL} when even every held seat coming free would not be enough.
+     */
+    public Entry join(UUID showId, UUID customerId, int seatCount) {
+        if (seatCount < 1 || seatCount > properties.maxSeats()) {
+            throw RequestRejectedException.unprocessable("INVALID_SEAT_COUNT",
+                    "Wait for 1 to " + properties.maxSeats() + " seats");
+        }
+        var counts = seats.of(showId).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
+                "Show " + showId + " is not on sale"));
+        if (counts.available() >= seatCount) {
+            throw RequestRejectedException.conflict("SEATS_AVAILABLE",
+                    counts.available() + " seats are free: hold them instead of waiting");
+        }
+        if (counts.available() + counts.held() < seatCount) {
+            throw RequestRejectedException.conflict("SHOW_FULL",
+                    "Not enough seats are free or held for waiting to help");
+        }
+        UUID entryId = UUID.randomUUID();
+        Instant now = clock.instant();
+        try {
+            entries.insert(entryId, showId, customerId, seatCount, now, now.plus(properties.maxWait()));
+        }
+        catch (DuplicateKeyException ex) {
+            throw RequestRejectedException.conflict("ALREADY_WAITING", "You are in this show's line already");
+        }
+        return entries.find(entryId).orElseThrow();
+    }
+
+    /**
+     * The customer's entry; with {@code waitFor} above zero, answered as soon as its status or position
+     * changes, or when that time has passed (long polling).
+     */
+    public Entry entry(UUID entryId, UUID customerId, Duration waitFor) {
+        Entry seen = owned(entryId, customerId);
+        Instant deadline = clock.instant().plus(waitFor.compareTo(properties.maxPoll()) > 0 ? properties.maxPoll() : waitFor);
+        while (clock.instant().isBefore(deadline)) {
+            sleep(POLL_STEP);
+            Entry now = owned(entryId, customerId);
+            if (now.status() != seen.status() || now.position() != seen.position()) {
+                return now;
+            }
+        }
+        return owned(entryId, customerId);
+    }
+
+    /** Leaves the line; leaving twice changes nothing. */
+    public void cancel(UUID entryId, UUID customerId) {
+        owned(entryId, customerId);
+        entries.end(entryId, Entry.Status.CANCELLED, clock.instant());
+    }
+
+    /** Entries that waited {@code ticketing.waiting.max-wait} end as EXPIRED. */
+    @Scheduled(fixedDelayString = "${ticketing.waiting.expiry-sweep-interval:PT1S}")
+    void expire() {
+        entries.expire(clock.instant());
+    }
+
+    private Entry owned(UUID entryId, UUID customerId) {
+        return Ownership.ownedBy(customerId, entries.find(entryId), Entry::customerId, "WAITLIST_ENTRY_NOT_FOUND",
+                "Waiting-list entry " + entryId);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The waiting lines: entries in arrival order per show, durable in PostgreSQL. */
+package io.ticketing.waiting.line;

@@ -1,0 +1,2 @@
+/** Joining, watching and leaving a waiting line over HTTP. */
+package io.ticketing.waiting.line.web;

@@ -1,0 +1,181 @@
+package io.ticketing.waiting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.ticketing.testsupport.JsonApi;
+import io.ticketing.testsupport.TestInfrastructure;
+import io.ticketing.testsupport.TestInfrastructure.Component;
+
+/**
+ * Joining a show's waiting line on real PostgreSQL: the join rules against the show's free and held seats
+ * (reservation-service's counts, played here by a small HTTP server answering its seat-counts endpoint),
+ * positions in arrival order, one place per customer, long polling, leaving, and expiry after the maximum wait.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ticketing.waiting.max-wait=PT3S")
+class WaitlistIntegrationTest {
+
+    /** reservation-service's {available, held} per show; a show without an entry is answered 404. */
+    private static final Map<UUID, int[]> COUNTS = new ConcurrentHashMap<>();
+    private static final HttpServer RESERVATION = reservation();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "waiting", Component.POSTGRES, Component.KAFKA);
+        registry.add("ticketing.waiting.reservation-url",
+                () -> "http://127.0.0.1:" + RESERVATION.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopReservation() {
+        RESERVATION.stop(0);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void customersMayWaitOnlyWhenHeldSeatsCouldBeEnough() {
+        UUID show = show(2, 3);
+        var ana = customer();
+
+        var joined = ana.post(waitlist(show), Map.of("seatCount", 4));
+        var seatsFree = customer().post(waitlist(show), Map.of("seatCount", 2));
+        var tooMany = customer().post(waitlist(show), Map.of("seatCount", 6));
+        var again = ana.post(waitlist(show), Map.of("seatCount", 3));
+
+        assertThat(joined.status()).as(joined.body()).isEqualTo(201);
+        assertThat(joined.text("status")).isEqualTo("WAITING");
+        assertThat(joined.json().path("position").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(joined.text("expiresAt"))).isBetween(Instant.now().plusSeconds(1),
+                Instant.now().plusSeconds(4));
+        assertThat(joined.json().has("customerId")).isFalse();
+        assertThat(seatsFree.status()).isEqualTo(409);
+        assertThat(seatsFree.text("code")).isEqualTo("SEATS_AVAILABLE");
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(tooMany.text("code")).isEqualTo("SHOW_FULL");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("code")).isEqualTo("ALREADY_WAITING");
+        for (int seatCount : new int[] { 0, 11 }) {
+            var invalid = customer().post(waitlist(show), Map.of("seatCount", seatCount));
+            assertThat(invalid.status()).isEqualTo(422);
+            assertThat(invalid.text("code")).isEqualTo("INVALID_SEAT_COUNT");
+        }
+        assertThat(customer().post("/api/v1/shows/" + UUID.randomUUID() + "/waitlist", Map.of("seatCount", 1))
+                .text("code")).isEqualTo("SHOW_NOT_FOUND");
+        assertThat(count(show)).isEqualTo(1);
+    }
+
+    @Test
+    void positionsFollowArrivalAndMoveUpWhenSomeoneLeaves() throws Exception {
+        UUID show = show(0, 10);
+        List<JsonApi> customers = new ArrayList<>();
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            customers.add(customer());
+            var joined = customers.get(i).post(waitlist(show), Map.of("seatCount", 1 + i));
+            assertThat(joined.json().path("position").asInt()).isEqualTo(i + 1);
+            entries.add(joined.text("entryId"));
+        }
+        var third = customers.get(2);
+        var poll = CompletableFuture.supplyAsync(() -> third.get("/api/v1/waitlist/" + entries.get(2) + "?waitSeconds=10"));
+        Thread.sleep(500);
+
+        Instant left = Instant.now();
+        assertThat(customers.get(0).delete("/api/v1/waitlist/" + entries.get(0)).status()).isEqualTo(204);
+
+        var moved = poll.get();
+        assertThat(moved.json().path("position").asInt()).isEqualTo(2);
+        assertThat(Duration.between(left, Instant.now())).isLessThan(Duration.ofSeconds(1));
+        assertThat(customers.get(0).get("/api/v1/waitlist/" + entries.get(0)).text("status")).isEqualTo("CANCELLED");
+        assertThat(customers.get(0).delete("/api/v1/waitlist/" + entries.get(0)).status()).isEqualTo(204);
+        assertThat(customers.get(3).get("/api/v1/waitlist/" + entries.get(3)).json().path("position").asInt())
+                .isEqualTo(3);
+        assertThat(customer().get("/api/v1/waitlist/" + entries.get(1)).status()).as("someone else's entry")
+                .isEqualTo(404);
+        assertThat(customer().delete("/api/v1/waitlist/" + entries.get(1)).status()).isEqualTo(404);
+        assertThat(third.get("/api/v1/waitlist/" + entries.get(2) + "?waitSeconds=31").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anEntryExpiresAfterTheLongestWait() {
+        UUID show = show(0, 2);
+        var ana = customer();
+        var joined = ana.post(waitlist(show), Map.of("seatCount", 1));
+        Instant expiresAt = Instant.parse(joined.text("expiresAt"));
+
+        var expired = ana.get("/api/v1/waitlist/" + joined.text("entryId") + "?waitSeconds=10");
+
+        assertThat(expired.text("status")).isEqualTo("EXPIRED");
+        assertThat(expired.json().path("position").asInt()).isZero();
+        assertThat(Instant.now()).isBetween(expiresAt, expiresAt.plus(2, ChronoUnit.SECONDS));
+        assertThat(ana.post(waitlist(show), Map.of("seatCount", 1)).status()).as("may join again").isEqualTo(201);
+    }
+
+    private UUID show(int available, int held) {
+        UUID show = UUID.randomUUID();
+        COUNTS.put(show, new int[] { available, held });
+        return show;
+    }
+
+    private int count(UUID show) {
+        return jdbc.sql("SELECT count(*) FROM waitlist_entry WHERE show_id = ?").param(show).query(Integer.class)
+                .single();
+    }
+
+    private static String waitlist(UUID show) {
+        return "/api/v1/shows/" + show + "/waitlist";
+    }
+
+    private JsonApi customer() {
+        return new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
+    }
+
+    private static HttpServer reservation() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/internal/v1/shows/", exchange -> {
+                UUID show = UUID.fromString(exchange.getRequestURI().getPath().split("/")[4]);
+                int[] counts = COUNTS.get(show);
+                byte[] body = (counts == null ? "{}" : "{\"showId\":\"%s\",\"total\":%d,\"available\":%d,\"held\":%d}"
+                        .formatted(show, counts[0] + counts[1], counts[0], counts[1])).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(counts == null ? 404 : 200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
