@@ -12,7 +12,7 @@ for i = 2, #ARGV do
     return {'INVALID_SEATS', ARGV[i]}
   elseif block and status == 'SOLD' then
     return {'SEATS_UNAVAILABLE', ARGV[i]}
-  elseif block and string.sub(status, 1, 5) == 'HELD:' then
+  elseif block and (string.sub(status, 1, 5) == 'HELD:' or status == 'KEPT') then
     return {'SEATS_HELD', ARGV[i]}
   end
 end

@@ -1,5 +1,6 @@
 -- Frees the seats of a hold (released or expired), once: a second call finds no hold and changes nothing.
--- KEYS: 1 seats, 2 counts, 4 holds, 5 customers, 7 expiry index, 8 lease (3 and 6 unused: one key layout)
+-- While customers wait in the show's line, freed seats are KEPT for it (shown as held) instead of AVAILABLE.
+-- KEYS: 1 seats, 2 counts, 4 holds, 5 customers, 7 expiry index, 8 lease, 9 line (3 and 6 unused: one key layout)
 -- ARGV: 1 holdId
 -- Returns {} when the hold is gone already, else {customerId, token, expiresAt, seats}
 local entry = redis.call('HGET', KEYS[4], ARGV[1])
@@ -9,16 +10,20 @@ if not entry then
   return {}
 end
 local customer, token, expiresAt, seatList = string.match(entry, '^([^|]*)|([^|]*)|([^|]*)|(.*)$')
+local to, shown, counter = 'AVAILABLE', 'AVAILABLE', 'available'
+if redis.call('SCARD', KEYS[9]) > 0 then
+  to, shown, counter = 'KEPT', 'HELD', 'kept'
+end
 local count, changes = 0, {}
 for seat in string.gmatch(seatList, '[^,]+') do
   count = count + 1
   if redis.call('HGET', KEYS[1], seat) == 'HELD:' .. ARGV[1] then
-    redis.call('HSET', KEYS[1], seat, 'AVAILABLE')
-    changes[#changes + 1] = seat .. '=AVAILABLE'
+    redis.call('HSET', KEYS[1], seat, to)
+    changes[#changes + 1] = seat .. '=' .. shown
   end
 end
 if #changes > 0 then
-  redis.call('HINCRBY', KEYS[2], 'available', #changes)
+  redis.call('HINCRBY', KEYS[2], counter, #changes)
   redis.call('HINCRBY', KEYS[2], 'held', -#changes)
   redis.call('PUBLISH', KEYS[1] .. ':changes', redis.call('HINCRBY', KEYS[2], 'seq', 1) .. '|' .. table.concat(changes, ','))
 end

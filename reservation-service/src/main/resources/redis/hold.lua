@@ -1,10 +1,12 @@
--- Holds seats of one show, all or none, in one atomic step.
--- KEYS: 1 seats (seatId -> AVAILABLE | SOLD | BLOCKED | HELD:<holdId>), 2 counts (available, held),
+-- Holds seats of one show, all or none, in one atomic step: free seats for a customer, or seats kept for the
+-- waiting line for the waiter they are offered to.
+-- KEYS: 1 seats (seatId -> AVAILABLE | KEPT | SOLD | BLOCKED | HELD:<holdId>), 2 counts (available, kept, held),
 --       3 fence (fencing token counter), 4 holds (holdId -> customerId|token|expiresAt|seat,seat,...),
 --       5 customers (customerId -> seats held), 6 idempotency key (may be a key never used), 7 expiry index,
 --       8 the hold's lease key (expires with the lease: Redis announces its expiry)
 -- ARGV: 1 holdId, 2 customerId, 3 expiresAt (ms, the 5-minute mark), 4 lease end (ms, with the grace),
---       5 now (ms), 6 max seats per customer, 7 "1" when an idempotency key was given, 8.. seatIds
+--       5 now (ms), 6 max seats per customer, 7 "1" when an idempotency key was given,
+--       8 the status the seats must have: AVAILABLE, or KEPT for an offer to a waiter, 9.. seatIds
 -- Returns {outcome, detail}: HELD token | EXISTING holdId | NO_SHOW | INVALID_SEATS | SHOW_FULL |
 --          SEATS_UNAVAILABLE | SEATS_HELD | TOO_MANY_SEATS seatsAlreadyHeld
 if ARGV[7] == '1' then
@@ -16,21 +18,23 @@ end
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'NO_SHOW', ''}
 end
+local from = ARGV[8]
 local taken, held = 0, 0
-for i = 8, #ARGV do
+for i = 9, #ARGV do
   local status = redis.call('HGET', KEYS[1], ARGV[i])
   if not status then
     return {'INVALID_SEATS', ARGV[i]}
   elseif status == 'SOLD' or status == 'BLOCKED' then
     taken = taken + 1
-  elseif status ~= 'AVAILABLE' then
+  elseif status ~= from then
     held = held + 1
   end
 end
 if taken > 0 then
   local available = tonumber(redis.call('HGET', KEYS[2], 'available') or '0')
   local heldSeats = tonumber(redis.call('HGET', KEYS[2], 'held') or '0')
-  if available == 0 and heldSeats == 0 then
+  local kept = tonumber(redis.call('HGET', KEYS[2], 'kept') or '0')
+  if available == 0 and heldSeats == 0 and kept == 0 then
     return {'SHOW_FULL', ''}
   end
   return {'SEATS_UNAVAILABLE', ''}
@@ -38,19 +42,19 @@ end
 if held > 0 then
   return {'SEATS_HELD', ''}
 end
-local count = #ARGV - 7
+local count = #ARGV - 8
 local already = tonumber(redis.call('HGET', KEYS[5], ARGV[2]) or '0')
 if already + count > tonumber(ARGV[6]) then
   return {'TOO_MANY_SEATS', tostring(already)}
 end
 local token = redis.call('INCR', KEYS[3])
 local seats, changes = {}, {}
-for i = 8, #ARGV do
+for i = 9, #ARGV do
   redis.call('HSET', KEYS[1], ARGV[i], 'HELD:' .. ARGV[1])
   seats[#seats + 1] = ARGV[i]
   changes[#changes + 1] = ARGV[i] .. '=HELD'
 end
-redis.call('HINCRBY', KEYS[2], 'available', -count)
+redis.call('HINCRBY', KEYS[2], from == 'KEPT' and 'kept' or 'available', -count)
 redis.call('HINCRBY', KEYS[2], 'held', count)
 redis.call('HSET', KEYS[4], ARGV[1], ARGV[2] .. '|' .. token .. '|' .. ARGV[3] .. '|' .. table.concat(seats, ','))
 redis.call('HINCRBY', KEYS[5], ARGV[2], count)

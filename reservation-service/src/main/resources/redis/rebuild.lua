@@ -15,7 +15,7 @@ for seat, status in pairs(state.seats) do
     held = held + 1
   end
 end
-redis.call('HSET', KEYS[2], 'available', available, 'held', held, 'seq', state.seq)
+redis.call('HSET', KEYS[2], 'available', available, 'held', held, 'kept', 0, 'seq', state.seq)
 redis.call('SET', KEYS[3], state.fence)
 for holdId, entry in pairs(state.holds) do
   redis.call('HSET', KEYS[4], holdId, entry)

@@ -83,10 +83,20 @@ public class Holds {
         if (!plan.onSale(now)) {
             throw RequestRejectedException.conflict("SALES_CLOSED", "Seats of this show are not on sale now");
         }
+        return take(plan, customerId, seatIds, idempotencyKey, SeatingPlans.AVAILABLE, now);
+    }
+
+    /**
+     * Takes seats that have the status {@code from} into a hold for the customer (free seats, or seats kept for
+     * the waiting line when offered to a waiter), and records it.
+     */
+    Hold take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey, String from,
+            Instant now) {
+        UUID showId = plan.showId();
         UUID holdId = UUID.randomUUID();
         Instant expiresAt = now.plus(properties.holdTtl());
         Supplier<SeatScripts.Outcome> take = () -> scripts.hold(showId, holdId, customerId, seatIds, expiresAt,
-                expiresAt.plus(properties.holdGrace()), now, properties.maxSeatsPerCustomer(), idempotencyKey);
+                expiresAt.plus(properties.holdGrace()), now, properties.maxSeatsPerCustomer(), idempotencyKey, from);
         var outcome = take.get();
         if (outcome.outcome().equals(SeatScripts.NO_SHOW)) {
             recovery.recover(showId);

@@ -22,6 +22,11 @@ public record SeatKeys(String seats, String counts, String fence, String holds, 
         return holds + ":lease:" + holdId;
     }
 
+    /** The waiting line's entries for the show (a set of entry ids, kept by waiting-service). */
+    public String line() {
+        return holds.replace(":holds", ":line");
+    }
+
     /** The channel on which every change of the show's seats is published, as {@code seq|seat=STATUS,...}. */
     public String changes() {
         return seats + ":changes";

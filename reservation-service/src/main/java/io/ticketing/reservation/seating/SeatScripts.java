@@ -25,6 +25,8 @@ public class SeatScripts {
 
     /** The outcome of a script whose show has no seat state in Redis (never opened, or Redis lost it). */
     public static final String NO_SHOW = "NO_SHOW";
+    /** Freed seats kept for the waiting line (shown as held), which only offers to waiters take. */
+    public static final String KEPT = "KEPT";
 
     private final RScript scripts;
     private final String hold = load("redis/hold.lua");
@@ -33,22 +35,29 @@ public class SeatScripts {
     private final String unsell = load("redis/unsell.lua");
     private final String block = load("redis/block.lua");
     private final String rebuild = load("redis/rebuild.lua");
+    private final String unkeep = load("redis/unkeep.lua");
+    private final RedissonClient redis;
 
     SeatScripts(RedissonClient redis) {
         this.scripts = redis.getScript(StringCodec.INSTANCE);
+        this.redis = redis;
     }
 
     /** What a script answered: an outcome and its detail (the fencing token when held). */
     public record Outcome(String outcome, String detail) {
     }
 
+    /**
+     * Holds seats that have the status {@code from}: {@link SeatingPlans#AVAILABLE} for a customer's own hold,
+     * {@link #KEPT} for an offer to a waiter.
+     */
     public Outcome hold(UUID showId, UUID holdId, UUID customerId, List<String> seatIds, Instant expiresAt,
-            Instant leaseEnds, Instant now, int maxPerCustomer, Optional<String> idempotencyKey) {
+            Instant leaseEnds, Instant now, int maxPerCustomer, Optional<String> idempotencyKey, String from) {
         SeatKeys keys = SeatKeys.of(showId);
         List<Object> args = new ArrayList<>(List.of(holdId.toString(), customerId.toString(),
                 Long.toString(expiresAt.toEpochMilli()), Long.toString(leaseEnds.toEpochMilli()),
                 Long.toString(now.toEpochMilli()), Integer.toString(maxPerCustomer),
-                idempotencyKey.isPresent() ? "1" : "0"));
+                idempotencyKey.isPresent() ? "1" : "0", from));
         args.addAll(seatIds);
         return outcome(scripts.eval(RScript.Mode.READ_WRITE, hold, RScript.ReturnType.LIST,
                 keys(keys, holdId, keys.idempotency(customerId, idempotencyKey.orElse("-"))), args.toArray()));
@@ -92,6 +101,29 @@ public class SeatScripts {
                 keys(SeatKeys.of(showId), null, ""), args.toArray()));
     }
 
+    /** The hold an earlier request with this idempotency key took, while its lease runs. */
+    public Optional<UUID> earlierHold(UUID showId, UUID customerId, String idempotencyKey) {
+        return Optional.ofNullable(redis.<String>getBucket(SeatKeys.of(showId).idempotency(customerId, idempotencyKey),
+                StringCodec.INSTANCE).get()).map(UUID::fromString);
+    }
+
+    /** Puts the named seats that are kept for the line back on sale; how many were. */
+    public long unkeep(UUID showId, List<String> seatIds) {
+        return scripts.eval(RScript.Mode.READ_WRITE, unkeep, RScript.ReturnType.LONG,
+                keys(SeatKeys.of(showId), null, ""), seatIds.toArray());
+    }
+
+    /** Enters or removes a waiting-line entry: while the show's line has one, freed seats are kept for it. */
+    public void line(UUID showId, UUID entryId, boolean waiting) {
+        var line = redis.<String>getSet(SeatKeys.of(showId).line(), StringCodec.INSTANCE);
+        if (waiting) {
+            line.add(entryId.toString());
+        }
+        else {
+            line.remove(entryId.toString());
+        }
+    }
+
     /** Writes a rebuilt seat state (JSON, see rebuild.lua) unless the show has one; whether it was written. */
     public boolean rebuild(UUID showId, String stateJson, Instant now) {
         return "REBUILT".equals(scripts.eval(RScript.Mode.READ_WRITE, rebuild, RScript.ReturnType.VALUE,
@@ -102,11 +134,14 @@ public class SeatScripts {
         return new Outcome((String) result.get(0), (String) result.get(1));
     }
 
-    /** One key layout for every script: 1 seats, 2 counts, 3 fence, 4 holds, 5 customers, 6 idempotency, 7 expiring, 8 lease. */
+    /**
+     * One key layout for every script: 1 seats, 2 counts, 3 fence, 4 holds, 5 customers, 6 idempotency,
+     * 7 expiring, 8 lease, 9 line.
+     */
     private static List<Object> keys(SeatKeys keys, UUID holdId, String idempotency) {
         return List.of(keys.seats(), keys.counts(), keys.fence(), keys.holds(), keys.customers(),
                 idempotency.isEmpty() ? keys.holds() + ":none" : idempotency, SeatKeys.EXPIRING,
-                holdId == null ? keys.holds() + ":lease:none" : keys.lease(holdId));
+                holdId == null ? keys.holds() + ":lease:none" : keys.lease(holdId), keys.line());
     }
 
     /** A Lua script from the class path. */

@@ -153,7 +153,10 @@ public class SeatingPlans {
                             if (status.startsWith(HELD_BY)) {
                                 yours = yourHolds.contains(UUID.fromString(status.substring(HELD_BY.length())))
                                         ? Boolean.TRUE : null;
-                                status = "HELD";
+                                status = SeatStatus.HELD;
+                            }
+                            else if (status.equals(SeatScripts.KEPT)) {
+                                status = SeatStatus.HELD;
                             }
                             return new SeatMap.Seat(seat.seatId(), seat.number(), seat.type(), price.amount(),
                                     price.currency(), status, seat.aisleAfter(), yours);
@@ -162,8 +165,11 @@ public class SeatingPlans {
                 .toList());
     }
 
-    /** How many seats of a show are free and how many held, right now; what the waiting list's rules need. */
-    public record SeatCounts(UUID showId, int total, int available, int held) {
+    /**
+     * How many seats of a show are free, held by customers and kept for its waiting line, right now; what the
+     * waiting list's rules need.
+     */
+    public record SeatCounts(UUID showId, int total, int available, int held, int kept) {
     }
 
     public Optional<SeatCounts> counts(UUID showId) {
@@ -174,7 +180,7 @@ public class SeatingPlans {
                 counts = liveCounts(showId);
             }
             return new SeatCounts(showId, plan.seatTypes().size(), Integer.parseInt(counts.getOrDefault("available", "0")),
-                    Integer.parseInt(counts.getOrDefault("held", "0")));
+                    Integer.parseInt(counts.getOrDefault("held", "0")), Integer.parseInt(counts.getOrDefault("kept", "0")));
         });
     }
 
@@ -182,8 +188,8 @@ public class SeatingPlans {
         return redis.<String, String>getMap(SeatKeys.of(showId).counts(), StringCodec.INSTANCE).readAllMap();
     }
 
-    /** Every seat's status, rebuilding the show's seat state first if Redis lost it. */
-    private Map<String, String> liveStatuses(UUID showId) {
+    /** Every seat's live value in Redis, rebuilding the show's seat state first if Redis lost it. */
+    public Map<String, String> liveStatuses(UUID showId) {
         Map<String, String> statuses = liveStatusMap(showId).readAllMap();
         if (!statuses.isEmpty()) {
             return statuses;

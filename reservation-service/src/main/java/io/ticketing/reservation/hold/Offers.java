@@ -1,0 +1,117 @@
+package io.ticketing.reservation.hold;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.reservation.seating.SeatScripts;
+import io.ticketing.reservation.seating.SeatingPlan;
+import io.ticketing.reservation.seating.SeatingPlans;
+import io.ticketing.starter.RequestRejectedException;
+
+/**
+ * Seats kept for a show's waiting line, offered to waiters: waiting-service names the waiter and how many seats,
+ * this takes that many kept seats — side by side in one row where possible — into a regular hold for them.
+ * While a show's line has entries, freed seats are kept for it instead of going back on sale.
+ */
+@Service
+public class Offers {
+
+    /** Kept seats may change between reading and taking them (another offer, a sale): read again this often. */
+    private static final int ATTEMPTS = 3;
+
+    private final Holds holds;
+    private final SeatScripts scripts;
+    private final SeatingPlans plans;
+    private final Clock clock;
+
+    Offers(Holds holds, SeatScripts scripts, SeatingPlans plans, Clock clock) {
+        this.holds = holds;
+        this.scripts = scripts;
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    /** A waiter joined ({@code waiting}) or left the show's line. */
+    public void line(UUID showId, UUID entryId, boolean waiting) {
+        scripts.line(showId, entryId, waiting);
+    }
+
+    /**
+     * Holds {@code seatCount} kept seats for the waiter; the same entry offered twice gets the same hold.
+     * {@code NOT_ENOUGH_KEPT} when fewer seats are kept.
+     */
+    public Hold offer(UUID showId, UUID entryId, UUID customerId, int seatCount) {
+        SeatingPlan plan = plans.plan(showId).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
+                "Show " + showId + " is not on sale"));
+        String idempotencyKey = "offer-" + entryId;
+        var earlier = scripts.earlierHold(showId, customerId, idempotencyKey);
+        if (earlier.isPresent()) {
+            return holds.hold(earlier.get(), customerId);
+        }
+        for (int attempt = 1;; attempt++) {
+            List<String> seats = pick(plan, plans.liveStatuses(showId), seatCount)
+                    .orElseThrow(() -> RequestRejectedException.conflict("NOT_ENOUGH_KEPT",
+                            "Fewer than " + seatCount + " seats are kept for the line"));
+            try {
+                return holds.take(plan, customerId, seats, Optional.of(idempotencyKey), SeatScripts.KEPT,
+                        clock.instant());
+            }
+            catch (RequestRejectedException ex) {
+                if (!ex.code().equals("SEATS_HELD") || attempt == ATTEMPTS) {
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    /** Puts every seat kept for the line back on sale, once no waiter can use them; how many there were. */
+    public long release(UUID showId) {
+        List<String> kept = plans.liveStatuses(showId).entrySet().stream()
+                .filter(seat -> seat.getValue().equals(SeatScripts.KEPT)).map(Map.Entry::getKey).toList();
+        return kept.isEmpty() ? 0 : scripts.unkeep(showId, kept);
+    }
+
+    /**
+     * {@code count} kept seats: the first run of that many side by side in a row (no aisle between), else the
+     * longest runs first.
+     */
+    static Optional<List<String>> pick(SeatingPlan plan, Map<String, String> statuses, int count) {
+        List<List<String>> runs = new ArrayList<>();
+        for (ShowScheduled.Row row : plan.rows()) {
+            List<String> run = new ArrayList<>();
+            for (ShowScheduled.Seat seat : row.seats()) {
+                if (SeatScripts.KEPT.equals(statuses.get(seat.seatId()))) {
+                    run.add(seat.seatId());
+                    if (seat.aisleAfter()) {
+                        runs.add(run);
+                        run = new ArrayList<>();
+                    }
+                }
+                else if (!run.isEmpty()) {
+                    runs.add(run);
+                    run = new ArrayList<>();
+                }
+            }
+            if (!run.isEmpty()) {
+                runs.add(run);
+            }
+        }
+        for (List<String> run : runs) {
+            if (run.size() >= count) {
+                return Optional.of(List.copyOf(run.subList(0, count)));
+            }
+        }
+        List<String> seats = new ArrayList<>();
+        runs.stream().sorted(Comparator.comparingInt(List<String>::size).reversed())
+                .forEach(run -> run.stream().limit(count - seats.size()).forEach(seats::add));
+        return seats.size() == count ? Optional.of(List.copyOf(seats)) : Optional.empty();
+    }
+}
