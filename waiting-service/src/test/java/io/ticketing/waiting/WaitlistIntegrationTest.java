@@ -39,7 +39,7 @@ import io.ticketing.testsupport.TestInfrastructure.Component;
         properties = "ticketing.waiting.max-wait=PT3S")
 class WaitlistIntegrationTest {
 
-    /** reservation-service's {available, held} per show; a show without an entry is answered 404. */
+    /** reservation-service's {available, held, kept} per show; a show without an entry is answered 404. */
     private static final Map<UUID, int[]> COUNTS = new ConcurrentHashMap<>();
     private static final HttpServer RESERVATION = reservation();
 
@@ -91,6 +91,8 @@ class WaitlistIntegrationTest {
         assertThat(customer().post("/api/v1/shows/" + UUID.randomUUID() + "/waitlist", Map.of("seatCount", 1))
                 .text("code")).isEqualTo("SHOW_NOT_FOUND");
         assertThat(count(show)).isEqualTo(1);
+        assertThat(customer().post(waitlist(show(1, 0, 2)), Map.of("seatCount", 3)).status())
+                .as("seats kept for the line count as held").isEqualTo(201);
     }
 
     @Test
@@ -140,8 +142,12 @@ class WaitlistIntegrationTest {
     }
 
     private UUID show(int available, int held) {
+        return show(available, held, 0);
+    }
+
+    private UUID show(int available, int held, int kept) {
         UUID show = UUID.randomUUID();
-        COUNTS.put(show, new int[] { available, held });
+        COUNTS.put(show, new int[] { available, held, kept });
         return show;
     }
 
@@ -164,8 +170,10 @@ class WaitlistIntegrationTest {
             server.createContext("/internal/v1/shows/", exchange -> {
                 UUID show = UUID.fromString(exchange.getRequestURI().getPath().split("/")[4]);
                 int[] counts = COUNTS.get(show);
-                byte[] body = (counts == null ? "{}" : "{\"showId\":\"%s\",\"total\":%d,\"available\":%d,\"held\":%d}"
-                        .formatted(show, counts[0] + counts[1], counts[0], counts[1])).getBytes(StandardCharsets.UTF_8);
+                byte[] body = (counts == null ? "{}"
+                        : "{\"showId\":\"%s\",\"total\":%d,\"available\":%d,\"held\":%d,\"kept\":%d}".formatted(show,
+                                counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2]))
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(counts == null ? 404 : 200, body.length);
                 exchange.getResponseBody().write(body);

@@ -31,8 +31,9 @@ class SeatCounts {
         this.json = json;
     }
 
+    /** Seats kept for the line count as held: they too may come to a waiter. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Counts(int total, int available, int held) {
+    record Counts(int total, int available, int held, int kept) {
     }
 
     /** The show's counts; empty for a show reservation-service does not sell. */

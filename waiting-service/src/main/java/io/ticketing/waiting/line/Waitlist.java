@@ -49,7 +49,7 @@ public class Waitlist {
             throw RequestRejectedException.conflict("SEATS_AVAILABLE",
                     counts.available() + " seats are free: hold them instead of waiting");
         }
-        if (counts.available() + counts.held() < seatCount) {
+        if (counts.available() + counts.held() + counts.kept() < seatCount) {
             throw RequestRejectedException.conflict("SHOW_FULL",
                     "Not enough seats are free or held for waiting to help");
         }
