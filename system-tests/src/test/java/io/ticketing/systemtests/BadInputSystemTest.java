@@ -24,7 +24,7 @@ import io.ticketing.testsupport.JsonApi;
  * gateway, and asserts that each gets a 4xx problem+json with a code and that no database changed.
  * A new endpoint joins with one line in {@link #endpoints()}.
  */
-@Order(4)
+@Order(5)
 class BadInputSystemTest {
 
     private static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");

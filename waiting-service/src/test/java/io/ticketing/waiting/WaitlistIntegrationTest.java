@@ -32,7 +32,8 @@ import io.ticketing.testsupport.TestInfrastructure.Component;
 
 /**
  * Joining a show's waiting line on real PostgreSQL: the join rules against the show's free and held seats
- * (reservation-service's counts, played here by a small HTTP server answering its seat-counts endpoint),
+ * (reservation-service's internal endpoints, played here by a small HTTP server with nothing kept for the line;
+ * serving is tested with the real one in the system tests),
  * positions in arrival order, one place per customer, long polling, leaving, and expiry after the maximum wait.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -168,15 +169,29 @@ class WaitlistIntegrationTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/internal/v1/shows/", exchange -> {
-                UUID show = UUID.fromString(exchange.getRequestURI().getPath().split("/")[4]);
+                String[] path = exchange.getRequestURI().getPath().split("/");
+                UUID show = UUID.fromString(path[4]);
                 int[] counts = COUNTS.get(show);
-                byte[] body = (counts == null ? "{}"
-                        : "{\"showId\":\"%s\",\"total\":%d,\"available\":%d,\"held\":%d,\"kept\":%d}".formatted(show,
-                                counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2]))
-                        .getBytes(StandardCharsets.UTF_8);
+                int status;
+                String body = "{}";
+                switch (path[5]) {
+                    case "seat-counts" -> {
+                        status = counts == null ? 404 : 200;
+                        if (counts != null) {
+                            body = "{\"showId\":\"%s\",\"total\":%d,\"available\":%d,\"held\":%d,\"kept\":%d}"
+                                    .formatted(show, counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2]);
+                        }
+                    }
+                    case "line" -> status = 204;
+                    case "offers" -> status = 409; // nothing is kept for the line here
+                    default -> status = 200;
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(counts == null ? 404 : 200, body.length);
-                exchange.getResponseBody().write(body);
+                exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
+                if (status != 204) {
+                    exchange.getResponseBody().write(bytes);
+                }
                 exchange.close();
             });
             server.start();

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Repository;
 class Entries {
 
     private static final String SELECT = """
-            SELECT e.id, e.show_id, e.status, e.seat_count, e.expires_at, e.customer_id,
+            SELECT e.id, e.show_id, e.status, e.seat_count, e.expires_at, e.customer_id, e.offer_hold_id,
+                   e.offer_seat_ids, e.offer_expires_at,
                    CASE WHEN e.status = 'WAITING' THEN
                        (SELECT count(*) FROM waitlist_entry w
                         WHERE w.show_id = e.show_id AND w.status = 'WAITING' AND w.joined_seq <= e.joined_seq)
@@ -40,24 +43,73 @@ class Entries {
         return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query((rs, n) -> entry(rs)).optional();
     }
 
+    /** Whether anyone ever waited for the show. */
+    boolean anyFor(UUID showId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM waitlist_entry WHERE show_id = ?)").param(showId)
+                .query(Boolean.class).single();
+    }
+
+    /** The show's waiting entries, longest waiting first. */
+    List<Entry> waiting(UUID showId) {
+        return jdbc.sql(SELECT + " WHERE e.show_id = ? AND e.status = 'WAITING' ORDER BY e.joined_seq").param(showId)
+                .query((rs, n) -> entry(rs)).list();
+    }
+
     /** Ends an entry that still waits or holds an offer; false when it had ended already. */
     boolean end(UUID id, Entry.Status status, Instant at) {
         return jdbc.sql("""
-                UPDATE waitlist_entry SET status = ?, ended_at = ? WHERE id = ? AND status IN ('WAITING', 'OFFERED')""")
+                UPDATE waitlist_entry SET status = ?, ended_at = ?, line_state = 'LEAVING'
+                WHERE id = ? AND status IN ('WAITING', 'OFFERED')""")
                 .params(status.name(), utc(at), id).update() == 1;
     }
 
-    /** Entries that waited as long as a customer may: they expire. */
-    int expire(Instant now) {
+    /** A waiting entry got its offer; false when it no longer waited. */
+    boolean offered(UUID id, Entry.Offer offer, Instant at) {
         return jdbc.sql("""
-                UPDATE waitlist_entry SET status = 'EXPIRED', ended_at = ? WHERE status = 'WAITING' AND expires_at <= ?""")
-                .params(utc(now), utc(now)).update();
+                UPDATE waitlist_entry SET status = 'OFFERED', ended_at = ?, line_state = 'LEAVING', offer_hold_id = ?,
+                       offer_seat_ids = string_to_array(?, ','), offer_expires_at = ?
+                WHERE id = ? AND status = 'WAITING'""")
+                .params(utc(at), offer.holdId(), String.join(",", offer.seatIds()), utc(offer.expiresAt()), id)
+                .update() == 1;
+    }
+
+    /** Shows whose entries expired now: their waiting ended. */
+    List<UUID> expire(Instant now) {
+        return jdbc.sql("""
+                UPDATE waitlist_entry SET status = 'EXPIRED', ended_at = ?, line_state = 'LEAVING'
+                WHERE status = 'WAITING' AND expires_at <= ? RETURNING show_id""")
+                .params(utc(now), utc(now)).query(UUID.class).list().stream().distinct().toList();
+    }
+
+    /** Entries reservation-service's line still has to learn of: to be entered, or to be removed. */
+    List<LineChange> lineChanges(UUID showId, int limit) {
+        return jdbc.sql("""
+                SELECT id, show_id, line_state FROM waitlist_entry
+                WHERE line_state IN ('ENTERING', 'LEAVING') AND (CAST(? AS UUID) IS NULL OR show_id = ?) LIMIT ?""")
+                .params(showId, showId, limit)
+                .query((rs, n) -> new LineChange(rs.getObject("id", UUID.class), rs.getObject("show_id", UUID.class),
+                        rs.getString("line_state").equals("ENTERING")))
+                .list();
+    }
+
+    record LineChange(UUID entryId, UUID showId, boolean entering) {
+    }
+
+    /** reservation-service's line has the change: ENTERING became ENTERED, LEAVING became LEFT. */
+    void lineChanged(LineChange change) {
+        jdbc.sql("UPDATE waitlist_entry SET line_state = ? WHERE id = ? AND line_state = ?")
+                .params(change.entering() ? "ENTERED" : "LEFT", change.entryId(), change.entering() ? "ENTERING" : "LEAVING")
+                .update();
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {
+        UUID holdId = rs.getObject("offer_hold_id", UUID.class);
+        Entry.Offer offer = holdId == null ? null : new Entry.Offer(holdId,
+                Arrays.asList((String[]) rs.getArray("offer_seat_ids").getArray()),
+                rs.getObject("offer_expires_at", OffsetDateTime.class).toInstant());
         return new Entry(rs.getObject("id", UUID.class), rs.getObject("show_id", UUID.class),
                 Entry.Status.valueOf(rs.getString("status")), rs.getInt("position"), rs.getInt("seat_count"),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getObject("customer_id", UUID.class));
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), offer, rs.getObject("customer_id", UUID.class));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -23,13 +24,15 @@ public class Waitlist {
     private static final Duration POLL_STEP = Duration.ofMillis(200);
 
     private final Entries entries;
-    private final SeatCounts seats;
+    private final Reservation seats;
+    private final Serving serving;
     private final WaitingProperties properties;
     private final Clock clock;
 
-    Waitlist(Entries entries, SeatCounts seats, WaitingProperties properties, Clock clock) {
+    Waitlist(Entries entries, Reservation seats, Serving serving, WaitingProperties properties, Clock clock) {
         this.entries = entries;
         this.seats = seats;
+        this.serving = serving;
         this.properties = properties;
         this.clock = clock;
     }
@@ -43,7 +46,7 @@ public class Waitlist {
             throw RequestRejectedException.unprocessable("INVALID_SEAT_COUNT",
                     "Wait for 1 to " + properties.maxSeats() + " seats");
         }
-        var counts = seats.of(showId).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
+        var counts = seats.counts(showId).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
                 "Show " + showId + " is not on sale"));
         if (counts.available() >= seatCount) {
             throw RequestRejectedException.conflict("SEATS_AVAILABLE",
@@ -61,6 +64,8 @@ public class Waitlist {
         catch (DuplicateKeyException ex) {
             throw RequestRejectedException.conflict("ALREADY_WAITING", "You are in this show's line already");
         }
+        // enters reservation-service's line, and offers seats kept for the line already if the request fits
+        serveQuietly(showId);
         return entries.find(entryId).orElseThrow();
     }
 
@@ -83,14 +88,26 @@ public class Waitlist {
 
     /** Leaves the line; leaving twice changes nothing. */
     public void cancel(UUID entryId, UUID customerId) {
-        owned(entryId, customerId);
-        entries.end(entryId, Entry.Status.CANCELLED, clock.instant());
+        Entry entry = owned(entryId, customerId);
+        if (entries.end(entryId, Entry.Status.CANCELLED, clock.instant())) {
+            serveQuietly(entry.showId());
+        }
     }
 
     /** Entries that waited {@code ticketing.waiting.max-wait} end as EXPIRED. */
     @Scheduled(fixedDelayString = "${ticketing.waiting.expiry-sweep-interval:PT1S}")
     void expire() {
-        entries.expire(clock.instant());
+        entries.expire(clock.instant()).forEach(this::serveQuietly);
+    }
+
+    /** The line changed; if serving fails now, the next release or the line sync catches up. */
+    private void serveQuietly(UUID showId) {
+        try {
+            serving.serve(showId);
+        }
+        catch (RuntimeException ex) {
+            LoggerFactory.getLogger(Waitlist.class).warn("Could not serve the line of show {} now", showId, ex);
+        }
     }
 
     private Entry owned(UUID entryId, UUID customerId) {

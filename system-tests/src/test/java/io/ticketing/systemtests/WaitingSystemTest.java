@@ -1,0 +1,121 @@
+package io.ticketing.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import io.ticketing.testsupport.JsonApi;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The waiting line on the running platform, through the gateway: customers wait for seats others hold; when
+ * they are released, the longest waiter whose request fits gets them as a hold of their own, the seats a later
+ * waiter could still use stay kept for the line (newcomers cannot take them), and seats nobody in line can use
+ * go back on sale.
+ */
+@Order(4)
+class WaitingSystemTest {
+
+    private static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
+    private static final JsonApi CLIENT = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-client-key");
+
+    private static String showId;
+
+    @BeforeAll
+    static void aSmallShowOnSale() throws Exception {
+        LocalStackProcess.shared();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String cityId = created(ADMIN.post("/api/v1/admin/cities", Map.of("name", "Leiden " + tag, "country", "NL",
+                "latitude", 52.1601, "longitude", 4.4970, "timeZone", "Europe/Amsterdam")));
+        String cinemaId = created(ADMIN.post("/api/v1/admin/cinemas", Map.of("cityId", cityId, "name", "Kijkhuis " + tag,
+                "address", "Vrouwenkerksteeg 10", "postalCode", "2312 WS", "latitude", 52.1590, "longitude", 4.4860)));
+        String hallId = created(ADMIN.post("/api/v1/admin/cinemas/" + cinemaId + "/halls", Map.of("name", "Zaal 3",
+                "rows", List.of(Map.of("row", "A", "seats", List.of(1, 2, 3, 4).stream()
+                        .map(number -> Map.of("number", number, "type", "REGULAR")).toList())))));
+        String movieId = created(ADMIN.post("/api/v1/admin/movies", Map.of("title", "Arrival " + tag, "description",
+                "A linguist works to communicate with visitors from elsewhere", "durationMinutes", 116,
+                "genre", "Sci-Fi", "language", "English", "releaseDate", "2016-11-11", "country", "US")));
+        showId = created(ADMIN.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
+                "startsAt", Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(),
+                "prices", List.of(Map.of("seatType", "REGULAR", "price", 10, "currency", "EUR")))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> CLIENT.get("/api/v1/shows/" + showId + "/seats").status() == 200);
+    }
+
+    @Test
+    void releasedSeatsGoToTheLongestWaiterWhoseRequestFitsAndStayKeptForTheNext() throws Exception {
+        JsonApi ana = customer("ana.wait@example.com");
+        JsonApi ben = customer("ben.wait@example.com");
+        JsonApi cleo = customer("cleo.wait@example.com");
+        var anasHold = ana.post(holds(), Map.of("seatIds", List.of("A1", "A2", "A3", "A4")));
+        assertThat(anasHold.status()).as(anasHold.body()).isEqualTo(201);
+
+        var bensEntry = ben.post(waitlist(), Map.of("seatCount", 2));
+        var cleosEntry = cleo.post(waitlist(), Map.of("seatCount", 3));
+        var tooMany = customer("dan.wait@example.com").post(waitlist(), Map.of("seatCount", 5));
+        assertThat(bensEntry.status()).as(bensEntry.body()).isEqualTo(201);
+        assertThat(bensEntry.json().path("position").asInt()).isEqualTo(1);
+        assertThat(cleosEntry.json().path("position").asInt()).isEqualTo(2);
+        assertThat(tooMany.text("code")).isEqualTo("SHOW_FULL");
+
+        var bensPoll = CompletableFuture.supplyAsync(
+                () -> ben.get("/api/v1/waitlist/" + bensEntry.text("entryId") + "?waitSeconds=20"));
+        Thread.sleep(300);
+        Instant released = Instant.now();
+        assertThat(ana.delete("/api/v1/holds/" + anasHold.text("holdId")).status()).isEqualTo(204);
+
+        JsonNode offered = bensPoll.get().json();
+        Duration offerTook = Duration.between(released, Instant.now());
+        System.out.printf("Offer reached the long-polling waiter %d ms after the release%n", offerTook.toMillis());
+        assertThat(offered.path("status").asString()).isEqualTo("OFFERED");
+        assertThat(offered.path("offer").path("seatIds").size()).isEqualTo(2);
+        String bensHold = offered.path("offer").path("holdId").asString();
+        assertThat(ben.get("/api/v1/holds/" + bensHold).text("status")).isEqualTo("HELD");
+        assertThat(offerTook).isLessThan(Duration.ofSeconds(5));
+        // the other two seats are kept for cleo, who still waits: a newcomer cannot take them
+        assertThat(cleo.get("/api/v1/waitlist/" + cleosEntry.text("entryId")).json().path("position").asInt())
+                .isEqualTo(1);
+        String freeSeat = offered.path("offer").path("seatIds").toString().contains("A4") ? "A1" : "A4";
+        var newcomer = customer("eve.wait@example.com").post(holds(), Map.of("seatIds", List.of(freeSeat)));
+        assertThat(newcomer.text("code")).isEqualTo("SEATS_HELD");
+
+        assertThat(ben.delete("/api/v1/holds/" + bensHold).status()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> cleo.get("/api/v1/waitlist/" + cleosEntry.text("entryId"))
+                .text("status").equals("OFFERED"));
+        assertThat(cleo.get("/api/v1/waitlist/" + cleosEntry.text("entryId")).json().path("offer").path("seatIds").size())
+                .isEqualTo(3);
+        // nobody waits any more: the fourth seat is back on sale
+        await().atMost(Duration.ofSeconds(10)).until(() -> CLIENT.get("/api/v1/shows/" + showId + "/seats").json()
+                .path("rows").get(0).path("seats").valueStream()
+                .filter(seat -> seat.path("status").asString().equals("AVAILABLE")).count() == 1);
+    }
+
+    private static JsonApi customer(String email) {
+        return CLIENT.withHeader("Authorization", "Bearer " + CLIENT.post("/api/v1/sessions", Map.of("email", email))
+                .text("token"));
+    }
+
+    private static String holds() {
+        return "/api/v1/shows/" + showId + "/holds";
+    }
+
+    private static String waitlist() {
+        return "/api/v1/shows/" + showId + "/waitlist";
+    }
+
+    private static String created(JsonApi.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.text("id");
+    }
+}

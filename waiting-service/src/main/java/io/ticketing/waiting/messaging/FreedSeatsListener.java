@@ -1,0 +1,38 @@
+package io.ticketing.waiting.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.ticketing.events.IntegrationEvent;
+import io.ticketing.events.Topics;
+import io.ticketing.events.booking.BookingCancelled;
+import io.ticketing.events.reservation.HoldExpired;
+import io.ticketing.events.reservation.HoldReleased;
+import io.ticketing.waiting.line.Serving;
+
+/**
+ * Serves a show's line when seats came free: a hold released or expired, a booking cancelled. Events are keyed by
+ * show, so one consumer takes a show's events in order; serving again after a redelivery changes nothing that is
+ * served already.
+ */
+@Component
+class FreedSeatsListener {
+
+    private final Serving serving;
+
+    FreedSeatsListener(Serving serving) {
+        this.serving = serving;
+    }
+
+    @KafkaListener(topics = { Topics.RESERVATION_HOLD_EVENTS, Topics.BOOKING_BOOKING_EVENTS })
+    void on(ConsumerRecord<String, IntegrationEvent> record) {
+        switch (record.value()) {
+            case HoldReleased released -> serving.serve(released.showId());
+            case HoldExpired expired -> serving.serve(expired.showId());
+            case BookingCancelled cancelled -> serving.serve(cancelled.showId());
+            case null, default -> {
+            }
+        }
+    }
+}
