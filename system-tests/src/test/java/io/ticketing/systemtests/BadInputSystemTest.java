@@ -110,6 +110,7 @@ class BadInputSystemTest {
                 Endpoint.post("/api/v1/shows/{showId}/waitlist", Key.CUSTOMER, Map.of("seatCount", 2))
                         .with("showId", showId),
                 Endpoint.get("/api/v1/waitlist/{entryId}", Key.CUSTOMER).with("entryId", NO_ENTRY),
+                Endpoint.get("/api/v1/waitlist/{entryId}/stream", Key.CUSTOMER).with("entryId", NO_ENTRY),
                 Endpoint.delete("/api/v1/waitlist/{entryId}", Key.CUSTOMER).with("entryId", NO_ENTRY),
                 Endpoint.get("/api/v1/bookings", Key.CUSTOMER),
                 Endpoint.get("/api/v1/bookings/{bookingId}", Key.CUSTOMER).with("bookingId", NO_BOOKING),

@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.sun.net.httpserver.HttpServer;
 
 import io.ticketing.testsupport.JsonApi;
+import io.ticketing.testsupport.SseClient;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 
@@ -128,6 +129,36 @@ class WaitlistIntegrationTest {
     }
 
     @Test
+    void aStreamTellsOfEveryChangeUntilTheEntryNoLongerWaits() {
+        UUID show = show(0, 4);
+        var ana = customer();
+        UUID benId = UUID.randomUUID();
+        var ben = customer(benId);
+        var anas = ana.post(waitlist(show), Map.of("seatCount", 1));
+        var bens = ben.post(waitlist(show), Map.of("seatCount", 2));
+
+        try (var stream = SseClient.connect(url("/api/v1/waitlist/" + bens.text("entryId") + "/stream"),
+                Map.of("X-Customer-Id", benId.toString()))) {
+            assertThat(stream.status()).isEqualTo(200);
+            var first = stream.next(Duration.ofSeconds(5));
+            assertThat(first.name()).isEqualTo("entry");
+            assertThat(first.json().path("position").asInt()).isEqualTo(2);
+
+            ana.delete("/api/v1/waitlist/" + anas.text("entryId"));
+            assertThat(stream.next(Duration.ofSeconds(2)).json().path("position").asInt()).isEqualTo(1);
+
+            ben.delete("/api/v1/waitlist/" + bens.text("entryId"));
+            assertThat(stream.next(Duration.ofSeconds(2)).json().path("status").asString()).isEqualTo("CANCELLED");
+            assertThat(stream.poll(Duration.ofSeconds(2))).isNull();
+            assertThat(stream.ended()).isTrue();
+        }
+        try (var notYours = SseClient.connect(url("/api/v1/waitlist/" + bens.text("entryId") + "/stream"),
+                Map.of("X-Customer-Id", UUID.randomUUID().toString()))) {
+            assertThat(notYours.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void anEntryExpiresAfterTheLongestWait() {
         UUID show = show(0, 2);
         var ana = customer();
@@ -162,8 +193,17 @@ class WaitlistIntegrationTest {
     }
 
     private JsonApi customer() {
-        return new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
+        return customer(UUID.randomUUID());
     }
+
+    private JsonApi customer(UUID customerId) {
+        return new JsonApi(url("")).withHeader("X-Customer-Id", customerId.toString());
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
 
     private static HttpServer reservation() {
         try {

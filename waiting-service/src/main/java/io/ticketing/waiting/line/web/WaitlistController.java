@@ -1,9 +1,11 @@
 package io.ticketing.waiting.line.web;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.ticketing.starter.RequestRejectedException;
 import io.ticketing.starter.web.CurrentCustomer;
@@ -20,9 +23,13 @@ import io.ticketing.waiting.line.Waitlist;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** A customer's place in a show's waiting line: join, watch (long polling), leave. */
+/** A customer's place in a show's waiting line: join, watch (long polling or Server-Sent Events), leave. */
 @RestController
 class WaitlistController {
+
+    /** An entry waits an hour at most; a stream lasts a while longer, then the client reconnects. */
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(65);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final Waitlist waitlist;
 
@@ -47,6 +54,39 @@ class WaitlistController {
             throw RequestRejectedException.invalid("INVALID_PARAMETER", "waitSeconds is 0 to 30");
         }
         return waitlist.entry(entryId, customerId, Duration.ofSeconds(waitSeconds));
+    }
+
+    /**
+     * Server-Sent Events of the entry: an {@code entry} event now and at every change of its status or position,
+     * comments in between; the stream ends once the entry no longer waits.
+     */
+    @GetMapping(path = "/api/v1/waitlist/{entryId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@PathVariable UUID entryId, @CurrentCustomer UUID customerId) {
+        Entry first = waitlist.entry(entryId, customerId, Duration.ZERO);
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        Thread.ofVirtual().name("waitlist-stream-" + entryId).start(() -> follow(emitter, first, customerId));
+        return emitter;
+    }
+
+    private void follow(SseEmitter emitter, Entry entry, UUID customerId) {
+        try {
+            emitter.send(SseEmitter.event().name("entry").data(entry, MediaType.APPLICATION_JSON));
+            while (entry.status() == Entry.Status.WAITING) {
+                Entry now = waitlist.entry(entry.entryId(), customerId, HEARTBEAT);
+                if (now.equals(entry)) {
+                    emitter.send(SseEmitter.event().comment("waiting"));
+                }
+                else {
+                    emitter.send(SseEmitter.event().name("entry").data(now, MediaType.APPLICATION_JSON));
+                }
+                entry = now;
+            }
+            emitter.complete();
+        }
+        catch (IOException | RuntimeException ex) {
+            // the client went away, or the entry could not be read: the client reconnects
+            emitter.completeWithError(ex);
+        }
     }
 
     @DeleteMapping("/api/v1/waitlist/{entryId}")
