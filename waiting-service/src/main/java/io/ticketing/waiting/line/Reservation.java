@@ -64,14 +64,26 @@ class Reservation {
         expect(send(waiting ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE()), 204);
     }
 
-    /** A hold of {@code seatCount} kept seats for the waiter; empty when fewer are kept. */
+    /** The waiter may not hold more seats of the show (the limit per customer counts their holds and bookings). */
+    static final class WaiterRefused extends RuntimeException {
+        WaiterRefused(String detail) {
+            super(detail);
+        }
+    }
+
+    /**
+     * A hold of {@code seatCount} kept seats for the waiter; empty when fewer are kept.
+     *
+     * @throws WaiterRefused when the waiter may not hold that many more seats
+     */
     Optional<Offer> offer(UUID showId, UUID entryId, UUID customerId, int seatCount) {
         HttpResponse<String> response = send(request(showId, "/offers").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("entryId", entryId,
                         "customerId", customerId, "seatCount", seatCount)))));
         return switch (response.statusCode()) {
             case 201 -> Optional.of(json.readValue(response.body(), Offer.class));
-            case 409, 422 -> Optional.empty();
+            case 409 -> Optional.empty();
+            case 422 -> throw new WaiterRefused(response.body());
             default -> throw unavailable();
         };
     }

@@ -2,6 +2,7 @@ package io.ticketing.waiting.line;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -56,7 +57,15 @@ public class Serving {
             int kept = counts.kept();
             for (Entry waiting : entries.waiting(showId)) {
                 if (waiting.seatCount() <= kept) {
-                    var offer = reservation.offer(showId, waiting.entryId(), waiting.customerId(), waiting.seatCount());
+                    Optional<Reservation.Offer> offer;
+                    try {
+                        offer = reservation.offer(showId, waiting.entryId(), waiting.customerId(), waiting.seatCount());
+                    }
+                    catch (Reservation.WaiterRefused ex) {
+                        // holds and bookings of the show already fill the waiter's limit: the next one in line
+                        entries.end(waiting.entryId(), Entry.Status.UNSERVABLE, clock.instant());
+                        continue;
+                    }
                     if (offer.isEmpty()) {
                         break;
                     }
