@@ -1,6 +1,10 @@
 package io.ticketing.benchmarks;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * The entry of the benchmarks' executable jar: {@code java -jar benchmarks-exec.jar <benchmark> [options]}, where
@@ -9,6 +13,54 @@ import java.util.Arrays;
 public final class Benchmarks {
 
     private Benchmarks() {
+    }
+
+    /** What every benchmark's options have: the gateway to measure, and whether only the usage was asked for. */
+    interface Options {
+
+        URI gateway();
+
+        boolean help();
+    }
+
+    /** One benchmark run; {@code true} when it passed its own checks. */
+    interface Run<O> {
+
+        boolean run(O options) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Parses the options (exit 2 and the usage when they are wrong), runs the benchmark and exits 0 when it
+     * passed, 1 when it failed its checks, could not reach the gateway or stopped.
+     */
+    static <O extends Options> void launch(String[] args, Function<String[], O> parse, String usage, Run<O> benchmark)
+            throws InterruptedException {
+        O options;
+        try {
+            options = parse.apply(args);
+        }
+        catch (IllegalArgumentException ex) {
+            System.err.println(ex.getMessage());
+            System.err.print(usage);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(usage);
+            return;
+        }
+        try {
+            System.exit(benchmark.run(options) ? 0 : 1);
+        }
+        catch (ConnectException ex) {
+            System.err.println("Cannot reach the gateway at " + options.gateway() + ": start the platform first "
+                    + "(see benchmarks/README.md)");
+            System.exit(1);
+        }
+        catch (IOException | IllegalStateException ex) {
+            System.err.println("Benchmark stopped: " + ex);
+            System.exit(1);
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -2,7 +2,6 @@ package io.ticketing.benchmarks;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,32 +28,10 @@ public final class CatalogBenchmark {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        CatalogOptions options;
-        try {
-            options = CatalogOptions.parse(args);
-        }
-        catch (IllegalArgumentException ex) {
-            System.err.println(ex.getMessage());
-            System.err.print(CatalogOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(CatalogOptions.USAGE);
-            return;
-        }
-        try {
+        Benchmarks.launch(args, CatalogOptions::parse, CatalogOptions.USAGE, options -> {
             new CatalogBenchmark(options, System.out).run();
-        }
-        catch (ConnectException ex) {
-            System.err.println("Cannot reach the gateway at " + options.gateway() + ": start the platform first "
-                    + "(see benchmarks/README.md)");
-            System.exit(1);
-        }
-        catch (IOException | IllegalStateException ex) {
-            System.err.println("Benchmark stopped: " + ex);
-            System.exit(1);
-        }
+            return true;
+        });
     }
 
     void run() throws IOException, InterruptedException {

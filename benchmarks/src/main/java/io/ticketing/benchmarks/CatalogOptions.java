@@ -17,7 +17,7 @@ import java.util.Set;
  */
 record CatalogOptions(URI gateway, String apiKey, String adminKey, Duration duration, Duration warmup,
         int concurrency, List<String> scenarios, long seed, Duration timeout, int discoverCities,
-        boolean seedSmallCatalog, boolean help) {
+        boolean seedSmallCatalog, boolean help) implements Benchmarks.Options {
 
     static final String USAGE = """
             Usage: run-catalog-benchmark.sh [options]

@@ -3,7 +3,6 @@ package io.ticketing.benchmarks;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.ConnectException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,33 +37,8 @@ public final class HotShowBenchmark {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        HotShowOptions options;
-        try {
-            options = HotShowOptions.parse(args);
-        }
-        catch (IllegalArgumentException ex) {
-            System.err.println(ex.getMessage());
-            System.err.print(HotShowOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(HotShowOptions.USAGE);
-            return;
-        }
-        try {
-            boolean passed = new HotShowBenchmark(options, System.out).run();
-            System.exit(passed ? 0 : 1);
-        }
-        catch (ConnectException ex) {
-            System.err.println("Cannot reach the gateway at " + options.gateway() + ": start the platform first "
-                    + "(see benchmarks/README.md)");
-            System.exit(1);
-        }
-        catch (IOException | IllegalStateException ex) {
-            System.err.println("Benchmark stopped: " + ex);
-            System.exit(1);
-        }
+        Benchmarks.launch(args, HotShowOptions::parse, HotShowOptions.USAGE,
+                options -> new HotShowBenchmark(options, System.out).run());
     }
 
     /** @return whether the oversell check passed */

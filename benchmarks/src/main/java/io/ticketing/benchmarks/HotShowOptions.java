@@ -12,7 +12,7 @@ import java.util.Set;
  * @param phaseLimit a phase stops sending after this long, so that no hold can expire during the run (5 minutes)
  */
 record HotShowOptions(URI gateway, String apiKey, String adminKey, int customers, int warmupSeats, long seed,
-        Duration timeout, Duration phaseLimit, boolean help) {
+        Duration timeout, Duration phaseLimit, boolean help) implements Benchmarks.Options {
 
     static final String USAGE = """
             Usage: run-hot-show-benchmark.sh [options]

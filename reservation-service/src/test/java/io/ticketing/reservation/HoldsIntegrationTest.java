@@ -1,5 +1,6 @@
 package io.ticketing.reservation;
 
+import static io.ticketing.reservation.ShowSeats.seat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -79,7 +79,7 @@ class HoldsIntegrationTest {
         assertThat(held.json().has("fencingToken")).isFalse();
         assertThat(overlapping.status()).isEqualTo(409);
         assertThat(overlapping.text("code")).isEqualTo("SEATS_HELD");
-        assertThat(seat(show, "A3")).isEqualTo("AVAILABLE");
+        assertThat(seat(redis, show, "A3")).isEqualTo("AVAILABLE");
 
         var seatMap = ana.get("/api/v1/shows/" + show.showId() + "/seats").json().path("rows").get(0).path("seats");
         assertThat(seatMap.get(0).path("status").asString()).isEqualTo("HELD");
@@ -175,7 +175,7 @@ class HoldsIntegrationTest {
         assertThat(threeMore.status()).isEqualTo(422);
         assertThat(threeMore.text("code")).isEqualTo("TOO_MANY_SEATS");
         assertThat(ana.post(holds(show), Map.of("seatIds", seats("C", 1, 2))).status()).isEqualTo(201);
-        assertThat(seat(show, "C3")).isEqualTo("AVAILABLE");
+        assertThat(seat(redis, show, "C3")).isEqualTo("AVAILABLE");
     }
 
     @Test
@@ -202,12 +202,12 @@ class HoldsIntegrationTest {
 
         assertThat(ben.get("/api/v1/holds/" + holdId).text("code")).isEqualTo("HOLD_NOT_FOUND");
         assertThat(ben.delete("/api/v1/holds/" + holdId).status()).isEqualTo(404);
-        assertThat(seat(show, "A1")).startsWith("HELD:");
+        assertThat(seat(redis, show, "A1")).startsWith("HELD:");
 
         assertThat(ana.delete("/api/v1/holds/" + holdId).status()).isEqualTo(204);
         assertThat(ana.delete("/api/v1/holds/" + holdId).status()).isEqualTo(204);
         assertThat(ana.get("/api/v1/holds/" + holdId).text("status")).isEqualTo("RELEASED");
-        assertThat(seat(show, "A1")).isEqualTo("AVAILABLE");
+        assertThat(seat(redis, show, "A1")).isEqualTo("AVAILABLE");
         assertThat(ben.post(holds(show), Map.of("seatIds", List.of("A1", "A2"))).status()).isEqualTo(201);
     }
 
@@ -235,11 +235,7 @@ class HoldsIntegrationTest {
     private void sell(ShowScheduled show, String... seatIds) {
         events.send(new BookingConfirmed(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), "pi_test",
                 show.showId(), UUID.randomUUID(), List.of(seatIds), new BigDecimal("11.50"), "EUR"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(show, seatIds[seatIds.length - 1])));
-    }
-
-    private String seat(ShowScheduled show, String seatId) {
-        return redis.<String, String>getMap("show:{" + show.showId() + "}:seats", StringCodec.INSTANCE).get(seatId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(redis, show, seatIds[seatIds.length - 1])));
     }
 
     private static List<String> seats(String row, int from, int count) {

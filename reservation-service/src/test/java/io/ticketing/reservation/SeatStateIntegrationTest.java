@@ -1,5 +1,8 @@
 package io.ticketing.reservation;
 
+import static io.ticketing.reservation.ShowSeats.counts;
+import static io.ticketing.reservation.ShowSeats.seat;
+import static io.ticketing.reservation.ShowSeats.seatMapStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -97,7 +100,7 @@ class SeatStateIntegrationTest {
                 .until(() -> customer(ana).get("/api/v1/holds/" + holdId).text("status").equals("CONFIRMED"));
         var confirmedHold = customer(ana).get("/api/v1/holds/" + holdId);
         assertThat(confirmedHold.text("bookingId")).isEqualTo(bookingId.toString());
-        assertThat(seatMapStatus(show, "A1")).isEqualTo("SOLD");
+        assertThat(seatMapStatus(api(), show, "A1")).isEqualTo("SOLD");
         assertThat(customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", List.of("A1"))).text("code"))
                 .isEqualTo("SEATS_UNAVAILABLE");
         assertThat(customer(ana).post(holds(show), Map.of("seatIds", List.of("B1", "B2", "B3", "B4", "B5", "B6")))
@@ -109,10 +112,10 @@ class SeatStateIntegrationTest {
         events.send(new BookingCancelled(UUID.randomUUID(), Instant.now(), bookingId, holdId, "pi_1", show.showId(),
                 ana, List.of("A1", "A2", "A3", "A4"), new BigDecimal("64.00"), "EUR"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "AVAILABLE".equals(seat(show, "A1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "AVAILABLE".equals(seat(redis, show, "A1")));
         assertThat(customer(ana).post(holds(show), Map.of("seatIds", List.of("C1", "C2", "C3", "C4"))).status())
                 .isEqualTo(201);
-        assertThat(counts(show)).containsEntry("available", "20").containsEntry("held", "10");
+        assertThat(counts(redis, show)).containsEntry("available", "20").containsEntry("held", "10");
     }
 
     @Test
@@ -123,11 +126,11 @@ class SeatStateIntegrationTest {
         // the hold lapsed before its payment landed: Redis no longer knows it, booking-service found the seats free
         events.send(confirmed(show, UUID.randomUUID(), UUID.randomUUID(), ana, List.of("A1", "A2")));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(show, "A2")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(redis, show, "A2")));
         var full = customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", List.of("A1")));
         assertThat(full.status()).isEqualTo(409);
         assertThat(full.text("code")).isEqualTo("SHOW_FULL");
-        assertThat(counts(show)).containsEntry("available", "0").containsEntry("held", "0");
+        assertThat(counts(redis, show)).containsEntry("available", "0").containsEntry("held", "0");
         assertThat(redis.<String, String>getMap("show:{" + show.showId() + "}:customers", StringCodec.INSTANCE)
                 .get(ana.toString())).isEqualTo("2");
     }
@@ -146,10 +149,10 @@ class SeatStateIntegrationTest {
 
         assertThat(blocked.status()).as(blocked.body()).isEqualTo(200);
         assertThat(blocked.json().path("seatIds").toString()).isEqualTo("[\"A1\",\"A2\"]");
-        assertThat(seatMapStatus(show, "A1")).isEqualTo("BLOCKED");
+        assertThat(seatMapStatus(api(), show, "A1")).isEqualTo("BLOCKED");
         assertThat(withHeld.status()).isEqualTo(409);
         assertThat(withHeld.text("code")).isEqualTo("SEATS_HELD");
-        assertThat(seat(show, "B4")).isEqualTo("AVAILABLE");
+        assertThat(seat(redis, show, "B4")).isEqualTo("AVAILABLE");
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(noShow.status()).isEqualTo(404);
         assertThat(admin().get(blockedSeats(show)).json().path("seatIds").size()).isEqualTo(2);
@@ -164,8 +167,8 @@ class SeatStateIntegrationTest {
 
         assertThat(unblocked.status()).isEqualTo(200);
         assertThat(unblocked.json().path("seatIds").toString()).isEqualTo("[\"A2\"]");
-        assertThat(seat(show, "A1")).isEqualTo("AVAILABLE");
-        assertThat(counts(show)).containsEntry("available", "8");
+        assertThat(seat(redis, show, "A1")).isEqualTo("AVAILABLE");
+        assertThat(counts(redis, show)).containsEntry("available", "8");
         var seatCounts = api().get("/internal/v1/shows/" + show.showId() + "/seat-counts");
         assertThat(seatCounts.json().path("total").asInt()).isEqualTo(10);
         assertThat(seatCounts.json().path("available").asInt()).isEqualTo(8);
@@ -192,12 +195,12 @@ class SeatStateIntegrationTest {
 
         var seatMap = customer(ana).get("/api/v1/shows/" + show.showId() + "/seats");
         assertThat(seatMap.status()).as(seatMap.body()).isEqualTo(200);
-        assertThat(seatMapStatus(show, "A1")).isEqualTo("HELD");
+        assertThat(seatMapStatus(api(), show, "A1")).isEqualTo("HELD");
         assertThat(seatMap.json().path("rows").get(0).path("seats").get(0).path("heldByYou").asBoolean()).isTrue();
-        assertThat(seatMapStatus(show, "A5")).isEqualTo("AVAILABLE");
-        assertThat(seatMapStatus(show, "B1")).isEqualTo("SOLD");
-        assertThat(seatMapStatus(show, "C1")).isEqualTo("BLOCKED");
-        assertThat(counts(show)).containsEntry("available", "10").containsEntry("held", "2");
+        assertThat(seatMapStatus(api(), show, "A5")).isEqualTo("AVAILABLE");
+        assertThat(seatMapStatus(api(), show, "B1")).isEqualTo("SOLD");
+        assertThat(seatMapStatus(api(), show, "C1")).isEqualTo("BLOCKED");
+        assertThat(counts(redis, show)).containsEntry("available", "10").containsEntry("held", "2");
         assertThat(customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", List.of("A2"))).text("code"))
                 .isEqualTo("SEATS_HELD");
         assertThat(customer(ben).post(holds(show), Map.of("seatIds", List.of("B3", "B4", "B5", "C2", "C3", "C4",
@@ -208,7 +211,7 @@ class SeatStateIntegrationTest {
                 .query(Long.class).single()).isEqualTo(lastToken + 6);
 
         assertThat(customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId")).status()).isEqualTo(204);
-        assertThat(seat(show, "A1")).isEqualTo("AVAILABLE");
+        assertThat(seat(redis, show, "A1")).isEqualTo("AVAILABLE");
     }
 
     @Test
@@ -218,7 +221,7 @@ class SeatStateIntegrationTest {
         UUID ben = UUID.randomUUID();
         var anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
         events.send(confirmed(show, UUID.randomUUID(), UUID.randomUUID(), ben, List.of("B1")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(show, "B1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(redis, show, "B1")));
         BOOKING.put(show.showId(), "{\"showId\":\"%s\",\"sold\":{\"B1\":\"%s\"},\"blocked\":[],\"fence\":0}"
                 .formatted(show.showId(), ben));
 
@@ -247,11 +250,11 @@ class SeatStateIntegrationTest {
             }
         }
         assertThat(owners).doesNotContainKeys("A1", "A2", "B1").isNotEmpty();
-        assertThat(seatMapStatus(show, "A1")).isEqualTo("HELD");
-        assertThat(seatMapStatus(show, "B1")).isEqualTo("SOLD");
-        owners.forEach((seatId, holdId) -> assertThat(seat(show, seatId)).isEqualTo("HELD:" + holdId));
+        assertThat(seatMapStatus(api(), show, "A1")).isEqualTo("HELD");
+        assertThat(seatMapStatus(api(), show, "B1")).isEqualTo("SOLD");
+        owners.forEach((seatId, holdId) -> assertThat(seat(redis, show, seatId)).isEqualTo("HELD:" + holdId));
         assertThat(customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId")).status()).isEqualTo(204);
-        assertThat(seat(show, "A1")).isEqualTo("AVAILABLE");
+        assertThat(seat(redis, show, "A1")).isEqualTo("AVAILABLE");
     }
 
     @Test
@@ -301,27 +304,8 @@ class SeatStateIntegrationTest {
     private ShowScheduled onSale(int rows, int seatsPerRow) {
         ShowScheduled show = ShowScheduledMother.show(rows, seatsPerRow);
         events.send(show);
-        await().atMost(Duration.ofSeconds(30)).until(() -> seat(show, "A1") != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> seat(redis, show, "A1") != null);
         return show;
-    }
-
-    private String seat(ShowScheduled show, String seatId) {
-        return redis.<String, String>getMap("show:{" + show.showId() + "}:seats", StringCodec.INSTANCE).get(seatId);
-    }
-
-    private Map<String, String> counts(ShowScheduled show) {
-        return redis.<String, String>getMap("show:{" + show.showId() + "}:counts", StringCodec.INSTANCE).readAllMap();
-    }
-
-    private String seatMapStatus(ShowScheduled show, String seatId) {
-        for (var row : api().get("/api/v1/shows/" + show.showId() + "/seats").json().path("rows")) {
-            for (var seat : row.path("seats")) {
-                if (seat.path("seatId").asString().equals(seatId)) {
-                    return seat.path("status").asString();
-                }
-            }
-        }
-        throw new AssertionError("No seat " + seatId);
     }
 
     private static String holds(ShowScheduled show) {

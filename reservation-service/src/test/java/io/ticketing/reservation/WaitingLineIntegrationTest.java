@@ -1,5 +1,8 @@
 package io.ticketing.reservation;
 
+import static io.ticketing.reservation.ShowSeats.counts;
+import static io.ticketing.reservation.ShowSeats.seat;
+import static io.ticketing.reservation.ShowSeats.seatMapStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +15,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,12 +62,12 @@ class WaitingLineIntegrationTest {
 
         assertThat(customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId")).status()).isEqualTo(204);
 
-        assertThat(seat(show, "A2")).isEqualTo("KEPT");
-        assertThat(seatMapStatus(show, "A3")).isEqualTo("HELD");
+        assertThat(seat(redis, show, "A2")).isEqualTo("KEPT");
+        assertThat(seatMapStatus(api(), show, "A3")).isEqualTo("HELD");
         var newcomer = customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", List.of("A3")));
         assertThat(newcomer.status()).isEqualTo(409);
         assertThat(newcomer.text("code")).isEqualTo("SEATS_HELD");
-        assertThat(counts(show)).containsEntry("kept", "3").containsEntry("available", "3").containsEntry("held", "0");
+        assertThat(counts(redis, show)).containsEntry("kept", "3").containsEntry("available", "3").containsEntry("held", "0");
 
         var offered = api().post("/internal/v1/shows/" + show.showId() + "/offers",
                 Map.of("entryId", entry, "customerId", ben, "seatCount", 2));
@@ -81,13 +83,13 @@ class WaitingLineIntegrationTest {
         assertThat(again.text("holdId")).isEqualTo(offered.text("holdId"));
         assertThat(tooMany.status()).isEqualTo(409);
         assertThat(tooMany.text("code")).isEqualTo("NOT_ENOUGH_KEPT");
-        assertThat(counts(show)).containsEntry("kept", "1").containsEntry("held", "2");
+        assertThat(counts(redis, show)).containsEntry("kept", "1").containsEntry("held", "2");
 
         assertThat(api().request("DELETE", line(show, entry), null, null).status()).isEqualTo(204);
         var released = api().post("/internal/v1/shows/" + show.showId() + "/kept-seats/release", Map.of());
         assertThat(released.json().path("released").asInt()).isEqualTo(1);
-        assertThat(seat(show, "A5")).isEqualTo("AVAILABLE");
-        assertThat(counts(show)).containsEntry("kept", "0").containsEntry("available", "4");
+        assertThat(seat(redis, show, "A5")).isEqualTo("AVAILABLE");
+        assertThat(counts(redis, show)).containsEntry("kept", "0").containsEntry("available", "4");
     }
 
     @Test
@@ -97,14 +99,14 @@ class WaitingLineIntegrationTest {
         UUID bookingId = UUID.randomUUID();
         events.send(new BookingConfirmed(UUID.randomUUID(), Instant.now(), bookingId, UUID.randomUUID(), "pi_1",
                 show.showId(), ana, List.of("A1"), new BigDecimal("16.00"), "EUR"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(show, "A1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(redis, show, "A1")));
         api().request("PUT", line(show, UUID.randomUUID()), null, null);
 
         events.send(new BookingCancelled(UUID.randomUUID(), Instant.now(), bookingId, UUID.randomUUID(), "pi_1",
                 show.showId(), ana, List.of("A1"), new BigDecimal("16.00"), "EUR"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "KEPT".equals(seat(show, "A1")));
-        assertThat(counts(show)).containsEntry("kept", "1").containsEntry("available", "3");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "KEPT".equals(seat(redis, show, "A1")));
+        assertThat(counts(redis, show)).containsEntry("kept", "1").containsEntry("available", "3");
         var seatCounts = api().get("/internal/v1/shows/" + show.showId() + "/seat-counts");
         assertThat(seatCounts.json().path("kept").asInt()).isEqualTo(1);
     }
@@ -112,25 +114,8 @@ class WaitingLineIntegrationTest {
     private ShowScheduled onSale(int rows, int seatsPerRow) {
         ShowScheduled show = ShowScheduledMother.show(rows, seatsPerRow);
         events.send(show);
-        await().atMost(Duration.ofSeconds(30)).until(() -> seat(show, "A1") != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> seat(redis, show, "A1") != null);
         return show;
-    }
-
-    private String seat(ShowScheduled show, String seatId) {
-        return redis.<String, String>getMap("show:{" + show.showId() + "}:seats", StringCodec.INSTANCE).get(seatId);
-    }
-
-    private Map<String, String> counts(ShowScheduled show) {
-        return redis.<String, String>getMap("show:{" + show.showId() + "}:counts", StringCodec.INSTANCE).readAllMap();
-    }
-
-    private String seatMapStatus(ShowScheduled show, String seatId) {
-        for (var seat : api().get("/api/v1/shows/" + show.showId() + "/seats").json().path("rows").get(0).path("seats")) {
-            if (seat.path("seatId").asString().equals(seatId)) {
-                return seat.path("status").asString();
-            }
-        }
-        throw new AssertionError("No seat " + seatId);
     }
 
     private static String holds(ShowScheduled show) {

@@ -1,5 +1,8 @@
 package io.ticketing.systemtests;
 
+import static io.ticketing.systemtests.Platform.ADMIN;
+import static io.ticketing.systemtests.Platform.created;
+import static io.ticketing.systemtests.Platform.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import io.ticketing.systemtests.badinput.BadInput;
 import io.ticketing.systemtests.badinput.Endpoint;
 import io.ticketing.systemtests.badinput.Endpoint.Key;
-import io.ticketing.testsupport.JsonApi;
 
 /**
  * Throws malformed requests — derived from a valid one per endpoint — at every public endpoint through the
@@ -26,8 +28,6 @@ import io.ticketing.testsupport.JsonApi;
  */
 @Order(5)
 class BadInputSystemTest {
-
-    private static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
 
     private static String cityId;
     private static String cinemaId;
@@ -48,10 +48,7 @@ class BadInputSystemTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> ADMIN.get("/api/v1/admin/shows/" + showId + "/sales").status() == 200
                         && ADMIN.get("/api/v1/shows/" + showId + "/seats").status() == 200);
-        var client = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-client-key");
-        var customer = client.withHeader("Authorization", "Bearer "
-                + client.post("/api/v1/sessions", Map.of("email", "holder@example.com")).text("token"));
-        var hold = customer.post("/api/v1/shows/" + showId + "/holds", Map.of("seatIds", List.of("B1")));
+        var hold = customer("holder@example.com").post("/api/v1/shows/" + showId + "/holds", Map.of("seatIds", List.of("B1")));
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);
         holdId = hold.text("holdId");
     }
@@ -163,10 +160,5 @@ class BadInputSystemTest {
         return Map.of("startsAt", startsAt.truncatedTo(ChronoUnit.HOURS).toString(),
                 "prices", List.of(Map.of("seatType", "REGULAR", "price", 10.5, "currency", "EUR"),
                         Map.of("seatType", "PREMIUM", "price", 14, "currency", "EUR")));
-    }
-
-    private static String created(JsonApi.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.text("id");
     }
 }

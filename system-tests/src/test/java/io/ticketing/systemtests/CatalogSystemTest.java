@@ -1,5 +1,8 @@
 package io.ticketing.systemtests;
 
+import static io.ticketing.systemtests.Platform.ADMIN;
+import static io.ticketing.systemtests.Platform.CLIENT;
+import static io.ticketing.systemtests.Platform.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import io.ticketing.testsupport.JsonApi;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,9 +27,6 @@ import tools.jackson.databind.JsonNode;
 class CatalogSystemTest {
 
     private static final ZoneId ROTTERDAM_ZONE = ZoneId.of("Europe/Amsterdam");
-
-    private static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
-    private static final JsonApi CLIENT = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-client-key");
 
     private static String cityId;
     private static String cinemaId;
@@ -96,10 +95,5 @@ class CatalogSystemTest {
         var response = CLIENT.get("/api/v1/search?city=" + cityId + "&" + query);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
-    }
-
-    private static String created(JsonApi.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.text("id");
     }
 }

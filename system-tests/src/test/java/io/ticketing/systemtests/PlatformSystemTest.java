@@ -1,5 +1,6 @@
 package io.ticketing.systemtests;
 
+import static io.ticketing.systemtests.Platform.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,8 +32,8 @@ class PlatformSystemTest {
     private static final List<String> SERVICES = List.of("catalog", "reservation", "booking", "waiting", "payment",
             "notification");
 
-    private final JsonApi admin = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
-    private final JsonApi client = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-client-key");
+    private final JsonApi admin = Platform.ADMIN;
+    private final JsonApi client = Platform.CLIENT;
 
     @BeforeAll
     static void platform() throws Exception {
@@ -105,10 +106,5 @@ class PlatformSystemTest {
         assertThat(unknownPath.status()).isEqualTo(404);
         assertThat(unknownPath.isProblem()).isTrue();
         assertThat(client.get("/api/v1/cities").json().size()).isEqualTo(before);
-    }
-
-    private static String created(JsonApi.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.text("id");
     }
 }

@@ -1,5 +1,9 @@
 package io.ticketing.systemtests;
 
+import static io.ticketing.systemtests.Platform.ADMIN;
+import static io.ticketing.systemtests.Platform.CLIENT;
+import static io.ticketing.systemtests.Platform.created;
+import static io.ticketing.systemtests.Platform.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,9 +40,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Order(3)
 class SalesSystemTest {
-
-    private static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
-    private static final JsonApi CLIENT = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-client-key");
 
     private static EventProducer payments;
     private static String showId;
@@ -175,11 +176,6 @@ class SalesSystemTest {
         throw new AssertionError("No seat " + seatId);
     }
 
-    private static JsonApi customer(String email) {
-        return CLIENT.withHeader("Authorization", "Bearer " + CLIENT.post("/api/v1/sessions", Map.of("email", email))
-                .text("token"));
-    }
-
     private static String holds() {
         return "/api/v1/shows/" + showId + "/holds";
     }
@@ -187,10 +183,5 @@ class SalesSystemTest {
     private static Map<String, Object> row(String row) {
         return Map.of("row", row, "seats", List.of(1, 2, 3, 4, 5).stream()
                 .map(number -> Map.of("number", number, "type", "REGULAR")).toList());
-    }
-
-    private static String created(JsonApi.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.text("id");
     }
 }

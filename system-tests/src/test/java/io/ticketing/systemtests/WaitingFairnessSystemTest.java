@@ -1,5 +1,9 @@
 package io.ticketing.systemtests;
 
+import static io.ticketing.systemtests.Platform.ADMIN;
+import static io.ticketing.systemtests.Platform.CLIENT;
+import static io.ticketing.systemtests.Platform.created;
+import static io.ticketing.systemtests.Platform.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,8 +36,6 @@ import tools.jackson.databind.JsonNode;
 @Order(4)
 class WaitingFairnessSystemTest {
 
-    private static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
-    private static final JsonApi CLIENT = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-client-key");
     private static final int SEATS = 24;
 
     @Test
@@ -190,15 +192,5 @@ class WaitingFairnessSystemTest {
                 "prices", List.of(Map.of("seatType", "REGULAR", "price", 9, "currency", "EUR")))));
         await().atMost(Duration.ofSeconds(30)).until(() -> CLIENT.get("/api/v1/shows/" + showId + "/seats").status() == 200);
         return showId;
-    }
-
-    private static JsonApi customer(String email) {
-        return CLIENT.withHeader("Authorization", "Bearer " + CLIENT.post("/api/v1/sessions", Map.of("email", email))
-                .text("token"));
-    }
-
-    private static String created(JsonApi.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.text("id");
     }
 }

@@ -1,5 +1,9 @@
 package io.ticketing.systemtests;
 
+import static io.ticketing.systemtests.Platform.ADMIN;
+import static io.ticketing.systemtests.Platform.CLIENT;
+import static io.ticketing.systemtests.Platform.created;
+import static io.ticketing.systemtests.Platform.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,9 +30,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Order(4)
 class WaitingSystemTest {
-
-    private static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
-    private static final JsonApi CLIENT = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-client-key");
 
     private static String showId;
 
@@ -101,21 +102,11 @@ class WaitingSystemTest {
                 .filter(seat -> seat.path("status").asString().equals("AVAILABLE")).count() == 1);
     }
 
-    private static JsonApi customer(String email) {
-        return CLIENT.withHeader("Authorization", "Bearer " + CLIENT.post("/api/v1/sessions", Map.of("email", email))
-                .text("token"));
-    }
-
     private static String holds() {
         return "/api/v1/shows/" + showId + "/holds";
     }
 
     private static String waitlist() {
         return "/api/v1/shows/" + showId + "/waitlist";
-    }
-
-    private static String created(JsonApi.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.text("id");
     }
 }
