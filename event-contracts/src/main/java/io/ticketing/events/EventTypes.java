@@ -19,6 +19,7 @@ import io.ticketing.events.reservation.HoldReleased;
 import io.ticketing.events.reservation.SeatAvailabilityChanged;
 import io.ticketing.events.reservation.SeatsBlocked;
 import io.ticketing.events.reservation.SeatsHeld;
+import io.ticketing.events.reservation.SeatsKept;
 import io.ticketing.events.reservation.SeatsUnblocked;
 
 /**
@@ -35,7 +36,7 @@ public final class EventTypes {
             .<Class<? extends IntegrationEvent>>of(ShowScheduled.class, ShowUpdated.class, ShowCancelled.class,
                     CatalogChanged.class, SeatAvailabilityChanged.class, SeatsHeld.class, HoldReleased.class,
                     HoldExpired.class, PaymentSucceeded.class, BookingConfirmed.class, BookingRejected.class,
-                    BookingCancelled.class, SeatsBlocked.class, SeatsUnblocked.class)
+                    BookingCancelled.class, SeatsBlocked.class, SeatsUnblocked.class, SeatsKept.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

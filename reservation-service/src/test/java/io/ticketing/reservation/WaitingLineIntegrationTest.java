@@ -6,28 +6,39 @@ import static io.ticketing.reservation.ShowSeats.seatMapStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.sun.net.httpserver.HttpServer;
+
+import io.ticketing.events.Topics;
 import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.reservation.SeatsKept;
+import io.ticketing.reservation.seating.SeatKeys;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
+import io.ticketing.testsupport.events.EventRecorder;
 import io.ticketing.testsupport.events.ShowScheduledMother;
 
 /**
@@ -40,9 +51,35 @@ class WaitingLineIntegrationTest {
 
     private final EventProducer events = EventProducer.shared();
 
+    private static final EventRecorder HOLD_EVENTS = EventRecorder.of(Topics.RESERVATION_HOLD_EVENTS);
+    /** booking-service, asked when a seat map is rebuilt: nothing of these shows is sold or blocked. */
+    private static final HttpServer BOOKING = nothingSold();
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
+        registry.add("ticketing.reservation.booking-url", () -> "http://127.0.0.1:" + BOOKING.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopBooking() {
+        BOOKING.stop(0);
+        HOLD_EVENTS.close();
+    }
+
+    private static HttpServer nothingSold() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     @Value("${local.server.port}")
@@ -109,6 +146,36 @@ class WaitingLineIntegrationTest {
         assertThat(counts(redis, show)).containsEntry("kept", "1").containsEntry("available", "3");
         var seatCounts = api().get("/internal/v1/shows/" + show.showId() + "/seat-counts");
         assertThat(seatCounts.json().path("kept").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSeatMapRedisLostComesBackWithItsLineAndKeepsItsFreeSeatsForTheLine() throws Exception {
+        ShowScheduled show = onSale(1, 6);
+        UUID ana = UUID.randomUUID();
+        UUID ben = UUID.randomUUID();
+        UUID entry = UUID.randomUUID();
+        String bensHold = customer(ben).post(holds(show), Map.of("seatIds", List.of("A1"))).text("holdId");
+        String anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A2", "A3", "A4", "A5", "A6")))
+                .text("holdId");
+        api().request("PUT", line(show, entry), null, null);
+
+        redis.getKeys().deleteByPattern("show:{" + show.showId() + "}:*");
+        customer(ana).delete("/api/v1/holds/" + anasHold);
+
+        // the next read rebuilds the show: Ben's hold, the line, and the free seats kept for it
+        assertThat(seatMapStatus(api(), show, "A4")).isEqualTo("HELD");
+        assertThat(seat(redis, show, "A1")).isEqualTo("HELD:" + bensHold);
+        assertThat(seat(redis, show, "A4")).isEqualTo("KEPT");
+        assertThat(counts(redis, show)).containsEntry("kept", "5").containsEntry("held", "1").containsEntry("available", "0");
+        assertThat(redis.getSet(SeatKeys.of(show.showId()).line(), StringCodec.INSTANCE).readAll())
+                .containsExactly(entry.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !HOLD_EVENTS
+                .events(SeatsKept.class, kept -> kept.showId().equals(show.showId()) && kept.seatCount() == 5).isEmpty());
+        var newcomer = customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", List.of("A4")));
+        assertThat(newcomer.text("code")).isEqualTo("SEATS_HELD");
+        var offered = api().post("/internal/v1/shows/" + show.showId() + "/offers",
+                Map.of("entryId", entry, "customerId", UUID.randomUUID(), "seatCount", 2));
+        assertThat(offered.json().path("seatIds").toString()).isEqualTo("[\"A2\",\"A3\"]");
     }
 
     private ShowScheduled onSale(int rows, int seatsPerRow) {

@@ -28,19 +28,30 @@ public class Offers {
     private static final int ATTEMPTS = 3;
 
     private final Holds holds;
+    private final LineEntries line;
     private final SeatScripts scripts;
     private final SeatingPlans plans;
     private final Clock clock;
 
-    Offers(Holds holds, SeatScripts scripts, SeatingPlans plans, Clock clock) {
+    Offers(Holds holds, LineEntries line, SeatScripts scripts, SeatingPlans plans, Clock clock) {
         this.holds = holds;
+        this.line = line;
         this.scripts = scripts;
         this.plans = plans;
         this.clock = clock;
     }
 
-    /** A waiter joined ({@code waiting}) or left the show's line. */
+    /**
+     * A waiter joined ({@code waiting}) or left the show's line: PostgreSQL first, so that a seat map rebuilt after
+     * Redis lost it has the line, then Redis, where the seat scripts read it.
+     */
     public void line(UUID showId, UUID entryId, boolean waiting) {
+        if (waiting) {
+            line.enter(showId, entryId);
+        }
+        else {
+            line.leave(showId, entryId);
+        }
         scripts.line(showId, entryId, waiting);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,11 @@ import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+import io.ticketing.events.reservation.SeatsKept;
 
 import io.ticketing.reservation.seating.BlockedSeats;
 import io.ticketing.reservation.seating.SeatKeys;
@@ -26,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Rebuilds a seat map Redis lost: every seat of the plan, SOLD or BLOCKED as booking-service says, HELD for the
  * holds recorded in PostgreSQL whose lease still runs (with their leases, so they expire on time), the
- * customers' seat counts, and the fencing-token counter above every token handed out or seen by booking. The
+ * customers' seat counts, the fencing-token counter above every token handed out or seen by booking, and the
+ * show's waiting line (from PostgreSQL). While the line has entries, every free seat is KEPT for it and
+ * {@link SeatsKept} asks waiting-service to serve the line: seats freed before the loss still go to waiters first. The
  * new change sequence starts at the current time in microseconds, above any sequence of the lost state.
  * One instance rebuilds a show at a time (a Redisson lock); the script writes nothing if the state exists.
  */
@@ -41,19 +48,25 @@ class SeatMapRecovery implements SeatStateRecovery {
     private final BlockedSeats blocked;
     private final HoldRecords holds;
     private final BookingSeats booking;
+    private final LineEntries line;
+    private final ApplicationEventPublisher events;
+    private final TransactionOperations transactions;
     private final HoldProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
     SeatMapRecovery(RedissonClient redis, SeatScripts scripts, SeatingPlans plans, BlockedSeats blocked,
-            HoldRecords holds, BookingSeats booking, HoldProperties properties, JsonMapper json,
-            Clock clock) {
+            HoldRecords holds, BookingSeats booking, LineEntries line, ApplicationEventPublisher events,
+            TransactionOperations transactions, HoldProperties properties, JsonMapper json, Clock clock) {
         this.redis = redis;
         this.scripts = scripts;
         this.plans = plans;
         this.blocked = blocked;
         this.holds = holds;
         this.booking = booking;
+        this.line = line;
+        this.events = events;
+        this.transactions = transactions;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -112,12 +125,28 @@ class SeatMapRecovery implements SeatStateRecovery {
             leaseEnds.put(hold.holdId().toString(), Long.toString(leaseEnd.toEpochMilli()));
             customers.merge(hold.customerId().toString(), hold.seatIds().size(), Integer::sum);
         }
+        List<String> waiting = line.of(showId);
+        int kept = 0;
+        if (!waiting.isEmpty()) {
+            // which seats were kept for the line is lost with Redis: every free seat is kept until the line is served
+            for (var seat : seats.entrySet()) {
+                if (seat.getValue().equals("AVAILABLE")) {
+                    seat.setValue(SeatScripts.KEPT);
+                    kept++;
+                }
+            }
+        }
         String state = json.writeValueAsString(Map.of("seats", seats, "holds", holdEntries, "customers", customers,
-                "leases", leaseEnds, "fence", Long.toString(fence),
+                "leases", leaseEnds, "line", waiting, "fence", Long.toString(fence),
                 "seq", Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, now))));
         if (scripts.rebuild(showId, state, now)) {
-            log.warn("Rebuilt the seat map of show {} that Redis had lost: {} seats, {} sold, {} holds restored", showId,
-                    seats.size(), states.map(s -> s.sold().size()).orElse(0), holdEntries.size());
+            log.warn("Rebuilt the seat map of show {} that Redis had lost: {} seats, {} sold, {} holds, {} waiting, "
+                    + "{} kept", showId, seats.size(), states.map(s -> s.sold().size()).orElse(0), holdEntries.size(),
+                    waiting.size(), kept);
+            if (kept > 0) {
+                SeatsKept event = new SeatsKept(UUID.randomUUID(), now, showId, kept);
+                transactions.executeWithoutResult(tx -> events.publishEvent(event));
+            }
         }
     }
 }
