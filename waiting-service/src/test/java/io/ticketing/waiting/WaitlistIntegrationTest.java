@@ -14,12 +14,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,12 +34,15 @@ import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.SseClient;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
+import io.ticketing.waiting.line.Serving;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Joining a show's waiting line on real PostgreSQL: the join rules against the show's free and held seats
  * (reservation-service's internal endpoints, played here by a small HTTP server with nothing kept for the line;
  * serving is tested with the real one in the system tests),
- * positions in arrival order, one place per customer, long polling, leaving, and expiry after the maximum wait.
+ * positions in arrival order, one place per customer, long polling, leaving, expiry after the maximum wait,
+ * two instances serving one line at once, and a restart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ticketing.waiting.max-wait=PT3S")
@@ -43,6 +50,10 @@ class WaitlistIntegrationTest {
 
     /** reservation-service's {available, held, kept} per show; a show without an entry is answered 404. */
     private static final Map<UUID, int[]> COUNTS = new ConcurrentHashMap<>();
+    /** The seats each entry was offered (a hold taken once per entry), and how many seats each show offered. */
+    private static final Map<UUID, String> OFFERS = new ConcurrentHashMap<>();
+    private static final Map<UUID, Integer> OFFERED_SEATS = new ConcurrentHashMap<>();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpServer RESERVATION = reservation();
 
     @DynamicPropertySource
@@ -62,6 +73,9 @@ class WaitlistIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Serving serving;
 
     @Test
     void customersMayWaitOnlyWhenHeldSeatsCouldBeEnough() {
@@ -173,6 +187,100 @@ class WaitlistIntegrationTest {
         assertThat(ana.post(waitlist(show), Map.of("seatCount", 1)).status()).as("may join again").isEqualTo(201);
     }
 
+    @Test
+    void twoInstancesServeEachReleaseOnceInArrivalOrderAndWakeEachOthersWatchers() throws Exception {
+        UUID show = show(0, 12);
+        int[] sizes = { 2, 1, 2, 1, 1, 2, 1, 1 };
+        try (var second = instance()) {
+            List<JsonApi> customers = new ArrayList<>();
+            List<String> entries = new ArrayList<>();
+            for (int i = 0; i < sizes.length; i++) {
+                // every other customer joins through the second instance
+                customers.add(customer(UUID.randomUUID(), i % 2 == 0 ? port : port(second)));
+                entries.add(customers.get(i).post(waitlist(show), Map.of("seatCount", sizes[i])).text("entryId"));
+            }
+            var fifth = customers.get(4); // watches through the second instance
+            var poll = CompletableFuture.supplyAsync(() -> fifth.get("/api/v1/waitlist/" + entries.get(4) + "?waitSeconds=20"));
+            Thread.sleep(500);
+
+            // 6 held seats come free and are kept for the line; both instances hear of it and serve at once, twice
+            synchronized (COUNTS.get(show)) {
+                COUNTS.get(show)[1] -= 6;
+                COUNTS.get(show)[2] += 6;
+            }
+            Instant released = Instant.now();
+            Serving other = second.getBean(Serving.class);
+            List<CompletableFuture<Void>> serves = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Serving instance = i % 2 == 0 ? serving : other;
+                serves.add(CompletableFuture.runAsync(() -> instance.serve(show)));
+            }
+            serves.forEach(CompletableFuture::join);
+
+            // 2 + 1 + 2 + 1 = 6 seats: the first four, in arrival order, each offered once
+            List<String> statuses = new ArrayList<>();
+            for (int i = 0; i < sizes.length; i++) {
+                statuses.add(customers.get(i).get("/api/v1/waitlist/" + entries.get(i)).text("status"));
+            }
+            assertThat(statuses).containsExactly("OFFERED", "OFFERED", "OFFERED", "OFFERED", "WAITING", "WAITING",
+                    "WAITING", "WAITING");
+            assertThat(OFFERED_SEATS.get(show)).as("seats taken for offers").isEqualTo(6);
+            for (int i = 0; i < 4; i++) {
+                var offer = customers.get(i).get("/api/v1/waitlist/" + entries.get(i)).json().path("offer");
+                assertThat(offer.path("seatIds").toString()).isEqualTo("[" + OFFERS.get(UUID.fromString(entries.get(i))) + "]");
+            }
+            var moved = poll.get(20, TimeUnit.SECONDS);
+            assertThat(moved.json().path("position").asInt()).isEqualTo(1);
+            assertThat(Duration.between(released, Instant.now())).as("woken by the other instance's change")
+                    .isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void aRestartedInstanceKnowsEveryEntryAndItsPlace() throws Exception {
+        UUID show = show(0, 6);
+        List<UUID> customers = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<String> entries = new ArrayList<>();
+        try (var before = instance()) {
+            for (UUID customer : customers) {
+                entries.add(customer(customer, port(before)).post(waitlist(show), Map.of("seatCount", 2)).text("entryId"));
+            }
+        }
+        try (var after = instance()) {
+            for (int i = 0; i < 3; i++) {
+                var entry = customer(customers.get(i), port(after)).get("/api/v1/waitlist/" + entries.get(i));
+                assertThat(entry.text("status")).isEqualTo("WAITING");
+                assertThat(entry.json().path("position").asInt()).isEqualTo(i + 1);
+            }
+            var last = customer(customers.get(2), port(after));
+            var poll = CompletableFuture.supplyAsync(() -> last.get("/api/v1/waitlist/" + entries.get(2) + "?waitSeconds=20"));
+            Thread.sleep(500);
+            customer(customers.get(0), port(after)).delete("/api/v1/waitlist/" + entries.get(0));
+            assertThat(poll.get(20, TimeUnit.SECONDS).json().path("position").asInt()).isEqualTo(2);
+
+            synchronized (COUNTS.get(show)) {
+                COUNTS.get(show)[1] -= 2;
+                COUNTS.get(show)[2] += 2;
+            }
+            after.getBean(Serving.class).serve(show);
+            assertThat(customer(customers.get(1), port(after)).get("/api/v1/waitlist/" + entries.get(1)).text("status"))
+                    .isEqualTo("OFFERED");
+        }
+    }
+
+    /** Another waiting-service instance on the same PostgreSQL, Kafka and reservation-service. */
+    private static ConfigurableApplicationContext instance() {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--ticketing.waiting.max-wait=PT3S",
+                "--ticketing.waiting.reservation-url=http://127.0.0.1:" + RESERVATION.getAddress().getPort()));
+        TestInfrastructure.register((name, value) -> args.add("--" + name + "=" + value.get()), "waiting",
+                Component.POSTGRES, Component.KAFKA);
+        return new SpringApplicationBuilder(WaitingApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext instance) {
+        return ((WebServerApplicationContext) instance).getWebServer().getPort();
+    }
+
     private UUID show(int available, int held) {
         return show(available, held, 0);
     }
@@ -197,13 +305,38 @@ class WaitlistIntegrationTest {
     }
 
     private JsonApi customer(UUID customerId) {
-        return new JsonApi(url("")).withHeader("X-Customer-Id", customerId.toString());
+        return customer(customerId, port);
+    }
+
+    private static JsonApi customer(UUID customerId, int port) {
+        return new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString());
     }
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
+
+    /**
+     * Like reservation-service: takes {@code seatCount} kept seats (named K1, K2, ... per show) into a hold for the
+     * entry, or answers with the hold it made before for that entry; null when too few seats are kept.
+     */
+    private static String offer(UUID show, int[] counts, UUID entryId, int seatCount) {
+        synchronized (counts) {
+            String earlier = OFFERS.get(entryId);
+            if (earlier != null || counts[2] < seatCount) {
+                return earlier;
+            }
+            List<String> seats = new ArrayList<>();
+            for (int i = 0; i < seatCount; i++) {
+                seats.add("\"K" + OFFERED_SEATS.merge(show, 1, Integer::sum) + "\"");
+            }
+            counts[2] -= seatCount;
+            counts[1] += seatCount;
+            OFFERS.put(entryId, String.join(",", seats));
+            return OFFERS.get(entryId);
+        }
+    }
 
     private static HttpServer reservation() {
         try {
@@ -223,8 +356,26 @@ class WaitlistIntegrationTest {
                         }
                     }
                     case "line" -> status = 204;
-                    case "offers" -> status = 409; // nothing is kept for the line here
-                    default -> status = 200;
+                    case "offers" -> {
+                        var offer = JSON.readTree(exchange.getRequestBody());
+                        String seats = offer(show, counts, UUID.fromString(offer.path("entryId").asString()),
+                                offer.path("seatCount").asInt());
+                        status = seats == null ? 409 : 201;
+                        if (seats != null) {
+                            body = "{\"holdId\":\"%s\",\"seatIds\":[%s],\"expiresAt\":\"%s\"}"
+                                    .formatted(UUID.nameUUIDFromBytes(seats.getBytes(StandardCharsets.UTF_8)), seats,
+                                            Instant.now().plusSeconds(300));
+                        }
+                    }
+                    case "kept-seats" -> {
+                        synchronized (counts) {
+                            body = "{\"released\":" + counts[2] + "}";
+                            counts[0] += counts[2];
+                            counts[2] = 0;
+                        }
+                        status = 200;
+                    }
+                    default -> status = 404;
                 }
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");

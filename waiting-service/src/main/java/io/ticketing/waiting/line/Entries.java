@@ -92,12 +92,6 @@ class Entries {
                 .list();
     }
 
-    /** Every waiting entry is entered into reservation-service's line again (which Redis may have lost). */
-    int reenterAll() {
-        return jdbc.sql("UPDATE waitlist_entry SET line_state = 'ENTERING' WHERE status = 'WAITING' AND line_state = 'ENTERED'")
-                .update();
-    }
-
     record LineChange(UUID entryId, UUID showId, boolean entering) {
     }
 

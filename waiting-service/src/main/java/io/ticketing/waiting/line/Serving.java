@@ -106,16 +106,6 @@ public class Serving {
         }
     }
 
-    /**
-     * reservation-service keeps the line in Redis, which may lose it: every waiting entry is entered again now
-     * and then (entering is idempotent), so a lost line is whole again within this interval.
-     */
-    @Scheduled(fixedDelayString = "${ticketing.waiting.line-reenter-interval:PT1M}",
-            initialDelayString = "${ticketing.waiting.line-reenter-interval:PT1M}")
-    void reenterLines() {
-        entries.reenterAll();
-    }
-
     private void syncLine(UUID showId) {
         entries.lineChanges(showId, LINE_BATCH).forEach(this::apply);
     }

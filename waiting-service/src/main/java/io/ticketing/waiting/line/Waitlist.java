@@ -21,18 +21,19 @@ import io.ticketing.starter.RequestRejectedException;
 @Service
 public class Waitlist {
 
-    private static final Duration POLL_STEP = Duration.ofMillis(200);
-
     private final Entries entries;
     private final Reservation seats;
     private final Serving serving;
+    private final LineSignals signals;
     private final WaitingProperties properties;
     private final Clock clock;
 
-    Waitlist(Entries entries, Reservation seats, Serving serving, WaitingProperties properties, Clock clock) {
+    Waitlist(Entries entries, Reservation seats, Serving serving, LineSignals signals, WaitingProperties properties,
+            Clock clock) {
         this.entries = entries;
         this.seats = seats;
         this.serving = serving;
+        this.signals = signals;
         this.properties = properties;
         this.clock = clock;
     }
@@ -71,17 +72,20 @@ public class Waitlist {
 
     /**
      * The customer's entry; with {@code waitFor} above zero, answered as soon as its status or position
-     * changes, or when that time has passed (long polling).
+     * changes, or when that time has passed (long polling). The entry is read again whenever an entry of its show
+     * changed status (which is what moves positions), not on a timer.
      */
     public Entry entry(UUID entryId, UUID customerId, Duration waitFor) {
         Entry seen = owned(entryId, customerId);
         Instant deadline = clock.instant().plus(waitFor.compareTo(properties.maxPoll()) > 0 ? properties.maxPoll() : waitFor);
-        while (clock.instant().isBefore(deadline)) {
-            sleep(POLL_STEP);
+        for (Duration left = Duration.between(clock.instant(), deadline); left.isPositive();
+                left = Duration.between(clock.instant(), deadline)) {
+            var change = signals.nextChange(seen.showId());
             Entry now = owned(entryId, customerId);
             if (now.status() != seen.status() || now.position() != seen.position()) {
                 return now;
             }
+            signals.await(change, left);
         }
         return owned(entryId, customerId);
     }
@@ -113,15 +117,5 @@ public class Waitlist {
     private Entry owned(UUID entryId, UUID customerId) {
         return Ownership.ownedBy(customerId, entries.find(entryId), Entry::customerId, "WAITLIST_ENTRY_NOT_FOUND",
                 "Waiting-list entry " + entryId);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
     }
 }

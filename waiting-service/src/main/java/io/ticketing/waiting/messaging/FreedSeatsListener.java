@@ -9,10 +9,12 @@ import io.ticketing.events.Topics;
 import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.reservation.HoldReleased;
+import io.ticketing.events.reservation.SeatsKept;
 import io.ticketing.waiting.line.Serving;
 
 /**
- * Serves a show's line when seats came free: a hold released or expired, a booking cancelled. Events are keyed by
+ * Serves a show's line when seats came free: a hold released or expired, a booking cancelled, or a seat map that
+ * Redis lost rebuilt with its free seats kept for the line. Events are keyed by
  * show, so one consumer takes a show's events in order; serving again after a redelivery changes nothing that is
  * served already.
  */
@@ -31,6 +33,7 @@ class FreedSeatsListener {
             case HoldReleased released -> serving.serve(released.showId());
             case HoldExpired expired -> serving.serve(expired.showId());
             case BookingCancelled cancelled -> serving.serve(cancelled.showId());
+            case SeatsKept kept -> serving.serve(kept.showId());
             case null, default -> {
             }
         }
