@@ -29,6 +29,6 @@ for i = 2, #ARGV do
 end
 if #changes > 0 then
   redis.call('HINCRBY', KEYS[2], 'available', block and -#changes or #changes)
-  redis.call('PUBLISH', KEYS[1] .. ':changes', redis.call('HINCRBY', KEYS[2], 'seq', 1) .. '|' .. table.concat(changes, ','))
+  redis.call('PUBLISH', KEYS[1] .. ':changes', string.format('%d', redis.call('HINCRBY', KEYS[2], 'seq', 1)) .. '|' .. table.concat(changes, ','))
 end
 return {'DONE', ''}

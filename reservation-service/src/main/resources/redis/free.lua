@@ -25,7 +25,7 @@ end
 if #changes > 0 then
   redis.call('HINCRBY', KEYS[2], counter, #changes)
   redis.call('HINCRBY', KEYS[2], 'held', -#changes)
-  redis.call('PUBLISH', KEYS[1] .. ':changes', redis.call('HINCRBY', KEYS[2], 'seq', 1) .. '|' .. table.concat(changes, ','))
+  redis.call('PUBLISH', KEYS[1] .. ':changes', string.format('%d', redis.call('HINCRBY', KEYS[2], 'seq', 1)) .. '|' .. table.concat(changes, ','))
 end
 redis.call('HDEL', KEYS[4], ARGV[1])
 if redis.call('HINCRBY', KEYS[5], customer, -count) <= 0 then

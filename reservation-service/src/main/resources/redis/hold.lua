@@ -61,7 +61,7 @@ redis.call('HINCRBY', KEYS[5], ARGV[2], count)
 redis.call('ZADD', KEYS[7], ARGV[4], KEYS[4] .. '|' .. ARGV[1])
 redis.call('SET', KEYS[8], ARGV[2], 'PX', math.max(1, tonumber(ARGV[4]) - tonumber(ARGV[5])))
 -- Seat changes go out in the order they happen: a sequence number per show, on the show's channel.
-redis.call('PUBLISH', KEYS[1] .. ':changes', redis.call('HINCRBY', KEYS[2], 'seq', 1) .. '|' .. table.concat(changes, ','))
+redis.call('PUBLISH', KEYS[1] .. ':changes', string.format('%d', redis.call('HINCRBY', KEYS[2], 'seq', 1)) .. '|' .. table.concat(changes, ','))
 if ARGV[7] == '1' then
   redis.call('SET', KEYS[6], ARGV[1], 'PX', math.max(1, tonumber(ARGV[4]) - tonumber(ARGV[5])))
 end

@@ -44,6 +44,6 @@ if wasHeld > 0 then
   redis.call('HINCRBY', KEYS[2], 'held', -wasHeld)
 end
 if #changes > 0 then
-  redis.call('PUBLISH', KEYS[1] .. ':changes', redis.call('HINCRBY', KEYS[2], 'seq', 1) .. '|' .. table.concat(changes, ','))
+  redis.call('PUBLISH', KEYS[1] .. ':changes', string.format('%d', redis.call('HINCRBY', KEYS[2], 'seq', 1)) .. '|' .. table.concat(changes, ','))
 end
 return 'SOLD'

@@ -12,6 +12,6 @@ end
 if #changes > 0 then
   redis.call('HINCRBY', KEYS[2], 'kept', -#changes)
   redis.call('HINCRBY', KEYS[2], 'available', #changes)
-  redis.call('PUBLISH', KEYS[1] .. ':changes', redis.call('HINCRBY', KEYS[2], 'seq', 1) .. '|' .. table.concat(changes, ','))
+  redis.call('PUBLISH', KEYS[1] .. ':changes', string.format('%d', redis.call('HINCRBY', KEYS[2], 'seq', 1)) .. '|' .. table.concat(changes, ','))
 end
 return #changes

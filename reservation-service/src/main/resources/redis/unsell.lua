@@ -21,6 +21,6 @@ if #changes > 0 then
   if redis.call('HINCRBY', KEYS[5], ARGV[1], -#changes) <= 0 then
     redis.call('HDEL', KEYS[5], ARGV[1])
   end
-  redis.call('PUBLISH', KEYS[1] .. ':changes', redis.call('HINCRBY', KEYS[2], 'seq', 1) .. '|' .. table.concat(changes, ','))
+  redis.call('PUBLISH', KEYS[1] .. ':changes', string.format('%d', redis.call('HINCRBY', KEYS[2], 'seq', 1)) .. '|' .. table.concat(changes, ','))
 end
 return 'UNSOLD'
