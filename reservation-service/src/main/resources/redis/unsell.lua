@@ -2,6 +2,7 @@
 -- the show's line, the seats are KEPT for it (shown as held) instead.
 -- KEYS: 1 seats, 2 counts, 5 customers, 9 line (the others unused: one key layout)
 -- ARGV: 1 customerId, 2.. seatIds
+-- Returns 'NO_SHOW', or how many of the seats were kept for the line
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return 'NO_SHOW'
 end
@@ -23,4 +24,7 @@ if #changes > 0 then
   end
   redis.call('PUBLISH', KEYS[1] .. ':changes', string.format('%d', redis.call('HINCRBY', KEYS[2], 'seq', 1)) .. '|' .. table.concat(changes, ','))
 end
-return 'UNSOLD'
+if to == 'KEPT' then
+  return #changes
+end
+return 0

@@ -147,6 +147,9 @@ class WaitingLineIntegrationTest {
         assertThat(counts(redis, show)).containsEntry("kept", "1").containsEntry("available", "3");
         var seatCounts = api().get("/internal/v1/shows/" + show.showId() + "/seat-counts");
         assertThat(seatCounts.json().path("kept").asInt()).isEqualTo(1);
+        // waiting-service hears of it from here, once the seat is kept
+        await().atMost(Duration.ofSeconds(30)).until(() -> !HOLD_EVENTS
+                .events(SeatsKept.class, kept -> kept.showId().equals(show.showId()) && kept.seatCount() == 1).isEmpty());
     }
 
     @Test

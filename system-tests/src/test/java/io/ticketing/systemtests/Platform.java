@@ -2,7 +2,14 @@ package io.ticketing.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import io.ticketing.testsupport.JsonApi;
 
@@ -17,8 +24,48 @@ final class Platform {
 
     /** The client app with a new session of the customer with this e-mail address. */
     static JsonApi customer(String email) {
-        return CLIENT.withHeader("Authorization", "Bearer " + CLIENT.post("/api/v1/sessions", Map.of("email", email))
-                .text("token"));
+        return session(email).api();
+    }
+
+    /** A customer's session: the client app acting for them, and who they are. */
+    record Session(JsonApi api, UUID customerId) {
+    }
+
+    static Session session(String email) {
+        var session = CLIENT.post("/api/v1/sessions", Map.of("email", email));
+        assertThat(session.status()).as(session.body()).isEqualTo(201);
+        return new Session(CLIENT.withHeader("Authorization", "Bearer " + session.text("token")),
+                UUID.fromString(session.text("customerId")));
+    }
+
+    /**
+     * Sends one command to the local stack's Redis: for what a customer cannot do, like losing everything or a
+     * hold's time running out now. Answers a bulk reply's text (null when there is none), else the reply's first
+     * line ({@code +OK}, {@code :1}, ...).
+     */
+    static String redis(String... command) throws IOException {
+        try (Socket redis = new Socket("127.0.0.1", 16379)) {
+            StringBuilder request = new StringBuilder("*").append(command.length).append("\r\n");
+            for (String part : command) {
+                request.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part)
+                        .append("\r\n");
+            }
+            OutputStream out = redis.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = redis.getInputStream();
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int b = in.read(); b != '\r' && b != -1; b = in.read()) {
+                line.write(b);
+            }
+            String reply = line.toString(StandardCharsets.UTF_8);
+            if (!reply.startsWith("$")) {
+                return reply;
+            }
+            int length = Integer.parseInt(reply.substring(1));
+            in.skipNBytes(1); // the '\n' ending the first line
+            return length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        }
     }
 
     /** The id of what an admin request created; fails the test unless it answered 201. */

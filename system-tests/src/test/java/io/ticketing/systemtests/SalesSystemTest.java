@@ -4,15 +4,11 @@ import static io.ticketing.systemtests.Platform.ADMIN;
 import static io.ticketing.systemtests.Platform.CLIENT;
 import static io.ticketing.systemtests.Platform.created;
 import static io.ticketing.systemtests.Platform.customer;
+import static io.ticketing.systemtests.Platform.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -95,7 +91,8 @@ class SalesSystemTest {
         assertThat(ADMIN.post("/api/v1/admin/shows/" + showId + "/blocked-seats", Map.of("seatIds", List.of("B5")))
                 .status()).isEqualTo(200);
 
-        flushRedis();
+        // everything Redis held is gone, as after a restart without persistence (the local stack's keeps a file)
+        assertThat(redis("FLUSHALL")).isEqualTo("+OK");
 
         // the first look at the show rebuilds its seat map from booking-service and the hold records
         assertThat(status("A1")).isEqualTo("SOLD");
@@ -147,19 +144,6 @@ class SalesSystemTest {
             try (var rejected = query.executeQuery()) {
                 return rejected.next() ? rejected.getString(1) : "";
             }
-        }
-    }
-
-    /** Everything Redis held is gone, as after a restart without persistence (the local stack's Redis has none). */
-    private static void flushRedis() throws IOException {
-        try (Socket redis = new Socket("127.0.0.1", 16379)) {
-            OutputStream out = redis.getOutputStream();
-            out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = redis.getInputStream();
-            byte[] reply = new byte[5];
-            assertThat(in.readNBytes(reply, 0, 5)).isEqualTo(5);
-            assertThat(new String(reply, StandardCharsets.US_ASCII)).isEqualTo("+OK\r\n");
         }
     }
 

@@ -4,6 +4,7 @@ import static io.ticketing.systemtests.Platform.ADMIN;
 import static io.ticketing.systemtests.Platform.CLIENT;
 import static io.ticketing.systemtests.Platform.created;
 import static io.ticketing.systemtests.Platform.customer;
+import static io.ticketing.systemtests.Platform.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * The waiting line on the running platform, through the gateway: customers wait for seats others hold; when
  * they are released, the longest waiter whose request fits gets them as a hold of their own, the seats a later
  * waiter could still use stay kept for the line (newcomers cannot take them), and seats nobody in line can use
- * go back on sale.
+ * go back on sale. When Redis loses everything, the line and the seats freed for it survive.
  */
 @Order(4)
 class WaitingSystemTest {
@@ -36,6 +37,10 @@ class WaitingSystemTest {
     @BeforeAll
     static void aSmallShowOnSale() throws Exception {
         LocalStackProcess.shared();
+        showId = fourSeatShow();
+    }
+
+    private static String fourSeatShow() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String cityId = created(ADMIN.post("/api/v1/admin/cities", Map.of("name", "Leiden " + tag, "country", "NL",
                 "latitude", 52.1601, "longitude", 4.4970, "timeZone", "Europe/Amsterdam")));
@@ -47,10 +52,11 @@ class WaitingSystemTest {
         String movieId = created(ADMIN.post("/api/v1/admin/movies", Map.of("title", "Arrival " + tag, "description",
                 "A linguist works to communicate with visitors from elsewhere", "durationMinutes", 116,
                 "genre", "Sci-Fi", "language", "English", "releaseDate", "2016-11-11", "country", "US")));
-        showId = created(ADMIN.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
+        String show = created(ADMIN.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
                 "startsAt", Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(),
                 "prices", List.of(Map.of("seatType", "REGULAR", "price", 10, "currency", "EUR")))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> CLIENT.get("/api/v1/shows/" + showId + "/seats").status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> CLIENT.get("/api/v1/shows/" + show + "/seats").status() == 200);
+        return show;
     }
 
     @Test
@@ -102,11 +108,50 @@ class WaitingSystemTest {
                 .filter(seat -> seat.path("status").asString().equals("AVAILABLE")).count() == 1);
     }
 
+    @Test
+    void theLineOutlivesRedisLosingEverythingAndIsServedAtOnce() throws Exception {
+        String show = fourSeatShow();
+        JsonApi fay = customer("fay.wait@example.com");
+        JsonApi gus = customer("gus.wait@example.com");
+        var faysHold = fay.post(holds(show), Map.of("seatIds", List.of("A1", "A2", "A3", "A4")));
+        var gusEntry = gus.post(waitlist(show), Map.of("seatCount", 2));
+        assertThat(gusEntry.status()).as(gusEntry.body()).isEqualTo(201);
+
+        // Redis loses everything: the seat map, the holds' seats and the line
+        assertThat(redis("FLUSHALL")).isEqualTo("+OK");
+        var gusPoll = CompletableFuture.supplyAsync(
+                () -> gus.get("/api/v1/waitlist/" + gusEntry.text("entryId") + "?waitSeconds=20"));
+        Thread.sleep(300);
+        Instant released = Instant.now();
+        assertThat(fay.delete("/api/v1/holds/" + faysHold.text("holdId")).status()).isEqualTo(204);
+
+        // the seat map is rebuilt with the line (reservation keeps it in PostgreSQL too) and the freed seats kept for it
+        JsonNode offered = gusPoll.get().json();
+        System.out.printf("After Redis lost everything, the offer reached the long-polling waiter %d ms after the "
+                + "release%n", Duration.between(released, Instant.now()).toMillis());
+        assertThat(offered.path("status").asString()).isEqualTo("OFFERED");
+        assertThat(offered.path("offer").path("seatIds").size()).isEqualTo(2);
+        assertThat(gus.get("/api/v1/holds/" + offered.path("offer").path("holdId").asString()).text("status"))
+                .isEqualTo("HELD");
+        // nobody else waits: the other two seats go back on sale
+        await().atMost(Duration.ofSeconds(10)).until(() -> CLIENT.get("/api/v1/shows/" + show + "/seats").json()
+                .path("rows").get(0).path("seats").valueStream()
+                .filter(seat -> seat.path("status").asString().equals("AVAILABLE")).count() == 2);
+    }
+
     private static String holds() {
-        return "/api/v1/shows/" + showId + "/holds";
+        return holds(showId);
+    }
+
+    private static String holds(String show) {
+        return "/api/v1/shows/" + show + "/holds";
     }
 
     private static String waitlist() {
-        return "/api/v1/shows/" + showId + "/waitlist";
+        return waitlist(showId);
+    }
+
+    private static String waitlist(String show) {
+        return "/api/v1/shows/" + show + "/waitlist";
     }
 }

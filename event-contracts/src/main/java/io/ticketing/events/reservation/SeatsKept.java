@@ -8,8 +8,9 @@ import io.ticketing.events.KeyedByShow;
 import io.ticketing.events.Topics;
 
 /**
- * Seats of a show are kept for its waiting line without a hold having ended: a seat map that Redis lost was
- * rebuilt while the show had a line, and its free seats were kept for the line. The line should be served.
+ * Seats of a show were kept for its waiting line without a hold ending: a cancelled booking's seats, or the free
+ * seats of a seat map rebuilt after Redis lost it while the show had a line. Published once the seats are kept;
+ * the line should be served.
  */
 public record SeatsKept(UUID eventId, Instant occurredAt, UUID showId, int seatCount) implements KeyedByShow {
 

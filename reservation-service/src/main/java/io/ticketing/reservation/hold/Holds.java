@@ -18,6 +18,7 @@ import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.reservation.HoldReleased;
+import io.ticketing.events.reservation.SeatsKept;
 import io.ticketing.events.reservation.SeatsHeld;
 import io.ticketing.reservation.seating.SeatScripts;
 import io.ticketing.reservation.seating.SeatStateRecovery;
@@ -147,21 +148,28 @@ public class Holds {
     }
 
     /**
-     * Records the end first, then frees the seats: if freeing fails, the hold's lease still ends and the
-     * sweeper frees them; the other way round, a failed write would leave a hold recorded as held forever.
-     * Of a release and an expiry racing, only the one that ends the record publishes.
+     * Records the end and frees the seats before the event leaves: whoever acts on {@code HoldReleased} or
+     * {@code HoldExpired} (waiting-service serving the line) finds the seats free or kept. If freeing fails, nothing
+     * is recorded and the caller (or the sweeper) tries again; if the commit fails after freeing, the record stays
+     * held with no lease, which the PostgreSQL sweeper ends. Of a release and an expiry racing, only the one that
+     * ends the record publishes.
      */
     private void end(Hold hold, Hold.Status status) {
-        transactions.executeWithoutResult(tx -> {
-            if (records.end(hold.holdId(), status, clock.instant())) {
-                events.publishEvent(status == Hold.Status.EXPIRED
-                        ? new HoldExpired(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
-                                hold.customerId(), hold.seatIds(), hold.fencingToken())
-                        : new HoldReleased(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
-                                hold.customerId(), hold.seatIds(), hold.fencingToken()));
+        boolean ended = Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!records.end(hold.holdId(), status, clock.instant())) {
+                return false;
             }
-        });
-        scripts.free(hold.showId(), hold.holdId());
+            scripts.free(hold.showId(), hold.holdId());
+            events.publishEvent(status == Hold.Status.EXPIRED
+                    ? new HoldExpired(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
+                            hold.customerId(), hold.seatIds(), hold.fencingToken())
+                    : new HoldReleased(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
+                            hold.customerId(), hold.seatIds(), hold.fencingToken()));
+            return true;
+        }));
+        if (!ended) {
+            scripts.free(hold.showId(), hold.holdId()); // ended meanwhile: make sure the seats are free all the same
+        }
     }
 
     /**
@@ -177,10 +185,17 @@ public class Holds {
         records.confirm(booking.holdId(), booking.bookingId(), clock.instant());
     }
 
-    /** A booking was cancelled: its seats are for sale again. */
+    /**
+     * A booking was cancelled: its seats are for sale again, or kept for the show's waiting line, which is then
+     * told ({@link SeatsKept}, published with this consumer's transaction, after the seats are kept).
+     */
     public void unsold(BookingCancelled booking) {
-        if (!scripts.unsell(booking.showId(), booking.customerId(), booking.seatIds())) {
-            recovery.recover(booking.showId());
+        var kept = scripts.unsell(booking.showId(), booking.customerId(), booking.seatIds());
+        if (kept.isEmpty()) {
+            recovery.recover(booking.showId()); // the rebuild reads the cancellation, and keeps seats for a line
+        }
+        else if (kept.getAsInt() > 0) {
+            events.publishEvent(new SeatsKept(UUID.randomUUID(), clock.instant(), booking.showId(), kept.getAsInt()));
         }
     }
 

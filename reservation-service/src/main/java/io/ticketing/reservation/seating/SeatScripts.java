@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.redisson.api.RScript;
@@ -85,12 +86,16 @@ public class SeatScripts {
                 keys(SeatKeys.of(showId), holdId, ""), args.toArray()));
     }
 
-    /** Puts a cancelled booking's seats back on sale; {@code false} when the show has no seat state. */
-    public boolean unsell(UUID showId, UUID customerId, List<String> seatIds) {
+    /**
+     * Puts a cancelled booking's seats back on sale, or keeps them for the show's waiting line while it has entries:
+     * how many were kept; empty when the show has no seat state.
+     */
+    public OptionalInt unsell(UUID showId, UUID customerId, List<String> seatIds) {
         List<Object> args = new ArrayList<>(List.of(customerId.toString()));
         args.addAll(seatIds);
-        return !NO_SHOW.equals(scripts.eval(RScript.Mode.READ_WRITE, unsell, RScript.ReturnType.VALUE,
-                keys(SeatKeys.of(showId), null, ""), args.toArray()));
+        Object result = scripts.eval(RScript.Mode.READ_WRITE, unsell, RScript.ReturnType.VALUE,
+                keys(SeatKeys.of(showId), null, ""), args.toArray());
+        return NO_SHOW.equals(result) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(String.valueOf(result)));
     }
 
     /** Blocks free seats, all or none, or unblocks blocked ones. */

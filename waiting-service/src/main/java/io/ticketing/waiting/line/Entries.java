@@ -17,9 +17,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Entries {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT e.id, e.show_id, e.status, e.seat_count, e.expires_at, e.customer_id, e.offer_hold_id,
-                   e.offer_seat_ids, e.offer_expires_at,
+                   e.offer_seat_ids, e.offer_expires_at""";
+    /** An entry with its position: the entries still waiting up to it (the line's index makes this a range count). */
+    private static final String SELECT = COLUMNS + """
+            ,
                    CASE WHEN e.status = 'WAITING' THEN
                        (SELECT count(*) FROM waitlist_entry w
                         WHERE w.show_id = e.show_id AND w.status = 'WAITING' AND w.joined_seq <= e.joined_seq)
@@ -49,10 +52,15 @@ class Entries {
                 .query(Boolean.class).single();
     }
 
-    /** The show's waiting entries, longest waiting first. */
+    /** The show's waiting entries, longest waiting first (positions are not counted: 0). */
     List<Entry> waiting(UUID showId) {
-        return jdbc.sql(SELECT + " WHERE e.show_id = ? AND e.status = 'WAITING' ORDER BY e.joined_seq").param(showId)
-                .query((rs, n) -> entry(rs)).list();
+        return jdbc.sql(COLUMNS + ", 0 AS position FROM waitlist_entry e WHERE e.show_id = ? AND e.status = 'WAITING' "
+                + "ORDER BY e.joined_seq").param(showId).query((rs, n) -> entry(rs)).list();
+    }
+
+    /** Shows that have entries waiting. */
+    List<UUID> showsWithLines() {
+        return jdbc.sql("SELECT DISTINCT show_id FROM waitlist_entry WHERE status = 'WAITING'").query(UUID.class).list();
     }
 
     /** Ends an entry that still waits or holds an offer; false when it had ended already. */

@@ -106,6 +106,23 @@ public class Serving {
         }
     }
 
+    /**
+     * Every show with a line is served now and then, whatever events said: a trigger lost on the way (an instance
+     * that died between keeping seats and announcing it) delays an offer by this interval at most.
+     */
+    @Scheduled(fixedDelayString = "${ticketing.waiting.serve-interval:PT30S}",
+            initialDelayString = "${ticketing.waiting.serve-interval:PT30S}")
+    void serveAllLines() {
+        for (UUID showId : entries.showsWithLines()) {
+            try {
+                serve(showId);
+            }
+            catch (RuntimeException ex) {
+                log.warn("Could not serve the line of show {} now; trying again later", showId, ex);
+            }
+        }
+    }
+
     private void syncLine(UUID showId) {
         entries.lineChanges(showId, LINE_BATCH).forEach(this::apply);
     }

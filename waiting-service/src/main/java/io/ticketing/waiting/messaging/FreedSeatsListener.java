@@ -6,17 +6,16 @@ import org.springframework.stereotype.Component;
 
 import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
-import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.reservation.HoldReleased;
 import io.ticketing.events.reservation.SeatsKept;
 import io.ticketing.waiting.line.Serving;
 
 /**
- * Serves a show's line when seats came free: a hold released or expired, a booking cancelled, or a seat map that
- * Redis lost rebuilt with its free seats kept for the line. Events are keyed by
- * show, so one consumer takes a show's events in order; serving again after a redelivery changes nothing that is
- * served already.
+ * Serves a show's line when seats came free: a hold released or expired, or seats kept for the line otherwise
+ * (a cancelled booking, a seat map rebuilt after Redis lost it). All come from reservation-service once its seats
+ * have changed, so serving finds them kept. Events are keyed by show, so one consumer takes a show's events in
+ * order; serving again after a redelivery changes nothing that is served already.
  */
 @Component
 class FreedSeatsListener {
@@ -27,12 +26,11 @@ class FreedSeatsListener {
         this.serving = serving;
     }
 
-    @KafkaListener(topics = { Topics.RESERVATION_HOLD_EVENTS, Topics.BOOKING_BOOKING_EVENTS })
+    @KafkaListener(topics = Topics.RESERVATION_HOLD_EVENTS)
     void on(ConsumerRecord<String, IntegrationEvent> record) {
         switch (record.value()) {
             case HoldReleased released -> serving.serve(released.showId());
             case HoldExpired expired -> serving.serve(expired.showId());
-            case BookingCancelled cancelled -> serving.serve(cancelled.showId());
             case SeatsKept kept -> serving.serve(kept.showId());
             case null, default -> {
             }

@@ -1,0 +1,79 @@
+package io.ticketing.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.ticketing.localstack.ServiceEnvironment;
+import io.ticketing.localstack.ServiceSpec;
+
+/**
+ * One more instance of a service next to the local stack's, on another port, sharing its databases, Kafka
+ * consumer group and Redis: what running several replicas does. Started from the service's built jar with the
+ * environment the launcher gives the stack's instance; stopped with SIGTERM like a pod.
+ */
+final class ExtraInstance implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Process process;
+    private final int port;
+
+    private ExtraInstance(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static ExtraInstance start(String service, int port) throws IOException {
+        ServiceSpec spec = ServiceSpec.ALL.stream().filter(candidate -> candidate.name().equals(service)).findFirst()
+                .orElseThrow();
+        Path home = LocalStackProcess.home();
+        Path jar = home.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
+        assertThat(jar).as("built jar").isRegularFile();
+        Path log = Files.createDirectories(home.resolve(".local/logs")).resolve(service + "-" + port + ".log");
+        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> environment = new HashMap<>(ServiceEnvironment.forService(spec, System.getenv()));
+        environment.put("SERVER_PORT", Integer.toString(port));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        var instance = new ExtraInstance(builder.start(), port);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(instance.process.isAlive()).as("%s on port %d is running (log: %s)", service, port, log).isTrue();
+            try {
+                return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            }
+            catch (IOException ex) {
+                return false;
+            }
+        });
+        return instance;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
