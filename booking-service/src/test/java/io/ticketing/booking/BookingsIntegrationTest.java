@@ -203,10 +203,10 @@ class BookingsIntegrationTest {
         PaymentSucceeded payment = paid(show, UUID.randomUUID(), List.of("A3"), TOKENS.incrementAndGet());
         PaymentSucceeded resent = new PaymentSucceeded(UUID.randomUUID(), Instant.now(), payment.paymentId(),
                 payment.holdId(), show.showId(), payment.customerId(), payment.seatIds(), payment.fencingToken(),
-                payment.amount(), payment.currency());
+                payment.amount(), payment.currency(), payment.customerEmail());
         PaymentSucceeded secondPayment = new PaymentSucceeded(UUID.randomUUID(), Instant.now(), "pi_second",
                 payment.holdId(), show.showId(), payment.customerId(), payment.seatIds(), payment.fencingToken(),
-                payment.amount(), payment.currency());
+                payment.amount(), payment.currency(), payment.customerEmail());
 
         events.send(payment);
         events.send(payment);
@@ -321,7 +321,7 @@ class BookingsIntegrationTest {
         BigDecimal amount = seatIds.stream().map(seat -> seat.startsWith("A") ? new BigDecimal("16.00")
                 : new BigDecimal("11.50")).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new PaymentSucceeded(UUID.randomUUID(), Instant.now(), "pi_" + UUID.randomUUID(), UUID.randomUUID(),
-                show.showId(), customer, seatIds, token, amount, "EUR");
+                show.showId(), customer, seatIds, token, amount, "EUR", "buyer@example.com");
     }
 
     private PaymentSucceeded sent(PaymentSucceeded payment) {

@@ -13,6 +13,9 @@ import io.ticketing.events.catalog.CatalogChanged;
 import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.catalog.ShowUpdated;
+import io.ticketing.events.notification.TicketsIssued;
+import io.ticketing.events.payment.PaymentFailed;
+import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.events.payment.PaymentSucceeded;
 import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.reservation.HoldReleased;
@@ -21,6 +24,7 @@ import io.ticketing.events.reservation.SeatsBlocked;
 import io.ticketing.events.reservation.SeatsHeld;
 import io.ticketing.events.reservation.SeatsKept;
 import io.ticketing.events.reservation.SeatsUnblocked;
+import io.ticketing.events.waiting.WaitlistOffered;
 
 /**
  * The registry of event type names. Producers put {@link IntegrationEvent#type()} into the
@@ -36,7 +40,8 @@ public final class EventTypes {
             .<Class<? extends IntegrationEvent>>of(ShowScheduled.class, ShowUpdated.class, ShowCancelled.class,
                     CatalogChanged.class, SeatAvailabilityChanged.class, SeatsHeld.class, HoldReleased.class,
                     HoldExpired.class, PaymentSucceeded.class, BookingConfirmed.class, BookingRejected.class,
-                    BookingCancelled.class, SeatsBlocked.class, SeatsUnblocked.class, SeatsKept.class)
+                    BookingCancelled.class, SeatsBlocked.class, SeatsUnblocked.class, SeatsKept.class, PaymentFailed.class,
+                    PaymentRefunded.class, WaitlistOffered.class, TicketsIssued.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

@@ -15,10 +15,11 @@ public final class Topics {
     public static final String BOOKING_BOOKING_EVENTS = "booking.booking-events";
     public static final String WAITING_WAITLIST_EVENTS = "waiting.waitlist-events";
     public static final String PAYMENT_PAYMENT_EVENTS = "payment.payment-events";
+    public static final String NOTIFICATION_TICKET_EVENTS = "notification.ticket-events";
 
     /** Every topic of the platform, for tooling that creates them up front. */
     public static final List<String> ALL = List.of(CATALOG_SHOW_EVENTS, CATALOG_CATALOG_EVENTS, RESERVATION_HOLD_EVENTS,
-            BOOKING_BOOKING_EVENTS, WAITING_WAITLIST_EVENTS, PAYMENT_PAYMENT_EVENTS);
+            BOOKING_BOOKING_EVENTS, WAITING_WAITLIST_EVENTS, PAYMENT_PAYMENT_EVENTS, NOTIFICATION_TICKET_EVENTS);
 
     /** Partitions per topic: enough for several consumer instances, small enough for one broker. */
     public static final int PARTITIONS = 6;

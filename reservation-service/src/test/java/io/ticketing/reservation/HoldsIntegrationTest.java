@@ -234,7 +234,7 @@ class HoldsIntegrationTest {
     /** Sells seats as booking-service does: a BookingConfirmed event, mirrored into the seat map. */
     private void sell(ShowScheduled show, String... seatIds) {
         events.send(new BookingConfirmed(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), "pi_test",
-                show.showId(), UUID.randomUUID(), List.of(seatIds), new BigDecimal("11.50"), "EUR"));
+                show.showId(), UUID.randomUUID(), List.of(seatIds), new BigDecimal("11.50"), "EUR", null));
         await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(redis, show, seatIds[seatIds.length - 1])));
     }
 

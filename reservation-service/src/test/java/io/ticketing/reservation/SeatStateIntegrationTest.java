@@ -110,7 +110,7 @@ class SeatStateIntegrationTest {
         assertThat(eleventh.text("code")).isEqualTo("TOO_MANY_SEATS");
 
         events.send(new BookingCancelled(UUID.randomUUID(), Instant.now(), bookingId, holdId, "pi_1", show.showId(),
-                ana, List.of("A1", "A2", "A3", "A4"), new BigDecimal("64.00"), "EUR"));
+                ana, List.of("A1", "A2", "A3", "A4"), new BigDecimal("64.00"), "EUR", null));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "AVAILABLE".equals(seat(redis, show, "A1")));
         assertThat(customer(ana).post(holds(show), Map.of("seatIds", List.of("C1", "C2", "C3", "C4"))).status())
@@ -298,7 +298,7 @@ class SeatStateIntegrationTest {
             List<String> seats) {
         return new BookingConfirmed(UUID.randomUUID(), Instant.now(), bookingId, holdId, "pi_" + bookingId,
                 show.showId(), customer, seats, new BigDecimal("16.00").multiply(BigDecimal.valueOf(seats.size())),
-                "EUR");
+                "EUR", null);
     }
 
     private ShowScheduled onSale(int rows, int seatsPerRow) {

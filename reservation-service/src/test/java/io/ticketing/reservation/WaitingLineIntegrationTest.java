@@ -136,12 +136,12 @@ class WaitingLineIntegrationTest {
         UUID ana = UUID.randomUUID();
         UUID bookingId = UUID.randomUUID();
         events.send(new BookingConfirmed(UUID.randomUUID(), Instant.now(), bookingId, UUID.randomUUID(), "pi_1",
-                show.showId(), ana, List.of("A1"), new BigDecimal("16.00"), "EUR"));
+                show.showId(), ana, List.of("A1"), new BigDecimal("16.00"), "EUR", null));
         await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(redis, show, "A1")));
         api().request("PUT", line(show, UUID.randomUUID()), null, null);
 
         events.send(new BookingCancelled(UUID.randomUUID(), Instant.now(), bookingId, UUID.randomUUID(), "pi_1",
-                show.showId(), ana, List.of("A1"), new BigDecimal("16.00"), "EUR"));
+                show.showId(), ana, List.of("A1"), new BigDecimal("16.00"), "EUR", null));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "KEPT".equals(seat(redis, show, "A1")));
         assertThat(counts(redis, show)).containsEntry("kept", "1").containsEntry("available", "3");

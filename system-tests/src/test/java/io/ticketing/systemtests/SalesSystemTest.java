@@ -107,7 +107,7 @@ class SalesSystemTest {
 
         // a lapsed hold's payment for A1 arrives late: A1 is sold, the payment is turned away (for a refund)
         payments.send(new PaymentSucceeded(UUID.randomUUID(), Instant.now(), "pi_late", UUID.randomUUID(),
-                UUID.fromString(showId), UUID.randomUUID(), List.of("A1"), 1, new BigDecimal("12.50"), "EUR"));
+                UUID.fromString(showId), UUID.randomUUID(), List.of("A1"), 1, new BigDecimal("12.50"), "EUR", null));
         payments.send(paid(bensHold.text("holdId"), "pi_ben"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> status("B2").equals("SOLD"));
@@ -132,7 +132,7 @@ class SalesSystemTest {
                 return new PaymentSucceeded(UUID.randomUUID(), Instant.now(), paymentId, UUID.fromString(holdId),
                         UUID.fromString(showId), hold.getObject("customer_id", UUID.class),
                         List.of((String[]) hold.getArray("seat_ids").getArray()), hold.getLong("fencing_token"),
-                        hold.getBigDecimal("amount"), hold.getString("currency"));
+                        hold.getBigDecimal("amount"), hold.getString("currency"), null);
             }
         }
     }

@@ -8,6 +8,7 @@ import io.ticketing.booking.inventory.Inventory;
 import io.ticketing.booking.sale.Bookings;
 import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
+import io.ticketing.events.notification.TicketsIssued;
 import io.ticketing.events.payment.PaymentSucceeded;
 import io.ticketing.events.reservation.SeatsBlocked;
 import io.ticketing.events.reservation.SeatsHeld;
@@ -15,8 +16,8 @@ import io.ticketing.events.reservation.SeatsUnblocked;
 import io.ticketing.starter.messaging.EventInbox;
 
 /**
- * Turns payments into bookings, and keeps what the sale needs to know of reservations: the newest hold's
- * fencing token per seat and the seats the venue blocked. Each event has one effect however often it arrives;
+ * Turns payments into bookings, keeps what the sale needs to know of reservations (the newest hold's
+ * fencing token per seat and the seats the venue blocked) and the e-tickets issued for bookings. Each event has one effect however often it arrives;
  * a confirmation's inbox row commits with the booking, in its SERIALIZABLE transaction.
  */
 @Component
@@ -24,6 +25,7 @@ class SaleEventsListener {
 
     private static final String PAYMENTS = "booking-service.payment-events";
     private static final String HOLDS = "booking-service.hold-events";
+    private static final String TICKETS = "booking-service.ticket-events";
 
     private final EventInbox inbox;
     private final Bookings bookings;
@@ -39,6 +41,13 @@ class SaleEventsListener {
     void onPayment(ConsumerRecord<String, IntegrationEvent> record) {
         if (record.value() instanceof PaymentSucceeded payment) {
             inbox.handle(PAYMENTS, payment, bookings.transactions(), () -> bookings.confirm(payment));
+        }
+    }
+
+    @KafkaListener(topics = Topics.NOTIFICATION_TICKET_EVENTS)
+    void onTickets(ConsumerRecord<String, IntegrationEvent> record) {
+        if (record.value() instanceof TicketsIssued issued) {
+            inbox.handle(TICKETS, issued, () -> bookings.ticketsIssued(issued));
         }
     }
 

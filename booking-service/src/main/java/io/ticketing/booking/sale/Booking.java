@@ -15,12 +15,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Booking(UUID bookingId, Status status, UUID showId, List<String> seatIds, BigDecimal amount,
         String currency, List<Ticket> tickets, UUID holdId, Instant confirmedAt, Instant cancelledAt,
-        BigDecimal refundAmount, @JsonIgnore UUID customerId, @JsonIgnore String paymentId) {
+        BigDecimal refundAmount, @JsonIgnore UUID customerId, @JsonIgnore String paymentId,
+        @JsonIgnore String customerEmail) {
 
     public enum Status {
         CONFIRMED, CANCELLED
     }
 
-    public record Ticket(String seatId, String qrCode) {
+    /** A seat's e-ticket: {@code qrCode} is the signed code its QR code carries, verifiable offline. */
+    public record Ticket(String seatId, String qrCode, UUID ticketId) {
+    }
+
+    Booking withTickets(List<Ticket> issued) {
+        return new Booking(bookingId, status, showId, seatIds, amount, currency, List.copyOf(issued), holdId,
+                confirmedAt, cancelledAt, refundAmount, customerId, paymentId, customerEmail);
     }
 }

@@ -20,7 +20,7 @@ class BookingRecords {
 
     private static final String SELECT = """
             SELECT id, status, show_id, seat_ids, amount, currency, hold_id, confirmed_at, cancelled_at,
-                   refund_amount, customer_id, payment_id
+                   refund_amount, customer_id, payment_id, customer_email
             FROM booking""";
 
     private final JdbcClient jdbc;
@@ -29,8 +29,27 @@ class BookingRecords {
         this.jdbc = jdbc;
     }
 
+    /** The booking with its tickets. */
     Optional<Booking> find(UUID bookingId) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(bookingId).query((rs, n) -> booking(rs)).optional();
+        return jdbc.sql(SELECT + " WHERE id = ?").param(bookingId).query((rs, n) -> booking(rs)).optional()
+                .map(booking -> booking.withTickets(tickets(bookingId)));
+    }
+
+    private List<Booking.Ticket> tickets(UUID bookingId) {
+        return jdbc.sql("SELECT seat_id, code, ticket_id FROM booking_ticket WHERE booking_id = ? ORDER BY seat_id")
+                .param(bookingId).query((rs, n) -> new Booking.Ticket(rs.getString("seat_id"), rs.getString("code"),
+                        rs.getObject("ticket_id", UUID.class)))
+                .list();
+    }
+
+    /** Stores the tickets issued for a booking; issuing the same tickets again changes nothing. */
+    void issued(UUID bookingId, List<Booking.Ticket> tickets) {
+        for (Booking.Ticket ticket : tickets) {
+            jdbc.sql("""
+                    INSERT INTO booking_ticket (booking_id, seat_id, ticket_id, code) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""")
+                    .params(bookingId, ticket.seatId(), ticket.ticketId(), ticket.qrCode()).update();
+        }
     }
 
     Optional<Booking> byHold(UUID holdId) {
@@ -58,11 +77,12 @@ class BookingRecords {
     void insert(Booking booking, long fencingToken) {
         jdbc.sql("""
                 INSERT INTO booking (id, show_id, hold_id, payment_id, customer_id, seat_ids, fencing_token, amount,
-                                     currency, status, confirmed_at)
-                VALUES (?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?)""")
+                                     currency, status, confirmed_at, customer_email)
+                VALUES (?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?)""")
                 .params(booking.bookingId(), booking.showId(), booking.holdId(), booking.paymentId(),
                         booking.customerId(), String.join(",", booking.seatIds()), fencingToken, booking.amount(),
-                        booking.currency(), booking.status().name(), utc(booking.confirmedAt()))
+                        booking.currency(), booking.status().name(), utc(booking.confirmedAt()),
+                        booking.customerEmail())
                 .update();
         jdbc.sql("""
                 INSERT INTO booked_seat (show_id, seat_id, booking_id)
@@ -98,7 +118,7 @@ class BookingRecords {
                 rs.getBigDecimal("amount"), rs.getString("currency"), List.of(), rs.getObject("hold_id", UUID.class),
                 rs.getObject("confirmed_at", OffsetDateTime.class).toInstant(),
                 cancelledAt == null ? null : cancelledAt.toInstant(), rs.getBigDecimal("refund_amount"),
-                rs.getObject("customer_id", UUID.class), rs.getString("payment_id"));
+                rs.getObject("customer_id", UUID.class), rs.getString("payment_id"), rs.getString("customer_email"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -14,6 +14,7 @@ import io.ticketing.booking.inventory.Inventory;
 import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.booking.BookingRejected;
+import io.ticketing.events.notification.TicketsIssued;
 import io.ticketing.events.payment.PaymentSucceeded;
 import io.ticketing.starter.Ownership;
 import io.ticketing.starter.RequestRejectedException;
@@ -87,11 +88,17 @@ public class Bookings {
         Instant now = clock.instant();
         Booking booking = new Booking(UUID.randomUUID(), Booking.Status.CONFIRMED, payment.showId(),
                 payment.seatIds(), payment.amount(), payment.currency(), List.of(), payment.holdId(), now, null, null,
-                payment.customerId(), payment.paymentId());
+                payment.customerId(), payment.paymentId(), payment.customerEmail());
         records.insert(booking, payment.fencingToken());
         events.publishEvent(new BookingConfirmed(UUID.randomUUID(), now, booking.bookingId(), booking.holdId(),
                 booking.paymentId(), booking.showId(), booking.customerId(), booking.seatIds(), booking.amount(),
-                booking.currency()));
+                booking.currency(), booking.customerEmail()));
+    }
+
+    /** notification-service issued the booking's e-tickets: they are shown with the booking from now on. */
+    public void ticketsIssued(TicketsIssued issued) {
+        records.issued(issued.bookingId(), issued.tickets().stream()
+                .map(ticket -> new Booking.Ticket(ticket.seatId(), ticket.code(), ticket.ticketId())).toList());
     }
 
     public Booking booking(UUID bookingId, UUID customerId) {
@@ -138,7 +145,7 @@ public class Bookings {
             inventory.unsell(booking.showId(), booking.seatIds());
             events.publishEvent(new BookingCancelled(UUID.randomUUID(), at, booking.bookingId(), booking.holdId(),
                     booking.paymentId(), booking.showId(), booking.customerId(), booking.seatIds(), refund,
-                    booking.currency()));
+                    booking.currency(), booking.customerEmail()));
         }
     }
 
@@ -147,7 +154,7 @@ public class Bookings {
         if (records.reject(payment.paymentId(), payment.holdId(), payment.showId(), reason, now)) {
             events.publishEvent(new BookingRejected(UUID.randomUUID(), now, payment.holdId(), payment.paymentId(),
                     payment.showId(), payment.customerId(), payment.seatIds(), payment.amount(), payment.currency(),
-                    reason));
+                    reason, payment.customerEmail()));
         }
     }
 }

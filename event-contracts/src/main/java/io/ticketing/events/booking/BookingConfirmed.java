@@ -9,9 +9,11 @@ import java.util.UUID;
 import io.ticketing.events.KeyedByShow;
 import io.ticketing.events.Topics;
 
-/** Seats are sold: the paid hold became a booking. The seats stay sold until the booking is cancelled. */
+/** Seats are sold: the paid hold became a booking. The seats stay sold until the booking is cancelled. * {@code customerEmail} is where the customer is told (null when their session had none).
+ */
 public record BookingConfirmed(UUID eventId, Instant occurredAt, UUID bookingId, UUID holdId, String paymentId,
-        UUID showId, UUID customerId, List<String> seatIds, BigDecimal amount, String currency)
+        UUID showId, UUID customerId, List<String> seatIds, BigDecimal amount, String currency,
+        String customerEmail)
         implements KeyedByShow {
 
     public BookingConfirmed {

@@ -12,9 +12,11 @@ import io.ticketing.events.Topics;
 /**
  * A customer paid for a hold. It carries the hold as the payment saw it, fencing token included: the booking
  * service confirms it only if every seat is still free and no newer hold has claimed one of them.
+ * {@code customerEmail} is where the customer is told (null when their session had none).
  */
 public record PaymentSucceeded(UUID eventId, Instant occurredAt, String paymentId, UUID holdId, UUID showId,
-        UUID customerId, List<String> seatIds, long fencingToken, BigDecimal amount, String currency)
+        UUID customerId, List<String> seatIds, long fencingToken, BigDecimal amount, String currency,
+        String customerEmail)
         implements KeyedByShow {
 
     public PaymentSucceeded {
