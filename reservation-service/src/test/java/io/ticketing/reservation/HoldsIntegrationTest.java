@@ -32,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.payment.PaymentFailed;
+import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -221,6 +223,44 @@ class HoldsIntegrationTest {
         var response = customer().post(holds(show), Map.of("seatIds", List.of("A1")));
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.text("code")).isEqualTo("SALES_CLOSED");
+    }
+
+    @Test
+    void aPaymentUnderWayKeepsTheSeatsAFailedOneFreesNothingARefundedOneEndsTheHold() {
+        ShowScheduled show = onSale(1, 6);
+        UUID anaId = UUID.randomUUID();
+        var ana = api().withHeader("X-Customer-Id", anaId.toString());
+        String holdId = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2"))).text("holdId");
+        var ben = customer();
+        String bensHold = ben.post(holds(show), Map.of("seatIds", List.of("A3"))).text("holdId");
+        ben.delete("/api/v1/holds/" + bensHold);
+
+        var forPayment = api().get("/internal/v1/holds/" + holdId);
+        var pending = api().post("/internal/v1/holds/" + holdId + "/payment-pending", "");
+        var again = api().post("/internal/v1/holds/" + holdId + "/payment-pending", "");
+
+        assertThat(forPayment.text("customerId")).isEqualTo(anaId.toString());
+        assertThat(forPayment.json().path("amount").decimalValue()).isEqualByComparingTo("32.00");
+        assertThat(forPayment.json().path("fencingToken").asLong()).isPositive();
+        assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+        assertThat(pending.text("status")).isEqualTo("PAYMENT_PENDING");
+        assertThat(again.text("status")).isEqualTo("PAYMENT_PENDING");
+        assertThat(ana.get("/api/v1/holds/" + holdId).text("status")).isEqualTo("PAYMENT_PENDING");
+        assertThat(seat(redis, show, "A1")).isEqualTo("HELD:" + holdId);
+        assertThat(api().post("/internal/v1/holds/" + bensHold + "/payment-pending", "").text("code"))
+                .isEqualTo("HOLD_NOT_ACTIVE");
+        assertThat(api().get("/internal/v1/holds/" + UUID.randomUUID()).status()).isEqualTo(404);
+
+        events.send(new PaymentFailed(UUID.randomUUID(), Instant.now(), "pay-1", UUID.fromString(holdId), show.showId(),
+                anaId, "card_declined", null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ana.get("/api/v1/holds/" + holdId).text("status").equals("HELD"));
+        assertThat(seat(redis, show, "A1")).as("a failed payment frees nothing").isEqualTo("HELD:" + holdId);
+
+        events.send(new PaymentRefunded(UUID.randomUUID(), Instant.now(), "pay-2", UUID.fromString(holdId), null,
+                show.showId(), anaId, new BigDecimal("32.00"), "EUR", "TOO_MANY_SEATS", null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ana.get("/api/v1/holds/" + holdId).text("status")
+                .equals("REFUNDED"));
+        assertThat(seat(redis, show, "A1")).isEqualTo("AVAILABLE");
     }
 
     private ShowScheduled onSale(int rows, int seatsPerRow) {

@@ -17,7 +17,16 @@ public record Hold(UUID holdId, UUID showId, @JsonIgnore UUID customerId, List<S
         seatIds = List.copyOf(seatIds);
     }
 
+    /**
+     * {@code PAYMENT_PENDING}: a payment was started and the seats stay held until {@code expiresAt} as before;
+     * {@code REFUNDED}: a payment for the hold never became a booking and was paid back.
+     */
     public enum Status {
         HELD, PAYMENT_PENDING, CONFIRMED, EXPIRED, RELEASED, REFUNDED
+    }
+
+    /** Whether the hold still holds its seats (with or without a payment under way). */
+    public boolean holding() {
+        return status == Status.HELD || status == Status.PAYMENT_PENDING;
     }
 }

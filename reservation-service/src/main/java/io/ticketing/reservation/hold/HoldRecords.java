@@ -41,10 +41,16 @@ class HoldRecords {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query((rs, n) -> hold(rs)).optional();
     }
 
-    /** Ends a hold that is still held; false when it had ended already. */
+    /** Ends a hold that still holds its seats; false when it had ended already. */
     boolean end(UUID id, Hold.Status status, Instant at) {
-        return jdbc.sql("UPDATE hold SET status = ?, ended_at = ? WHERE id = ? AND status = 'HELD'")
+        return jdbc.sql("UPDATE hold SET status = ?, ended_at = ? WHERE id = ? AND status IN ('HELD', 'PAYMENT_PENDING')")
                 .params(status.name(), at.atOffset(ZoneOffset.UTC), id).update() == 1;
+    }
+
+    /** Moves a hold from one status to another; false when it was not in {@code from}. */
+    boolean move(UUID id, Hold.Status from, Hold.Status to) {
+        return jdbc.sql("UPDATE hold SET status = ? WHERE id = ? AND status = ?").params(to.name(), id, from.name())
+                .update() == 1;
     }
 
     /** A hold became a booking, whatever its lease did meanwhile. */
@@ -55,13 +61,14 @@ class HoldRecords {
 
     /** Holds of a show recorded as held that expire after the given time, for rebuilding its seat map. */
     List<Hold> heldOfShow(UUID showId, Instant expiringAfter) {
-        return jdbc.sql(SELECT + " WHERE show_id = ? AND status = 'HELD' AND expires_at > ?")
+        return jdbc.sql(SELECT + " WHERE show_id = ? AND status IN ('HELD', 'PAYMENT_PENDING') AND expires_at > ?")
                 .params(showId, expiringAfter.atOffset(ZoneOffset.UTC)).query((rs, n) -> hold(rs)).list();
     }
 
     /** Holds recorded as held whose lease ended before the given time: Redis should have freed them already. */
     List<Hold> overdue(Instant expiredBefore, int limit) {
-        return jdbc.sql(SELECT + " WHERE status = 'HELD' AND expires_at < ? ORDER BY expires_at LIMIT ?")
+        return jdbc.sql(SELECT + " WHERE status IN ('HELD', 'PAYMENT_PENDING') AND expires_at < ?"
+                + " ORDER BY expires_at LIMIT ?")
                 .params(expiredBefore.atOffset(ZoneOffset.UTC), limit).query((rs, n) -> hold(rs)).list();
     }
 
@@ -72,7 +79,8 @@ class HoldRecords {
     }
 
     List<UUID> active(UUID showId, UUID customerId) {
-        return jdbc.sql("SELECT id FROM hold WHERE show_id = ? AND customer_id = ? AND status = 'HELD'")
+        return jdbc.sql("""
+                SELECT id FROM hold WHERE show_id = ? AND customer_id = ? AND status IN ('HELD', 'PAYMENT_PENDING')""")
                 .params(showId, customerId).query(UUID.class).list();
     }
 

@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionOperations;
 import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.reservation.HoldExpired;
+import io.ticketing.events.payment.PaymentFailed;
+import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.events.reservation.HoldReleased;
 import io.ticketing.events.reservation.SeatsKept;
 import io.ticketing.events.reservation.SeatsHeld;
@@ -122,6 +124,10 @@ public class Holds {
         };
     }
 
+    public Optional<Hold> find(UUID holdId) {
+        return records.find(holdId);
+    }
+
     /** A hold of the customer; someone else's hold is answered as missing. */
     public Hold hold(UUID holdId, UUID customerId) {
         return Ownership.ownedBy(customerId, records.find(holdId), Hold::customerId, "HOLD_NOT_FOUND",
@@ -136,14 +142,14 @@ public class Holds {
     /** Lets go of a hold; releasing one that has ended already changes nothing. */
     public void release(UUID holdId, UUID customerId) {
         Hold hold = hold(holdId, customerId);
-        if (hold.status() == Hold.Status.HELD) {
+        if (hold.holding()) {
             end(hold, Hold.Status.RELEASED);
         }
     }
 
     /** Frees a hold whose lease ran out; called by the sweeper, safe to call for a hold already freed. */
     void expire(UUID showId, UUID holdId) {
-        records.find(holdId).filter(hold -> hold.status() == Hold.Status.HELD)
+        records.find(holdId).filter(Hold::holding)
                 .ifPresentOrElse(hold -> end(hold, Hold.Status.EXPIRED), () -> scripts.free(showId, holdId));
     }
 
@@ -170,6 +176,47 @@ public class Holds {
         if (!ended) {
             scripts.free(hold.showId(), hold.holdId()); // ended meanwhile: make sure the seats are free all the same
         }
+    }
+
+    /**
+     * payment-service started a payment for the hold: {@code PAYMENT_PENDING}, seats held until {@code expiresAt} as
+     * before (a payment that succeeds later is a late payment). {@code HOLD_NOT_ACTIVE} once the hold has ended.
+     */
+    public Hold paymentPending(UUID holdId) {
+        Hold hold = records.find(holdId).orElseThrow(() -> RequestRejectedException.notFound("HOLD_NOT_FOUND",
+                "Hold " + holdId + " does not exist"));
+        if (hold.status() == Hold.Status.HELD && !clock.instant().isBefore(hold.expiresAt())) {
+            throw RequestRejectedException.conflict("HOLD_NOT_ACTIVE", "The hold's time is up");
+        }
+        if (!records.move(holdId, Hold.Status.HELD, Hold.Status.PAYMENT_PENDING)
+                && records.find(holdId).orElseThrow().status() != Hold.Status.PAYMENT_PENDING) {
+            throw RequestRejectedException.conflict("HOLD_NOT_ACTIVE", "The hold has ended: " + hold.status());
+        }
+        return records.find(holdId).orElseThrow();
+    }
+
+    /** The payment failed: nothing is freed, the hold runs on until its end and may be paid again. */
+    public void paymentFailed(PaymentFailed failed) {
+        records.move(failed.holdId(), Hold.Status.PAYMENT_PENDING, Hold.Status.HELD);
+    }
+
+    /**
+     * A payment for the hold was refunded without becoming a booking (it came too late, or was one too many): the
+     * hold is {@code REFUNDED}, and a hold that still held seats lets them go. A refund of a cancelled booking
+     * leaves its {@code CONFIRMED} hold as it is.
+     */
+    public void refunded(PaymentRefunded refund) {
+        if (refund.bookingId() != null || refund.holdId() == null) {
+            return;
+        }
+        records.find(refund.holdId()).ifPresent(hold -> {
+            if (hold.holding()) {
+                end(hold, Hold.Status.REFUNDED);
+            }
+            else if (hold.status() != Hold.Status.CONFIRMED) {
+                records.move(hold.holdId(), hold.status(), Hold.Status.REFUNDED);
+            }
+        });
     }
 
     /**
