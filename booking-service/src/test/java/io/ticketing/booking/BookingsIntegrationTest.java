@@ -33,6 +33,7 @@ import io.ticketing.booking.sale.Bookings;
 import io.ticketing.events.Topics;
 import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingConfirmed;
+import io.ticketing.events.notification.TicketsIssued;
 import io.ticketing.events.booking.BookingRejected;
 import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
@@ -98,7 +99,20 @@ class BookingsIntegrationTest {
         assertThat(status(show, "A1")).isEqualTo("SOLD");
         assertThat(status(show, "A3")).isEqualTo("AVAILABLE");
         await().atMost(Duration.ofSeconds(30)).until(() -> PUBLISHED.events(BookingConfirmed.class,
-                event -> event.bookingId().equals(bookingId) && event.seatIds().equals(List.of("A1", "A2"))).size() == 1);
+                event -> event.bookingId().equals(bookingId) && event.seatIds().equals(List.of("A1", "A2"))
+                        && "buyer@example.com".equals(event.customerEmail())).size() == 1);
+
+        // notification-service issues the e-tickets: shown with the booking, once however often they arrive
+        var issued = new TicketsIssued(UUID.randomUUID(), Instant.now(), bookingId, show.showId(), ana, List.of(
+                new TicketsIssued.Ticket(UUID.randomUUID(), "A1", "TKT1.a1.sig"),
+                new TicketsIssued.Ticket(UUID.randomUUID(), "A2", "TKT1.a2.sig")));
+        events.send(issued);
+        events.send(issued);
+        await().atMost(Duration.ofSeconds(30)).until(() -> customer(ana).get("/api/v1/bookings/" + bookingId).json()
+                .path("tickets").size() == 2);
+        var ticket = customer(ana).get("/api/v1/bookings/" + bookingId).json().path("tickets").get(0);
+        assertThat(ticket.path("seatId").asString()).isEqualTo("A1");
+        assertThat(ticket.path("qrCode").asString()).isEqualTo("TKT1.a1.sig");
     }
 
     @Test
