@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,6 +23,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import io.ticketing.starter.messaging.EventInbox;
 import io.ticketing.starter.messaging.KafkaEventForwarder;
 import io.ticketing.starter.messaging.OutboxResubmitter;
+import io.ticketing.starter.web.CurrentCustomer;
+import io.ticketing.starter.web.CurrentCustomerEmail;
 import io.ticketing.starter.web.CurrentCustomerResolver;
 import io.ticketing.starter.web.ProblemDetailsAdvice;
 import io.ticketing.starter.web.RequestIdFilter;
@@ -51,8 +54,13 @@ public class ServiceAutoConfiguration {
         return registration;
     }
 
+    /**
+     * The customer's identity comes from the gateway's headers, never from the client: the parameters carrying it
+     * are left out of the published API.
+     */
     @Bean
     WebMvcConfigurer currentCustomerArguments() {
+        SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentCustomer.class, CurrentCustomerEmail.class);
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -1,6 +1,7 @@
 package io.ticketing.waiting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,10 +31,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.ticketing.events.Topics;
+import io.ticketing.events.waiting.WaitlistOffered;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.SseClient;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
+import io.ticketing.testsupport.events.EventRecorder;
 import io.ticketing.waiting.line.Serving;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +58,7 @@ class WaitlistIntegrationTest {
     private static final Map<UUID, Integer> OFFERED_SEATS = new ConcurrentHashMap<>();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpServer RESERVATION = reservation();
+    private static final EventRecorder WAITLIST_EVENTS = EventRecorder.of(Topics.WAITING_WAITLIST_EVENTS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -65,6 +70,7 @@ class WaitlistIntegrationTest {
     @AfterAll
     static void stopReservation() {
         RESERVATION.stop(0);
+        WAITLIST_EVENTS.close();
     }
 
     @Value("${local.server.port}")
@@ -245,7 +251,9 @@ class WaitlistIntegrationTest {
         List<String> entries = new ArrayList<>();
         try (var before = instance("PT1H")) {
             for (UUID customer : customers) {
-                entries.add(customer(customer, port(before)).post(waitlist(show), Map.of("seatCount", 2)).text("entryId"));
+                entries.add(customer(customer, port(before))
+                        .withHeader("X-Customer-Email", "waiter" + entries.size() + "@example.com")
+                        .post(waitlist(show), Map.of("seatCount", 2)).text("entryId"));
             }
         }
         try (var after = instance("PT1H")) {
@@ -267,6 +275,11 @@ class WaitlistIntegrationTest {
             after.getBean(Serving.class).serve(show);
             assertThat(customer(customers.get(1), port(after)).get("/api/v1/waitlist/" + entries.get(1)).text("status"))
                     .isEqualTo("OFFERED");
+            // the waiter is told, at the address their session had when they joined
+            await().atMost(Duration.ofSeconds(30)).until(() -> WAITLIST_EVENTS.events(WaitlistOffered.class,
+                    offered -> offered.entryId().toString().equals(entries.get(1))
+                            && offered.customerEmail().equals("waiter1@example.com")
+                            && offered.seatIds().size() == 2).size() == 1);
         }
     }
 

@@ -10,20 +10,27 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 import io.ticketing.starter.RequestRejectedException;
 
-/** Resolves {@link CurrentCustomer} parameters from the gateway's identity header. */
+/** Resolves {@link CurrentCustomer} and {@link CurrentCustomerEmail} parameters from the gateway's identity headers. */
 public class CurrentCustomerResolver implements HandlerMethodArgumentResolver {
 
     /** Set by the gateway after it verified the session; the gateway strips it from incoming requests. */
     public static final String HEADER = "X-Customer-Id";
+    /** The session's e-mail address, set by the gateway next to {@link #HEADER} when the session has one. */
+    public static final String EMAIL_HEADER = "X-Customer-Email";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.hasParameterAnnotation(CurrentCustomer.class) && parameter.getParameterType() == UUID.class;
+        return parameter.hasParameterAnnotation(CurrentCustomer.class) && parameter.getParameterType() == UUID.class
+                || parameter.hasParameterAnnotation(CurrentCustomerEmail.class)
+                        && parameter.getParameterType() == String.class;
     }
 
     @Override
-    public UUID resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        if (parameter.hasParameterAnnotation(CurrentCustomerEmail.class)) {
+            return request.getHeader(EMAIL_HEADER);
+        }
         String customer = request.getHeader(HEADER);
         if (customer == null) {
             throw sessionRequired();

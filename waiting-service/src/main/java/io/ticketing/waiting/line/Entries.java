@@ -19,7 +19,7 @@ class Entries {
 
     private static final String COLUMNS = """
             SELECT e.id, e.show_id, e.status, e.seat_count, e.expires_at, e.customer_id, e.offer_hold_id,
-                   e.offer_seat_ids, e.offer_expires_at""";
+                   e.offer_seat_ids, e.offer_expires_at, e.customer_email""";
     /** An entry with its position: the entries still waiting up to it (the line's index makes this a range count). */
     private static final String SELECT = COLUMNS + """
             ,
@@ -35,11 +35,13 @@ class Entries {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, UUID showId, UUID customerId, int seatCount, Instant joinedAt, Instant expiresAt) {
+    void insert(UUID id, UUID showId, UUID customerId, String customerEmail, int seatCount, Instant joinedAt,
+            Instant expiresAt) {
         jdbc.sql("""
-                INSERT INTO waitlist_entry (id, show_id, customer_id, seat_count, status, joined_at, expires_at)
-                VALUES (?, ?, ?, ?, 'WAITING', ?, ?)""")
-                .params(id, showId, customerId, seatCount, utc(joinedAt), utc(expiresAt)).update();
+                INSERT INTO waitlist_entry (id, show_id, customer_id, customer_email, seat_count, status, joined_at,
+                                            expires_at)
+                VALUES (?, ?, ?, ?, ?, 'WAITING', ?, ?)""")
+                .params(id, showId, customerId, customerEmail, seatCount, utc(joinedAt), utc(expiresAt)).update();
     }
 
     Optional<Entry> find(UUID id) {
@@ -117,7 +119,8 @@ class Entries {
                 rs.getObject("offer_expires_at", OffsetDateTime.class).toInstant());
         return new Entry(rs.getObject("id", UUID.class), rs.getObject("show_id", UUID.class),
                 Entry.Status.valueOf(rs.getString("status")), rs.getInt("position"), rs.getInt("seat_count"),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), offer, rs.getObject("customer_id", UUID.class));
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), offer, rs.getObject("customer_id", UUID.class),
+                rs.getString("customer_email"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

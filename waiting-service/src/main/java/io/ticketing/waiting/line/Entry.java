@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * including this one (1 = next); 0 once the entry no longer waits. {@code offer} once {@code OFFERED}.
  */
 public record Entry(UUID entryId, UUID showId, Status status, int position, int seatCount, Instant expiresAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Offer offer, @JsonIgnore UUID customerId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Offer offer, @JsonIgnore UUID customerId,
+        @JsonIgnore String customerEmail) {
 
     public enum Status {
         WAITING, OFFERED, EXPIRED, CANCELLED, UNSERVABLE

@@ -7,16 +7,19 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
+import io.ticketing.events.waiting.WaitlistOffered;
+
 /**
  * Serves a show's line whenever seats may have come free for it (a hold released or expired, a booking
  * cancelled, someone joined or left). reservation-service keeps freed seats for the line while it has entries;
  * here they are offered, in arrival order, to each waiter whose request fits — nobody is served before an
- * earlier waiter whose request fits too. Entries that can no longer be met (free, kept and held seats together
+ * earlier waiter whose request fits too — and {@link WaitlistOffered} tells the waiter (through the outbox). Entries that can no longer be met (free, kept and held seats together
  * are fewer than asked) become UNSERVABLE; kept seats that no remaining waiter could ever use go back on sale.
  * One show is served by one instance at a time (a PostgreSQL advisory lock per show), so each release is
  * served once however many instances run.
@@ -31,13 +34,16 @@ public class Serving {
     private final Reservation reservation;
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Serving(Entries entries, Reservation reservation, JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+    Serving(Entries entries, Reservation reservation, JdbcClient jdbc, TransactionOperations transactions,
+            ApplicationEventPublisher events, Clock clock) {
         this.entries = entries;
         this.reservation = reservation;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -69,8 +75,12 @@ public class Serving {
                     if (offer.isEmpty()) {
                         break;
                     }
-                    entries.offered(waiting.entryId(), new Entry.Offer(offer.get().holdId(), offer.get().seatIds(),
-                            offer.get().expiresAt()), clock.instant());
+                    if (entries.offered(waiting.entryId(), new Entry.Offer(offer.get().holdId(), offer.get().seatIds(),
+                            offer.get().expiresAt()), clock.instant())) {
+                        events.publishEvent(new WaitlistOffered(UUID.randomUUID(), clock.instant(), waiting.entryId(),
+                                showId, waiting.customerId(), offer.get().holdId(), offer.get().seatIds(),
+                                offer.get().expiresAt(), waiting.customerEmail()));
+                    }
                     kept -= waiting.seatCount();
                 }
             }

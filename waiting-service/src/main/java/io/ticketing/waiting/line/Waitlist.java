@@ -39,10 +39,11 @@ public class Waitlist {
     }
 
     /**
-     * Puts the customer in the show's line for {@code seatCount} seats: {@code SEATS_AVAILABLE} when enough are
+     * Puts the customer in the show's line for {@code seatCount} seats (told of an offer at {@code customerEmail}
+     * when not null): {@code SEATS_AVAILABLE} when enough are
      * free to hold them now, {@code SHOW_FULL} when even every held seat coming free would not be enough.
      */
-    public Entry join(UUID showId, UUID customerId, int seatCount) {
+    public Entry join(UUID showId, UUID customerId, String customerEmail, int seatCount) {
         if (seatCount < 1 || seatCount > properties.maxSeats()) {
             throw RequestRejectedException.unprocessable("INVALID_SEAT_COUNT",
                     "Wait for 1 to " + properties.maxSeats() + " seats");
@@ -60,7 +61,7 @@ public class Waitlist {
         UUID entryId = UUID.randomUUID();
         Instant now = clock.instant();
         try {
-            entries.insert(entryId, showId, customerId, seatCount, now, now.plus(properties.maxWait()));
+            entries.insert(entryId, showId, customerId, customerEmail, seatCount, now, now.plus(properties.maxWait()));
         }
         catch (DuplicateKeyException ex) {
             throw RequestRejectedException.conflict("ALREADY_WAITING", "You are in this show's line already");

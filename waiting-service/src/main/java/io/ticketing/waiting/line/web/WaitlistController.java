@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.ticketing.starter.RequestRejectedException;
 import io.ticketing.starter.web.CurrentCustomer;
+import io.ticketing.starter.web.CurrentCustomerEmail;
 import io.ticketing.waiting.line.Entry;
 import io.ticketing.waiting.line.Waitlist;
 import jakarta.validation.Valid;
@@ -42,8 +43,10 @@ class WaitlistController {
 
     @PostMapping("/api/v1/shows/{showId}/waitlist")
     @ResponseStatus(HttpStatus.CREATED)
-    Entry join(@PathVariable UUID showId, @CurrentCustomer UUID customerId, @Valid @RequestBody JoinRequest request) {
-        return waitlist.join(showId, customerId, request.seatCount());
+    Entry join(@PathVariable UUID showId, @CurrentCustomer UUID customerId,
+            @CurrentCustomerEmail String customerEmail,
+            @Valid @RequestBody JoinRequest request) {
+        return waitlist.join(showId, customerId, customerEmail, request.seatCount());
     }
 
     /** With {@code waitSeconds} (at most 30), answered when the entry changes or that time has passed. */
