@@ -1,6 +1,7 @@
 package io.ticketing.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +9,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,6 +73,36 @@ final class Platform {
             in.skipNBytes(1); // the '\n' ending the first line
             return length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * A show on sale in a new city, cinema and hall of {@code rows} rows (A, B, ...) of {@code seatsPerRow} REGULAR
+     * seats at {@code price} EUR, starting in {@code startsIn}; answered once its seat map can be read.
+     */
+    static String showOnSale(String title, int rows, int seatsPerRow, BigDecimal price, Duration startsIn) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String cityId = created(ADMIN.post("/api/v1/admin/cities", Map.of("name", "Testville " + tag, "country", "NL",
+                "latitude", 52.0907, "longitude", 5.1214, "timeZone", "Europe/Amsterdam")));
+        String cinemaId = created(ADMIN.post("/api/v1/admin/cinemas", Map.of("cityId", cityId, "name", "Cinema " + tag,
+                "address", "Neude 11", "postalCode", "3512 AE", "latitude", 52.0930, "longitude", 5.1190)));
+        List<Map<String, Object>> hall = new ArrayList<>();
+        for (int row = 0; row < rows; row++) {
+            List<Map<String, Object>> seats = new ArrayList<>();
+            for (int number = 1; number <= seatsPerRow; number++) {
+                seats.add(Map.of("number", number, "type", "REGULAR"));
+            }
+            hall.add(Map.of("row", String.valueOf((char) ('A' + row)), "seats", seats));
+        }
+        String hallId = created(ADMIN.post("/api/v1/admin/cinemas/" + cinemaId + "/halls",
+                Map.of("name", "Zaal 1", "rows", hall)));
+        String movieId = created(ADMIN.post("/api/v1/admin/movies", Map.of("title", title + " " + tag, "description",
+                "A film made for the system tests", "durationMinutes", 120, "genre", "Drama", "language", "English",
+                "releaseDate", "2020-01-01", "country", "US")));
+        String showId = created(ADMIN.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
+                "startsAt", Instant.now().plus(startsIn).truncatedTo(ChronoUnit.MINUTES).toString(),
+                "prices", List.of(Map.of("seatType", "REGULAR", "price", price, "currency", "EUR")))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> CLIENT.get("/api/v1/shows/" + showId + "/seats").status() == 200);
+        return showId;
     }
 
     /** The id of what an admin request created; fails the test unless it answered 201. */

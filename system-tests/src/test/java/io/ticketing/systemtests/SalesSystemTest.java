@@ -2,9 +2,9 @@ package io.ticketing.systemtests;
 
 import static io.ticketing.systemtests.Platform.ADMIN;
 import static io.ticketing.systemtests.Platform.CLIENT;
-import static io.ticketing.systemtests.Platform.created;
 import static io.ticketing.systemtests.Platform.customer;
 import static io.ticketing.systemtests.Platform.redis;
+import static io.ticketing.systemtests.Platform.showOnSale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,20 +43,7 @@ class SalesSystemTest {
     static void aShowOnSale() throws Exception {
         LocalStackProcess.shared();
         payments = new EventProducer("127.0.0.1:19092");
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String cityId = created(ADMIN.post("/api/v1/admin/cities", Map.of("name", "Utrecht " + tag, "country", "NL",
-                "latitude", 52.0907, "longitude", 5.1214, "timeZone", "Europe/Amsterdam")));
-        String cinemaId = created(ADMIN.post("/api/v1/admin/cinemas", Map.of("cityId", cityId, "name", "Cinema " + tag,
-                "address", "Neude 11", "postalCode", "3512 AE", "latitude", 52.0930, "longitude", 5.1190)));
-        String hallId = created(ADMIN.post("/api/v1/admin/cinemas/" + cinemaId + "/halls", Map.of("name", "Zaal 2",
-                "rows", List.of(row("A"), row("B")))));
-        String movieId = created(ADMIN.post("/api/v1/admin/movies", Map.of("title", "Dune " + tag, "description",
-                "A noble family becomes embroiled in a war for control over a desert planet", "durationMinutes", 155,
-                "genre", "Sci-Fi", "language", "English", "releaseDate", "2021-10-22", "country", "US")));
-        showId = created(ADMIN.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
-                "startsAt", Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(),
-                "prices", List.of(Map.of("seatType", "REGULAR", "price", 12.5, "currency", "EUR")))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> CLIENT.get("/api/v1/shows/" + showId + "/seats").status() == 200);
+        showId = showOnSale("Dune", 2, 5, new BigDecimal("12.50"), Duration.ofDays(3));
     }
 
     @AfterAll
@@ -162,10 +148,5 @@ class SalesSystemTest {
 
     private static String holds() {
         return "/api/v1/shows/" + showId + "/holds";
-    }
-
-    private static Map<String, Object> row(String row) {
-        return Map.of("row", row, "seats", List.of(1, 2, 3, 4, 5).stream()
-                .map(number -> Map.of("number", number, "type", "REGULAR")).toList());
     }
 }

@@ -1,17 +1,14 @@
 package io.ticketing.systemtests;
 
-import static io.ticketing.systemtests.Platform.ADMIN;
-import static io.ticketing.systemtests.Platform.CLIENT;
-import static io.ticketing.systemtests.Platform.created;
 import static io.ticketing.systemtests.Platform.customer;
 import static io.ticketing.systemtests.Platform.redis;
 import static io.ticketing.systemtests.Platform.session;
+import static io.ticketing.systemtests.Platform.showOnSale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -259,24 +255,6 @@ class WaitingFairnessSystemTest {
     }
 
     private static String show() {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String cityId = created(ADMIN.post("/api/v1/admin/cities", Map.of("name", "Delft " + tag, "country", "NL",
-                "latitude", 52.0116, "longitude", 4.3571, "timeZone", "Europe/Amsterdam")));
-        String cinemaId = created(ADMIN.post("/api/v1/admin/cinemas", Map.of("cityId", cityId, "name", "Filmhuis " + tag,
-                "address", "Doelenplein 5", "postalCode", "2611 BP", "latitude", 52.0130, "longitude", 4.3560)));
-        List<Map<String, Object>> row = new ArrayList<>();
-        for (int n = 1; n <= SEATS; n++) {
-            row.add(Map.of("number", n, "type", "REGULAR"));
-        }
-        String hallId = created(ADMIN.post("/api/v1/admin/cinemas/" + cinemaId + "/halls", Map.of("name", "Zaal 4",
-                "rows", List.of(Map.of("row", "A", "seats", row)))));
-        String movieId = created(ADMIN.post("/api/v1/admin/movies", Map.of("title", "Her " + tag, "description",
-                "A writer falls for an operating system", "durationMinutes", 126, "genre", "Drama",
-                "language", "English", "releaseDate", "2013-12-18", "country", "US")));
-        String showId = created(ADMIN.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
-                "startsAt", Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(),
-                "prices", List.of(Map.of("seatType", "REGULAR", "price", 9, "currency", "EUR")))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> CLIENT.get("/api/v1/shows/" + showId + "/seats").status() == 200);
-        return showId;
+        return showOnSale("Her", 1, SEATS, new BigDecimal("9"), Duration.ofDays(5));
     }
 }

@@ -1,19 +1,17 @@
 package io.ticketing.systemtests;
 
-import static io.ticketing.systemtests.Platform.ADMIN;
 import static io.ticketing.systemtests.Platform.CLIENT;
-import static io.ticketing.systemtests.Platform.created;
 import static io.ticketing.systemtests.Platform.customer;
 import static io.ticketing.systemtests.Platform.redis;
+import static io.ticketing.systemtests.Platform.showOnSale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -41,22 +39,7 @@ class WaitingSystemTest {
     }
 
     private static String fourSeatShow() {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String cityId = created(ADMIN.post("/api/v1/admin/cities", Map.of("name", "Leiden " + tag, "country", "NL",
-                "latitude", 52.1601, "longitude", 4.4970, "timeZone", "Europe/Amsterdam")));
-        String cinemaId = created(ADMIN.post("/api/v1/admin/cinemas", Map.of("cityId", cityId, "name", "Kijkhuis " + tag,
-                "address", "Vrouwenkerksteeg 10", "postalCode", "2312 WS", "latitude", 52.1590, "longitude", 4.4860)));
-        String hallId = created(ADMIN.post("/api/v1/admin/cinemas/" + cinemaId + "/halls", Map.of("name", "Zaal 3",
-                "rows", List.of(Map.of("row", "A", "seats", List.of(1, 2, 3, 4).stream()
-                        .map(number -> Map.of("number", number, "type", "REGULAR")).toList())))));
-        String movieId = created(ADMIN.post("/api/v1/admin/movies", Map.of("title", "Arrival " + tag, "description",
-                "A linguist works to communicate with visitors from elsewhere", "durationMinutes", 116,
-                "genre", "Sci-Fi", "language", "English", "releaseDate", "2016-11-11", "country", "US")));
-        String show = created(ADMIN.post("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,
-                "startsAt", Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(),
-                "prices", List.of(Map.of("seatType", "REGULAR", "price", 10, "currency", "EUR")))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> CLIENT.get("/api/v1/shows/" + show + "/seats").status() == 200);
-        return show;
+        return showOnSale("Arrival", 1, 4, BigDecimal.TEN, Duration.ofDays(4));
     }
 
     @Test
