@@ -19,9 +19,9 @@ import io.ticketing.testsupport.JsonApi;
 final class LocalStackProcess {
 
     static final String GATEWAY = "http://127.0.0.1:8080";
-    /** Every port the local stack listens on: services, then PostgreSQL, Redis, Kafka and Elasticsearch. */
+    /** Every port the local stack listens on: services, then PostgreSQL, Redis, Kafka, Elasticsearch and SMTP. */
     static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 15432, 16379, 19092, 19093,
-            19200, 19300);
+            19200, 19300, 13025);
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);

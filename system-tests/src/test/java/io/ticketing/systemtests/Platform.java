@@ -34,15 +34,15 @@ final class Platform {
         return session(email).api();
     }
 
-    /** A customer's session: the client app acting for them, and who they are. */
-    record Session(JsonApi api, UUID customerId) {
+    /** A customer's session: the client app acting for them, who they are, and the session token. */
+    record Session(JsonApi api, UUID customerId, String token) {
     }
 
     static Session session(String email) {
         var session = CLIENT.post("/api/v1/sessions", Map.of("email", email));
         assertThat(session.status()).as(session.body()).isEqualTo(201);
         return new Session(CLIENT.withHeader("Authorization", "Bearer " + session.text("token")),
-                UUID.fromString(session.text("customerId")));
+                UUID.fromString(session.text("customerId")), session.text("token"));
     }
 
     /**
