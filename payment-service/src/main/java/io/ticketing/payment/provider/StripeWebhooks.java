@@ -20,7 +20,8 @@ import io.ticketing.starter.RequestRejectedException;
  * Reads webhook events the way Stripe signs them, whoever sent them (Stripe or the simulated provider): the
  * {@code Stripe-Signature} header must hold an HMAC-SHA256 of {@code timestamp.payload} under the endpoint's
  * secret, and the timestamp may be at most the tolerance old, so a captured event cannot be replayed later.
- * Verification is stripe-java's own ({@link Webhook#constructEvent}).
+ * Verification is stripe-java's own ({@link Webhook.Signature#verifyHeader}, the check {@link Webhook#constructEvent}
+ * makes), done on its own so that a forged header and a signed payload that is no event are told apart.
  */
 public class StripeWebhooks {
 
@@ -42,16 +43,23 @@ public class StripeWebhooks {
      * @throws RequestRejectedException {@code INVALID_SIGNATURE} otherwise
      */
     public ProviderEvent verify(String payload, String signature) {
-        Event event;
         try {
-            event = Webhook.constructEvent(payload, signature == null ? "" : signature, secret, toleranceSeconds,
-                    clock);
+            Webhook.Signature.verifyHeader(payload, signature == null ? "" : signature, secret, toleranceSeconds, clock);
         }
-        catch (SignatureVerificationException ex) {
+        catch (SignatureVerificationException | RuntimeException ex) {
+            // a header that is not even of Stripe's form (t=...,v1=...) fails with a runtime exception
             throw RequestRejectedException.invalid("INVALID_SIGNATURE", "The webhook's signature is not valid");
         }
+        Event event;
+        try {
+            // verified above: this is what Webhook.constructEvent does after the same check
+            event = Webhook.constructEventWithoutVerification(payload);
+        }
         catch (RuntimeException ex) {
-            throw RequestRejectedException.invalid("MALFORMED_EVENT", "The webhook's payload is not an event");
+            throw malformed();
+        }
+        if (event.getId() == null || event.getType() == null) {
+            throw malformed();
         }
         return switch (object(event)) {
             case PaymentIntent intent -> new ProviderEvent(event.getId(), event.getType(), intent.getId(),
@@ -61,6 +69,10 @@ public class StripeWebhooks {
                     refund.getFailureReason(), refund.getMetadata());
             case null, default -> new ProviderEvent(event.getId(), event.getType(), null, null, null, null);
         };
+    }
+
+    private static RequestRejectedException malformed() {
+        return RequestRejectedException.invalid("MALFORMED_EVENT", "The webhook's payload is not an event");
     }
 
     /**
