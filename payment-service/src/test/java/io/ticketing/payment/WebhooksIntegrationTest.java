@@ -65,7 +65,10 @@ class WebhooksIntegrationTest extends SimulatedProviderTests {
     @Test
     void aReplayedEventHasOneEffect() {
         Pending pending = pending(UUID.randomUUID());
-        String payload = StripeFixtures.event("payment_intent.succeeded", pending.fixture());
+        String eventId = "evt_replayed_" + UUID.randomUUID().toString().substring(0, 8);
+        var values = new HashMap<>(pending.fixture());
+        values.put("eventId", eventId);
+        String payload = StripeFixtures.event("payment_intent.succeeded", values);
         String signature = StripeFixtures.signNow(payload);
 
         assertThat(webhook(payload, signature).status()).isEqualTo(200);
@@ -76,6 +79,8 @@ class WebhooksIntegrationTest extends SimulatedProviderTests {
                 e -> e.paymentId().equals(pending.paymentId())).isEmpty());
         quietly();
         assertThat(events(PaymentSucceeded.class, e -> e.paymentId().equals(pending.paymentId()))).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM provider_event WHERE id = ?").param(eventId).query(Integer.class)
+                .single()).as("remembered once").isEqualTo(1);
     }
 
     @Test
