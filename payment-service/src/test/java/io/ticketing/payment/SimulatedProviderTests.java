@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,17 +36,12 @@ abstract class SimulatedProviderTests {
     /** Long enough for an event that should not come to have come. */
     static final Duration QUIET = Duration.ofSeconds(2);
 
-    static EventRecorder paymentEvents;
+    private static final EventRecorder PAYMENT_EVENTS = EventRecorder.of(Topics.PAYMENT_PAYMENT_EVENTS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "payment", Component.POSTGRES, Component.KAFKA);
         registry.add("ticketing.payment.reservation-url", RESERVATION::url);
-        synchronized (SimulatedProviderTests.class) {
-            if (paymentEvents == null) {
-                paymentEvents = EventRecorder.of(Topics.PAYMENT_PAYMENT_EVENTS);
-            }
-        }
     }
 
     @Value("${local.server.port}")
@@ -114,8 +110,9 @@ abstract class SimulatedProviderTests {
         return jdbc.sql("SELECT count(*) FROM payment WHERE hold_id = ?").param(holdId).query(Integer.class).single();
     }
 
-    static <T extends IntegrationEvent> List<T> events(Class<T> type, java.util.function.Predicate<T> matching) {
-        return paymentEvents.events(type, matching);
+    /** The payment events on Kafka of a type that match. */
+    static <T extends IntegrationEvent> List<T> events(Class<T> type, Predicate<T> matching) {
+        return PAYMENT_EVENTS.events(type, matching);
     }
 
     static void quietly() {

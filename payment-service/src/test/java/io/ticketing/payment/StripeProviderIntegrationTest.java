@@ -40,7 +40,7 @@ class StripeProviderIntegrationTest {
     private static final ReservationStub RESERVATION = ReservationStub.shared();
     private static final String SECRET = "whsec_test_stripe_endpoint";
     private static final Duration EVENTUALLY = Duration.ofSeconds(20);
-    private static EventRecorder paymentEvents;
+    private static final EventRecorder PAYMENT_EVENTS = EventRecorder.of(Topics.PAYMENT_PAYMENT_EVENTS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -51,7 +51,6 @@ class StripeProviderIntegrationTest {
         registry.add("ticketing.payment.stripe.webhook-secret", () -> SECRET);
         registry.add("ticketing.payment.reservation-url", RESERVATION::url);
         registry.add("spring.kafka.consumer.group-id", () -> "payment-service-stripe-test");
-        paymentEvents = EventRecorder.of(Topics.PAYMENT_PAYMENT_EVENTS);
     }
 
     @Value("${local.server.port}")
@@ -138,7 +137,7 @@ class StripeProviderIntegrationTest {
         var otherSecret = webhook(succeeded, StripeFixtures.signNow(succeeded));
         assertThat(otherSecret.status()).as("signed with the simulated provider's secret").isEqualTo(400);
         assertThat(webhook(succeeded, sign(succeeded)).status()).isEqualTo(200);
-        await().atMost(EVENTUALLY).until(() -> !paymentEvents.events(PaymentSucceeded.class,
+        await().atMost(EVENTUALLY).until(() -> !PAYMENT_EVENTS.events(PaymentSucceeded.class,
                 e -> e.paymentId().equals(paymentId)).isEmpty());
 
         EventProducer.shared().send(new BookingRejected(UUID.randomUUID(), Instant.now(), hold.holdId(), paymentId,
@@ -164,9 +163,9 @@ class StripeProviderIntegrationTest {
         String refundCreated = StripeFixtures.event("refund.created", values);
         assertThat(webhook(refundCreated, sign(refundCreated)).status()).isEqualTo(200);
 
-        await().atMost(EVENTUALLY).until(() -> !paymentEvents.events(PaymentRefunded.class,
+        await().atMost(EVENTUALLY).until(() -> !PAYMENT_EVENTS.events(PaymentRefunded.class,
                 e -> e.paymentId().equals(paymentId)).isEmpty());
-        var refunded = paymentEvents.events(PaymentRefunded.class, e -> e.paymentId().equals(paymentId)).get(0);
+        var refunded = PAYMENT_EVENTS.events(PaymentRefunded.class, e -> e.paymentId().equals(paymentId)).get(0);
         assertThat(refunded.reason()).isEqualTo("SEATS_TAKEN");
         assertThat(refunded.amount()).isEqualByComparingTo("23.00");
         assertThat(status(paymentId)).isEqualTo("REFUNDED");

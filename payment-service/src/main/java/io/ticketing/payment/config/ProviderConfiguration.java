@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ProviderConfiguration {
 
-    static final String WEBHOOK_PATH = "/api/v1/payments/webhooks/stripe";
+    private static final String WEBHOOK_PATH = "/api/v1/payments/webhooks/stripe";
 
     @Bean
     PaymentProvider paymentProvider(PaymentProperties properties, Environment environment, Clock clock,

@@ -40,7 +40,8 @@ public class StripeWebhooks {
     /**
      * The event, if {@code signature} proves that the holder of the secret sent exactly {@code payload} lately.
      *
-     * @throws RequestRejectedException {@code INVALID_SIGNATURE} otherwise
+     * @throws RequestRejectedException {@code INVALID_SIGNATURE} otherwise; {@code MALFORMED_EVENT} for a signed
+     *         payload that is not an event
      */
     public ProviderEvent verify(String payload, String signature) {
         try {
