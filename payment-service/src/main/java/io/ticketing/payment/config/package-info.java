@@ -1,0 +1,2 @@
+/** Configuration: the service's properties and the payment provider chosen by them. */
+package io.ticketing.payment.config;

@@ -1,0 +1,2 @@
+/** Kafka listeners: booking events that ask for money back. */
+package io.ticketing.payment.messaging;
