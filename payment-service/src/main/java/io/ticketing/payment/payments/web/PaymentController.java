@@ -8,23 +8,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import io.ticketing.payment.payments.Payment;
 import io.ticketing.payment.payments.Payments;
 import io.ticketing.starter.web.CurrentCustomer;
+import io.ticketing.starter.web.CurrentCustomerEmail;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /** A customer pays for their hold, reads the payment, and (simulated provider) plays the card step. */
 @RestController
 class PaymentController {
-
-    /** The session's e-mail, set by the gateway next to the customer id when the session has one. */
-    static final String CUSTOMER_EMAIL = "X-Customer-Email";
 
     private final Payments payments;
 
@@ -42,7 +38,7 @@ class PaymentController {
     /** 201 with a new payment; 200 with the hold's open payment when there is one already. */
     @PostMapping("/api/v1/holds/{holdId}/payment")
     ResponseEntity<Payment> pay(@PathVariable UUID holdId, @CurrentCustomer UUID customerId,
-            @Parameter(hidden = true) @RequestHeader(name = CUSTOMER_EMAIL, required = false) String customerEmail,
+            @CurrentCustomerEmail String customerEmail,
             @RequestBody(required = false) PayRequest request) {
         var started = payments.pay(holdId, customerId, customerEmail);
         return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK).body(started.payment());
