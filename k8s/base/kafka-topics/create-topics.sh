@@ -20,6 +20,7 @@ topics=(
   booking.booking-events
   waiting.waitlist-events
   payment.payment-events
+  notification.ticket-events
 )
 
 for attempt in $(seq 1 30); do
