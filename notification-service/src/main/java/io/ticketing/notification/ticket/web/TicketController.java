@@ -1,0 +1,63 @@
+package io.ticketing.notification.ticket.web;
+
+import java.util.Base64;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.ticketing.notification.ticket.TicketCodes;
+import io.ticketing.notification.ticket.Tickets;
+import io.ticketing.notification.ticket.Verification;
+import io.ticketing.starter.web.CurrentCustomer;
+
+@RestController
+class TicketController {
+
+    private final Tickets tickets;
+
+    TicketController(Tickets tickets) {
+        this.tickets = tickets;
+    }
+
+    /** The key that verifies ticket codes, as scanners load it: X.509 SubjectPublicKeyInfo, base64 and PEM. */
+    record PublicKeyView(String algorithm, String publicKey, String pem) {
+    }
+
+    /** A code as read from a ticket's QR code. */
+    record VerifyRequest(@NotBlank @Size(max = 1024) String code) {
+    }
+
+    @GetMapping(path = "/api/v1/bookings/{bookingId}/tickets.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable UUID bookingId, @CurrentCustomer UUID customerId) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("tickets-" + bookingId + ".pdf").build().toString())
+                .body(tickets.pdf(bookingId, customerId));
+    }
+
+    @GetMapping("/api/v1/tickets/public-key")
+    PublicKeyView publicKey() {
+        byte[] encoded = tickets.publicKey().getEncoded();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(encoded)
+                + "\n-----END PUBLIC KEY-----\n";
+        return new PublicKeyView(TicketCodes.ALGORITHM, Base64.getEncoder().encodeToString(encoded), pem);
+    }
+
+    @PostMapping("/api/v1/tickets/verify")
+    Verification verify(@Valid @RequestBody VerifyRequest request) {
+        return tickets.verify(request.code());
+    }
+}
