@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.ticketing.notification.ticket.TicketCodes;
 import io.ticketing.notification.ticket.Tickets;
 import io.ticketing.notification.ticket.Verification;
@@ -39,7 +44,21 @@ class TicketController {
     record VerifyRequest(@NotBlank @Size(max = 1024) String code) {
     }
 
-    @GetMapping(path = "/api/v1/bookings/{bookingId}/tickets.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    /**
+     * Not restricted to {@code Accept: application/pdf}: a client that asks for JSON still gets the PDF, and every
+     * client gets its errors as problems rather than a 406.
+     */
+    @Operation(summary = "The booking's e-tickets, one page per seat with its QR code", responses = {
+            @ApiResponse(responseCode = "200", description = "the tickets", content = @Content(
+                    mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))),
+            @ApiResponse(responseCode = "404", description = "BOOKING_NOT_FOUND: no such booking of the customer's (yet: "
+                    + "tickets follow the booking within moments)", content = @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "409", description = "BOOKING_CANCELLED: its tickets are void", content = @Content(
+                    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class))) })
+    @GetMapping("/api/v1/bookings/{bookingId}/tickets.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable UUID bookingId, @CurrentCustomer UUID customerId) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
