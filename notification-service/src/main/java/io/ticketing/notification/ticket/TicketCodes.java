@@ -49,11 +49,12 @@ public final class TicketCodes {
             return Optional.empty();
         }
         try {
-            byte[] payload = DECODER.decode(parts[0]);
+            byte[] payload = canonical(parts[0]);
+            byte[] signature = canonical(parts[1]);
             Signature verifier = Signature.getInstance(ALGORITHM);
             verifier.initVerify(key);
             verifier.update(payload);
-            return verifier.verify(DECODER.decode(parts[1])) ? TicketCode.fromPayload(payload) : Optional.empty();
+            return verifier.verify(signature) ? TicketCode.fromPayload(payload) : Optional.empty();
         }
         catch (IllegalArgumentException | SignatureException ex) {
             return Optional.empty();
@@ -61,6 +62,18 @@ public final class TicketCodes {
         catch (NoSuchAlgorithmException | InvalidKeyException ex) {
             throw new IllegalStateException("Cannot verify tickets with this key", ex);
         }
+    }
+
+    /**
+     * The bytes of unpadded base64url text that is exactly how they encode: the decoder ignores the unused low bits
+     * of the last character, which would let several strings pass for one code.
+     */
+    private static byte[] canonical(String base64url) {
+        byte[] bytes = DECODER.decode(base64url);
+        if (!ENCODER.encodeToString(bytes).equals(base64url)) {
+            throw new IllegalArgumentException("Not canonical base64url");
+        }
+        return bytes;
     }
 
     /** The public key from its X.509 (SubjectPublicKeyInfo) encoding, in base64 or as a PEM block. */
