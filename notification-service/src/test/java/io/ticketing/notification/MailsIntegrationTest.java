@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +20,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +32,9 @@ import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.events.waiting.WaitlistOffered;
+import io.ticketing.localstack.infra.Ports;
+import io.ticketing.notification.mail.Mails;
+import io.ticketing.localstack.infra.SmtpServer;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
@@ -34,7 +42,8 @@ import io.ticketing.testsupport.events.ShowScheduledMother;
 
 /**
  * Every fact customers hear of by mail arrives at the (real) SMTP server once, in plain words, even when its event
- * is delivered twice: waiting-list offers, refunds and cancellations.
+ * is delivered twice: waiting-list offers, refunds and cancellations; a mail the mail server refuses is sent once
+ * it takes mails again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MailsIntegrationTest {
@@ -98,6 +107,41 @@ class MailsIntegrationTest {
 
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM processed_event WHERE event_id = ?", offer.eventId()) == 1);
         assertThat(count("SELECT count(*) FROM mail WHERE reference = ?", offer.entryId().toString())).isZero();
+    }
+
+    @Test
+    void keepsTryingAMailUntilTheMailServerTakesIt() throws Exception {
+        int port = Ports.freePort();
+        String email = email();
+        try (var instance = instanceMailingTo(port)) {
+            JdbcClient database = instance.getBean(JdbcClient.class);
+            instance.getBean(Mails.class).waitlistOffered(CustomerEventsMother.offered(ShowScheduledMother.show(1, 1),
+                    email, List.of("E1"), Instant.now().plusSeconds(300)));
+            await().atMost(WAIT).until(() -> database.sql("SELECT count(*) FROM mail WHERE recipient = ? AND attempts >= 2 "
+                    + "AND status = 'PENDING' AND last_error IS NOT NULL").param(email).query(Integer.class).single() == 1);
+
+            Path mailbox = Files.createTempDirectory("retried-mail-");
+            try (var smtp = new SmtpServer(mailbox, port)) {
+                smtp.start();
+                await().atMost(WAIT).until(() -> smtp.messages().size() == 1);
+                assertThat(Files.readString(smtp.messages().getFirst())).contains(email);
+            }
+            assertThat(database.sql("SELECT status FROM mail WHERE recipient = ?").param(email).query(String.class)
+                    .single()).isEqualTo("SENT");
+        }
+    }
+
+    /**
+     * Another notification-service with a database of its own and no listeners (it mails only what the test gives
+     * it), whose mail server is down until the test starts one on {@code smtpPort}; it retries every second.
+     */
+    private static ConfigurableApplicationContext instanceMailingTo(int smtpPort) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--ticketing.mail.port=" + smtpPort,
+                "--ticketing.notification.mail.first-retry-after=PT1S", "--ticketing.notification.mail.max-retry-after=PT1S",
+                "--spring.kafka.listener.auto-startup=false"));
+        TestInfrastructure.register((name, value) -> args.add("--" + name + "=" + value.get()), "notification_retry",
+                Component.POSTGRES, Component.KAFKA);
+        return new SpringApplicationBuilder(NotificationApplication.class).run(args.toArray(String[]::new));
     }
 
     /** Sends the event twice and returns the one mail it made (whose subject contains {@code subject}). */

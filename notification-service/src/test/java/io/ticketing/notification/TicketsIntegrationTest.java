@@ -10,8 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -209,6 +214,21 @@ class TicketsIntegrationTest {
     }
 
     @Test
+    void everyInstanceSignsWithTheStoredKeyUnlessOneIsConfigured() throws Exception {
+        String stored = api().get("/api/v1/tickets/public-key").text("publicKey");
+        try (var second = instance()) {
+            assertThat(new JsonApi(url(second)).get("/api/v1/tickets/public-key").text("publicKey")).isEqualTo(stored);
+        }
+        KeyPair configured = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getEncoder().encodeToString(configured.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----";
+        try (var own = instance("--ticketing.notification.tickets.signing-key=" + pem)) {
+            assertThat(new JsonApi(url(own)).get("/api/v1/tickets/public-key").text("publicKey"))
+                    .isEqualTo(Base64.getEncoder().encodeToString(configured.getPublic().getEncoded()));
+        }
+    }
+
+    @Test
     void answersMalformedVerifyRequestsWithProblems() {
         for (String body : List.of("{}", "{\"code\":\"\"}", "{\"code\":123}", "{\"code\":null}", "{\"code\":\"x\",\"more\":1}",
                 "{\"code\":", "[]", "{\"code\":\"" + "A".repeat(2000) + "\"}")) {
@@ -218,6 +238,19 @@ class TicketsIntegrationTest {
             assertThat(response.text("code")).as(body).isNotBlank();
         }
         assertThat(api().request("POST", "/api/v1/tickets/verify", "text/plain", "code").status()).isEqualTo(415);
+    }
+
+    /** Another instance on the same database, without listeners: only its web API is of interest here. */
+    private static ConfigurableApplicationContext instance(String... more) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.listener.auto-startup=false"));
+        args.addAll(List.of(more));
+        TestInfrastructure.register((name, value) -> args.add("--" + name + "=" + value.get()), "notification",
+                Component.POSTGRES, Component.KAFKA, Component.SMTP);
+        return new SpringApplicationBuilder(NotificationApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static String url(ConfigurableApplicationContext instance) {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) instance).getWebServer().getPort();
     }
 
     private ShowScheduled scheduled() {
