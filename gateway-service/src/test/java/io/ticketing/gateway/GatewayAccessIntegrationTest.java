@@ -100,12 +100,21 @@ class GatewayAccessIntegrationTest {
     @Test
     void requiresASessionForTheCustomersOwnResources() {
         for (String path : new String[] { "/api/v1/bookings", "/api/v1/holds/h1", "/api/v1/waitlist/w1",
-                "/api/v1/payments/p1/confirm", "/api/v1/shows/s1/holds", "/api/v1/no-op" }) {
+                "/api/v1/payments/p1/confirm", "/api/v1/shows/s1/holds", "/api/v1/no-op",
+                "/api/v1/bookings/b1/tickets.pdf" }) {
             var response = client().get(path);
             assertThat(response.status()).as(path).isEqualTo(401);
             assertThat(response.text("code")).as(path).isEqualTo("SESSION_REQUIRED");
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         }
+    }
+
+    @Test
+    void letsTicketScannersCheckCodesWithAClientKeyAndNoSession() {
+        assertThat(anonymous().get("/api/v1/tickets/public-key").text("code")).isEqualTo("API_KEY_MISSING");
+        assertThat(client().get("/api/v1/tickets/public-key").status()).isEqualTo(200);
+        assertThat(client().post("/api/v1/tickets/verify", Map.of("code", "c")).status()).isEqualTo(200);
+        assertThat(StubServices.lastRequestTo("notification").path()).isEqualTo("/api/v1/tickets/verify");
     }
 
     @Test

@@ -77,7 +77,9 @@ class GatewayRoutingIntegrationTest {
                 Map.entry("/api/v1/bookings", "booking"),
                 Map.entry("/api/v1/bookings/b1", "booking"),
                 Map.entry("/api/v1/bookings/b1/cancel", "booking"),
-                Map.entry("/api/v1/bookings/b1/tickets.pdf", "notification"));
+                Map.entry("/api/v1/bookings/b1/tickets.pdf", "notification"),
+                Map.entry("/api/v1/tickets/public-key", "notification"),
+                Map.entry("/api/v1/tickets/verify", "notification"));
         JsonApi admin = admin();
         for (var route : owners.entrySet()) {
             var response = admin.get(route.getKey());

@@ -34,8 +34,11 @@ final class Banner {
         out.printf("   %-14s %s:%d%n", "Redis", InfraEndpoints.HOST, InfraEndpoints.REDIS_PORT);
         out.printf("   %-14s %s%n", "Kafka", InfraEndpoints.kafkaBootstrapServers());
         out.printf("   %-14s %s%n", "Elasticsearch", InfraEndpoints.elasticsearchUri());
+        out.printf("   %-14s %s:%d  catches every mail, see below%n", "SMTP", InfraEndpoints.HOST,
+                InfraEndpoints.SMTP_PORT);
         out.println();
         out.println(" Logs           " + layout.logs());
+        out.println(" Mails sent     " + layout.mail() + "   (one .eml file each)");
         out.println(" Data           " + layout.data() + "   (./ticketing reset deletes it)");
         out.println();
         out.println(" Press Ctrl-C to stop everything.");

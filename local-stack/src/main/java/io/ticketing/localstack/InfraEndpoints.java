@@ -16,6 +16,8 @@ public final class InfraEndpoints {
     public static final int KAFKA_CONTROLLER_PORT = 19093;
     public static final int ELASTICSEARCH_HTTP_PORT = 19200;
     public static final int ELASTICSEARCH_TRANSPORT_PORT = 19300;
+    /** The mail catcher: every mail the services send ends up as a file in {@link StackLayout#mail()}. */
+    public static final int SMTP_PORT = 13025;
 
     public static final String POSTGRES_USERNAME = PostgresServer.USERNAME;
     public static final String POSTGRES_PASSWORD = PostgresServer.PASSWORD;

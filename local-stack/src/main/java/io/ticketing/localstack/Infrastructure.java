@@ -6,6 +6,7 @@ import io.ticketing.localstack.infra.EmbeddedServer;
 import io.ticketing.localstack.infra.KafkaBroker;
 import io.ticketing.localstack.infra.PostgresServer;
 import io.ticketing.localstack.infra.RedisServer;
+import io.ticketing.localstack.infra.SmtpServer;
 import io.ticketing.localstack.infra.ProcessKiller;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -17,9 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * The four infrastructure servers of the local stack on their fixed ports, started in parallel (start-up
- * is dominated by Elasticsearch, the others finish while it boots) and prepared for the services:
- * one database per service, every platform topic.
+ * The infrastructure servers of the local stack on their fixed ports, started in parallel (start-up is
+ * dominated by Elasticsearch, the others finish while it boots) and prepared for the services: one database
+ * per service, every platform topic, and a mail catcher that keeps every mail as a file.
  */
 final class Infrastructure {
 
@@ -27,6 +28,7 @@ final class Infrastructure {
     private final RedisServer redis;
     private final KafkaBroker kafka;
     private final ElasticsearchServer elasticsearch;
+    private final SmtpServer smtp;
     private final Consumer<EmbeddedServer> onStarted;
     private final PrintStream out;
     private volatile boolean closed;
@@ -42,6 +44,7 @@ final class Infrastructure {
         this.elasticsearch = new ElasticsearchServer(layout.data("elasticsearch"),
                 InfraEndpoints.ELASTICSEARCH_HTTP_PORT, InfraEndpoints.ELASTICSEARCH_TRANSPORT_PORT,
                 layout.logs().resolve("elasticsearch"));
+        this.smtp = new SmtpServer(layout.mail(), InfraEndpoints.SMTP_PORT);
         this.onStarted = onStarted;
         this.out = out;
     }
@@ -74,17 +77,20 @@ final class Infrastructure {
                         start(kafka);
                         kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
                     }, executor),
-                    CompletableFuture.runAsync(() -> start(redis), executor));
+                    CompletableFuture.runAsync(() -> {
+                        start(redis);
+                        start(smtp);
+                    }, executor));
             all.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
-    /** Services first is the caller's job; this stops search, cache, broker, then the database. */
+    /** Services first is the caller's job; this stops search, cache, mail, broker, then the database. */
     void stop() {
         closed = true;
-        for (EmbeddedServer server : List.of(elasticsearch, redis, kafka, postgres)) {
+        for (EmbeddedServer server : List.of(elasticsearch, redis, smtp, kafka, postgres)) {
             synchronized (server) {
                 if (server.isRunning()) {
                     long started = System.nanoTime();

@@ -24,7 +24,7 @@ public final class LocalStack {
             Usage: ticketing <command>
 
               up               start infrastructure and all services, stay in the foreground (Ctrl-C stops all)
-              up --infra-only  start only PostgreSQL, Redis, Kafka and Elasticsearch
+              up --infra-only  start only PostgreSQL, Redis, Kafka, Elasticsearch and the SMTP mail catcher
               up --rebuild     (script) rebuild the jars first
               reset            delete all local data (.local/data); refuses while a stack is running
               generate [--cities N] [--cinemas-per-city N] [--halls-per-cinema N] [--seats-per-hall N]

@@ -36,6 +36,8 @@ public final class ServiceEnvironment {
         defaults.put("TICKETING_REDIS_HOST", InfraEndpoints.HOST);
         defaults.put("TICKETING_REDIS_PORT", Integer.toString(InfraEndpoints.REDIS_PORT));
         defaults.put("TICKETING_ELASTICSEARCH_URIS", InfraEndpoints.elasticsearchUri());
+        defaults.put("TICKETING_MAIL_HOST", InfraEndpoints.HOST);
+        defaults.put("TICKETING_MAIL_PORT", Integer.toString(InfraEndpoints.SMTP_PORT));
         if (service.equals(ServiceSpec.CATALOG)) {
             // a fresh local stack starts with the demo catalog (only while the catalog has no city)
             defaults.put("TICKETING_CATALOG_DEMO_DATA_ENABLED", "true");

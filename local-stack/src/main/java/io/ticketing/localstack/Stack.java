@@ -35,7 +35,7 @@ final class Stack {
     }
 
     void start() {
-        out.println("Starting infrastructure (PostgreSQL, Redis, Kafka, Elasticsearch) ...");
+        out.println("Starting infrastructure (PostgreSQL, Redis, Kafka, Elasticsearch, SMTP) ...");
         infrastructure.start();
         if (infraOnly || stopping) {
             return;

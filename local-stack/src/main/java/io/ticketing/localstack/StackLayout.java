@@ -27,6 +27,11 @@ public record StackLayout(Path home) {
         return data().resolve(component);
     }
 
+    /** The mails the services sent, one {@code .eml} file each (the local SMTP server delivers nothing). */
+    public Path mail() {
+        return local().resolve("mail");
+    }
+
     /** One log file per process. */
     public Path logs() {
         return local().resolve("logs");

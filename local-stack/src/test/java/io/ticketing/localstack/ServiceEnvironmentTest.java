@@ -25,6 +25,8 @@ class ServiceEnvironmentTest {
                 .containsEntry("TICKETING_REDIS_HOST", "127.0.0.1")
                 .containsEntry("TICKETING_REDIS_PORT", "16379")
                 .containsEntry("TICKETING_ELASTICSEARCH_URIS", "http://127.0.0.1:19200")
+                .containsEntry("TICKETING_MAIL_HOST", "127.0.0.1")
+                .containsEntry("TICKETING_MAIL_PORT", "13025")
                 .doesNotContainKey("TICKETING_GATEWAY_SERVICES_CATALOG");
     }
 

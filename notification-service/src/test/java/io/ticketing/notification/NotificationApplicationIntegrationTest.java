@@ -13,6 +13,6 @@ class NotificationApplicationIntegrationTest extends ServiceSmokeTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notification", Component.POSTGRES, Component.KAFKA);
+        TestInfrastructure.register(registry, "notification", Component.POSTGRES, Component.KAFKA, Component.SMTP);
     }
 }

@@ -4,8 +4,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import io.ticketing.events.Topics;
+import io.ticketing.localstack.infra.FileTrees;
 import io.ticketing.localstack.infra.KafkaTopics;
+import io.ticketing.localstack.infra.Ports;
 import io.ticketing.localstack.infra.PostgresDatabases;
+import io.ticketing.localstack.infra.SmtpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,7 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Real PostgreSQL, Redis, Kafka and Elasticsearch for integration tests.
+ * Real PostgreSQL, Redis, Kafka, Elasticsearch and an SMTP server for integration tests.
  *
  * <p>Each component is started lazily, once per test JVM, on a random free port (so tests never clash
  * with each other's JVMs or with a running {@code ./ticketing up}) and stopped by a JVM shutdown hook.
@@ -67,7 +74,19 @@ public final class TestInfrastructure {
     public record Elasticsearch(String uri) {
     }
 
-    public enum Component { POSTGRES, REDIS, KAFKA, ELASTICSEARCH }
+    /**
+     * The local stack's mail catcher, always inside this JVM (whichever backend runs the rest): every message it
+     * receives becomes a {@code .eml} file in {@code mailbox}, which tests read.
+     */
+    public record Smtp(String host, int port, Path mailbox) {
+
+        /** Every message received so far by this JVM's SMTP server, oldest first. */
+        public List<Path> received() {
+            return SmtpServer.messages(mailbox);
+        }
+    }
+
+    public enum Component { POSTGRES, REDIS, KAFKA, ELASTICSEARCH, SMTP }
 
     /** Services before what they depend on is not our concern here; search, cache, broker, database is. */
     static final List<Component> STOP_ORDER =
@@ -82,6 +101,7 @@ public final class TestInfrastructure {
         return kafka;
     });
     private static final Memo<Elasticsearch> ELASTICSEARCH = new Memo<>(() -> BACKEND.get().startElasticsearch());
+    private static final Memo<Smtp> SMTP = new Memo<>(TestInfrastructure::startSmtp);
 
     private TestInfrastructure() {
     }
@@ -109,6 +129,10 @@ public final class TestInfrastructure {
 
     public static Elasticsearch elasticsearch() {
         return ELASTICSEARCH.get();
+    }
+
+    public static Smtp smtp() {
+        return SMTP.get();
     }
 
     /**
@@ -141,6 +165,11 @@ public final class TestInfrastructure {
                 }
                 case KAFKA -> registry.add("ticketing.kafka.bootstrap-servers", kafka()::bootstrapServers);
                 case ELASTICSEARCH -> registry.add("ticketing.elasticsearch.uris", elasticsearch()::uri);
+                case SMTP -> {
+                    Smtp smtp = smtp();
+                    registry.add("ticketing.mail.host", smtp::host);
+                    registry.add("ticketing.mail.port", smtp::port);
+                }
             }
         }
         // a test JVM ends all its applications at once: no requests to drain, so they stop without waiting
@@ -169,6 +198,23 @@ public final class TestInfrastructure {
             case REDIS -> redis();
             case KAFKA -> kafka();
             case ELASTICSEARCH -> elasticsearch();
+            case SMTP -> smtp();
+        }
+    }
+
+    /** A few threads in this JVM; stopped, and its mailbox deleted, when the JVM exits. */
+    private static Smtp startSmtp() {
+        try {
+            Path mailbox = Files.createTempDirectory("ticketing-test-mail-");
+            SmtpServer server = new SmtpServer(mailbox, Ports.freePort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.stop();
+                FileTrees.deleteQuietly(mailbox);
+            }, "test-smtp-shutdown"));
+            return new Smtp(server.host(), server.port(), server.mailbox());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 class TestInfrastructureIntegrationTest {
 
     /** The fixed ports of a developer's running local stack, which tests must never use. */
-    private static final List<Integer> LOCAL_STACK_PORTS = List.of(15432, 16379, 19092, 19093, 19200, 19300);
+    private static final List<Integer> LOCAL_STACK_PORTS = List.of(15432, 16379, 19092, 19093, 19200, 19300, 13025);
 
     @Test
     void registersConnectionPropertiesAndStartsComponentsOnce() {
@@ -36,7 +37,7 @@ class TestInfrastructureIntegrationTest {
         DynamicPropertyRegistry registry = (name, value) -> properties.put(name, value.get());
 
         TestInfrastructure.register(registry, "smoke", Component.POSTGRES, Component.REDIS, Component.KAFKA,
-                Component.ELASTICSEARCH);
+                Component.ELASTICSEARCH, Component.SMTP);
 
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         assertThat(properties).containsEntry("ticketing.postgres.host", postgres.host())
@@ -48,13 +49,17 @@ class TestInfrastructureIntegrationTest {
                 .containsEntry("ticketing.redis.port", TestInfrastructure.redis().port())
                 .containsEntry("ticketing.kafka.bootstrap-servers", TestInfrastructure.kafka().bootstrapServers())
                 .containsEntry("ticketing.elasticsearch.uris", TestInfrastructure.elasticsearch().uri())
+                .containsEntry("ticketing.mail.host", TestInfrastructure.smtp().host())
+                .containsEntry("ticketing.mail.port", TestInfrastructure.smtp().port())
                 .containsEntry("server.shutdown", "immediate")
-                .hasSize(12);
+                .hasSize(14);
         assertThat(TestInfrastructure.postgres()).isSameAs(postgres);
         assertThat(TestInfrastructure.redis()).isSameAs(TestInfrastructure.redis());
         assertThat(TestInfrastructure.kafka()).isSameAs(TestInfrastructure.kafka());
         assertThat(TestInfrastructure.elasticsearch()).isSameAs(TestInfrastructure.elasticsearch());
-        assertThat(List.of(postgres.port(), TestInfrastructure.redis().port())).doesNotContainAnyElementsOf(LOCAL_STACK_PORTS);
+        assertThat(TestInfrastructure.smtp()).isSameAs(TestInfrastructure.smtp());
+        assertThat(List.of(postgres.port(), TestInfrastructure.redis().port(), TestInfrastructure.smtp().port()))
+                .doesNotContainAnyElementsOf(LOCAL_STACK_PORTS);
     }
 
     @Test
@@ -97,6 +102,23 @@ class TestInfrastructureIntegrationTest {
             assertThat(admin.describeTopics(List.of(Topics.ALL.getFirst())).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get(Topics.ALL.getFirst()).partitions()).hasSize(Topics.PARTITIONS);
         }
+    }
+
+    @Test
+    void smtpKeepsWhatItReceives() throws Exception {
+        TestInfrastructure.Smtp smtp = TestInfrastructure.smtp();
+        int before = smtp.received().size();
+        try (Socket socket = new Socket(smtp.host(), smtp.port())) {
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("220");
+            for (String command : List.of("HELO test", "MAIL FROM:<a@example.com>", "RCPT TO:<b@example.com>", "DATA",
+                    "Subject: hello\r\n\r\nhi\r\n.", "QUIT")) {
+                socket.getOutputStream().write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                assertThat(in.readLine()).as(command).matches("[23]\\d\\d.*");
+            }
+        }
+        assertThat(smtp.received()).hasSize(before + 1);
+        assertThat(Files.readString(smtp.received().getLast())).contains("Subject: hello");
     }
 
     @Test

@@ -34,7 +34,8 @@ class Routes {
                 .route("waiting-stream", r -> stream(r.path("/api/v1/waitlist/*/stream"), gateway.service("waiting")))
                 .route("payment", r -> guarded(r.path("/api/v1/holds/*/payment", "/api/v1/payments", "/api/v1/payments/**"),
                         "payment", gateway))
-                .route("notification", r -> guarded(r.path("/api/v1/bookings/*/tickets.pdf"), "notification", gateway))
+                .route("notification", r -> guarded(r.path("/api/v1/bookings/*/tickets.pdf", "/api/v1/tickets/**"),
+                        "notification", gateway))
                 .route("waiting", r -> guarded(r.path("/api/v1/shows/*/waitlist", "/api/v1/waitlist/**"), "waiting", gateway))
                 .route("reservation", r -> guarded(r.path("/api/v1/shows/*/seats", "/api/v1/shows/*/holds",
                         "/api/v1/holds/**", "/api/v1/admin/shows/*/blocked-seats", "/api/v1/no-op"), "reservation", gateway))

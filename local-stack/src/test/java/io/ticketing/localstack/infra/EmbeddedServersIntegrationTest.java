@@ -52,7 +52,7 @@ class EmbeddedServersIntegrationTest {
         // world-traversable, because Elasticsearch runs as 'nobody' when the build runs as root
         root = Files.createTempDirectory("local-stack-it-", PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwxr-xr-x")));
-        ports = Ports.freePorts(6);
+        ports = Ports.freePorts(7);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dmaven.repo.local=" + ElasticsearchDistribution.localRepository(),
                 "-cp", System.getProperty("java.class.path"),
@@ -188,6 +188,27 @@ class EmbeddedServersIntegrationTest {
         assertThat(Ports.isListening(ports.get(5))).isFalse();
     }
 
+    @Test
+    void smtpKeepsEveryMailAsAFile() throws IOException {
+        SmtpServer smtp = new SmtpServer(root.resolve("mail"), smtpPort());
+        try (smtp) {
+            smtp.start();
+            send(smtpPort(), "ana@example.com", "Subject: Your tickets\r\n\r\nSeat A1.\r\n");
+            send(smtpPort(), "ben@example.com", "Subject: A refund\r\n\r\n..starts with a dot\r\n");
+
+            assertThat(smtp.messages()).hasSize(2);
+            assertThat(Files.readString(smtp.messages().get(0))).contains("Subject: Your tickets", "Seat A1.");
+            assertThat(Files.readString(smtp.messages().get(1))).contains("\r\n.starts with a dot");
+            assertThat(SmtpServer.messages(root.resolve("no-such-mailbox"))).isEmpty();
+
+            smtp.stop();
+            assertThat(Ports.isListening(smtpPort())).isFalse();
+            smtp.start();
+            assertThat(smtp.messages()).as("mails survive a restart").hasSize(2);
+        }
+        assertThat(Ports.isListening(smtpPort())).isFalse();
+    }
+
     private static int postgresPort() {
         return ports.get(0);
     }
@@ -198,6 +219,27 @@ class EmbeddedServersIntegrationTest {
 
     private static int elasticsearchPort() {
         return ports.get(2);
+    }
+
+    private static int smtpPort() {
+        return ports.get(6);
+    }
+
+    /** One SMTP conversation: a mail from the platform to {@code recipient}, answered 2xx/3xx at every step. */
+    private static void send(int port, String recipient, String message) throws IOException {
+        try (Socket socket = new Socket(Ports.LOOPBACK, port)) {
+            socket.setSoTimeout(5000);
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            assertThat(in.readLine()).startsWith("220");
+            for (String command : List.of("HELO test", "MAIL FROM:<tickets@ticketing.local>", "RCPT TO:<" + recipient + ">",
+                    "DATA", message + ".", "QUIT")) {
+                out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String reply = in.readLine();
+                assertThat(reply).as(command).matches("[23]\\d\\d.*");
+            }
+        }
     }
 
     private static int queryInt(PostgresServer postgres, String database, String sql) throws SQLException {

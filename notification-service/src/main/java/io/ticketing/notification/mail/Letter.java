@@ -1,0 +1,5 @@
+package io.ticketing.notification.mail;
+
+/** A mail's words: its subject and plain-text body. */
+record Letter(String subject, String body) {
+}

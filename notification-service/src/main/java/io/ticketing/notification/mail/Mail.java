@@ -1,0 +1,22 @@
+package io.ticketing.notification.mail;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A mail about one fact: {@code kind} and {@code reference} (the booking, waiting-list entry or payment it is about)
+ * identify it, so the same fact never makes a second mail. {@code ticketsOf}: attach that booking's tickets.
+ */
+record Mail(UUID id, Kind kind, String reference, String recipient, String subject, String body, UUID ticketsOf,
+        int attempts) {
+
+    enum Kind {
+        BOOKING_CONFIRMED, BOOKING_CANCELLED, WAITLIST_OFFERED, PAYMENT_REFUNDED
+    }
+
+    /** The same for every send of this mail, so mail clients and servers can drop a duplicate. */
+    String messageId() {
+        return "<" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + reference
+                + "@notification.ticketing>";
+    }
+}

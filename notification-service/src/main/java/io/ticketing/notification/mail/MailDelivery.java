@@ -1,0 +1,92 @@
+package io.ticketing.notification.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.ticketing.notification.ticket.Tickets;
+
+/**
+ * Sends due mails over SMTP, outside any transaction: each instance takes a batch on a lease (so instances never
+ * send the same mail at once), sends each, and marks it sent — or due again after a doubling wait, until it is
+ * given up. A crash between the SMTP server's acceptance and the mark sends a mail twice; it keeps its Message-ID
+ * then, which mail clients use to drop the copy.
+ */
+@Component
+class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+    private static final int ERROR_LENGTH = 500;
+
+    private final MailQueue queue;
+    private final JavaMailSender smtp;
+    private final Tickets tickets;
+    private final MailProperties properties;
+    private final Clock clock;
+
+    MailDelivery(MailQueue queue, JavaMailSender smtp, Tickets tickets, MailProperties properties, Clock clock) {
+        this.queue = queue;
+        this.smtp = smtp;
+        this.tickets = tickets;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${ticketing.notification.mail.poll-interval:PT1S}")
+    void sendDue() {
+        List<Mail> due;
+        do {
+            Instant now = clock.instant();
+            due = queue.take(now, now.plus(properties.lease()), properties.batchSize());
+            due.forEach(this::send);
+        }
+        while (due.size() == properties.batchSize());
+    }
+
+    private void send(Mail mail) {
+        try {
+            smtp.send(message(mail));
+            queue.sent(mail.id(), clock.instant());
+        }
+        catch (MessagingException | RuntimeException ex) {
+            int failures = mail.attempts() + 1;
+            Instant retryAt = failures >= properties.maxAttempts() ? null
+                    : clock.instant().plus(properties.retryAfter(failures));
+            if (retryAt == null) {
+                log.error("Gave up mail {} to {} after {} attempts", mail.messageId(), mail.recipient(), failures, ex);
+            }
+            else {
+                log.warn("Mail {} not sent ({}); trying again at {}", mail.messageId(), ex.getMessage(), retryAt);
+            }
+            String error = String.valueOf(ex.getMessage());
+            queue.failed(mail.id(), error.substring(0, Math.min(error.length(), ERROR_LENGTH)), retryAt);
+        }
+    }
+
+    private MimeMessage message(Mail mail) throws MessagingException {
+        MimeMessage message = smtp.createMimeMessage();
+        var helper = new MimeMessageHelper(message, mail.ticketsOf() != null, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body());
+        if (mail.ticketsOf() != null) {
+            helper.addAttachment("tickets-" + mail.ticketsOf() + ".pdf",
+                    new ByteArrayResource(tickets.pdf(mail.ticketsOf())), "application/pdf");
+        }
+        // JavaMailSenderImpl keeps a Message-ID that is set before sending
+        message.setHeader("Message-ID", mail.messageId());
+        return message;
+    }
+}

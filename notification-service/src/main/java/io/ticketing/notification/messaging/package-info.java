@@ -1,0 +1,2 @@
+/** Kafka listeners of notification-service. */
+package io.ticketing.notification.messaging;

@@ -1,0 +1,70 @@
+package io.ticketing.notification.ticket;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Bookings and their tickets in PostgreSQL. */
+@Repository
+class TicketRecords {
+
+    /** A booking as its tickets need it. */
+    record Booking(UUID bookingId, UUID showId, UUID customerId, boolean cancelled) {
+    }
+
+    private final JdbcClient jdbc;
+
+    TicketRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a confirmed booking; false if it was recorded before. */
+    boolean insert(Booking booking, Instant confirmedAt) {
+        return jdbc.sql("""
+                INSERT INTO booking (booking_id, show_id, customer_id, status, confirmed_at) VALUES (?, ?, ?, 'CONFIRMED', ?)
+                ON CONFLICT (booking_id) DO NOTHING""")
+                .params(booking.bookingId(), booking.showId(), booking.customerId(), confirmedAt.atOffset(ZoneOffset.UTC))
+                .update() == 1;
+    }
+
+    void insert(UUID bookingId, List<Ticket> tickets) {
+        for (int position = 0; position < tickets.size(); position++) {
+            Ticket ticket = tickets.get(position);
+            jdbc.sql("INSERT INTO ticket (ticket_id, booking_id, seat_id, position, code) VALUES (?, ?, ?, ?, ?)")
+                    .params(ticket.ticketId(), bookingId, ticket.seatId(), position, ticket.code()).update();
+        }
+    }
+
+    Optional<Booking> booking(UUID bookingId) {
+        return jdbc.sql("SELECT booking_id, show_id, customer_id, status FROM booking WHERE booking_id = ?")
+                .param(bookingId)
+                .query((rs, n) -> new Booking(rs.getObject("booking_id", UUID.class), rs.getObject("show_id", UUID.class),
+                        rs.getObject("customer_id", UUID.class), rs.getString("status").equals("CANCELLED")))
+                .optional();
+    }
+
+    /** The booking's tickets in the order of its seats. */
+    List<Ticket> tickets(UUID bookingId) {
+        return jdbc.sql("SELECT ticket_id, seat_id, code FROM ticket WHERE booking_id = ? ORDER BY position")
+                .param(bookingId)
+                .query((rs, n) -> new Ticket(rs.getObject("ticket_id", UUID.class), rs.getString("seat_id"),
+                        rs.getString("code")))
+                .list();
+    }
+
+    /** The booking a ticket belongs to. */
+    Optional<Booking> bookingOfTicket(UUID ticketId) {
+        return jdbc.sql("SELECT booking_id FROM ticket WHERE ticket_id = ?").param(ticketId).query(UUID.class).optional()
+                .flatMap(this::booking);
+    }
+
+    void cancel(UUID bookingId, Instant at) {
+        jdbc.sql("UPDATE booking SET status = 'CANCELLED', cancelled_at = ? WHERE booking_id = ? AND status = 'CONFIRMED'")
+                .params(at.atOffset(ZoneOffset.UTC), bookingId).update();
+    }
+}

@@ -1,0 +1,103 @@
+package io.ticketing.notification.ticket;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.ticketing.events.booking.BookingCancelled;
+import io.ticketing.events.booking.BookingConfirmed;
+import io.ticketing.events.notification.TicketsIssued;
+import io.ticketing.notification.show.Shows;
+import io.ticketing.starter.Ownership;
+import io.ticketing.starter.RequestRejectedException;
+
+/**
+ * Issues a booking's e-tickets, prints them, and checks ticket codes. Tickets are issued once per booking: a
+ * confirmation seen again (redelivered, or republished with a new event id) issues nothing.
+ */
+@Service
+public class Tickets {
+
+    private final TicketRecords records;
+    private final SigningKeys keys;
+    private final TicketPdf pdf;
+    private final Shows shows;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Tickets(TicketRecords records, SigningKeys keys, TicketPdf pdf, Shows shows, ApplicationEventPublisher events,
+            Clock clock) {
+        this.records = records;
+        this.keys = keys;
+        this.pdf = pdf;
+        this.shows = shows;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One signed ticket per seat, stored with {@link TicketsIssued} (outbox) in the caller's transaction. */
+    public void issue(BookingConfirmed confirmed) {
+        Instant now = clock.instant();
+        var booking = new TicketRecords.Booking(confirmed.bookingId(), confirmed.showId(), confirmed.customerId(), false);
+        if (!records.insert(booking, now)) {
+            return;
+        }
+        List<Ticket> tickets = confirmed.seatIds().stream().map(seat -> {
+            UUID ticketId = UUID.randomUUID();
+            var code = new TicketCode(ticketId, confirmed.bookingId(), confirmed.showId(), seat);
+            return new Ticket(ticketId, seat, TicketCodes.sign(code, keys.keys().getPrivate()));
+        }).toList();
+        records.insert(confirmed.bookingId(), tickets);
+        events.publishEvent(new TicketsIssued(UUID.randomUUID(), now, confirmed.bookingId(), confirmed.showId(),
+                confirmed.customerId(), tickets.stream()
+                        .map(ticket -> new TicketsIssued.Ticket(ticket.ticketId(), ticket.seatId(), ticket.code()))
+                        .toList()));
+    }
+
+    /** A cancelled booking's tickets are void: no longer printed, reported cancelled when verified. */
+    public void cancelled(BookingCancelled cancelled) {
+        records.cancel(cancelled.bookingId(), clock.instant());
+    }
+
+    /** The customer's tickets as a PDF, one page per ticket; someone else's booking does not exist for them. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(UUID bookingId, UUID customerId) {
+        var booking = Ownership.ownedBy(customerId, records.booking(bookingId), TicketRecords.Booking::customerId,
+                "BOOKING_NOT_FOUND", "Booking " + bookingId);
+        if (booking.cancelled()) {
+            throw RequestRejectedException.conflict("BOOKING_CANCELLED",
+                    "Booking " + bookingId + " was cancelled; its tickets are void");
+        }
+        return print(booking);
+    }
+
+    /** The tickets of a booking as a PDF, for its confirmation mail. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(UUID bookingId) {
+        return print(records.booking(bookingId).orElseThrow(() -> new IllegalStateException(
+                "Booking " + bookingId + " has no tickets")));
+    }
+
+    @Transactional(readOnly = true)
+    public Verification verify(String code) {
+        return TicketCodes.verify(code, publicKey())
+                .map(ticket -> Verification.of(ticket,
+                        records.bookingOfTicket(ticket.ticketId()).map(TicketRecords.Booking::cancelled).orElse(false)))
+                .orElseGet(Verification::invalid);
+    }
+
+    /** The key that verifies every ticket code. */
+    public PublicKey publicKey() {
+        return keys.keys().getPublic();
+    }
+
+    private byte[] print(TicketRecords.Booking booking) {
+        return pdf.render(shows.show(booking.showId()), booking.bookingId(), records.tickets(booking.bookingId()));
+    }
+}

@@ -1,0 +1,82 @@
+package io.ticketing.notification.ticket.web;
+
+import java.util.Base64;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.ticketing.notification.ticket.TicketCodes;
+import io.ticketing.notification.ticket.Tickets;
+import io.ticketing.notification.ticket.Verification;
+import io.ticketing.starter.web.CurrentCustomer;
+
+@RestController
+class TicketController {
+
+    private final Tickets tickets;
+
+    TicketController(Tickets tickets) {
+        this.tickets = tickets;
+    }
+
+    /** The key that verifies ticket codes, as scanners load it: X.509 SubjectPublicKeyInfo, base64 and PEM. */
+    record PublicKeyView(String algorithm, String publicKey, String pem) {
+    }
+
+    /** A code as read from a ticket's QR code. */
+    record VerifyRequest(@NotBlank @Size(max = 1024) String code) {
+    }
+
+    /**
+     * Not restricted to {@code Accept: application/pdf}: a client that asks for JSON still gets the PDF, and every
+     * client gets its errors as problems rather than a 406.
+     */
+    @Operation(summary = "The booking's e-tickets, one page per seat with its QR code", responses = {
+            @ApiResponse(responseCode = "200", description = "the tickets", content = @Content(
+                    mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))),
+            @ApiResponse(responseCode = "404", description = "BOOKING_NOT_FOUND: no such booking of the customer's (yet: "
+                    + "tickets follow the booking within moments)", content = @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "409", description = "BOOKING_CANCELLED: its tickets are void", content = @Content(
+                    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class))) })
+    @GetMapping("/api/v1/bookings/{bookingId}/tickets.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID bookingId, @CurrentCustomer UUID customerId) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("tickets-" + bookingId + ".pdf").build().toString())
+                .body(tickets.pdf(bookingId, customerId));
+    }
+
+    @GetMapping("/api/v1/tickets/public-key")
+    PublicKeyView publicKey() {
+        byte[] encoded = tickets.publicKey().getEncoded();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(encoded)
+                + "\n-----END PUBLIC KEY-----\n";
+        return new PublicKeyView(TicketCodes.ALGORITHM, Base64.getEncoder().encodeToString(encoded), pem);
+    }
+
+    @PostMapping("/api/v1/tickets/verify")
+    Verification verify(@Valid @RequestBody VerifyRequest request) {
+        return tickets.verify(request.code());
+    }
+}
