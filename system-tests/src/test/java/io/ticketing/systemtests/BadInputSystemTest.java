@@ -53,9 +53,10 @@ class BadInputSystemTest {
         holdId = hold.text("holdId");
     }
 
-    /** No booking or waiting-list entry is made here: their paths are probed with ids of the right shape. */
+    /** No booking, waiting-list entry or payment is made here: their paths are probed with ids of the right shape. */
     private static final String NO_BOOKING = UUID.randomUUID().toString();
     private static final String NO_ENTRY = UUID.randomUUID().toString();
+    private static final String NO_PAYMENT = UUID.randomUUID().toString();
 
     /** Every public endpoint that exists, with a valid request to derive the broken ones from. */
     private static List<Endpoint> endpoints() {
@@ -112,7 +113,19 @@ class BadInputSystemTest {
                 Endpoint.get("/api/v1/bookings", Key.CUSTOMER),
                 Endpoint.get("/api/v1/bookings/{bookingId}", Key.CUSTOMER).with("bookingId", NO_BOOKING),
                 Endpoint.post("/api/v1/bookings/{bookingId}/cancel", Key.CUSTOMER, null)
-                        .with("bookingId", NO_BOOKING));
+                        .with("bookingId", NO_BOOKING),
+                Endpoint.get("/api/v1/bookings/{bookingId}/tickets.pdf", Key.CUSTOMER).with("bookingId", NO_BOOKING),
+                // someone else's hold: even a well-formed request pays for nothing
+                Endpoint.post("/api/v1/holds/{holdId}/payment", Key.CUSTOMER, Map.of()).with("holdId", holdId),
+                Endpoint.get("/api/v1/payments/{paymentId}", Key.CUSTOMER).with("paymentId", NO_PAYMENT),
+                Endpoint.post("/api/v1/payments/{paymentId}/confirm", Key.CUSTOMER, Map.of("outcome", "succeeded"))
+                        .with("paymentId", NO_PAYMENT),
+                // unsigned: Stripe's webhook is refused whatever the body
+                Endpoint.post("/api/v1/payments/webhooks/stripe", Key.CLIENT, Map.of("id", "evt_bad_input",
+                        "object", "event", "type", "payment_intent.succeeded",
+                        "data", Map.of("object", Map.of("id", "pi_bad_input", "object", "payment_intent")))),
+                Endpoint.get("/api/v1/tickets/public-key", Key.CLIENT),
+                Endpoint.post("/api/v1/tickets/verify", Key.CLIENT, Map.of("code", "bm90.YXRpY2tldA")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ContentDisposition;
@@ -41,7 +42,9 @@ class TicketController {
     }
 
     /** A code as read from a ticket's QR code. */
-    record VerifyRequest(@NotBlank @Size(max = 1024) String code) {
+    /** A code is base64url text in two parts: anything else is a malformed request, not an invalid ticket. */
+    record VerifyRequest(@NotBlank @Size(max = 1024) @Pattern(regexp = "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+",
+            message = "must be a ticket code: two base64url parts joined by a dot") String code) {
     }
 
     /**
