@@ -1,9 +1,6 @@
 package io.ticketing.payment.payments;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.ticketing.payment.config.PaymentProperties;
-import io.ticketing.starter.RequestRejectedException;
+import io.ticketing.starter.client.InternalApi;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,12 +28,12 @@ class Reservation {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Set<String> PAYABLE = Set.of("HELD", "PAYMENT_PENDING");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String url;
+    private final InternalApi api;
     private final JsonMapper json;
 
     Reservation(PaymentProperties properties, JsonMapper json) {
-        this.url = properties.reservationUrl();
+        this.api = new InternalApi(properties.reservationUrl(), TIMEOUT, "RESERVATION_UNAVAILABLE",
+                "The hold cannot be reached right now; try again in a moment");
         this.json = json;
     }
 
@@ -52,44 +49,25 @@ class Reservation {
     }
 
     Optional<Hold> hold(UUID holdId) {
-        HttpResponse<String> response = send(request(holdId, "").GET());
+        HttpResponse<String> response = api.send(request(holdId, "").GET());
         return switch (response.statusCode()) {
             case 200 -> Optional.of(json.readValue(response.body(), Hold.class));
             case 404 -> Optional.empty();
-            default -> throw unavailable();
+            default -> throw api.unavailable();
         };
     }
 
     /** Marks the hold PAYMENT_PENDING (again); false when it is no longer held. */
     boolean paymentPending(UUID holdId) {
-        HttpResponse<String> response = send(request(holdId, "/payment-pending").POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> response = api.send(request(holdId, "/payment-pending").POST(HttpRequest.BodyPublishers.noBody()));
         return switch (response.statusCode()) {
             case 200 -> true;
             case 404, 409 -> false;
-            default -> throw unavailable();
+            default -> throw api.unavailable();
         };
     }
 
     private HttpRequest.Builder request(UUID holdId, String path) {
-        return HttpRequest.newBuilder(URI.create(url + "/internal/v1/holds/" + holdId + path)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw unavailable();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        }
-    }
-
-    private static RequestRejectedException unavailable() {
-        return RequestRejectedException.unavailable("RESERVATION_UNAVAILABLE",
-                "The hold cannot be reached right now; try again in a moment");
+        return api.request("/internal/v1/holds/" + holdId + path);
     }
 }

@@ -1,9 +1,5 @@
 package io.ticketing.reservation.hold;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.stereotype.Component;
 
-import io.ticketing.starter.RequestRejectedException;
+import io.ticketing.starter.client.InternalApi;
 import tools.jackson.databind.json.JsonMapper;
 
 /** booking-service's answer to "what of this show is sold or blocked", read when a seat map is rebuilt. */
@@ -25,12 +21,12 @@ class BookingSeats {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String url;
+    private final InternalApi api;
     private final JsonMapper json;
 
     BookingSeats(@Value("${ticketing.reservation.booking-url:http://127.0.0.1:8083}") String url, JsonMapper json) {
-        this.url = url;
+        this.api = new InternalApi(url, TIMEOUT, "SEAT_MAP_RECOVERING",
+                "The seat map of this show is being restored; try again in a moment");
         this.json = json;
     }
 
@@ -44,27 +40,11 @@ class BookingSeats {
      * booking-service cannot answer, nothing can be rebuilt: the caller gets a 503 to retry.
      */
     Optional<SeatStates> states(UUID showId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/internal/v1/shows/" + showId + "/seat-states"))
-                .timeout(TIMEOUT).header("Accept", "application/json").GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return switch (response.statusCode()) {
-                case 200 -> Optional.of(json.readValue(response.body(), SeatStates.class));
-                case 404 -> Optional.empty();
-                default -> throw unavailable();
-            };
-        }
-        catch (IOException ex) {
-            throw unavailable();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        }
-    }
-
-    private static RequestRejectedException unavailable() {
-        return RequestRejectedException.unavailable("SEAT_MAP_RECOVERING",
-                "The seat map of this show is being restored; try again in a moment");
+        HttpResponse<String> response = api.send(api.request("/internal/v1/shows/" + showId + "/seat-states").GET());
+        return switch (response.statusCode()) {
+            case 200 -> Optional.of(json.readValue(response.body(), SeatStates.class));
+            case 404 -> Optional.empty();
+            default -> throw api.unavailable();
+        };
     }
 }

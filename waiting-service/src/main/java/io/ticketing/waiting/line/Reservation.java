@@ -1,8 +1,5 @@
 package io.ticketing.waiting.line;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import io.ticketing.starter.RequestRejectedException;
+import io.ticketing.starter.client.InternalApi;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,12 +26,12 @@ class Reservation {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String url;
+    private final InternalApi api;
     private final JsonMapper json;
 
     Reservation(WaitingProperties properties, JsonMapper json) {
-        this.url = properties.reservationUrl();
+        this.api = new InternalApi(properties.reservationUrl(), TIMEOUT, "RESERVATION_UNAVAILABLE",
+                "The show's seats cannot be reached right now; try again in a moment");
         this.json = json;
     }
 
@@ -50,18 +47,18 @@ class Reservation {
 
     /** The show's counts; empty for a show reservation-service does not sell. */
     Optional<Counts> counts(UUID showId) {
-        HttpResponse<String> response = send(request(showId, "/seat-counts").GET());
+        HttpResponse<String> response = api.send(request(showId, "/seat-counts").GET());
         return switch (response.statusCode()) {
             case 200 -> Optional.of(json.readValue(response.body(), Counts.class));
             case 404 -> Optional.empty();
-            default -> throw unavailable();
+            default -> throw api.unavailable();
         };
     }
 
     /** Enters the entry into the show's line ({@code waiting}) or removes it; both idempotent. */
     void line(UUID showId, UUID entryId, boolean waiting) {
         var request = request(showId, "/line/" + entryId);
-        expect(send(waiting ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE()), 204);
+        expect(api.send(waiting ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE()), 204);
     }
 
     /** The waiter may not hold more seats of the show (the limit per customer counts their holds and bookings). */
@@ -77,48 +74,29 @@ class Reservation {
      * @throws WaiterRefused when the waiter may not hold that many more seats
      */
     Optional<Offer> offer(UUID showId, UUID entryId, UUID customerId, int seatCount) {
-        HttpResponse<String> response = send(request(showId, "/offers").header("Content-Type", "application/json")
+        HttpResponse<String> response = api.send(request(showId, "/offers").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("entryId", entryId,
                         "customerId", customerId, "seatCount", seatCount)))));
         return switch (response.statusCode()) {
             case 201 -> Optional.of(json.readValue(response.body(), Offer.class));
             case 409 -> Optional.empty();
             case 422 -> throw new WaiterRefused(response.body());
-            default -> throw unavailable();
+            default -> throw api.unavailable();
         };
     }
 
     /** Puts every seat kept for the show's line back on sale. */
     void releaseKept(UUID showId) {
-        expect(send(request(showId, "/kept-seats/release").POST(HttpRequest.BodyPublishers.noBody())), 200);
+        expect(api.send(request(showId, "/kept-seats/release").POST(HttpRequest.BodyPublishers.noBody())), 200);
     }
 
     private HttpRequest.Builder request(UUID showId, String path) {
-        return HttpRequest.newBuilder(URI.create(url + "/internal/v1/shows/" + showId + path)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+        return api.request("/internal/v1/shows/" + showId + path);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw unavailable();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        }
-    }
-
-    private static void expect(HttpResponse<String> response, int status) {
+    private void expect(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
-            throw unavailable();
+            throw api.unavailable();
         }
-    }
-
-    private static RequestRejectedException unavailable() {
-        return RequestRejectedException.unavailable("RESERVATION_UNAVAILABLE",
-                "The show's seats cannot be reached right now; try again in a moment");
     }
 }

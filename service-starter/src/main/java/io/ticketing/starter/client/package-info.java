@@ -1,0 +1,2 @@
+/** Calling another service's internal endpoints. */
+package io.ticketing.starter.client;
