@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LineSignals implements SmartLifecycle {
 
-    static final String CHANNEL = "waitlist_entry_changed";
+    private static final String CHANNEL = "waitlist_entry_changed";
     /** How often a watcher reads its entry while no notification can arrive. */
-    static final Duration FALLBACK = Duration.ofMillis(500);
+    private static final Duration FALLBACK = Duration.ofMillis(500);
 
     private static final Logger log = LoggerFactory.getLogger(LineSignals.class);
     private static final int RECEIVE_TIMEOUT_MS = 500;
@@ -70,10 +70,6 @@ class LineSignals implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
-    }
-
-    boolean listening() {
-        return listening;
     }
 
     @Override
