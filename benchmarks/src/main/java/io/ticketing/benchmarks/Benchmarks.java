@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * The entry of the benchmarks' executable jar: {@code java -jar benchmarks-exec.jar <benchmark> [options]}, where
- * the benchmark is {@code catalog} ({@link CatalogBenchmark}) or {@code hot-show} ({@link HotShowBenchmark}).
+ * the benchmark is {@code catalog} ({@link CatalogBenchmark}), {@code hot-show} ({@link HotShowBenchmark}) or
+ * {@code waiting-line} ({@link WaitingLineBenchmark}).
  */
 public final class Benchmarks {
 
@@ -69,8 +70,9 @@ public final class Benchmarks {
         switch (benchmark) {
             case "catalog" -> CatalogBenchmark.main(options);
             case "hot-show" -> HotShowBenchmark.main(options);
+            case "waiting-line" -> WaitingLineBenchmark.main(options);
             default -> {
-                System.err.println("Usage: java -jar benchmarks-exec.jar catalog|hot-show [options]; --help for the options");
+                System.err.println("Usage: java -jar benchmarks-exec.jar catalog|hot-show|waiting-line [options]; --help for the options");
                 System.exit(2);
             }
         }

@@ -62,6 +62,11 @@ final class Gateway {
                 .build());
     }
 
+    /** @param session a customer's session token ({@code POST /api/v1/sessions}) */
+    Response delete(String path, String apiKey, String session) throws IOException, InterruptedException {
+        return send(request(path, apiKey, session).DELETE().build());
+    }
+
     private HttpRequest.Builder request(String path, String apiKey, String session) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
