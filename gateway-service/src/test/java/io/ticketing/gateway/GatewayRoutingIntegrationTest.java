@@ -145,12 +145,20 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void keepsLongPollsOfTheWaitingListOutOfTheCircuitBreaker() {
+        for (int i = 0; i < 12; i++) {
+            assertThat(admin().get("/api/v1/waitlist/poll" + i + "?waitSeconds=30").status()).isEqualTo(503);
+        }
+        assertThat(circuitBreakers.circuitBreaker("waiting").getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
     void opensTheCircuitOfAServiceThatKeepsFailing() {
         for (int i = 0; i < 12; i++) {
-            assertThat(admin().get("/api/v1/waitlist/w" + i).status()).isEqualTo(503);
+            assertThat(admin().delete("/api/v1/waitlist/w" + i).status()).isEqualTo(503);
         }
         assertThat(circuitBreakers.circuitBreaker("waiting").getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        var rejected = admin().get("/api/v1/waitlist/w1");
+        var rejected = admin().delete("/api/v1/waitlist/w1");
         assertThat(rejected.status()).isEqualTo(503);
         assertThat(rejected.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(circuitBreakers.circuitBreaker("catalog").getState()).isEqualTo(CircuitBreaker.State.CLOSED);

@@ -122,6 +122,21 @@ class WaitingSystemTest {
                 .filter(seat -> seat.path("status").asString().equals("AVAILABLE")).count() == 2);
     }
 
+    @Test
+    void aLongPollWithNothingToTellLastsItsFullThirtySecondsAndEndsWithTheEntry() {
+        String show = fourSeatShow();
+        customer("hal.wait@example.com").post(holds(show), Map.of("seatIds", List.of("A1", "A2", "A3", "A4")));
+        JsonApi ida = customer("ida.wait@example.com");
+        var entry = ida.post(waitlist(show), Map.of("seatCount", 1));
+        Instant asked = Instant.now();
+
+        var quiet = ida.get("/api/v1/waitlist/" + entry.text("entryId") + "?waitSeconds=30");
+
+        assertThat(quiet.status()).as("the gateway lets a long poll run its course: " + quiet.body()).isEqualTo(200);
+        assertThat(quiet.text("status")).isEqualTo("WAITING");
+        assertThat(Duration.between(asked, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(29));
+    }
+
     private static String holds() {
         return holds(showId);
     }

@@ -237,6 +237,11 @@ class WaitlistIntegrationTest {
                 var offer = customers.get(i).get("/api/v1/waitlist/" + entries.get(i)).json().path("offer");
                 assertThat(offer.path("seatIds").toString()).isEqualTo("[" + OFFERS.get(UUID.fromString(entries.get(i))) + "]");
             }
+            // a poll that starts after the offer is answered at once, not when its wait is over
+            Instant asked = Instant.now();
+            var offered = customers.get(0).get("/api/v1/waitlist/" + entries.get(0) + "?waitSeconds=20");
+            assertThat(offered.text("status")).isEqualTo("OFFERED");
+            assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
             var moved = poll.get(20, TimeUnit.SECONDS);
             assertThat(moved.json().path("position").asInt()).isEqualTo(1);
             assertThat(Duration.between(released, Instant.now())).as("woken by the other instance's change")

@@ -1,6 +1,7 @@
 package io.ticketing.gateway.routing;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -10,6 +11,7 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * The public REST contract of PRODUCT.md, path by path, mapped to the service that owns it. Routes are tried
@@ -18,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * <p>Every request route runs through a circuit breaker named after its service, with the time limit of
  * {@code resilience4j.timelimiter}: a service that is down or too slow gets a quick 503/504 problem instead
  * of piling up waiting requests. Server-Sent Event streams are long-lived by design, so they have their own
- * routes without time limits.
+ * routes without time limits, and a waiting-list entry's long poll has a longer one than the breaker's 30 s.
  *
  * <p>{@code /api/v1/no-op} is not part of the contract: reservation-service answers it only when switched on for
  * the hot-show benchmark, which compares holds with a request that passes the same checks and hop but does
@@ -27,11 +29,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class Routes {
 
+    /** Above the longest long poll of a waiting-list entry (30 s), so that the service answers it, not the gateway. */
+    private static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(45);
+
     @Bean
     RouteLocator publicApiRoutes(RouteLocatorBuilder builder, GatewayProperties gateway) {
         return builder.routes()
                 .route("reservation-stream", r -> stream(r.path("/api/v1/shows/*/seats/stream"), gateway.service("reservation")))
                 .route("waiting-stream", r -> stream(r.path("/api/v1/waitlist/*/stream"), gateway.service("waiting")))
+                .route("waiting-poll", r -> longPoll(r.method(HttpMethod.GET).and().path("/api/v1/waitlist/*"),
+                        gateway.service("waiting")))
                 .route("payment", r -> guarded(r.path("/api/v1/holds/*/payment", "/api/v1/payments", "/api/v1/payments/**"),
                         "payment", gateway))
                 .route("notification", r -> guarded(r.path("/api/v1/bookings/*/tickets.pdf", "/api/v1/tickets/**"),
@@ -50,6 +57,14 @@ class Routes {
             BooleanSpec paths, String service, GatewayProperties gateway) {
         return paths.filters(filters -> filters.circuitBreaker(breaker -> breaker.setName(service)))
                 .uri(gateway.service(service));
+    }
+
+    /**
+     * A long poll ({@code waitSeconds} up to 30) is slow on purpose: it gets a time limit above the longest wait
+     * instead of the breaker's, and a quiet line never counts as a failing service.
+     */
+    private static Buildable<Route> longPoll(BooleanSpec paths, URI service) {
+        return paths.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, LONG_POLL_TIMEOUT.toMillis()).uri(service);
     }
 
     private static Buildable<Route> stream(

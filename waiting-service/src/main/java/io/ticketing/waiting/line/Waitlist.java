@@ -74,10 +74,14 @@ public class Waitlist {
     /**
      * The customer's entry; with {@code waitFor} above zero, answered as soon as its status or position
      * changes, or when that time has passed (long polling). The entry is read again whenever an entry of its show
-     * changed status (which is what moves positions), not on a timer.
+     * changed status (which is what moves positions), not on a timer. An entry that no longer waits is answered
+     * at once: its offer (or end) may have come just before this poll, and nothing more is to be waited for.
      */
     public Entry entry(UUID entryId, UUID customerId, Duration waitFor) {
         Entry seen = owned(entryId, customerId);
+        if (seen.status() != Entry.Status.WAITING) {
+            return seen;
+        }
         Instant deadline = clock.instant().plus(waitFor.compareTo(properties.maxPoll()) > 0 ? properties.maxPoll() : waitFor);
         for (Duration left = Duration.between(clock.instant(), deadline); left.isPositive();
                 left = Duration.between(clock.instant(), deadline)) {
