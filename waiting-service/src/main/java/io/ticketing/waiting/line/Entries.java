@@ -19,7 +19,7 @@ class Entries {
 
     private static final String COLUMNS = """
             SELECT e.id, e.show_id, e.status, e.seat_count, e.expires_at, e.customer_id, e.offer_hold_id,
-                   e.offer_seat_ids, e.offer_expires_at, e.customer_email""";
+                   e.offer_seat_ids, e.offer_expires_at, e.customer_email, e.joined_seq""";
     /** An entry with its position: the entries still waiting up to it (the line's index makes this a range count). */
     private static final String SELECT = COLUMNS + """
             ,
@@ -120,7 +120,7 @@ class Entries {
         return new Entry(rs.getObject("id", UUID.class), rs.getObject("show_id", UUID.class),
                 Entry.Status.valueOf(rs.getString("status")), rs.getInt("position"), rs.getInt("seat_count"),
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant(), offer, rs.getObject("customer_id", UUID.class),
-                rs.getString("customer_email"));
+                rs.getString("customer_email"), rs.getLong("joined_seq"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

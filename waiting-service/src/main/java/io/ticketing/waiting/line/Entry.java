@@ -10,10 +10,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A customer's place in a show's waiting line. {@code position} counts the entries still waiting up to and
  * including this one (1 = next); 0 once the entry no longer waits. {@code offer} once {@code OFFERED}.
+ * {@code joinedSeq} is its place in the order of joining.
  */
 public record Entry(UUID entryId, UUID showId, Status status, int position, int seatCount, Instant expiresAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) Offer offer, @JsonIgnore UUID customerId,
-        @JsonIgnore String customerEmail) {
+        @JsonIgnore String customerEmail, @JsonIgnore long joinedSeq) {
 
     public enum Status {
         WAITING, OFFERED, EXPIRED, CANCELLED, UNSERVABLE

@@ -4,12 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -21,10 +21,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Wakes whoever watches a show's line (long polls, streams) when an entry of the show changes status, on any
- * instance: PostgreSQL announces each change (a trigger, {@code pg_notify}) and one connection per instance
- * listens. While that connection is down, watchers fall back to reading their entry every {@link #FALLBACK}, and
- * every watcher is woken when listening starts again, since changes may have gone unheard meanwhile.
+ * Tells whoever watches a waiting entry (long polls, streams) what changed in its show's line, on any instance:
+ * PostgreSQL announces every entry that joins or changes status (a trigger, {@code pg_notify}, naming the entry,
+ * its place in the line and its status before and after), and one connection per instance listens. A watcher so
+ * learns that its own entry changed, or that entries ahead of it left the line, without reading the table: a
+ * line of hundreds costs one notification per change, not hundreds of reads. While that connection is down,
+ * watchers read their entry every {@link #FALLBACK}; when listening starts again every watcher reads its entry,
+ * since changes may have gone unheard meanwhile.
  */
 @Component
 class LineSignals implements SmartLifecycle {
@@ -35,9 +38,10 @@ class LineSignals implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LineSignals.class);
     private static final int RECEIVE_TIMEOUT_MS = 500;
+    private static final String WAITING = Entry.Status.WAITING.name();
 
     private final DataSource dataSource;
-    private final ConcurrentHashMap<UUID, CompletableFuture<Void>> next = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Set<Watch>> watches = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean listening;
     private Thread listener;
@@ -46,29 +50,94 @@ class LineSignals implements SmartLifecycle {
         this.dataSource = dataSource;
     }
 
-    /**
-     * Completes at the show's next change. Taken before reading the entry, so a change between the read and the
-     * wait is not missed.
-     */
-    CompletableFuture<Void> nextChange(UUID showId) {
-        return next.computeIfAbsent(showId, id -> new CompletableFuture<>());
+    /** What a watcher learnt while it waited. */
+    record News(boolean ownStatus, int aheadLeft, boolean readAgain) {
     }
 
-    /** Waits for the change, at most {@code timeout}, and at most {@link #FALLBACK} while nobody listens. */
-    void await(CompletableFuture<Void> change, Duration timeout) {
-        Duration wait = listening || timeout.compareTo(FALLBACK) < 0 ? timeout : FALLBACK;
-        try {
-            change.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * A watcher of one waiting entry. Start it before reading the entry a last time, so that no change between
+     * that read and the wait goes unheard; close it when done.
+     */
+    final class Watch implements AutoCloseable {
+
+        private final UUID showId;
+        private final UUID entryId;
+        private final long joinedSeq;
+        private final Semaphore news = new Semaphore(0);
+        private final AtomicInteger aheadLeft = new AtomicInteger();
+        private volatile boolean ownStatus;
+        private volatile boolean readAgain;
+
+        private Watch(Entry entry) {
+            this.showId = entry.showId();
+            this.entryId = entry.entryId();
+            this.joinedSeq = entry.joinedSeq();
         }
-        catch (TimeoutException ex) {
-            // nothing changed: the caller reads again or answers
+
+        /** Waits for news, at most {@code timeout} (and at most {@link #FALLBACK} while nobody listens). */
+        News await(Duration timeout) {
+            boolean heard = listening;
+            Duration wait = heard || timeout.compareTo(FALLBACK) < 0 ? timeout : FALLBACK;
+            try {
+                news.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+            news.drainPermits();
+            News learnt = new News(ownStatus, aheadLeft.getAndSet(0), readAgain || !heard);
+            ownStatus = false;
+            readAgain = false;
+            return learnt;
         }
-        catch (ExecutionException ex) {
-            throw new IllegalStateException(ex);
+
+        private void heard(Change change) {
+            if (change.entryId().equals(entryId)) {
+                ownStatus = true;
+            }
+            else if (change.joinedSeq() < joinedSeq && WAITING.equals(change.oldStatus())
+                    && !WAITING.equals(change.newStatus())) {
+                aheadLeft.incrementAndGet();
+            }
+            else {
+                return;
+            }
+            news.release();
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
+
+        private void readAgain() {
+            readAgain = true;
+            news.release();
+        }
+
+        @Override
+        public void close() {
+            watches.computeIfPresent(showId, (show, watchers) -> {
+                watchers.remove(this);
+                return watchers.isEmpty() ? null : watchers;
+            });
+        }
+    }
+
+    /** Starts watching a waiting entry. */
+    Watch watch(Entry entry) {
+        Watch watch = new Watch(entry);
+        watches.compute(entry.showId(), (show, watchers) -> {
+            Set<Watch> all = watchers == null ? ConcurrentHashMap.newKeySet() : watchers;
+            all.add(watch);
+            return all;
+        });
+        return watch;
+    }
+
+    /** One change as the trigger announces it: {@code show,entry,joined_seq,old status,new status}. */
+    record Change(UUID showId, UUID entryId, long joinedSeq, String oldStatus, String newStatus) {
+
+        static Change parse(String payload) {
+            String[] parts = payload.split(",", -1);
+            return new Change(UUID.fromString(parts[0]), UUID.fromString(parts[1]), Long.parseLong(parts[2]), parts[3],
+                    parts[4]);
         }
     }
 
@@ -82,7 +151,7 @@ class LineSignals implements SmartLifecycle {
     public void stop() {
         running = false;
         listener.interrupt();
-        wakeAll();
+        readAllAgain();
     }
 
     @Override
@@ -98,12 +167,12 @@ class LineSignals implements SmartLifecycle {
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 listening = true;
-                wakeAll();
+                readAllAgain();
                 while (running) {
                     PGNotification[] received = notifications.getNotifications(RECEIVE_TIMEOUT_MS);
                     if (received != null) {
                         for (PGNotification notification : received) {
-                            wake(UUID.fromString(notification.getParameter()));
+                            heard(notification.getParameter());
                         }
                     }
                 }
@@ -121,15 +190,17 @@ class LineSignals implements SmartLifecycle {
         }
     }
 
-    private void wake(UUID showId) {
-        CompletableFuture<Void> change = next.remove(showId);
-        if (change != null) {
-            change.complete(null);
+    /** A notification of the trigger: the watchers of its show learn what concerns them. */
+    void heard(String payload) {
+        Change change = Change.parse(payload);
+        Set<Watch> watchers = watches.get(change.showId());
+        if (watchers != null) {
+            watchers.forEach(watch -> watch.heard(change));
         }
     }
 
-    private void wakeAll() {
-        next.keySet().forEach(this::wake);
+    private void readAllAgain() {
+        watches.values().forEach(watchers -> watchers.forEach(Watch::readAgain));
     }
 
     private void pause() {

@@ -21,6 +21,9 @@ import io.ticketing.starter.RequestRejectedException;
 @Service
 public class Waitlist {
 
+    /** How long a changed position waits for more changes before it is answered. */
+    private static final Duration POSITION_SETTLE = Duration.ofMillis(300);
+
     private final Entries entries;
     private final Reservation seats;
     private final Serving serving;
@@ -72,27 +75,42 @@ public class Waitlist {
     }
 
     /**
-     * The customer's entry; with {@code waitFor} above zero, answered as soon as its status or position
-     * changes, or when that time has passed (long polling). The entry is read again whenever an entry of its show
-     * changed status (which is what moves positions), not on a timer. An entry that no longer waits is answered
-     * at once: its offer (or end) may have come just before this poll, and nothing more is to be waited for.
+     * The customer's entry; with {@code waitFor} above zero, answered as soon as its status changes, within
+     * {@link #POSITION_SETTLE} of its position changing (so that a burst of changes ahead is one answer, not one
+     * each), or when that time has passed (long polling). The entry is read only when there is something to
+     * answer: what changed in the line comes from {@link LineSignals}. An entry that no longer waits is answered at
+     * once: its offer (or end) may have come just before this poll, and nothing more is to be waited for.
      */
     public Entry entry(UUID entryId, UUID customerId, Duration waitFor) {
         Entry seen = owned(entryId, customerId);
-        if (seen.status() != Entry.Status.WAITING) {
+        Instant deadline = clock.instant().plus(waitFor.compareTo(properties.maxPoll()) > 0 ? properties.maxPoll() : waitFor);
+        if (seen.status() != Entry.Status.WAITING || !clock.instant().isBefore(deadline)) {
             return seen;
         }
-        Instant deadline = clock.instant().plus(waitFor.compareTo(properties.maxPoll()) > 0 ? properties.maxPoll() : waitFor);
-        for (Duration left = Duration.between(clock.instant(), deadline); left.isPositive();
-                left = Duration.between(clock.instant(), deadline)) {
-            var change = signals.nextChange(seen.showId());
-            Entry now = owned(entryId, customerId);
+        try (var watch = signals.watch(seen)) {
+            Entry now = owned(entryId, customerId); // what changed before the watch began
             if (now.status() != seen.status() || now.position() != seen.position()) {
                 return now;
             }
-            signals.await(change, left);
+            Instant answerAt = deadline;
+            for (Duration left = Duration.between(clock.instant(), answerAt); left.isPositive();
+                    left = Duration.between(clock.instant(), answerAt)) {
+                var news = watch.await(left);
+                boolean moved = news.aheadLeft() > 0;
+                if (news.ownStatus() || news.readAgain()) {
+                    now = owned(entryId, customerId);
+                    if (now.status() != seen.status()) {
+                        return now;
+                    }
+                    moved |= now.position() != seen.position();
+                }
+                if (moved && answerAt.equals(deadline)) {
+                    Instant settled = clock.instant().plus(POSITION_SETTLE);
+                    answerAt = settled.isBefore(deadline) ? settled : deadline;
+                }
+            }
+            return owned(entryId, customerId);
         }
-        return owned(entryId, customerId);
     }
 
     /** Leaves the line; leaving twice changes nothing. */
