@@ -50,7 +50,8 @@ public final class HotShowBenchmark {
         var setup = new HotShowSetup(gateway, options.apiKey(), options.adminKey(), out);
         String warmupShow = options.warmupSeats() > 0 ? setup.show("Warm-up", roundToRows(options.warmupSeats())) : null;
         String hotShow = setup.show("Hot show", SEATS);
-        List<String> sessions = sessions();
+        List<String> sessions = Sessions.open(gateway, options.apiKey(),
+                "hot-show-" + Long.toString(System.currentTimeMillis(), 36) + "-", options.customers(), out);
         out.printf(Locale.ROOT, "  %,d customer sessions%n", sessions.size());
         checkNoOpEndpoint(sessions.getFirst());
 
@@ -158,39 +159,6 @@ public final class HotShowBenchmark {
 
     private static int roundToRows(int seats) {
         return Math.max(1, Math.round(seats / (float) HotShowSetup.SEATS_PER_ROW)) * HotShowSetup.SEATS_PER_ROW;
-    }
-
-    /** One session per customer, created 32 at a time. */
-    private List<String> sessions() throws InterruptedException {
-        String[] tokens = new String[options.customers()];
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        var next = new AtomicInteger();
-        LoadRunner.together(Math.min(32, options.customers()), worker -> {
-            for (int number = next.getAndIncrement(); number < tokens.length; number = next.getAndIncrement()) {
-                Gateway.Response session = startSession("hot-show-" + run + "-" + number + "@example.com");
-                if (session.status() != 201 && session.status() != 200) {
-                    throw new IllegalStateException("POST /api/v1/sessions answered " + session.status() + ": "
-                            + session.text());
-                }
-                tokens[number] = session.json().path("token").asString();
-            }
-        });
-        return List.of(tokens);
-    }
-
-    /** Setup, not measured: a request that got no answer is tried again, twice at most. */
-    private Gateway.Response startSession(String email) throws IOException, InterruptedException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return gateway.post("/api/v1/sessions", options.apiKey(), Map.of("email", email));
-            }
-            catch (IOException ex) {
-                if (attempt == 3) {
-                    throw ex;
-                }
-                out.println("  POST /api/v1/sessions got no answer (" + ex + "), trying again");
-            }
-        }
     }
 
     private void checkNoOpEndpoint(String session) throws IOException, InterruptedException {

@@ -97,8 +97,10 @@ public final class WaitingLineBenchmark {
         var setup = new HotShowSetup(gateway, options.apiKey(), options.adminKey(), out);
         String showId = setup.show("Waiting line", options.seats());
         String run = Long.toString(System.currentTimeMillis(), 36);
-        List<String> holderSessions = sessions("waiting-line-" + run + "-holder-", options.holders());
-        List<String> waiterSessions = sessions("waiting-line-" + run + "-waiter-", options.waiters());
+        List<String> holderSessions = Sessions.open(gateway, options.apiKey(), "waiting-line-" + run + "-holder-",
+                options.holders(), out);
+        List<String> waiterSessions = Sessions.open(gateway, options.apiKey(), "waiting-line-" + run + "-waiter-",
+                options.waiters(), out);
         out.printf(Locale.ROOT, "  %,d customer sessions: %,d holders, %,d waiters%n",
                 holderSessions.size() + waiterSessions.size(), holderSessions.size(), waiterSessions.size());
         List<Gateway.Response> lastHold = Collections.synchronizedList(new ArrayList<>());
@@ -511,38 +513,6 @@ public final class WaitingLineBenchmark {
                 }
             }
         });
-    }
-
-    /** One session per customer, created 32 at a time. */
-    private List<String> sessions(String emailPrefix, int count) throws InterruptedException {
-        String[] tokens = new String[count];
-        var next = new AtomicInteger();
-        LoadRunner.together(Math.min(32, count), worker -> {
-            for (int number = next.getAndIncrement(); number < tokens.length; number = next.getAndIncrement()) {
-                Gateway.Response session = startSession(emailPrefix + number + "@example.com");
-                if (session.status() != 201 && session.status() != 200) {
-                    throw new IllegalStateException("POST /api/v1/sessions answered " + session.status() + ": "
-                            + session.text());
-                }
-                tokens[number] = session.json().path("token").asString();
-            }
-        });
-        return List.of(tokens);
-    }
-
-    /** Setup, not measured: a request that got no answer is tried again, twice at most. */
-    private Gateway.Response startSession(String email) throws IOException, InterruptedException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return gateway.post("/api/v1/sessions", options.apiKey(), Map.of("email", email));
-            }
-            catch (IOException ex) {
-                if (attempt == 3) {
-                    throw ex;
-                }
-                out.println("  POST /api/v1/sessions got no answer (" + ex + "), trying again");
-            }
-        }
     }
 
     private static long lastOfferSeen(List<Waiter> waiters, long fallback) {
