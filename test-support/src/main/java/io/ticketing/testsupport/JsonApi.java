@@ -22,6 +22,8 @@ public final class JsonApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Longer than the gateway's longest answer (a 30 s long poll, cut at 45 s), so the gateway answers first. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final String baseUrl;
     private final Map<String, String> headers;
@@ -78,7 +80,7 @@ public final class JsonApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
         headers.forEach(builder::header);
         return builder;
