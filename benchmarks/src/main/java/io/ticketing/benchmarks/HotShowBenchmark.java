@@ -62,15 +62,7 @@ public final class HotShowBenchmark {
                 options.customers() + " customers, one session and one virtual thread each, closed loop without "
                         + "think time; seed " + options.seed(),
                 RunEnvironment.announcedBurst(probe.headers()));
-        out.println();
-        out.println("Environment");
-        environment.describe().forEach(out::println);
-        if (environment.rateLimitLow()) {
-            out.println();
-            out.println("WARNING: the gateway limits these customers to a burst of "
-                    + environment.rateLimitBurst().getAsInt() + " requests: the benchmark may measure the rate limiter.");
-            out.println("         Start the stack with the per-key and per-customer limits lifted (benchmarks/README.md).");
-        }
+        environment.printForCustomers(out);
 
         var race = new HotShowRace(gateway, options.apiKey(), options.phaseLimit());
         if (warmupShow != null) {

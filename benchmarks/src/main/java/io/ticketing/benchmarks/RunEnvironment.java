@@ -1,5 +1,6 @@
 package io.ticketing.benchmarks;
 
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -59,6 +60,22 @@ record RunEnvironment(ZonedDateTime startedAt, URI gateway, Map<String, String> 
     }
 
     /** Whether the gateway's limit is likely to turn part of the load into 429s. */
+    /**
+     * Prints the environment under its heading, with a warning when the gateway limits the customers so tightly that
+     * the benchmark may measure the rate limiter.
+     */
+    void printForCustomers(PrintStream out) {
+        out.println();
+        out.println("Environment");
+        describe().forEach(out::println);
+        if (rateLimitLow()) {
+            out.println();
+            out.println("WARNING: the gateway limits these customers to a burst of " + rateLimitBurst.getAsInt()
+                    + " requests: the benchmark may measure the rate limiter.");
+            out.println("         Start the stack with the per-key and per-customer limits lifted (benchmarks/README.md).");
+        }
+    }
+
     boolean rateLimitLow() {
         return rateLimitBurst.isPresent() && rateLimitBurst.getAsInt() < LOW_RATE_LIMIT;
     }

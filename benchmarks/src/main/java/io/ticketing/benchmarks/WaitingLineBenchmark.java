@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,16 +117,8 @@ public final class WaitingLineBenchmark {
                         + "(waitSeconds=%d); %,d holds of %d seats released %s", options.waiters(),
                         options.waiterSeats(), options.waiterSeats() == 1 ? "" : "s", options.waitSeconds(), holders.size(),
                         WaitingLineOptions.HOLD_SEATS, releasePace()),
-                lastHold.isEmpty() ? java.util.OptionalInt.empty() : RunEnvironment.announcedBurst(lastHold.getFirst().headers()));
-        out.println();
-        out.println("Environment");
-        environment.describe().forEach(out::println);
-        if (environment.rateLimitLow()) {
-            out.println();
-            out.println("WARNING: the gateway limits these customers to a burst of "
-                    + environment.rateLimitBurst().getAsInt() + " requests: the benchmark may measure the rate limiter.");
-            out.println("         Start the stack with the per-key and per-customer limits lifted (benchmarks/README.md).");
-        }
+                lastHold.isEmpty() ? OptionalInt.empty() : RunEnvironment.announcedBurst(lastHold.getFirst().headers()));
+        environment.printForCustomers(out);
 
         out.println();
         out.printf(Locale.ROOT, "Joining: %,d waiters join the line one after another, each long-polling from its 201 on%n",

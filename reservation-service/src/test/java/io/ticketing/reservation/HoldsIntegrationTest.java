@@ -38,7 +38,6 @@ import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
-import io.ticketing.testsupport.events.ShowScheduledMother;
 
 /**
  * Holds on real Redis and PostgreSQL: all or nothing, never one seat in two holds however many customers
@@ -264,11 +263,7 @@ class HoldsIntegrationTest {
     }
 
     private ShowScheduled onSale(int rows, int seatsPerRow) {
-        ShowScheduled show = ShowScheduledMother.show(rows, seatsPerRow);
-        events.send(show);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM seating_plan WHERE show_id = ?")
-                .param(show.showId()).query(Integer.class).single() == 1);
-        return show;
+        return ShowsOnSale.onSale(jdbc, rows, seatsPerRow);
     }
 
     /** Sells seats as booking-service does: a BookingConfirmed event, mirrored into the seat map. */

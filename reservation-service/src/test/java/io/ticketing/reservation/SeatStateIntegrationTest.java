@@ -47,7 +47,6 @@ import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
 import io.ticketing.testsupport.events.EventRecorder;
-import io.ticketing.testsupport.events.ShowScheduledMother;
 
 /**
  * The seat map follows booking-service's sales and the venue's blocked seats, and when Redis loses a show it
@@ -302,10 +301,7 @@ class SeatStateIntegrationTest {
     }
 
     private ShowScheduled onSale(int rows, int seatsPerRow) {
-        ShowScheduled show = ShowScheduledMother.show(rows, seatsPerRow);
-        events.send(show);
-        await().atMost(Duration.ofSeconds(30)).until(() -> seat(redis, show, "A1") != null);
-        return show;
+        return ShowsOnSale.onSale(jdbc, rows, seatsPerRow);
     }
 
     private static String holds(ShowScheduled show) {

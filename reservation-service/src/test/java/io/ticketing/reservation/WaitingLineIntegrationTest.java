@@ -24,6 +24,7 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,7 +41,6 @@ import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
 import io.ticketing.testsupport.events.EventRecorder;
-import io.ticketing.testsupport.events.ShowScheduledMother;
 
 /**
  * Seats freed while customers wait in a show's line are kept for it: shown as held, not takeable by newcomers,
@@ -85,6 +85,9 @@ class WaitingLineIntegrationTest {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     RedissonClient redis;
@@ -189,10 +192,7 @@ class WaitingLineIntegrationTest {
     }
 
     private ShowScheduled onSale(int rows, int seatsPerRow) {
-        ShowScheduled show = ShowScheduledMother.show(rows, seatsPerRow);
-        events.send(show);
-        await().atMost(Duration.ofSeconds(30)).until(() -> seat(redis, show, "A1") != null);
-        return show;
+        return ShowsOnSale.onSale(jdbc, rows, seatsPerRow);
     }
 
     private static String holds(ShowScheduled show) {
