@@ -191,6 +191,87 @@ class WaitingLineIntegrationTest {
         assertThat(published.getFirst()).matches("\\d{16,}\\|A2=HELD,A3=HELD");
     }
 
+    @Test
+    void theLastWaiterLeavingPutsEveryKeptSeatBackOnSale() {
+        ShowScheduled show = onSale(1, 6);
+        UUID ana = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        var anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A1", "A2", "A3")));
+        api().request("PUT", line(show, first), null, null);
+        api().request("PUT", line(show, last), null, null);
+        customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId"));
+        assertThat(counts(redis, show)).containsEntry("kept", "3");
+
+        assertThat(api().request("DELETE", line(show, first), null, null).status()).isEqualTo(204);
+        assertThat(seat(redis, show, "A1")).as("someone still waits").isEqualTo("KEPT");
+
+        // waiting-service removes the last waiter late (it could not reach this service when the waiter left):
+        // nobody is left to keep seats for, so they go back on sale in the same step, without another call
+        assertThat(api().request("DELETE", line(show, last), null, null).status()).isEqualTo(204);
+
+        assertThat(List.of(seat(redis, show, "A1"), seat(redis, show, "A2"), seat(redis, show, "A3")))
+                .containsOnly("AVAILABLE");
+        assertThat(counts(redis, show)).containsEntry("kept", "0").containsEntry("available", "6");
+        assertThat(seatMapStatus(api(), show, "A2")).isEqualTo("AVAILABLE");
+        assertThat(customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", List.of("A2"))).status())
+                .isEqualTo(201);
+        assertThat(api().request("DELETE", line(show, last), null, null).status()).as("leaving twice").isEqualTo(204);
+    }
+
+    @Test
+    void anEntryThatLeftNeverComesBackThroughALateEnter() {
+        ShowScheduled show = onSale(1, 4);
+        UUID ana = UUID.randomUUID();
+        UUID entry = UUID.randomUUID();
+        var anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A1")));
+        api().request("PUT", line(show, entry), null, null);
+        api().request("DELETE", line(show, entry), null, null);
+
+        // an enter that was sent before the leave but arrives after it (a slow request, a retry of a timed-out one)
+        assertThat(api().request("PUT", line(show, entry), null, null).status()).isEqualTo(204);
+
+        assertThat(redis.getSet(SeatKeys.of(show.showId()).line(), StringCodec.INSTANCE).readAll()).isEmpty();
+        customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId"));
+        assertThat(seat(redis, show, "A1")).as("no ghost in the line keeps freed seats").isEqualTo("AVAILABLE");
+        // nor does a seat map rebuilt from PostgreSQL get it back
+        redis.getKeys().deleteByPattern("show:{" + show.showId() + "}:*");
+        assertThat(seatMapStatus(api(), show, "A1")).isEqualTo("AVAILABLE");
+        assertThat(redis.getSet(SeatKeys.of(show.showId()).line(), StringCodec.INSTANCE).readAll()).isEmpty();
+    }
+
+    @Test
+    void aWithdrawnOfferFreesItsSeatsForTheLineAndTheWaiterCanBeOfferedAgain() {
+        ShowScheduled show = onSale(1, 6);
+        UUID ana = UUID.randomUUID();
+        UUID ben = UUID.randomUUID();
+        UUID entry = UUID.randomUUID();
+        var anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A1", "A2", "A3")));
+        api().request("PUT", line(show, entry), null, null);
+        api().request("PUT", line(show, UUID.randomUUID()), null, null);
+        customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId"));
+        String offered = api().post(offers(show), Map.of("entryId", entry, "customerId", ben, "seatCount", 2))
+                .text("holdId");
+
+        // waiting-service could not record the offer: it takes it back
+        var withdrawn = api().request("DELETE", offers(show) + "/" + offered, null, null);
+
+        assertThat(withdrawn.status()).isEqualTo(204);
+        assertThat(customer(ben).get("/api/v1/holds/" + offered).text("status")).isEqualTo("RELEASED");
+        assertThat(counts(redis, show)).containsEntry("kept", "3").containsEntry("held", "0");
+        var again = api().post(offers(show), Map.of("entryId", entry, "customerId", ben, "seatCount", 2));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.text("holdId")).as("a new hold, not the withdrawn one").isNotEqualTo(offered);
+        assertThat(again.text("status")).isEqualTo("HELD");
+        assertThat(api().request("DELETE", offers(show) + "/" + offered, null, null).status()).as("withdrawn twice")
+                .isEqualTo(204);
+        assertThat(customer(ben).get("/api/v1/holds/" + again.text("holdId")).text("status")).isEqualTo("HELD");
+    }
+
+    private static String offers(ShowScheduled show) {
+        return "/internal/v1/shows/" + show.showId() + "/offers";
+    }
+
     private ShowScheduled onSale(int rows, int seatsPerRow) {
         return ShowsOnSale.onSale(jdbc, rows, seatsPerRow);
     }
