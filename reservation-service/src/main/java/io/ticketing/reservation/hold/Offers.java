@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.reservation.seating.SeatScripts;
@@ -31,28 +32,41 @@ public class Offers {
     private final LineEntries line;
     private final SeatScripts scripts;
     private final SeatingPlans plans;
+    private final TransactionOperations transactions;
     private final Clock clock;
 
-    Offers(Holds holds, LineEntries line, SeatScripts scripts, SeatingPlans plans, Clock clock) {
+    Offers(Holds holds, LineEntries line, SeatScripts scripts, SeatingPlans plans, TransactionOperations transactions,
+            Clock clock) {
         this.holds = holds;
         this.line = line;
         this.scripts = scripts;
         this.plans = plans;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     /**
-     * A waiter joined ({@code waiting}) or left the show's line: PostgreSQL first, so that a seat map rebuilt after
-     * Redis lost it has the line, then Redis, where the seat scripts read it.
+     * A waiter joined the show's line: PostgreSQL first, so that a seat map rebuilt after Redis lost it has the line,
+     * then Redis, where the seat scripts read it. An entry that left already stays out.
      */
-    public void line(UUID showId, UUID entryId, boolean waiting) {
-        if (waiting) {
-            line.enter(showId, entryId);
-        }
-        else {
+    public void enter(UUID showId, UUID entryId) {
+        transactions.executeWithoutResult(tx -> {
+            if (line.enter(showId, entryId)) {
+                scripts.line(showId, entryId, true);
+            }
+        });
+    }
+
+    /**
+     * A waiter left the show's line (or was offered seats). When nobody is left in it, every seat kept for the line
+     * goes back on sale in the same step: waiting-service may tell of the leave long after the waiter left (this
+     * service was down then), and nothing else has to follow for the seats to be sold again.
+     */
+    public void leave(UUID showId, UUID entryId) {
+        transactions.executeWithoutResult(tx -> {
             line.leave(showId, entryId);
-        }
-        scripts.line(showId, entryId, waiting);
+            scripts.leave(showId, entryId);
+        });
     }
 
     /**
@@ -65,7 +79,12 @@ public class Offers {
         String idempotencyKey = "offer-" + entryId;
         var earlier = scripts.earlierHold(showId, customerId, idempotencyKey);
         if (earlier.isPresent()) {
-            return holds.hold(earlier.get(), customerId);
+            Hold hold = holds.hold(earlier.get(), customerId);
+            if (hold.holding()) {
+                return hold;
+            }
+            // the earlier offer was withdrawn: the waiter, still waiting, gets a new one
+            scripts.forgetIdempotencyKey(showId, customerId, idempotencyKey);
         }
         for (int attempt = 1;; attempt++) {
             List<String> seats = pick(plan, plans.liveStatuses(showId), seatCount)
@@ -81,6 +100,16 @@ public class Offers {
                 }
             }
         }
+    }
+
+    /**
+     * Takes back an offer waiting-service could not record, or whose waiter left while it was made: the hold is
+     * released, its seats kept for the line again (or back on sale once nobody waits). Withdrawing twice, or an
+     * offer that ended, changes nothing.
+     */
+    public void withdraw(UUID showId, UUID holdId) {
+        holds.find(holdId).filter(hold -> hold.showId().equals(showId))
+                .ifPresent(hold -> holds.release(holdId, hold.customerId()));
     }
 
     /** Puts every seat kept for the line back on sale, once no waiter can use them; how many there were. */

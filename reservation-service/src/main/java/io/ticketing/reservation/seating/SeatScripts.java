@@ -37,6 +37,7 @@ public class SeatScripts {
     private final String block = load("redis/block.lua");
     private final String rebuild = load("redis/rebuild.lua");
     private final String unkeep = load("redis/unkeep.lua");
+    private final String leave = load("redis/leave.lua");
     private final RedissonClient redis;
 
     SeatScripts(RedissonClient redis) {
@@ -127,6 +128,20 @@ public class SeatScripts {
         else {
             line.remove(entryId.toString());
         }
+    }
+
+    /**
+     * Removes a waiting-line entry; when it was the last, every seat kept for the line goes back on sale in the same
+     * step: how many did.
+     */
+    public long leave(UUID showId, UUID entryId) {
+        return scripts.eval(RScript.Mode.READ_WRITE, leave, RScript.ReturnType.LONG, keys(SeatKeys.of(showId), null, ""),
+                entryId.toString());
+    }
+
+    /** Forgets an idempotency key, so that the next request with it takes a new hold: the one it named has ended. */
+    public void forgetIdempotencyKey(UUID showId, UUID customerId, String idempotencyKey) {
+        redis.getBucket(SeatKeys.of(showId).idempotency(customerId, idempotencyKey), StringCodec.INSTANCE).delete();
     }
 
     /** Writes a rebuilt seat state (JSON, see rebuild.lua) unless the show has one; whether it was written. */

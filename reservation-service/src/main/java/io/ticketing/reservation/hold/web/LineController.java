@@ -21,7 +21,7 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * Service to service, for waiting-service (not routed by the gateway): who is in a show's line, offers of seats
- * kept for it, and kept seats no waiter can use going back on sale.
+ * kept for it (and taking back one that could not be recorded), and kept seats no waiter can use going back on sale.
  */
 @RestController
 class LineController {
@@ -35,13 +35,13 @@ class LineController {
     @PutMapping("/internal/v1/shows/{showId}/line/{entryId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void waiting(@PathVariable UUID showId, @PathVariable UUID entryId) {
-        offers.line(showId, entryId, true);
+        offers.enter(showId, entryId);
     }
 
     @DeleteMapping("/internal/v1/shows/{showId}/line/{entryId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void left(@PathVariable UUID showId, @PathVariable UUID entryId) {
-        offers.line(showId, entryId, false);
+        offers.leave(showId, entryId);
     }
 
     record OfferRequest(@NotNull UUID entryId, @NotNull UUID customerId, @NotNull @Min(1) @Max(10) Integer seatCount) {
@@ -51,6 +51,12 @@ class LineController {
     @ResponseStatus(HttpStatus.CREATED)
     Hold offer(@PathVariable UUID showId, @Valid @RequestBody OfferRequest request) {
         return offers.offer(showId, request.entryId(), request.customerId(), request.seatCount());
+    }
+
+    @DeleteMapping("/internal/v1/shows/{showId}/offers/{holdId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void withdraw(@PathVariable UUID showId, @PathVariable UUID holdId) {
+        offers.withdraw(showId, holdId);
     }
 
     @PostMapping("/internal/v1/shows/{showId}/kept-seats/release")
