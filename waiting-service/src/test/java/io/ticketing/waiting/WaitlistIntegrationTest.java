@@ -1,6 +1,7 @@
 package io.ticketing.waiting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -12,10 +13,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.ticketing.events.Topics;
@@ -56,6 +63,24 @@ class WaitlistIntegrationTest {
     /** The seats each entry was offered (a hold taken once per entry), and how many seats each show offered. */
     private static final Map<UUID, String> OFFERS = new ConcurrentHashMap<>();
     private static final Map<UUID, Integer> OFFERED_SEATS = new ConcurrentHashMap<>();
+    /** The offers' holds: by id (for taking one back), every one made for each entry, and those taken back. */
+    private static final Map<UUID, UUID> HOLDS = new ConcurrentHashMap<>();
+    private static final Map<UUID, List<UUID>> MADE = new ConcurrentHashMap<>();
+    private static final Set<UUID> WITHDRAWN = ConcurrentHashMap.newKeySet();
+    /** Who is in each show's line, as PUT and DELETE of .../line/{entryId} left it. */
+    private static final Map<UUID, Set<UUID>> LINES = new ConcurrentHashMap<>();
+    /** Shows for which reservation-service cannot be reached (every call answered 503), or only its line. */
+    private static final Set<UUID> UNREACHABLE = ConcurrentHashMap.newKeySet();
+    private static final Set<UUID> LINE_UNREACHABLE = ConcurrentHashMap.newKeySet();
+    private static final Map<UUID, Integer> REFUSED = new ConcurrentHashMap<>();
+    /** Shows whose line enters arrive {@link #LATE_ENTER} after they were sent (a slow network, a busy service). */
+    private static final Set<UUID> LATE_ENTERS = ConcurrentHashMap.newKeySet();
+    private static final Duration LATE_ENTER = Duration.ofMillis(50);
+    /** Shows whose offers fail (500) once this many more were made. */
+    private static final Map<UUID, AtomicInteger> OFFERS_BEFORE_FAILURE = new ConcurrentHashMap<>();
+    /** What happens while the offer for an entry is being made, before it is answered. */
+    private static final Map<UUID, Runnable> WHILE_OFFERING = new ConcurrentHashMap<>();
+    private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpServer RESERVATION = reservation();
     private static final EventRecorder WAITLIST_EVENTS = EventRecorder.of(Topics.WAITING_WAITLIST_EVENTS);
@@ -288,6 +313,170 @@ class WaitlistIntegrationTest {
         }
     }
 
+    @Test
+    void keptSeatsGoBackOnSaleWhenWaitersLeftOrExpiredWhileReservationWasUnreachable() throws Exception {
+        // one seat kept for each line, fewer than its waiter wants: kept while they wait, for nobody once they left
+        UUID leftShow = show(0, 2, 1);
+        UUID expiredShow = show(0, 2, 1);
+        var ana = customer();
+        String anas = ana.post(waitlist(leftShow), Map.of("seatCount", 3)).text("entryId");
+        try (var shortWaits = instance("PT3S")) {
+            String bens = customer(UUID.randomUUID(), port(shortWaits)).post(waitlist(expiredShow),
+                    Map.of("seatCount", 3)).text("entryId");
+            assertThat(LINES.get(leftShow)).containsExactly(UUID.fromString(anas));
+            assertThat(LINES.get(expiredShow)).containsExactly(UUID.fromString(bens));
+
+            UNREACHABLE.addAll(List.of(leftShow, expiredShow));
+            assertThat(ana.delete("/api/v1/waitlist/" + anas).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(bens).equals("EXPIRED"));
+            int refused = REFUSED.getOrDefault(expiredShow, 0);
+            // the expiry's serve, or the line sync after it, fails too
+            await().atMost(Duration.ofSeconds(10)).until(() -> REFUSED.getOrDefault(expiredShow, 0) > refused);
+            assertThat(kept(leftShow)).isEqualTo(1);
+            assertThat(kept(expiredShow)).isEqualTo(1);
+
+            UNREACHABLE.removeAll(List.of(leftShow, expiredShow));
+
+            await().atMost(Duration.ofSeconds(8)).until(() -> kept(leftShow) == 0 && kept(expiredShow) == 0);
+            assertThat(LINES.get(leftShow)).isEmpty();
+            assertThat(LINES.get(expiredShow)).isEmpty();
+        }
+    }
+
+    @Test
+    void anOfferIsRecordedAndAnnouncedEvenWhenALaterCallOfItsServeFails() {
+        UUID show = show(0, 2);
+        String first = customer().post(waitlist(show), Map.of("seatCount", 1)).text("entryId");
+        String second = customer().post(waitlist(show), Map.of("seatCount", 1)).text("entryId");
+        keep(show, 2);
+        OFFERS_BEFORE_FAILURE.put(show, new AtomicInteger(1)); // the second offer fails
+
+        assertThatThrownBy(() -> serving.serve(show)).isInstanceOf(RuntimeException.class);
+
+        assertThat(status(first)).as("the hold made for the first waiter is their offer").isEqualTo("OFFERED");
+        assertThat(made(first)).containsExactly(offeredHold(first));
+        await().atMost(Duration.ofSeconds(30)).until(() -> WAITLIST_EVENTS.events(WaitlistOffered.class,
+                offered -> offered.entryId().toString().equals(first) && offered.holdId().equals(offeredHold(first)))
+                .size() == 1);
+        assertThat(status(second)).isEqualTo("WAITING");
+
+        OFFERS_BEFORE_FAILURE.remove(show);
+        serving.serve(show);
+        assertThat(status(second)).isEqualTo("OFFERED");
+        assertThat(status(first)).isEqualTo("OFFERED");
+    }
+
+    @Test
+    void anOfferThatCannotBeRecordedIsWithdrawnAndMadeAgainLater() {
+        UUID show = show(0, 1);
+        String entry = customer().post(waitlist(show), Map.of("seatCount", 1)).text("entryId");
+        keep(show, 1);
+        String failure = "fail_offer_" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.sql("CREATE FUNCTION " + failure + "() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'the database failed'; "
+                + "END $$ LANGUAGE plpgsql").update();
+        jdbc.sql("CREATE TRIGGER " + failure + " BEFORE UPDATE ON waitlist_entry FOR EACH ROW WHEN (NEW.id = '" + entry
+                + "' AND NEW.status = 'OFFERED') EXECUTE FUNCTION " + failure + "()").update();
+        try {
+            assertThatThrownBy(() -> serving.serve(show)).isInstanceOf(RuntimeException.class);
+        }
+        finally {
+            jdbc.sql("DROP TRIGGER " + failure + " ON waitlist_entry").update();
+            jdbc.sql("DROP FUNCTION " + failure + "()").update();
+        }
+
+        assertThat(made(entry)).hasSize(1);
+        UUID hold = made(entry).getFirst();
+        assertThat(WITHDRAWN).as("the hold nobody recorded was taken back").contains(hold);
+        assertThat(status(entry)).isEqualTo("WAITING");
+        assertThat(kept(show)).isEqualTo(1);
+
+        serving.serve(show);
+        assertThat(status(entry)).isEqualTo("OFFERED");
+        UUID offered = offeredHold(entry);
+        assertThat(made(entry)).containsExactly(hold, offered);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !WAITLIST_EVENTS.events(WaitlistOffered.class,
+                event -> event.entryId().toString().equals(entry)).isEmpty());
+        assertThat(WAITLIST_EVENTS.events(WaitlistOffered.class, event -> event.entryId().toString().equals(entry)))
+                .extracting(WaitlistOffered::holdId).containsExactly(offered);
+    }
+
+    @Test
+    void anOfferToAWaiterWhoLeftWhileItWasMadeIsWithdrawn() {
+        UUID show = show(0, 1);
+        var ana = customer();
+        String entry = ana.post(waitlist(show), Map.of("seatCount", 1)).text("entryId");
+        keep(show, 1);
+        WHILE_OFFERING.put(UUID.fromString(entry), () -> {
+            CompletableFuture.runAsync(() -> ana.delete("/api/v1/waitlist/" + entry));
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(entry).equals("CANCELLED"));
+        });
+
+        serving.serve(show);
+
+        assertThat(made(entry)).hasSize(1);
+        assertThat(WITHDRAWN).as("the hold made for a waiter who had left").contains(made(entry).getFirst());
+        assertThat(status(entry)).isEqualTo("CANCELLED");
+        assertThat(kept(show)).isEqualTo(1);
+    }
+
+    @Test
+    void theLineSyncRacingALeaveNeverLeavesTheEntryInReservationsLine() {
+        List<String> ghosts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            UUID show = show(0, 2);
+            var waiter = customer();
+            LINE_UNREACHABLE.add(show);
+            String entry = waiter.post(waitlist(show), Map.of("seatCount", 1)).text("entryId");
+            LINE_UNREACHABLE.remove(show); // the entry still has to enter reservation-service's line
+            LATE_ENTERS.add(show);
+
+            var sync = CompletableFuture.runAsync(() -> ReflectionTestUtils.invokeMethod(serving, "syncLines"));
+            var leave = CompletableFuture.runAsync(() -> waiter.delete("/api/v1/waitlist/" + entry));
+            sync.join();
+            leave.join();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> lineState(entry).equals("LEFT") && IN_FLIGHT.get() == 0);
+            if (LINES.getOrDefault(show, Set.of()).contains(UUID.fromString(entry))) {
+                ghosts.add(entry);
+            }
+        }
+        assertThat(ghosts).as("entries still in reservation-service's line after they left").isEmpty();
+    }
+
+    private String status(String entryId) {
+        return jdbc.sql("SELECT status FROM waitlist_entry WHERE id = ?").param(UUID.fromString(entryId))
+                .query(String.class).single();
+    }
+
+    private String lineState(String entryId) {
+        return jdbc.sql("SELECT line_state FROM waitlist_entry WHERE id = ?").param(UUID.fromString(entryId))
+                .query(String.class).single();
+    }
+
+    private UUID offeredHold(String entryId) {
+        return jdbc.sql("SELECT offer_hold_id FROM waitlist_entry WHERE id = ?").param(UUID.fromString(entryId))
+                .query(UUID.class).single();
+    }
+
+    /** The holds the stub made for the entry's offers, in order. */
+    private static List<UUID> made(String entryId) {
+        return MADE.getOrDefault(UUID.fromString(entryId), List.of());
+    }
+
+    /** Held seats come free and are kept for the line. */
+    private static void keep(UUID show, int seats) {
+        synchronized (COUNTS.get(show)) {
+            COUNTS.get(show)[1] -= seats;
+            COUNTS.get(show)[2] += seats;
+        }
+    }
+
+    private static int kept(UUID show) {
+        synchronized (COUNTS.get(show)) {
+            return COUNTS.get(show)[2];
+        }
+    }
+
     /** Another waiting-service instance on the same PostgreSQL, Kafka and reservation-service. */
     private static ConfigurableApplicationContext instance(String maxWait) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--ticketing.waiting.max-wait=" + maxWait,
@@ -354,6 +543,8 @@ class WaitlistIntegrationTest {
             counts[2] -= seatCount;
             counts[1] += seatCount;
             OFFERS.put(entryId, String.join(",", seats));
+            HOLDS.put(holdId(OFFERS.get(entryId)), entryId);
+            MADE.computeIfAbsent(entryId, entry -> new CopyOnWriteArrayList<>()).add(holdId(OFFERS.get(entryId)));
             return OFFERS.get(entryId);
         }
     }
@@ -362,54 +553,126 @@ class WaitlistIntegrationTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/internal/v1/shows/", exchange -> {
-                String[] path = exchange.getRequestURI().getPath().split("/");
-                UUID show = UUID.fromString(path[4]);
-                int[] counts = COUNTS.get(show);
-                int status;
-                String body = "{}";
-                switch (path[5]) {
-                    case "seat-counts" -> {
-                        status = counts == null ? 404 : 200;
-                        if (counts != null) {
-                            body = "{\"showId\":\"%s\",\"total\":%d,\"available\":%d,\"held\":%d,\"kept\":%d}"
-                                    .formatted(show, counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2]);
-                        }
-                    }
-                    case "line" -> status = 204;
-                    case "offers" -> {
-                        var offer = JSON.readTree(exchange.getRequestBody());
-                        String seats = offer(show, counts, UUID.fromString(offer.path("entryId").asString()),
-                                offer.path("seatCount").asInt());
-                        status = seats == null ? 409 : 201;
-                        if (seats != null) {
-                            body = "{\"holdId\":\"%s\",\"seatIds\":[%s],\"expiresAt\":\"%s\"}"
-                                    .formatted(UUID.nameUUIDFromBytes(seats.getBytes(StandardCharsets.UTF_8)), seats,
-                                            Instant.now().plusSeconds(300));
-                        }
-                    }
-                    case "kept-seats" -> {
-                        synchronized (counts) {
-                            body = "{\"released\":" + counts[2] + "}";
-                            counts[0] += counts[2];
-                            counts[2] = 0;
-                        }
-                        status = 200;
-                    }
-                    default -> status = 404;
+                IN_FLIGHT.incrementAndGet();
+                try {
+                    answer(exchange);
                 }
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
-                if (status != 204) {
-                    exchange.getResponseBody().write(bytes);
+                finally {
+                    exchange.close();
+                    IN_FLIGHT.decrementAndGet();
                 }
-                exchange.close();
             });
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor()); // requests at once, like a real service
             server.start();
             return server;
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    private static void answer(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().split("/");
+        UUID show = UUID.fromString(path[4]);
+        int[] counts = COUNTS.get(show);
+        boolean removing = exchange.getRequestMethod().equals("DELETE");
+        int status;
+        String body = "{}";
+        if (UNREACHABLE.contains(show) || (path[5].equals("line") && LINE_UNREACHABLE.contains(show))) {
+            REFUSED.merge(show, 1, Integer::sum);
+            status = 503;
+        }
+        else {
+            switch (path[5]) {
+                case "seat-counts" -> {
+                    status = counts == null ? 404 : 200;
+                    if (counts != null) {
+                        body = "{\"showId\":\"%s\",\"total\":%d,\"available\":%d,\"held\":%d,\"kept\":%d}"
+                                .formatted(show, counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2]);
+                    }
+                }
+                case "line" -> {
+                    UUID entry = UUID.fromString(path[6]);
+                    Set<UUID> line = LINES.computeIfAbsent(show, s -> ConcurrentHashMap.newKeySet());
+                    if (removing) {
+                        line.remove(entry);
+                    }
+                    else {
+                        if (LATE_ENTERS.contains(show)) {
+                            sleep(LATE_ENTER);
+                        }
+                        line.add(entry);
+                    }
+                    status = 204;
+                }
+                case "offers" -> {
+                    if (removing) {
+                        withdraw(counts, UUID.fromString(path[6]));
+                        status = 204;
+                    }
+                    else {
+                        var offer = JSON.readTree(exchange.getRequestBody());
+                        UUID entryId = UUID.fromString(offer.path("entryId").asString());
+                        Runnable meanwhile = WHILE_OFFERING.remove(entryId);
+                        if (meanwhile != null) {
+                            meanwhile.run();
+                        }
+                        AtomicInteger before = OFFERS_BEFORE_FAILURE.get(show);
+                        if (before != null && before.getAndDecrement() <= 0) {
+                            status = 500;
+                        }
+                        else {
+                            String seats = offer(show, counts, entryId, offer.path("seatCount").asInt());
+                            status = seats == null ? 409 : 201;
+                            if (seats != null) {
+                                body = "{\"holdId\":\"%s\",\"seatIds\":[%s],\"expiresAt\":\"%s\"}"
+                                        .formatted(holdId(seats), seats, Instant.now().plusSeconds(300));
+                            }
+                        }
+                    }
+                }
+                case "kept-seats" -> {
+                    synchronized (counts) {
+                        body = "{\"released\":" + counts[2] + "}";
+                        counts[0] += counts[2];
+                        counts[2] = 0;
+                    }
+                    status = 200;
+                }
+                default -> status = 404;
+            }
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
+        if (status != 204) {
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    /** Like reservation-service: the offer's hold is released, its seats kept for the line again. */
+    private static void withdraw(int[] counts, UUID holdId) {
+        synchronized (counts) {
+            UUID entryId = HOLDS.remove(holdId);
+            if (entryId != null) {
+                int seats = OFFERS.remove(entryId).split(",").length;
+                counts[1] -= seats;
+                counts[2] += seats;
+                WITHDRAWN.add(holdId);
+            }
+        }
+    }
+
+    private static UUID holdId(String seats) {
+        return UUID.nameUUIDFromBytes(seats.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 }
