@@ -91,15 +91,21 @@ class Entries {
                 .params(utc(now), utc(now)).query(UUID.class).list().stream().distinct().toList();
     }
 
-    /** Entries reservation-service's line still has to learn of: to be entered, or to be removed. */
+    /** The show's entries reservation-service's line still has to learn of: to be entered, or to be removed. */
     List<LineChange> lineChanges(UUID showId, int limit) {
         return jdbc.sql("""
                 SELECT id, show_id, line_state FROM waitlist_entry
-                WHERE line_state IN ('ENTERING', 'LEAVING') AND (CAST(? AS UUID) IS NULL OR show_id = ?) LIMIT ?""")
-                .params(showId, showId, limit)
+                WHERE line_state IN ('ENTERING', 'LEAVING') AND show_id = ? LIMIT ?""")
+                .params(showId, limit)
                 .query((rs, n) -> new LineChange(rs.getObject("id", UUID.class), rs.getObject("show_id", UUID.class),
                         rs.getString("line_state").equals("ENTERING")))
                 .list();
+    }
+
+    /** Shows with entries reservation-service's line still has to learn of. */
+    List<UUID> showsWithLineChanges(int limit) {
+        return jdbc.sql("SELECT DISTINCT show_id FROM waitlist_entry WHERE line_state IN ('ENTERING', 'LEAVING') LIMIT ?")
+                .param(limit).query(UUID.class).list();
     }
 
     record LineChange(UUID entryId, UUID showId, boolean entering) {

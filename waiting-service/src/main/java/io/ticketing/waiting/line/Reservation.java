@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * reservation-service as the waiting line uses it (service to service): a show's seat counts, entering and
  * leaving the show's line (while it has entries, freed seats are kept for it), offering kept seats to a waiter
- * as a hold, and putting kept seats back on sale.
+ * as a hold (and withdrawing one), and putting kept seats back on sale.
  */
 @Component
 class Reservation {
@@ -83,6 +83,11 @@ class Reservation {
             case 422 -> throw new WaiterRefused(response.body());
             default -> throw api.unavailable();
         };
+    }
+
+    /** Takes back an offer's hold that could not be recorded: released, its seats kept for the line again. */
+    void withdraw(UUID showId, UUID holdId) {
+        expect(api.send(request(showId, "/offers/" + holdId).DELETE()), 204);
     }
 
     /** Puts every seat kept for the show's line back on sale. */

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -19,10 +18,11 @@ import io.ticketing.events.waiting.WaitlistOffered;
  * Serves a show's line whenever seats may have come free for it (a hold released or expired, a booking
  * cancelled, someone joined or left). reservation-service keeps freed seats for the line while it has entries;
  * here they are offered, in arrival order, to each waiter whose request fits — nobody is served before an
- * earlier waiter whose request fits too — and {@link WaitlistOffered} tells the waiter (through the outbox). Entries that can no longer be met (free, kept and held seats together
- * are fewer than asked) become UNSERVABLE; kept seats that no remaining waiter could ever use go back on sale.
- * One show is served by one instance at a time (a PostgreSQL advisory lock per show), so each release is
- * served once however many instances run.
+ * earlier waiter whose request fits too — and {@link WaitlistOffered} tells the waiter (through the outbox). Entries
+ * that can no longer be met (free, kept and held seats together are fewer than asked) become UNSERVABLE; kept seats
+ * that no remaining waiter could ever use go back on sale. One show is served by one instance at a time
+ * ({@link ShowLocks}), so each release is served once however many instances run, and every call to
+ * reservation-service's line for a show is made under that lock.
  */
 @Service
 public class Serving {
@@ -32,16 +32,16 @@ public class Serving {
 
     private final Entries entries;
     private final Reservation reservation;
-    private final JdbcClient jdbc;
+    private final ShowLocks locks;
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Serving(Entries entries, Reservation reservation, JdbcClient jdbc, TransactionOperations transactions,
+    Serving(Entries entries, Reservation reservation, ShowLocks locks, TransactionOperations transactions,
             ApplicationEventPublisher events, Clock clock) {
         this.entries = entries;
         this.reservation = reservation;
-        this.jdbc = jdbc;
+        this.locks = locks;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
@@ -52,66 +52,109 @@ public class Serving {
         if (!entries.anyFor(showId)) {
             return; // nobody ever waited for this show: nothing is kept for its line
         }
-        transactions.executeWithoutResult(tx -> {
-            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)")
-                    .param(showId.getMostSignificantBits() ^ showId.getLeastSignificantBits()).query(Integer.class).single();
-            syncLine(showId);
-            var counts = reservation.counts(showId).orElse(null);
-            if (counts == null) {
-                return;
-            }
-            int kept = counts.kept();
-            for (Entry waiting : entries.waiting(showId)) {
-                if (waiting.seatCount() <= kept) {
-                    Optional<Reservation.Offer> offer;
-                    try {
-                        offer = reservation.offer(showId, waiting.entryId(), waiting.customerId(), waiting.seatCount());
-                    }
-                    catch (Reservation.WaiterRefused ex) {
-                        // holds and bookings of the show already fill the waiter's limit: the next one in line
-                        entries.end(waiting.entryId(), Entry.Status.UNSERVABLE, clock.instant());
-                        continue;
-                    }
-                    if (offer.isEmpty()) {
-                        break;
-                    }
-                    if (entries.offered(waiting.entryId(), new Entry.Offer(offer.get().holdId(), offer.get().seatIds(),
-                            offer.get().expiresAt()), clock.instant())) {
-                        events.publishEvent(new WaitlistOffered(UUID.randomUUID(), clock.instant(), waiting.entryId(),
-                                showId, waiting.customerId(), offer.get().holdId(), offer.get().seatIds(),
-                                offer.get().expiresAt(), waiting.customerEmail()));
-                    }
-                    kept -= waiting.seatCount();
-                }
-            }
-            counts = reservation.counts(showId).orElseThrow();
-            int couldComeFree = counts.available() + counts.kept() + counts.held();
-            List<Entry> remaining = entries.waiting(showId);
-            for (Entry waiting : remaining) {
-                if (waiting.seatCount() > couldComeFree) {
-                    entries.end(waiting.entryId(), Entry.Status.UNSERVABLE, clock.instant());
-                }
-            }
-            int usable = counts.kept() + counts.held();
-            boolean someoneCouldUse = remaining.stream()
-                    .anyMatch(waiting -> waiting.seatCount() <= couldComeFree && waiting.seatCount() <= usable);
-            syncLine(showId);
-            if (counts.kept() > 0 && !someoneCouldUse) {
-                reservation.releaseKept(showId);
-            }
-        });
+        locks.whileLocked(showId, () -> serveLocked(showId));
     }
 
-    /** Entries that ended meanwhile leave reservation-service's line; those that could not enter try again. */
+    private void serveLocked(UUID showId) {
+        syncLine(showId);
+        var counts = reservation.counts(showId).orElse(null);
+        if (counts == null) {
+            return;
+        }
+        int kept = counts.kept();
+        for (Entry waiting : entries.waiting(showId)) {
+            if (waiting.seatCount() <= kept) {
+                Optional<Reservation.Offer> offer;
+                try {
+                    offer = reservation.offer(showId, waiting.entryId(), waiting.customerId(), waiting.seatCount());
+                }
+                catch (Reservation.WaiterRefused ex) {
+                    // holds and bookings of the show already fill the waiter's limit: the next one in line
+                    entries.end(waiting.entryId(), Entry.Status.UNSERVABLE, clock.instant());
+                    continue;
+                }
+                if (offer.isEmpty()) {
+                    break;
+                }
+                record(waiting, offer.get());
+                kept -= waiting.seatCount();
+            }
+        }
+        counts = reservation.counts(showId).orElseThrow();
+        int couldComeFree = counts.available() + counts.kept() + counts.held();
+        List<Entry> remaining = entries.waiting(showId);
+        for (Entry waiting : remaining) {
+            if (waiting.seatCount() > couldComeFree) {
+                entries.end(waiting.entryId(), Entry.Status.UNSERVABLE, clock.instant());
+            }
+        }
+        int usable = counts.kept() + counts.held();
+        boolean someoneCouldUse = remaining.stream()
+                .anyMatch(waiting -> waiting.seatCount() <= couldComeFree && waiting.seatCount() <= usable);
+        syncLine(showId);
+        if (counts.kept() > 0 && !someoneCouldUse) {
+            reservation.releaseKept(showId);
+        }
+    }
+
+    /**
+     * Records the offer and announces it ({@link WaitlistOffered}, outbox) at once, in a transaction of its own: a
+     * later step of the serve failing cannot take it back while its hold lives on. A hold that cannot be recorded —
+     * the database failed, or the waiter left while it was made — is withdrawn, so that no hold outlives its serve
+     * without its waiter being told. (Under the show's lock nobody else offers to this entry, so an entry that no
+     * longer waits has no other offer this hold could be.)
+     */
+    private void record(Entry waiting, Reservation.Offer offer) {
+        boolean recorded;
+        try {
+            recorded = Boolean.TRUE.equals(transactions.execute(tx -> {
+                if (!entries.offered(waiting.entryId(), new Entry.Offer(offer.holdId(), offer.seatIds(),
+                        offer.expiresAt()), clock.instant())) {
+                    return false;
+                }
+                events.publishEvent(new WaitlistOffered(UUID.randomUUID(), clock.instant(), waiting.entryId(),
+                        waiting.showId(), waiting.customerId(), offer.holdId(), offer.seatIds(), offer.expiresAt(),
+                        waiting.customerEmail()));
+                return true;
+            }));
+        }
+        catch (RuntimeException ex) {
+            withdraw(waiting, offer, ex);
+            throw ex;
+        }
+        if (!recorded) {
+            withdraw(waiting, offer, null);
+        }
+    }
+
+    /** A hold that cannot be withdrawn now ends with its lease; its seats then come back to the line. */
+    private void withdraw(Entry waiting, Reservation.Offer offer, RuntimeException failure) {
+        try {
+            reservation.withdraw(waiting.showId(), offer.holdId());
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not withdraw hold {} made for waiting entry {}; it ends with its lease", offer.holdId(),
+                    waiting.entryId(), ex);
+            if (failure != null) {
+                failure.addSuppressed(ex);
+            }
+        }
+    }
+
+    /**
+     * Shows whose entries reservation-service's line missed (an enter or a leave that failed) are served again: the
+     * serve sends what is missing under the show's lock, and then, with the leave through, releases kept seats that
+     * nobody left in the line can use. So seats kept for a waiter who left while reservation-service was down go
+     * back on sale once it is back, also when no one else waits (reservation-service then releases them itself).
+     */
     @Scheduled(fixedDelayString = "${ticketing.waiting.line-sync-interval:PT2S}")
     void syncLines() {
-        for (var change : entries.lineChanges(null, LINE_BATCH)) {
+        for (UUID showId : entries.showsWithLineChanges(LINE_BATCH)) {
             try {
-                apply(change);
+                serve(showId);
             }
             catch (RuntimeException ex) {
-                log.warn("Could not tell reservation-service of waiting entry {} of show {}; trying again",
-                        change.entryId(), change.showId(), ex);
+                log.warn("Could not bring the line of show {} to reservation-service; trying again", showId, ex);
             }
         }
     }
@@ -133,12 +176,18 @@ public class Serving {
         }
     }
 
+    /**
+     * Entries that joined enter reservation-service's line, entries that ended leave it. Only under the show's lock,
+     * reading each entry's state after taking it: an enter is sent for an entry read as ENTERING, a leave for one
+     * read as LEAVING, and LEAVING never turns back, so an entry's leave is always sent after its last enter, never
+     * before (two instances syncing at once could otherwise send a stale enter after the leave: a ghost in the
+     * line, which keeps freed seats for nobody). An entry that ends while its enter is on the way stays LEAVING
+     * (the marks below are conditional) and leaves on the next sync.
+     */
     private void syncLine(UUID showId) {
-        entries.lineChanges(showId, LINE_BATCH).forEach(this::apply);
-    }
-
-    private void apply(Entries.LineChange change) {
-        reservation.line(change.showId(), change.entryId(), change.entering());
-        entries.lineChanged(change);
+        for (var change : entries.lineChanges(showId, LINE_BATCH)) {
+            reservation.line(change.showId(), change.entryId(), change.entering());
+            entries.lineChanged(change);
+        }
     }
 }

@@ -127,7 +127,10 @@ public class Waitlist {
         entries.expire(clock.instant()).forEach(this::serveQuietly);
     }
 
-    /** The line changed; if serving fails now, the next release or the line sync catches up. */
+    /**
+     * The line changed; if serving fails now, the line sync serves the show again once reservation-service has the
+     * entry's enter or leave, and every show with waiters is served every {@code serve-interval} anyway.
+     */
     private void serveQuietly(UUID showId) {
         try {
             serving.serve(showId);
