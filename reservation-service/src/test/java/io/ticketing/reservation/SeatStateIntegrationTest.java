@@ -42,6 +42,7 @@ import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.reservation.SeatsBlocked;
+import io.ticketing.events.reservation.SeatsUnblocked;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -173,6 +174,13 @@ class SeatStateIntegrationTest {
         assertThat(seatCounts.json().path("available").asInt()).isEqualTo(8);
         assertThat(seatCounts.json().path("held").asInt()).isEqualTo(1);
         assertThat(api().get("/internal/v1/shows/" + UUID.randomUUID() + "/seat-counts").status()).isEqualTo(404);
+        // booking-service orders blocks and unblocks by version: the later change has the higher one
+        long blockVersion = HOLD_EVENTS.events(SeatsBlocked.class, event -> event.showId().equals(show.showId()))
+                .getFirst().version();
+        var unblockEvents = await().atMost(Duration.ofSeconds(30)).until(() -> HOLD_EVENTS.events(SeatsUnblocked.class,
+                event -> event.showId().equals(show.showId())), events -> !events.isEmpty());
+        assertThat(blockVersion).isPositive();
+        assertThat(unblockEvents.getFirst().version()).isGreaterThan(blockVersion);
     }
 
     @Test

@@ -112,12 +112,18 @@ public class Inventory {
                 .params(fencingToken, showId, String.join(",", seatIds), fencingToken).update();
     }
 
-    /** Takes available seats off sale (or puts blocked ones back), as the venue decided. */
+    /**
+     * Takes available seats off sale (or puts blocked ones back), as the venue decided, unless a newer block or unblock
+     * of the seat (a higher {@code version}) was applied already: whichever order they arrive in, the newest wins.
+     * Sold seats stay sold.
+     */
     @Transactional
-    public void block(UUID showId, List<String> seatIds, boolean blocked) {
-        jdbc.sql("UPDATE show_seat SET status = ? WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ',')) AND status = ?")
-                .params(blocked ? "BLOCKED" : "AVAILABLE", showId, String.join(",", seatIds),
-                        blocked ? "AVAILABLE" : "BLOCKED")
+    public void block(UUID showId, List<String> seatIds, boolean blocked, long version) {
+        jdbc.sql("""
+                UPDATE show_seat SET block_version = ?, status = CASE WHEN status = ? THEN ? ELSE status END
+                WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ',')) AND block_version <= ?""")
+                .params(version, blocked ? "AVAILABLE" : "BLOCKED", blocked ? "BLOCKED" : "AVAILABLE", showId,
+                        String.join(",", seatIds), version)
                 .update();
     }
 
