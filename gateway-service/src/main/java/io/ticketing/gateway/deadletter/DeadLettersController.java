@@ -2,12 +2,14 @@ package io.ticketing.gateway.deadletter;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,8 +27,6 @@ import io.ticketing.gateway.routing.GatewayProperties;
 import io.ticketing.gateway.web.Problems;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Dead letters for operators (admin key): events a service's consumers could never apply, gathered from every
@@ -45,8 +45,20 @@ class DeadLettersController {
         NEW, REPLAYED, DISCARDED
     }
 
+    /** A dead letter as the service that keeps it lists it, named by that {@code service}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DeadLetter(String service, UUID id, String consumerGroup, String topic, Integer partition, Long offset,
+            String key, String eventType, String eventId, String reason, Status status, Instant deadAt,
+            Instant resolvedAt) {
+
+        DeadLetter of(String keeper) {
+            return new DeadLetter(keeper, id, consumerGroup, topic, partition, offset, key, eventType, eventId, reason,
+                    status, deadAt, resolvedAt);
+        }
+    }
+
     /** @param unreachable services that did not answer: their dead letters are not in the list */
-    record DeadLetters(List<JsonNode> deadLetters, List<String> unreachable) {
+    record DeadLetters(List<DeadLetter> deadLetters, List<String> unreachable) {
     }
 
     private final Map<String, URI> services;
@@ -62,8 +74,8 @@ class DeadLettersController {
     Mono<DeadLetters> list(@RequestParam(defaultValue = "NEW") Status status) {
         return Flux.fromIterable(services.keySet())
                 .flatMap(service -> http.get().uri(services.get(service).resolve(INTERNAL + "?status=" + status))
-                        .retrieve().bodyToFlux(JsonNode.class)
-                        .map(letter -> (JsonNode) ((ObjectNode) letter).put("service", service))
+                        .retrieve().bodyToFlux(DeadLetter.class)
+                        .map(letter -> letter.of(service))
                         .collectList()
                         .timeout(TIMEOUT)
                         .map(letters -> new Answer(service, letters))
@@ -105,11 +117,11 @@ class DeadLettersController {
     }
 
     /** One service's dead letters; {@code null} when it did not answer. */
-    private record Answer(String service, List<JsonNode> letters) {
+    private record Answer(String service, List<DeadLetter> letters) {
     }
 
     private static DeadLetters merged(List<Answer> answers) {
-        List<JsonNode> letters = new ArrayList<>();
+        List<DeadLetter> letters = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         for (Answer answer : answers) {
             if (answer.letters() == null) {
@@ -119,7 +131,7 @@ class DeadLettersController {
                 letters.addAll(answer.letters());
             }
         }
-        letters.sort(Comparator.comparing((JsonNode letter) -> letter.path("deadAt").asString("")).reversed());
+        letters.sort(Comparator.comparing(DeadLetter::deadAt, Comparator.nullsLast(Comparator.reverseOrder())));
         unreachable.sort(Comparator.naturalOrder());
         return new DeadLetters(letters, unreachable);
     }
