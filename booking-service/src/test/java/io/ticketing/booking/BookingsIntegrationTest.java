@@ -37,6 +37,7 @@ import io.ticketing.events.notification.TicketsIssued;
 import io.ticketing.events.booking.BookingRejected;
 import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.catalog.ShowUpdated;
 import io.ticketing.events.payment.PaymentSucceeded;
 import io.ticketing.events.reservation.SeatsBlocked;
 import io.ticketing.events.reservation.SeatsHeld;
@@ -276,6 +277,26 @@ class BookingsIntegrationTest {
         assertThat(status(show, "A2")).isEqualTo("AVAILABLE");
         assertThat(status(show, "A3")).isEqualTo("BLOCKED");
         awaitBooking(sent(paid(show, UUID.randomUUID(), List.of("A1", "A2"), TOKENS.incrementAndGet())));
+    }
+
+    @Test
+    void aShowUpdateOlderThanTheOneAppliedChangesNothing() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(1, 5));
+        Instant third = show.startsAt().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant second = show.startsAt().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        ShowUpdated late = updated(show, second, 2); // the earlier update, resent late by the catalog's outbox
+        events.send(updated(show, third, 3));
+        events.send(late);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM processed_event WHERE event_id = ?", late.eventId()) == 1);
+
+        assertThat(jdbc.sql("SELECT starts_at FROM show_inventory WHERE show_id = ?").param(show.showId())
+                .query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(third);
+    }
+
+    private static ShowUpdated updated(ShowScheduled show, Instant startsAt, long version) {
+        return new ShowUpdated(UUID.randomUUID(), Instant.now(), show.showId(), startsAt,
+                startsAt.plus(2, ChronoUnit.HOURS), show.salesOpenAt(), startsAt, show.prices(), version);
     }
 
     @Test

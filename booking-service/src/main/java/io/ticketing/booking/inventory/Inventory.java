@@ -127,11 +127,15 @@ public class Inventory {
                 .update();
     }
 
-    /** A show moved: cancellations are judged against its new start. */
+    /**
+     * A show moved: cancellations are judged against its new start. An update older than the one applied (a lower
+     * {@code version}) changes nothing.
+     */
     @Transactional
-    public void move(UUID showId, Instant startsAt, Instant endsAt) {
-        jdbc.sql("UPDATE show_inventory SET starts_at = ?, ends_at = ? WHERE show_id = ?")
-                .params(startsAt.atOffset(ZoneOffset.UTC), endsAt.atOffset(ZoneOffset.UTC), showId).update();
+    public void move(UUID showId, Instant startsAt, Instant endsAt, long version) {
+        jdbc.sql("UPDATE show_inventory SET starts_at = ?, ends_at = ?, version = ? WHERE show_id = ? AND version < ?")
+                .params(startsAt.atOffset(ZoneOffset.UTC), endsAt.atOffset(ZoneOffset.UTC), version, showId, version)
+                .update();
     }
 
     /** The catalog cancelled the show: nothing more is sold; returns whether it was on sale until now. */
