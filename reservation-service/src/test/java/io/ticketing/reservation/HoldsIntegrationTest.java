@@ -34,6 +34,7 @@ import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.payment.PaymentFailed;
 import io.ticketing.events.payment.PaymentRefunded;
+import io.ticketing.reservation.seating.SeatKeys;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -220,6 +221,26 @@ class HoldsIntegrationTest {
                 .get(anaId.toString())).as("the failed hold is not counted").isEqualTo("2");
         assertThat(ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2"))).text("holdId"))
                 .as("the key now names the hold that was taken").isEqualTo(holdId);
+    }
+
+    @Test
+    void aKeyNamingAHoldThatNeitherRedisNorPostgreSqlHasIsTakenOverByTheRetry() {
+        ShowScheduled show = onSale(1, 6);
+        UUID anaId = UUID.randomUUID();
+        String key = "lost-" + UUID.randomUUID();
+        var ana = api().withHeader("X-Customer-Id", anaId.toString()).withHeader("Idempotency-Key", key);
+        // an attempt whose hold was freed without letting go of its key (say Redis failed while freeing it)
+        String lostHold = UUID.randomUUID().toString();
+        redis.<String>getBucket(SeatKeys.of(show.showId()).idempotency(anaId, key), StringCodec.INSTANCE)
+                .set(lostHold, Duration.ofMinutes(5));
+
+        var retry = ana.post(holds(show), Map.of("seatIds", List.of("A1")));
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.text("holdId")).isNotEqualTo(lostHold);
+        assertThat(seat(redis, show, "A1")).isEqualTo("HELD:" + retry.text("holdId"));
+        assertThat(ana.post(holds(show), Map.of("seatIds", List.of("A1"))).text("holdId"))
+                .isEqualTo(retry.text("holdId"));
     }
 
     @Test
