@@ -21,6 +21,13 @@ topics=(
   waiting.waitlist-events
   payment.payment-events
   notification.ticket-events
+  # dead letters: events a service's consumers can never apply, kept for operators (admin API)
+  catalog.dead-letters
+  reservation.dead-letters
+  booking.dead-letters
+  waiting.dead-letters
+  payment.dead-letters
+  notification.dead-letters
 )
 
 for attempt in $(seq 1 30); do

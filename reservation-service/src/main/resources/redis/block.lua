@@ -1,7 +1,8 @@
 -- Blocks free seats (all or none) or unblocks blocked ones, for the venue.
 -- KEYS: 1 seats, 2 counts (the others unused: one key layout)
 -- ARGV: 1 '1' to block, '0' to unblock, 2.. seatIds
--- Returns {outcome, detail}: DONE | NO_SHOW | INVALID_SEATS seatId | SEATS_HELD seatId | SEATS_UNAVAILABLE seatId
+-- Returns {outcome, detail}: DONE seq | NO_SHOW | INVALID_SEATS seatId | SEATS_HELD seatId | SEATS_UNAVAILABLE seatId,
+-- where seq is the show's change sequence after the change: the version of the block or unblock
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'NO_SHOW', ''}
 end
@@ -31,4 +32,4 @@ if #changes > 0 then
   redis.call('HINCRBY', KEYS[2], 'available', block and -#changes or #changes)
   redis.call('PUBLISH', KEYS[1] .. ':changes', string.format('%d', redis.call('HINCRBY', KEYS[2], 'seq', 1)) .. '|' .. table.concat(changes, ','))
 end
-return {'DONE', ''}
+return {'DONE', redis.call('HGET', KEYS[2], 'seq') or '0'}

@@ -1,11 +1,17 @@
 -- Frees the seats of a hold (released or expired), once: a second call finds no hold and changes nothing.
 -- While customers wait in the show's line, freed seats are KEPT for it (shown as held) instead of AVAILABLE.
--- KEYS: 1 seats, 2 counts, 4 holds, 5 customers, 7 expiry index, 8 lease, 9 line (3 and 6 unused: one key layout)
+-- A hold that was never recorded (its record failed) also lets go of the idempotency key that names it, so that the
+-- customer's retry with that key takes a hold instead of finding one that does not exist.
+-- KEYS: 1 seats, 2 counts, 4 holds, 5 customers, 6 idempotency key (may be a key never used), 7 expiry index,
+--       8 lease, 9 line (3 unused: one key layout)
 -- ARGV: 1 holdId
 -- Returns {} when the hold is gone already, else {customerId, token, expiresAt, seats}
 local entry = redis.call('HGET', KEYS[4], ARGV[1])
 redis.call('ZREM', KEYS[7], KEYS[4] .. '|' .. ARGV[1])
 redis.call('DEL', KEYS[8])
+if redis.call('GET', KEYS[6]) == ARGV[1] then
+  redis.call('DEL', KEYS[6])
+end
 if not entry then
   return {}
 end

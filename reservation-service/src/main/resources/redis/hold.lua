@@ -1,24 +1,27 @@
 -- Holds seats of one show, all or none, in one atomic step: free seats for a customer, or seats kept for the
--- waiting line for the waiter they are offered to.
+-- waiting line for the waiter they are offered to. The hold's times come from Redis's clock (TIME), the one
+-- clock every instance's sweeper also judges leases by.
 -- KEYS: 1 seats (seatId -> AVAILABLE | KEPT | SOLD | BLOCKED | HELD:<holdId>), 2 counts (available, kept, held),
 --       3 fence (fencing token counter), 4 holds (holdId -> customerId|token|expiresAt|seat,seat,...),
 --       5 customers (customerId -> seats held), 6 idempotency key (may be a key never used), 7 expiry index,
 --       8 the hold's lease key (expires with the lease: Redis announces its expiry)
--- ARGV: 1 holdId, 2 customerId, 3 expiresAt (ms, the 5-minute mark), 4 lease end (ms, with the grace),
---       5 now (ms), 6 max seats per customer, 7 "1" when an idempotency key was given,
---       8 the status the seats must have: AVAILABLE, or KEPT for an offer to a waiter, 9.. seatIds
--- Returns {outcome, detail}: HELD token | EXISTING holdId | NO_SHOW | INVALID_SEATS | SHOW_FULL |
---          SEATS_UNAVAILABLE | SEATS_HELD | TOO_MANY_SEATS seatsAlreadyHeld
-if ARGV[7] == '1' then
+-- ARGV: 1 holdId, 2 customerId, 3 hold time (ms, the 5 minutes), 4 grace (ms), 5 max seats per customer,
+--       6 "1" when an idempotency key was given, 7 the status the seats must have: AVAILABLE, or KEPT for an offer
+--       to a waiter, 8 the hold the idempotency key may still name although it was never recorded ('' if none):
+--       the key is taken over, 9.. seatIds
+-- Returns {outcome, detail, expiresAt}: HELD token expiresAt(ms) | EXISTING holdId | NO_SHOW | INVALID_SEATS |
+--          SHOW_FULL | SEATS_UNAVAILABLE | SEATS_HELD | TOO_MANY_SEATS seatsAlreadyHeld
+-- Numbers are written with string.format('%d'): Lua 5.1 prints numbers above 14 digits in exponent form.
+if ARGV[6] == '1' then
   local existing = redis.call('GET', KEYS[6])
-  if existing then
+  if existing and existing ~= ARGV[8] then
     return {'EXISTING', existing}
   end
 end
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'NO_SHOW', ''}
 end
-local from = ARGV[8]
+local from = ARGV[7]
 local taken, held = 0, 0
 for i = 9, #ARGV do
   local status = redis.call('HGET', KEYS[1], ARGV[i])
@@ -44,10 +47,15 @@ if held > 0 then
 end
 local count = #ARGV - 8
 local already = tonumber(redis.call('HGET', KEYS[5], ARGV[2]) or '0')
-if already + count > tonumber(ARGV[6]) then
+if already + count > tonumber(ARGV[5]) then
   return {'TOO_MANY_SEATS', tostring(already)}
 end
-local token = redis.call('INCR', KEYS[3])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local expiresAt = string.format('%d', now + tonumber(ARGV[3]))
+local leaseEnd = string.format('%d', now + tonumber(ARGV[3]) + tonumber(ARGV[4]))
+local lease = string.format('%d', math.max(1, tonumber(ARGV[3]) + tonumber(ARGV[4])))
+local token = string.format('%d', redis.call('INCR', KEYS[3]))
 local seats, changes = {}, {}
 for i = 9, #ARGV do
   redis.call('HSET', KEYS[1], ARGV[i], 'HELD:' .. ARGV[1])
@@ -56,13 +64,13 @@ for i = 9, #ARGV do
 end
 redis.call('HINCRBY', KEYS[2], from == 'KEPT' and 'kept' or 'available', -count)
 redis.call('HINCRBY', KEYS[2], 'held', count)
-redis.call('HSET', KEYS[4], ARGV[1], ARGV[2] .. '|' .. token .. '|' .. ARGV[3] .. '|' .. table.concat(seats, ','))
+redis.call('HSET', KEYS[4], ARGV[1], ARGV[2] .. '|' .. token .. '|' .. expiresAt .. '|' .. table.concat(seats, ','))
 redis.call('HINCRBY', KEYS[5], ARGV[2], count)
-redis.call('ZADD', KEYS[7], ARGV[4], KEYS[4] .. '|' .. ARGV[1])
-redis.call('SET', KEYS[8], ARGV[2], 'PX', math.max(1, tonumber(ARGV[4]) - tonumber(ARGV[5])))
+redis.call('ZADD', KEYS[7], leaseEnd, KEYS[4] .. '|' .. ARGV[1])
+redis.call('SET', KEYS[8], ARGV[2], 'PX', lease)
 -- Seat changes go out in the order they happen: a sequence number per show, on the show's channel.
 redis.call('PUBLISH', KEYS[1] .. ':changes', string.format('%d', redis.call('HINCRBY', KEYS[2], 'seq', 1)) .. '|' .. table.concat(changes, ','))
-if ARGV[7] == '1' then
-  redis.call('SET', KEYS[6], ARGV[1], 'PX', math.max(1, tonumber(ARGV[4]) - tonumber(ARGV[5])))
+if ARGV[6] == '1' then
+  redis.call('SET', KEYS[6], ARGV[1], 'PX', lease)
 end
-return {'HELD', tostring(token)}
+return {'HELD', token, expiresAt}

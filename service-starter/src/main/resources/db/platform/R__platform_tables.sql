@@ -25,3 +25,27 @@ CREATE TABLE IF NOT EXISTS processed_event
     processed_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer, event_id)
 );
+-- the inbox forgets applied events after a retention period (InboxPruner)
+CREATE INDEX IF NOT EXISTS processed_event_processed_at_idx ON processed_event (processed_at);
+
+-- Dead letters: events a consumer of this service could never apply (unreadable, or breaking their contract), as
+-- they arrived, with why; also on the service's dead-letter topic. NEW until an operator replays or discards them.
+CREATE TABLE IF NOT EXISTS dead_letter
+(
+    id             UUID                     NOT NULL PRIMARY KEY,
+    consumer_group TEXT                     NOT NULL,
+    topic          TEXT                     NOT NULL,
+    partition_no   INT                      NOT NULL,
+    record_offset  BIGINT                   NOT NULL,
+    record_key     TEXT,
+    event_type     TEXT,
+    event_id       TEXT,
+    payload        TEXT,
+    headers        JSONB                    NOT NULL,
+    reason         TEXT                     NOT NULL,
+    status         TEXT                     NOT NULL CHECK (status IN ('NEW', 'REPLAYED', 'DISCARDED')),
+    dead_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    resolved_at    TIMESTAMP WITH TIME ZONE,
+    UNIQUE (consumer_group, topic, partition_no, record_offset)
+);
+CREATE INDEX IF NOT EXISTS dead_letter_status_idx ON dead_letter (status, dead_at);

@@ -37,9 +37,11 @@ import io.ticketing.events.notification.TicketsIssued;
 import io.ticketing.events.booking.BookingRejected;
 import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.catalog.ShowUpdated;
 import io.ticketing.events.payment.PaymentSucceeded;
 import io.ticketing.events.reservation.SeatsBlocked;
 import io.ticketing.events.reservation.SeatsHeld;
+import io.ticketing.events.reservation.SeatsUnblocked;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -235,7 +237,7 @@ class BookingsIntegrationTest {
     @Test
     void rejectsPaymentsForBlockedSeatsAndBeyondTheCustomersLimit() {
         ShowScheduled show = stocked(ShowScheduledMother.show(3, 5));
-        events.send(new SeatsBlocked(UUID.randomUUID(), Instant.now(), show.showId(), List.of("C5")));
+        events.send(new SeatsBlocked(UUID.randomUUID(), Instant.now(), show.showId(), List.of("C5"), 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(show, "C5").equals("BLOCKED"));
         PaymentSucceeded blocked = paid(show, UUID.randomUUID(), List.of("C4", "C5"), TOKENS.incrementAndGet());
         UUID ana = UUID.randomUUID();
@@ -251,6 +253,50 @@ class BookingsIntegrationTest {
         assertThat(rejection(blocked)).isEqualTo("SEATS_TAKEN");
         awaitBooking(eight);
         assertThat(status(show, "C4")).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    void theNewestBlockOrUnblockOfASeatWinsWhicheverArrivesLast() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(1, 5));
+        UUID showId = show.showId();
+        // A1 was blocked (5), then unblocked (7): the unblock arrives first
+        events.send(new SeatsUnblocked(UUID.randomUUID(), Instant.now(), showId, List.of("A1"), 7));
+        events.send(new SeatsBlocked(UUID.randomUUID(), Instant.now(), showId, List.of("A1"), 5));
+        // A2: the same, in order
+        events.send(new SeatsBlocked(UUID.randomUUID(), Instant.now(), showId, List.of("A2"), 5));
+        events.send(new SeatsUnblocked(UUID.randomUUID(), Instant.now(), showId, List.of("A2"), 7));
+        // A3 was blocked (3), unblocked (5) and blocked again (8): they arrive newest first
+        events.send(new SeatsBlocked(UUID.randomUUID(), Instant.now(), showId, List.of("A3"), 8));
+        events.send(new SeatsUnblocked(UUID.randomUUID(), Instant.now(), showId, List.of("A3"), 5));
+        events.send(new SeatsBlocked(UUID.randomUUID(), Instant.now(), showId, List.of("A3"), 3));
+        // one partition per show: once the last event is applied, every earlier one is
+        events.send(new SeatsBlocked(UUID.randomUUID(), Instant.now(), showId, List.of("A5"), 9));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(show, "A5").equals("BLOCKED"));
+
+        assertThat(status(show, "A1")).isEqualTo("AVAILABLE");
+        assertThat(status(show, "A2")).isEqualTo("AVAILABLE");
+        assertThat(status(show, "A3")).isEqualTo("BLOCKED");
+        awaitBooking(sent(paid(show, UUID.randomUUID(), List.of("A1", "A2"), TOKENS.incrementAndGet())));
+    }
+
+    @Test
+    void aShowUpdateOlderThanTheOneAppliedChangesNothing() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(1, 5));
+        Instant third = show.startsAt().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant second = show.startsAt().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        ShowUpdated late = updated(show, second, 2); // the earlier update, resent late by the catalog's outbox
+        events.send(updated(show, third, 3));
+        events.send(late);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM processed_event WHERE event_id = ?", late.eventId()) == 1);
+
+        assertThat(jdbc.sql("SELECT starts_at FROM show_inventory WHERE show_id = ?").param(show.showId())
+                .query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(third);
+    }
+
+    private static ShowUpdated updated(ShowScheduled show, Instant startsAt, long version) {
+        return new ShowUpdated(UUID.randomUUID(), Instant.now(), show.showId(), startsAt,
+                startsAt.plus(2, ChronoUnit.HOURS), show.salesOpenAt(), startsAt, show.prices(), version);
     }
 
     @Test

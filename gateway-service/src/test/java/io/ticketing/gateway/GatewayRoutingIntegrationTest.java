@@ -186,6 +186,32 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void gathersEveryServicesDeadLettersAndPassesAnOperatorsActionToTheServiceThatKeepsOne() {
+        var all = admin().get("/api/v1/admin/dead-letters");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().path("deadLetters").valueStream().map(letter -> letter.path("service").asString()))
+                .containsExactlyInAnyOrder("catalog", "reservation", "booking", "payment", "notification");
+        assertThat(all.json().path("unreachable").toString()).isEqualTo("[\"waiting\"]");
+        assertThat(StubServices.lastRequestTo("booking").path()).isEqualTo("/internal/v1/dead-letters");
+
+        String id = java.util.UUID.randomUUID().toString();
+        assertThat(admin().get("/api/v1/admin/dead-letters/booking/" + id).status()).isEqualTo(200);
+        assertThat(StubServices.lastRequestTo("booking").path()).isEqualTo("/internal/v1/dead-letters/" + id);
+        assertThat(admin().request("POST", "/api/v1/admin/dead-letters/payment/" + id + "/replay", null, null).status())
+                .isEqualTo(200);
+        assertThat(StubServices.lastRequestTo("payment").path()).isEqualTo("/internal/v1/dead-letters/" + id + "/replay");
+        assertThat(admin().delete("/api/v1/admin/dead-letters/catalog/" + id).status()).isEqualTo(200);
+        assertThat(StubServices.lastRequestTo("catalog").path()).isEqualTo("/internal/v1/dead-letters/" + id);
+
+        assertThat(admin().get("/api/v1/admin/dead-letters/nowhere/" + id).text("code")).isEqualTo("SERVICE_NOT_FOUND");
+        assertThat(admin().get("/api/v1/admin/dead-letters/waiting/" + id).text("code")).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(admin().get("/api/v1/admin/dead-letters/booking/not-an-id").status()).isEqualTo(400);
+        assertThat(admin().get("/api/v1/admin/dead-letters?status=LOST").status()).isEqualTo(400);
+        var client = anonymous().withHeader("X-API-Key", "local-client-key").get("/api/v1/admin/dead-letters");
+        assertThat(client.status()).isEqualTo(403);
+    }
+
+    @Test
     void answersA404ProblemForAnUnknownPath() {
         var response = admin().get("/api/v1/nothing-here");
         assertThat(response.status()).isEqualTo(404);

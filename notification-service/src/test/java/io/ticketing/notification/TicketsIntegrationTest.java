@@ -214,6 +214,29 @@ class TicketsIntegrationTest {
     }
 
     @Test
+    void aCancellationArrivingBeforeItsConfirmationLeavesTheBookingCancelledWithoutTickets() {
+        UUID ana = UUID.randomUUID();
+        BookingConfirmed booking = confirmed(scheduled(), ana, email(), List.of("D2", "D3"));
+        var cancellation = CustomerEventsMother.cancelled(booking, new BigDecimal("32.00"));
+
+        events.send(cancellation);
+        events.send(booking); // the confirmation resent by booking-service's outbox after the cancellation
+
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM processed_event WHERE event_id = ?",
+                booking.eventId()) == 1);
+        assertThat(count("SELECT count(*) FROM ticket WHERE booking_id = ?", booking.bookingId())).isZero();
+        assertThat(count("SELECT count(*) FROM booking WHERE booking_id = ? AND status = 'CANCELLED'",
+                booking.bookingId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM mail WHERE kind = 'BOOKING_CONFIRMED' AND reference = ?",
+                booking.bookingId().toString())).isZero();
+        assertThat(count("SELECT count(*) FROM mail WHERE kind = 'BOOKING_CANCELLED' AND reference = ?",
+                booking.bookingId().toString())).isEqualTo(1);
+        assertThat(customer(ana).get("/api/v1/bookings/" + booking.bookingId() + "/tickets.pdf").text("code"))
+                .isEqualTo("BOOKING_CANCELLED");
+        assertThat(ISSUED.events(TicketsIssued.class, event -> event.bookingId().equals(booking.bookingId()))).isEmpty();
+    }
+
+    @Test
     void everyInstanceSignsWithTheStoredKeyUnlessOneIsConfigured() throws Exception {
         String stored = api().get("/api/v1/tickets/public-key").text("publicKey");
         try (var second = instance()) {

@@ -34,6 +34,7 @@ import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.payment.PaymentFailed;
 import io.ticketing.events.payment.PaymentRefunded;
+import io.ticketing.reservation.seating.SeatKeys;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -192,6 +193,79 @@ class HoldsIntegrationTest {
         assertThat(retry.text("holdId")).isEqualTo(first.text("holdId"));
         assertThat(jdbc.sql("SELECT count(*) FROM hold WHERE show_id = ?").param(show.showId()).query(Integer.class)
                 .single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAfterAFailedHoldTakesTheSeats() {
+        ShowScheduled show = onSale(1, 6);
+        UUID anaId = UUID.randomUUID();
+        var ana = api().withHeader("X-Customer-Id", anaId.toString())
+                .withHeader("Idempotency-Key", "retry-" + UUID.randomUUID());
+
+        JsonApi.Response failed;
+        try (var fault = DatabaseFaults.refuseFirstInsert(jdbc, "hold", "NEW.show_id = '" + show.showId() + "'")) {
+            failed = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+            assertThat(fault.struck()).isTrue();
+        }
+        var retry = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+
+        assertThat(failed.status()).as(failed.body()).isGreaterThanOrEqualTo(500);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        String holdId = retry.text("holdId");
+        assertThat(ana.get("/api/v1/holds/" + holdId).text("status")).isEqualTo("HELD");
+        assertThat(seat(redis, show, "A1")).isEqualTo("HELD:" + holdId);
+        assertThat(seat(redis, show, "A2")).isEqualTo("HELD:" + holdId);
+        assertThat(redis.<String, String>getMap("show:{" + show.showId() + "}:counts", StringCodec.INSTANCE).get("held"))
+                .isEqualTo("2");
+        assertThat(redis.<String, String>getMap("show:{" + show.showId() + "}:customers", StringCodec.INSTANCE)
+                .get(anaId.toString())).as("the failed hold is not counted").isEqualTo("2");
+        assertThat(ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2"))).text("holdId"))
+                .as("the key now names the hold that was taken").isEqualTo(holdId);
+    }
+
+    @Test
+    void aKeyNamingAHoldThatNeitherRedisNorPostgreSqlHasIsTakenOverByTheRetry() {
+        ShowScheduled show = onSale(1, 6);
+        UUID anaId = UUID.randomUUID();
+        String key = "lost-" + UUID.randomUUID();
+        var ana = api().withHeader("X-Customer-Id", anaId.toString()).withHeader("Idempotency-Key", key);
+        // an attempt whose hold was freed without letting go of its key (say Redis failed while freeing it)
+        String lostHold = UUID.randomUUID().toString();
+        redis.<String>getBucket(SeatKeys.of(show.showId()).idempotency(anaId, key), StringCodec.INSTANCE)
+                .set(lostHold, Duration.ofMinutes(5));
+
+        var retry = ana.post(holds(show), Map.of("seatIds", List.of("A1")));
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.text("holdId")).isNotEqualTo(lostHold);
+        assertThat(seat(redis, show, "A1")).isEqualTo("HELD:" + retry.text("holdId"));
+        assertThat(ana.post(holds(show), Map.of("seatIds", List.of("A1"))).text("holdId"))
+                .isEqualTo(retry.text("holdId"));
+    }
+
+    @Test
+    void aRetryWhileTheFirstHoldIsStillBeingRecordedIsToldToRetryAndThenGetsIt() throws Exception {
+        ShowScheduled show = onSale(1, 6);
+        var ana = customer().withHeader("Idempotency-Key", "slow-" + UUID.randomUUID());
+
+        try (var fault = DatabaseFaults.delayFirstInsert(jdbc, "hold", "NEW.show_id = '" + show.showId() + "'", 6);
+                ExecutorService client = Executors.newSingleThreadExecutor()) {
+            Future<JsonApi.Response> first = client.submit(() -> ana.post(holds(show), Map.of("seatIds", List.of("A1"))));
+            await().atMost(Duration.ofSeconds(10)).until(fault::struck);
+
+            var retry = ana.post(holds(show), Map.of("seatIds", List.of("A1")));
+
+            assertThat(retry.status()).as(retry.body()).isEqualTo(503);
+            assertThat(retry.isProblem()).isTrue();
+            assertThat(retry.text("code")).isEqualTo("HOLD_IN_PROGRESS");
+            assertThat(retry.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+            var recorded = first.get();
+            assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+            var later = ana.post(holds(show), Map.of("seatIds", List.of("A1")));
+            assertThat(later.status()).isEqualTo(201);
+            assertThat(later.text("holdId")).isEqualTo(recorded.text("holdId"));
+        }
     }
 
     @Test

@@ -33,7 +33,8 @@ class ReservationRestartIntegrationTest {
         TestInfrastructure.register((name, value) -> properties.put(name, value.get()), "reservation",
                 Component.POSTGRES, Component.KAFKA, Component.REDIS);
         properties.put("server.port", 0);
-        properties.put("ticketing.reservation.hold-ttl", "PT4S");
+        // long enough for a second instance to start on a busy machine before the hold ends
+        properties.put("ticketing.reservation.hold-ttl", "PT20S");
         properties.put("ticketing.reservation.hold-grace", "PT0.5S");
         ShowScheduled show = ShowScheduledMother.show(1, 4);
         UUID ana = UUID.randomUUID();
@@ -55,7 +56,7 @@ class ReservationRestartIntegrationTest {
             assertThat(customer(second, UUID.randomUUID()).post("/api/v1/shows/" + show.showId() + "/holds",
                     Map.of("seatIds", List.of("A2"))).text("code")).isEqualTo("SEATS_HELD");
 
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(35)).pollInterval(Duration.ofMillis(100))
                     .until(() -> "EXPIRED".equals(customer(second, ana).get("/api/v1/holds/" + holdId).text("status")));
             assertThat(Instant.now()).isBefore(expiresAt.plusMillis(500).plusSeconds(1));
             assertThat(customer(second, UUID.randomUUID()).post("/api/v1/shows/" + show.showId() + "/holds",

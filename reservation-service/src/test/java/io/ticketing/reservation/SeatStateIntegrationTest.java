@@ -42,6 +42,7 @@ import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.reservation.SeatsBlocked;
+import io.ticketing.events.reservation.SeatsUnblocked;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -173,6 +174,13 @@ class SeatStateIntegrationTest {
         assertThat(seatCounts.json().path("available").asInt()).isEqualTo(8);
         assertThat(seatCounts.json().path("held").asInt()).isEqualTo(1);
         assertThat(api().get("/internal/v1/shows/" + UUID.randomUUID() + "/seat-counts").status()).isEqualTo(404);
+        // booking-service orders blocks and unblocks by version: the later change has the higher one
+        long blockVersion = HOLD_EVENTS.events(SeatsBlocked.class, event -> event.showId().equals(show.showId()))
+                .getFirst().version();
+        var unblockEvents = await().atMost(Duration.ofSeconds(30)).until(() -> HOLD_EVENTS.events(SeatsUnblocked.class,
+                event -> event.showId().equals(show.showId())), events -> !events.isEmpty());
+        assertThat(blockVersion).isPositive();
+        assertThat(unblockEvents.getFirst().version()).isGreaterThan(blockVersion);
     }
 
     @Test
@@ -207,10 +215,50 @@ class SeatStateIntegrationTest {
         var next = customer(ben).post(holds(show), Map.of("seatIds", List.of("B3")));
         assertThat(next.status()).isEqualTo(201);
         assertThat(jdbc.sql("SELECT fencing_token FROM hold WHERE id = ?").param(UUID.fromString(next.text("holdId")))
-                .query(Long.class).single()).isEqualTo(lastToken + 6);
+                .query(Long.class).single()).as("above every token booking has seen").isGreaterThan(lastToken + 5);
 
         assertThat(customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId")).status()).isEqualTo(204);
         assertThat(seat(redis, show, "A1")).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    void aPaidHoldWhoseConfirmationFindsTheShowLostCountsOnceAgainstTheCustomersLimit() {
+        ShowScheduled show = onSale(2, 10);
+        UUID ana = UUID.randomUUID();
+        List<String> paid = List.of("A1", "A2", "A3", "A4");
+        UUID holdId = UUID.fromString(customer(ana).post(holds(show), Map.of("seatIds", paid)).text("holdId"));
+        BOOKING.put(show.showId(), """
+                {"showId":"%s","sold":{"A1":"%s","A2":"%s","A3":"%s","A4":"%s"},"blocked":[],"fence":0}"""
+                .formatted(show.showId(), ana, ana, ana, ana));
+        redis.getKeys().deleteByPattern("show:{" + show.showId() + "}:*");
+
+        // the first thing to touch the lost show is the sale of the paid hold
+        events.send(confirmed(show, UUID.randomUUID(), holdId, ana, paid));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> customer(ana).get("/api/v1/holds/" + holdId).text("status").equals("CONFIRMED"));
+        assertThat(seat(redis, show, "A1")).isEqualTo("SOLD");
+        assertThat(redis.<String, String>getMap("show:{" + show.showId() + "}:customers", StringCodec.INSTANCE)
+                .get(ana.toString())).isEqualTo("4");
+        assertThat(counts(redis, show)).containsEntry("held", "0").containsEntry("available", "16");
+        var sixMore = customer(ana).post(holds(show), Map.of("seatIds", List.of("B1", "B2", "B3", "B4", "B5", "B6")));
+        assertThat(sixMore.status()).as(sixMore.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aRebuiltFencingCounterStartsAboveEveryTokenThatCouldHaveBeenHandedOut() {
+        ShowScheduled show = onSale(1, 5);
+        var first = customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", List.of("A1")));
+        assertThat(first.status()).isEqualTo(201);
+        // another hold got the next token from Redis, and Redis lost the show before that hold was recorded
+        long inFlight = redis.getAtomicLong("show:{" + show.showId() + "}:fence").incrementAndGet();
+        redis.getKeys().deleteByPattern("show:{" + show.showId() + "}:*");
+
+        var next = customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", List.of("A2")));
+
+        assertThat(next.status()).as(next.body()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT fencing_token FROM hold WHERE id = ?").param(UUID.fromString(next.text("holdId")))
+                .query(Long.class).single()).isGreaterThan(inFlight);
     }
 
     @Test

@@ -157,6 +157,36 @@ class WaitingLineIntegrationTest {
     }
 
     @Test
+    void aCancelledBookingRedeliveredAfterAFailedFirstAttemptStillAnnouncesItsKeptSeats() {
+        ShowScheduled show = onSale(1, 4);
+        UUID ana = UUID.randomUUID();
+        UUID bookingId = UUID.randomUUID();
+        events.send(new BookingConfirmed(UUID.randomUUID(), Instant.now(), bookingId, UUID.randomUUID(), "pi_1",
+                show.showId(), ana, List.of("A1", "A2"), new BigDecimal("32.00"), "EUR", null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(redis, show, "A2")));
+        api().request("PUT", line(show, UUID.randomUUID()), null, null);
+        var cancelled = new BookingCancelled(UUID.randomUUID(), Instant.now(), bookingId, UUID.randomUUID(), "pi_1",
+                show.showId(), ana, List.of("A1", "A2"), new BigDecimal("32.00"), "EUR", null);
+
+        // the first attempt keeps the seats in Redis, then its transaction fails writing SeatsKept to the outbox
+        try (var fault = DatabaseFaults.refuseFirstInsert(jdbc, "event_publication",
+                "NEW.event_type LIKE '%SeatsKept' AND NEW.serialized_event LIKE '%" + show.showId() + "%'")) {
+            events.send(cancelled);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM processed_event WHERE event_id = ?").param(cancelled.eventId())
+                    .query(Integer.class).single() == 1);
+            assertThat(fault.struck()).isTrue();
+        }
+
+        assertThat(seat(redis, show, "A1")).isEqualTo("KEPT");
+        assertThat(counts(redis, show)).containsEntry("kept", "2").containsEntry("available", "2");
+        assertThat(redis.<String, String>getMap(SeatKeys.of(show.showId()).customers(), StringCodec.INSTANCE)
+                .get(ana.toString())).as("uncounted once").isNull();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !HOLD_EVENTS
+                .events(SeatsKept.class, kept -> kept.showId().equals(show.showId()) && kept.seatCount() == 2).isEmpty());
+    }
+
+    @Test
     void aSeatMapRedisLostComesBackWithItsLineAndKeepsItsFreeSeatsForTheLine() throws Exception {
         ShowScheduled show = onSale(1, 6);
         UUID ana = UUID.randomUUID();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -20,7 +23,13 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ticketing.starter.deadletter.DeadLetterRecoverer;
+import io.ticketing.starter.deadletter.DeadLetters;
+import io.ticketing.starter.deadletter.web.DeadLetterController;
+import io.ticketing.starter.messaging.ConsumerFailures;
 import io.ticketing.starter.messaging.EventInbox;
+import io.ticketing.starter.messaging.InboxPruner;
 import io.ticketing.starter.messaging.KafkaEventForwarder;
 import io.ticketing.starter.messaging.OutboxResubmitter;
 import io.ticketing.starter.web.CurrentCustomer;
@@ -93,5 +102,37 @@ public class ServiceAutoConfiguration {
     @Bean
     EventInbox eventInbox(JdbcClient jdbc, TransactionOperations transactions) {
         return new EventInbox(jdbc, transactions);
+    }
+
+    @Bean
+    InboxPruner inboxPruner(JdbcClient jdbc, @Value("${ticketing.inbox.retention:P14D}") Duration retention,
+            Clock clock) {
+        return new InboxPruner(jdbc, retention, clock);
+    }
+
+    @Bean
+    DeadLetters deadLetters(JdbcClient jdbc, TransactionOperations transactions, KafkaOperations<String, String> kafka,
+            JsonMapper json, Clock clock) {
+        return new DeadLetters(jdbc, transactions, kafka, json, clock);
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
+    }
+
+    /**
+     * The error handler of every Kafka listener (Spring Boot puts it on the listener container factory): transient
+     * failures are retried with backoff for as long as they last, events that can never be applied are dead letters.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler kafkaErrorHandler(@Value("${spring.application.name}") String service,
+            KafkaOperations<String, String> kafka, DeadLetters deadLetters, JsonMapper json,
+            ObjectProvider<MeterRegistry> meters,
+            @Value("${ticketing.events.retry.first-interval:PT0.5S}") Duration firstInterval,
+            @Value("${ticketing.events.retry.max-interval:PT10S}") Duration maxInterval) {
+        return ConsumerFailures.handler(new DeadLetterRecoverer(service, kafka, deadLetters, json, meters.getIfAvailable()),
+                firstInterval, maxInterval);
     }
 }

@@ -57,6 +57,7 @@ class BadInputSystemTest {
     private static final String NO_BOOKING = UUID.randomUUID().toString();
     private static final String NO_ENTRY = UUID.randomUUID().toString();
     private static final String NO_PAYMENT = UUID.randomUUID().toString();
+    private static final String NO_DEAD_LETTER = UUID.randomUUID().toString();
 
     /** Every public endpoint that exists, with a valid request to derive the broken ones from. */
     private static List<Endpoint> endpoints() {
@@ -125,7 +126,14 @@ class BadInputSystemTest {
                         "object", "event", "type", "payment_intent.succeeded",
                         "data", Map.of("object", Map.of("id", "pi_bad_input", "object", "payment_intent")))),
                 Endpoint.get("/api/v1/tickets/public-key", Key.CLIENT),
-                Endpoint.post("/api/v1/tickets/verify", Key.CLIENT, Map.of("code", "bm90.YXRpY2tldA")));
+                Endpoint.post("/api/v1/tickets/verify", Key.CLIENT, Map.of("code", "bm90.YXRpY2tldA")),
+                Endpoint.get("/api/v1/admin/dead-letters", Key.ADMIN),
+                Endpoint.get("/api/v1/admin/dead-letters/{service}/{deadLetterId}", Key.ADMIN).with("service", "booking")
+                        .with("deadLetterId", NO_DEAD_LETTER),
+                Endpoint.post("/api/v1/admin/dead-letters/{service}/{deadLetterId}/replay", Key.ADMIN, null)
+                        .with("service", "payment").with("deadLetterId", NO_DEAD_LETTER),
+                Endpoint.delete("/api/v1/admin/dead-letters/{service}/{deadLetterId}", Key.ADMIN)
+                        .with("service", "reservation").with("deadLetterId", NO_DEAD_LETTER));
     }
 
     @Test

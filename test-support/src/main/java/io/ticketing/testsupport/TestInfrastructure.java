@@ -13,6 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -55,6 +59,29 @@ public final class TestInfrastructure {
         /** Creates the database unless it exists (idempotent, safe across threads and JVMs). */
         public void createDatabase(String database) {
             PostgresDatabases.create(host, port, username, password, database);
+        }
+
+        /**
+         * Makes a database read-only, as a fail-over looks to the applications using it, or writable again. Its
+         * sessions are ended, so every connection is opened anew with the setting (pools reconnect by themselves).
+         */
+        public void readOnly(String database, boolean readOnly) {
+            administer(database, "ALTER DATABASE \"" + database + "\" "
+                    + (readOnly ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only"));
+        }
+
+        private void administer(String database, String statement) {
+            try (Connection connection = PostgresDatabases.connect(host, port, username, password, "postgres");
+                    Statement alter = connection.createStatement();
+                    PreparedStatement terminate = connection.prepareStatement(
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                alter.execute(statement);
+                terminate.setString(1, database);
+                terminate.execute();
+            }
+            catch (SQLException ex) {
+                throw new IllegalStateException(statement, ex);
+            }
         }
     }
 

@@ -112,20 +112,30 @@ public class Inventory {
                 .params(fencingToken, showId, String.join(",", seatIds), fencingToken).update();
     }
 
-    /** Takes available seats off sale (or puts blocked ones back), as the venue decided. */
+    /**
+     * Takes available seats off sale (or puts blocked ones back), as the venue decided, unless a newer block or unblock
+     * of the seat (a higher {@code version}) was applied already: whichever order they arrive in, the newest wins.
+     * Sold seats stay sold.
+     */
     @Transactional
-    public void block(UUID showId, List<String> seatIds, boolean blocked) {
-        jdbc.sql("UPDATE show_seat SET status = ? WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ',')) AND status = ?")
-                .params(blocked ? "BLOCKED" : "AVAILABLE", showId, String.join(",", seatIds),
-                        blocked ? "AVAILABLE" : "BLOCKED")
+    public void block(UUID showId, List<String> seatIds, boolean blocked, long version) {
+        jdbc.sql("""
+                UPDATE show_seat SET block_version = ?, status = CASE WHEN status = ? THEN ? ELSE status END
+                WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ',')) AND block_version <= ?""")
+                .params(version, blocked ? "AVAILABLE" : "BLOCKED", blocked ? "BLOCKED" : "AVAILABLE", showId,
+                        String.join(",", seatIds), version)
                 .update();
     }
 
-    /** A show moved: cancellations are judged against its new start. */
+    /**
+     * A show moved: cancellations are judged against its new start. An update older than the one applied (a lower
+     * {@code version}) changes nothing.
+     */
     @Transactional
-    public void move(UUID showId, Instant startsAt, Instant endsAt) {
-        jdbc.sql("UPDATE show_inventory SET starts_at = ?, ends_at = ? WHERE show_id = ?")
-                .params(startsAt.atOffset(ZoneOffset.UTC), endsAt.atOffset(ZoneOffset.UTC), showId).update();
+    public void move(UUID showId, Instant startsAt, Instant endsAt, long version) {
+        jdbc.sql("UPDATE show_inventory SET starts_at = ?, ends_at = ?, version = ? WHERE show_id = ? AND version < ?")
+                .params(startsAt.atOffset(ZoneOffset.UTC), endsAt.atOffset(ZoneOffset.UTC), version, showId, version)
+                .update();
     }
 
     /** The catalog cancelled the show: nothing more is sold; returns whether it was on sale until now. */

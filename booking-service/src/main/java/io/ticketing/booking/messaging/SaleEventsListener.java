@@ -57,9 +57,9 @@ class SaleEventsListener {
             case SeatsHeld held -> inbox.handle(HOLDS, held,
                     () -> inventory.claim(held.showId(), held.seatIds(), held.fencingToken()));
             case SeatsBlocked blocked -> inbox.handle(HOLDS, blocked,
-                    () -> inventory.block(blocked.showId(), blocked.seatIds(), true));
+                    () -> inventory.block(blocked.showId(), blocked.seatIds(), true, blocked.version()));
             case SeatsUnblocked unblocked -> inbox.handle(HOLDS, unblocked,
-                    () -> inventory.block(unblocked.showId(), unblocked.seatIds(), false));
+                    () -> inventory.block(unblocked.showId(), unblocked.seatIds(), false, unblocked.version()));
             case null, default -> {
             }
         }

@@ -37,7 +37,7 @@ class ShowEventsListener {
         switch (record.value()) {
             case ShowScheduled scheduled -> inbox.handle(CONSUMER, scheduled, () -> inventory.stock(scheduled));
             case ShowUpdated updated -> inbox.handle(CONSUMER, updated,
-                    () -> inventory.move(updated.showId(), updated.startsAt(), updated.endsAt()));
+                    () -> inventory.move(updated.showId(), updated.startsAt(), updated.endsAt(), updated.version()));
             case ShowCancelled cancelled -> inbox.handle(CONSUMER, cancelled, bookings.transactions(),
                     () -> bookings.cancelShow(cancelled.showId()));
             case null, default -> {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
+import io.ticketing.starter.messaging.ConsumerFailures;
 
 /**
  * Drops this instance's browse caches whenever the catalog changes. Every instance listens in a consumer
@@ -29,8 +30,10 @@ public class CacheInvalidation {
             topics = { Topics.CATALOG_SHOW_EVENTS, Topics.CATALOG_CATALOG_EVENTS },
             properties = "auto.offset.reset=latest", containerFactory = MessagingConfiguration.RETRYING_BATCH)
     void onCatalogChange(List<ConsumerRecord<String, IntegrationEvent>> records) {
-        if (!records.isEmpty()) {
-            caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
-        }
+        ConsumerFailures.applyReadable(records, readable -> {
+            if (!readable.isEmpty()) {
+                caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
+            }
+        });
     }
 }

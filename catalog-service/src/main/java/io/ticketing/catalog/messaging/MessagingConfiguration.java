@@ -5,15 +5,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
     /**
-     * Batch listeners for read models, retrying a failed batch with backoff for as long as it takes; else
-     * as Spring Boot's {@code spring.kafka.listener.*} properties say.
+     * Batch listeners for read models; else as Spring Boot's {@code spring.kafka.listener.*} properties say, with the
+     * platform's error handler (service-starter): a failed batch is retried with backoff for as long as it takes, an
+     * unreadable record in it is a dead letter.
      */
     static final String RETRYING_BATCH = "retryingBatchListenerFactory";
 
@@ -23,9 +22,6 @@ class MessagingConfiguration {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         boot.configure(factory, consumers);
         factory.setBatchListener(true);
-        var backOff = new ExponentialBackOff(200, 2);
-        backOff.setMaxInterval(5_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return factory;
     }
 }

@@ -13,6 +13,7 @@ import io.ticketing.catalog.search.ShowIndexer;
 import io.ticketing.catalog.show.ShowAvailability;
 import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
+import io.ticketing.starter.messaging.ConsumerFailures;
 import io.ticketing.events.catalog.CatalogChanged;
 import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
@@ -40,6 +41,10 @@ class SearchIndexFeed {
             topics = { Topics.CATALOG_SHOW_EVENTS, Topics.CATALOG_CATALOG_EVENTS },
             containerFactory = MessagingConfiguration.RETRYING_BATCH)
     void onCatalogEvents(List<ConsumerRecord<String, IntegrationEvent>> records) {
+        ConsumerFailures.applyReadable(records, this::indexCatalogEvents);
+    }
+
+    private void indexCatalogEvents(List<ConsumerRecord<String, IntegrationEvent>> records) {
         Set<UUID> shows = new LinkedHashSet<>();
         for (var record : records) {
             switch (record.value()) {
@@ -57,6 +62,10 @@ class SearchIndexFeed {
     @KafkaListener(id = "catalog-availability", groupId = "catalog-service.availability",
             topics = Topics.RESERVATION_HOLD_EVENTS, containerFactory = MessagingConfiguration.RETRYING_BATCH)
     void onAvailability(List<ConsumerRecord<String, IntegrationEvent>> records) {
+        ConsumerFailures.applyReadable(records, this::indexAvailability);
+    }
+
+    private void indexAvailability(List<ConsumerRecord<String, IntegrationEvent>> records) {
         Set<UUID> shows = new LinkedHashSet<>();
         for (var record : records) {
             if (record.value() instanceof SeatAvailabilityChanged report) {

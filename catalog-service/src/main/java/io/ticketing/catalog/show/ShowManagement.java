@@ -80,9 +80,9 @@ public class ShowManagement {
                 startsAt.plus(Duration.ofMinutes(movie.durationMinutes())),
                 salesOpenAt == null ? current.salesOpenAt() : salesOpenAt,
                 salesCloseAt == null ? startsAt : salesCloseAt, Show.Status.SCHEDULED, prices));
-        shows.update(show);
+        long version = shows.update(show);
         events.publishEvent(new ShowUpdated(UUID.randomUUID(), clock.instant(), id, show.startsAt(), show.endsAt(),
-                show.salesOpenAt(), show.salesCloseAt(), eventPrices(show)));
+                show.salesOpenAt(), show.salesCloseAt(), eventPrices(show), version));
         return show;
     }
 

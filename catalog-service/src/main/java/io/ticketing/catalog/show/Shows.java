@@ -39,14 +39,17 @@ class Shows {
                 .update());
     }
 
-    void update(Show show) {
-        jdbc.sql("""
-                UPDATE show SET starts_at = ?, ends_at = ?, sales_open_at = ?, sales_close_at = ? WHERE id = ?""")
+    /** Stores the show's new state; its version (one more than before). */
+    long update(Show show) {
+        long version = jdbc.sql("""
+                UPDATE show SET starts_at = ?, ends_at = ?, sales_open_at = ?, sales_close_at = ?, version = version + 1
+                WHERE id = ? RETURNING version""")
                 .params(utc(show.startsAt()), utc(show.endsAt()), utc(show.salesOpenAt()), utc(show.salesCloseAt()),
                         show.id())
-                .update();
+                .query(Long.class).single();
         jdbc.sql("DELETE FROM show_price WHERE show_id = ?").param(show.id()).update();
         insertPrices(show);
+        return version;
     }
 
     void cancel(UUID id) {

@@ -40,8 +40,9 @@ class CustomerEventsListener {
     void onBooking(ConsumerRecord<String, IntegrationEvent> record) {
         switch (record.value()) {
             case BookingConfirmed confirmed -> inbox.handle(BOOKINGS, confirmed, () -> {
-                tickets.issue(confirmed);
-                mails.bookingConfirmed(confirmed);
+                if (tickets.issue(confirmed)) {
+                    mails.bookingConfirmed(confirmed);
+                }
             });
             case BookingCancelled cancelled -> inbox.handle(BOOKINGS, cancelled, () -> {
                 tickets.cancelled(cancelled);

@@ -39,10 +39,11 @@ public class Shows {
                 .update();
     }
 
-    /** A moved show: tickets printed from now on give the new start. */
+    /** A moved show: tickets printed from now on give the new start (unless a newer update was applied already). */
     public void updated(ShowUpdated show) {
-        jdbc.sql("UPDATE show_summary SET starts_at = ? WHERE show_id = ?")
-                .params(show.startsAt().atOffset(ZoneOffset.UTC), show.showId()).update();
+        jdbc.sql("UPDATE show_summary SET starts_at = ?, version = ? WHERE show_id = ? AND version < ?")
+                .params(show.startsAt().atOffset(ZoneOffset.UTC), show.version(), show.showId(), show.version())
+                .update();
     }
 
     public Show show(UUID showId) {

@@ -63,8 +63,13 @@ class TicketRecords {
                 .flatMap(this::booking);
     }
 
-    void cancel(UUID bookingId, Instant at) {
-        jdbc.sql("UPDATE booking SET status = 'CANCELLED', cancelled_at = ? WHERE booking_id = ? AND status = 'CONFIRMED'")
-                .params(at.atOffset(ZoneOffset.UTC), bookingId).update();
+    /** Records the booking cancelled, whether its confirmation came before or is still to come. */
+    void cancel(Booking booking, Instant at) {
+        jdbc.sql("""
+                INSERT INTO booking (booking_id, show_id, customer_id, status, cancelled_at) VALUES (?, ?, ?, 'CANCELLED', ?)
+                ON CONFLICT (booking_id) DO UPDATE SET status = 'CANCELLED', cancelled_at = excluded.cancelled_at
+                WHERE booking.status = 'CONFIRMED'""")
+                .params(booking.bookingId(), booking.showId(), booking.customerId(), at.atOffset(ZoneOffset.UTC))
+                .update();
     }
 }

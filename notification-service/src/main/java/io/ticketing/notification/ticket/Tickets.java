@@ -41,12 +41,16 @@ public class Tickets {
         this.clock = clock;
     }
 
-    /** One signed ticket per seat, stored with {@link TicketsIssued} (outbox) in the caller's transaction. */
-    public void issue(BookingConfirmed confirmed) {
+    /**
+     * One signed ticket per seat, stored with {@link TicketsIssued} (outbox) in the caller's transaction; whether they
+     * were issued now. Nothing is issued for a booking known already: confirmed before, or cancelled (the
+     * cancellation can arrive first).
+     */
+    public boolean issue(BookingConfirmed confirmed) {
         Instant now = clock.instant();
         var booking = new TicketRecords.Booking(confirmed.bookingId(), confirmed.showId(), confirmed.customerId(), false);
         if (!records.insert(booking, now)) {
-            return;
+            return false;
         }
         List<Ticket> tickets = confirmed.seatIds().stream().map(seat -> {
             UUID ticketId = UUID.randomUUID();
@@ -58,11 +62,16 @@ public class Tickets {
                 confirmed.customerId(), tickets.stream()
                         .map(ticket -> new TicketsIssued.Ticket(ticket.ticketId(), ticket.seatId(), ticket.code()))
                         .toList()));
+        return true;
     }
 
-    /** A cancelled booking's tickets are void: no longer printed, reported cancelled when verified. */
+    /**
+     * A cancelled booking's tickets are void: no longer printed, reported cancelled when verified. A cancellation that
+     * arrives before its confirmation is recorded, so that the confirmation issues nothing.
+     */
     public void cancelled(BookingCancelled cancelled) {
-        records.cancel(cancelled.bookingId(), clock.instant());
+        records.cancel(new TicketRecords.Booking(cancelled.bookingId(), cancelled.showId(), cancelled.customerId(), true),
+                clock.instant());
     }
 
     /** The customer's tickets as a PDF, one page per ticket; someone else's booking does not exist for them. */

@@ -21,6 +21,10 @@ class HoldRecords {
             SELECT id, show_id, customer_id, seat_ids, status, expires_at, fencing_token, amount, currency, booking_id
             FROM hold""";
 
+    /** Open holds whose lease ended before a time (parameters: the time, how many), oldest first. */
+    static final String OVERDUE = SELECT + " WHERE status IN ('HELD', 'PAYMENT_PENDING') AND expires_at < ?"
+            + " ORDER BY expires_at LIMIT ?";
+
     private final JdbcClient jdbc;
 
     HoldRecords(JdbcClient jdbc) {
@@ -67,9 +71,8 @@ class HoldRecords {
 
     /** Holds recorded as held whose lease ended before the given time: Redis should have freed them already. */
     List<Hold> overdue(Instant expiredBefore, int limit) {
-        return jdbc.sql(SELECT + " WHERE status IN ('HELD', 'PAYMENT_PENDING') AND expires_at < ?"
-                + " ORDER BY expires_at LIMIT ?")
-                .params(expiredBefore.atOffset(ZoneOffset.UTC), limit).query((rs, n) -> hold(rs)).list();
+        return jdbc.sql(OVERDUE).params(expiredBefore.atOffset(ZoneOffset.UTC), limit).query((rs, n) -> hold(rs))
+                .list();
     }
 
     /** The highest fencing token handed out for the show, so that a rebuilt counter continues above it. */

@@ -1,22 +1,19 @@
 package io.ticketing.reservation.hold;
 
-import java.time.Clock;
 import java.util.UUID;
 
-import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import io.ticketing.reservation.seating.SeatKeys;
+import io.ticketing.reservation.seating.SeatScripts;
 
 /**
  * Frees holds whose lease (time plus grace) has run out, every {@code ticketing.reservation.sweep-interval}
  * (250 ms), so a hold is freed within a second of its end without anyone asking. Several instances may
- * sweep at once: freeing is one atomic script that only the first caller gets anything from.
+ * sweep at once: freeing is one atomic script that only the first caller gets anything from. What is due is
+ * judged by Redis's clock, which set the leases: instances whose clocks differ still agree.
  */
 @Component
 class HoldSweeper {
@@ -24,18 +21,16 @@ class HoldSweeper {
     private static final Logger log = LoggerFactory.getLogger(HoldSweeper.class);
     private static final int BATCH = 200;
 
-    private final RScoredSortedSet<String> expiring;
+    private final SeatScripts scripts;
     private final Holds holds;
     private final HoldRecords records;
     private final HoldProperties properties;
-    private final Clock clock;
 
-    HoldSweeper(RedissonClient redis, Holds holds, HoldRecords records, HoldProperties properties, Clock clock) {
-        this.expiring = redis.getScoredSortedSet(SeatKeys.EXPIRING, StringCodec.INSTANCE);
+    HoldSweeper(SeatScripts scripts, Holds holds, HoldRecords records, HoldProperties properties) {
+        this.scripts = scripts;
         this.holds = holds;
         this.records = records;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /**
@@ -44,7 +39,7 @@ class HoldSweeper {
      */
     @Scheduled(fixedDelayString = "${ticketing.reservation.record-sweep-interval:PT5S}")
     void sweepRecords() {
-        for (Hold hold : records.overdue(clock.instant().minus(properties.holdGrace()).minusSeconds(1), BATCH)) {
+        for (Hold hold : records.overdue(scripts.time().minus(properties.holdGrace()).minusSeconds(1), BATCH)) {
             try {
                 holds.expire(hold.showId(), hold.holdId());
             }
@@ -56,7 +51,7 @@ class HoldSweeper {
 
     @Scheduled(fixedDelayString = "${ticketing.reservation.sweep-interval:PT0.25S}")
     void sweep() {
-        for (String due : expiring.valueRange(Double.NEGATIVE_INFINITY, true, clock.millis(), true, 0, BATCH)) {
+        for (String due : scripts.due(BATCH)) {
             // "show:{<showId>}:holds|<holdId>"
             String showId = due.substring(due.indexOf('{') + 1, due.indexOf('}'));
             String holdId = due.substring(due.indexOf('|') + 1);

@@ -8,19 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
-import io.ticketing.events.booking.BookingCancelled;
-import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.payment.PaymentFailed;
 import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.events.reservation.HoldReleased;
-import io.ticketing.events.reservation.SeatsKept;
 import io.ticketing.events.reservation.SeatsHeld;
 import io.ticketing.reservation.seating.SeatScripts;
 import io.ticketing.reservation.seating.SeatStateRecovery;
@@ -39,6 +35,8 @@ public class Holds {
 
     /** How long a retried request waits for the original's record (the two raced). */
     private static final Duration IDEMPOTENT_WAIT = Duration.ofSeconds(2);
+    /** The reason of a refund for a second payment of a hold whose first payment became its booking. */
+    private static final String ALREADY_PAID = "ALREADY_PAID";
 
     private final SeatScripts scripts;
     private final HoldRecords records;
@@ -82,34 +80,47 @@ public class Holds {
         if (!unknown.isEmpty()) {
             throw RequestRejectedException.unprocessable("INVALID_SEATS", "The show has no seats " + unknown);
         }
-        Instant now = clock.instant();
-        if (!plan.onSale(now)) {
+        if (!plan.onSale(clock.instant())) {
             throw RequestRejectedException.conflict("SALES_CLOSED", "Seats of this show are not on sale now");
         }
-        return take(plan, customerId, seatIds, idempotencyKey, SeatingPlans.AVAILABLE, now);
+        return take(plan, customerId, seatIds, idempotencyKey, SeatingPlans.AVAILABLE);
+    }
+
+    /**
+     * As {@link #take(SeatingPlan, UUID, List, Optional, String)}; {@code now} is not used, as a hold's times come
+     * from Redis's clock (kept for the callers that still pass it).
+     */
+    Hold take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey, String from,
+            Instant now) {
+        return take(plan, customerId, seatIds, idempotencyKey, from);
     }
 
     /**
      * Takes seats that have the status {@code from} into a hold for the customer (free seats, or seats kept for
-     * the waiting line when offered to a waiter), and records it.
+     * the waiting line when offered to a waiter), and records it. The hold ends {@code hold-ttl} from now by Redis's
+     * clock, which every instance judges leases by.
      */
-    Hold take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey, String from,
-            Instant now) {
+    Hold take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey, String from) {
+        return take(plan, customerId, seatIds, idempotencyKey, from, Optional.empty());
+    }
+
+    private Hold take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey,
+            String from, Optional<UUID> staleHold) {
         UUID showId = plan.showId();
         UUID holdId = UUID.randomUUID();
-        Instant expiresAt = now.plus(properties.holdTtl());
-        Supplier<SeatScripts.Outcome> take = () -> scripts.hold(showId, holdId, customerId, seatIds, expiresAt,
-                expiresAt.plus(properties.holdGrace()), now, properties.maxSeatsPerCustomer(), idempotencyKey, from);
-        var outcome = take.get();
+        var outcome = scripts.hold(showId, holdId, customerId, seatIds, properties.holdTtl(), properties.holdGrace(),
+                properties.maxSeatsPerCustomer(), idempotencyKey, from, staleHold);
         if (outcome.outcome().equals(SeatScripts.NO_SHOW)) {
             recovery.recover(showId);
-            outcome = take.get();
+            outcome = scripts.hold(showId, holdId, customerId, seatIds, properties.holdTtl(), properties.holdGrace(),
+                    properties.maxSeatsPerCustomer(), idempotencyKey, from, staleHold);
         }
         return switch (outcome.outcome()) {
-            case "HELD" -> record(new Hold(holdId, showId, customerId, seatIds, Hold.Status.HELD, expiresAt,
-                    Long.parseLong(outcome.detail()), plan.amount(seatIds), plan.price(seatIds.getFirst()).currency(),
-                    null));
-            case "EXISTING" -> earlier(UUID.fromString(outcome.detail()), customerId);
+            case "HELD" -> record(new Hold(holdId, showId, customerId, seatIds, Hold.Status.HELD,
+                    outcome.expiresAt().orElseThrow(), Long.parseLong(outcome.detail()), plan.amount(seatIds),
+                    plan.price(seatIds.getFirst()).currency(), null), idempotencyKey);
+            case "EXISTING" -> earlier(plan, UUID.fromString(outcome.detail()), customerId, seatIds,
+                    idempotencyKey.orElseThrow(), from);
             case "SHOW_FULL" -> throw RequestRejectedException.conflict("SHOW_FULL", "Every seat of the show is sold");
             case "SEATS_UNAVAILABLE" -> throw RequestRejectedException.conflict("SEATS_UNAVAILABLE",
                     "Some of these seats are sold; others are still free");
@@ -185,7 +196,7 @@ public class Holds {
     public Hold paymentPending(UUID holdId) {
         Hold hold = records.find(holdId).orElseThrow(() -> RequestRejectedException.notFound("HOLD_NOT_FOUND",
                 "Hold " + holdId + " does not exist"));
-        if (hold.status() == Hold.Status.HELD && !clock.instant().isBefore(hold.expiresAt())) {
+        if (hold.status() == Hold.Status.HELD && !scripts.time().isBefore(hold.expiresAt())) {
             throw RequestRejectedException.conflict("HOLD_NOT_ACTIVE", "The hold's time is up");
         }
         if (!records.move(holdId, Hold.Status.HELD, Hold.Status.PAYMENT_PENDING)
@@ -195,18 +206,24 @@ public class Holds {
         return records.find(holdId).orElseThrow();
     }
 
-    /** The payment failed: nothing is freed, the hold runs on until its end and may be paid again. */
+    /**
+     * The payment failed: nothing is freed, the hold runs on until its end and may be paid again. Only a hold whose
+     * payment is pending goes back to {@code HELD}: a failure arriving after the hold's confirmation (or any other
+     * end) changes nothing.
+     */
     public void paymentFailed(PaymentFailed failed) {
         records.move(failed.holdId(), Hold.Status.PAYMENT_PENDING, Hold.Status.HELD);
     }
 
     /**
      * A payment for the hold was refunded without becoming a booking (it came too late, or was one too many): the
-     * hold is {@code REFUNDED}, and a hold that still held seats lets them go. A refund of a cancelled booking
-     * leaves its {@code CONFIRMED} hold as it is.
+     * hold is {@code REFUNDED}, and a hold that still held seats lets them go. A refund never undoes a confirmation:
+     * a refund of a cancelled booking leaves its {@code CONFIRMED} hold as it is, and one of a second payment
+     * ({@code ALREADY_PAID}: another payment of the same hold is its booking) changes nothing at all, as it may
+     * arrive before that booking's {@code BookingConfirmed} (another topic) and must not free its seats.
      */
     public void refunded(PaymentRefunded refund) {
-        if (refund.bookingId() != null || refund.holdId() == null) {
+        if (refund.bookingId() != null || refund.holdId() == null || ALREADY_PAID.equals(refund.reason())) {
             return;
         }
         records.find(refund.holdId()).ifPresent(hold -> {
@@ -220,33 +237,10 @@ public class Holds {
     }
 
     /**
-     * Booking-service sold the seats of a hold: they become SOLD and the hold CONFIRMED, even when its lease had
-     * lapsed (the booking checked that the seats were still free).
+     * Records a hold Redis gave, with its {@code SeatsHeld}. If that fails, the seats are freed again and the
+     * idempotency key that names the hold goes with them, in one step: a retry with the key takes a hold.
      */
-    public void sold(BookingConfirmed booking) {
-        if (!scripts.sell(booking.showId(), booking.holdId(), booking.customerId(), booking.seatIds())) {
-            // Redis lost the show: the rebuild reads the sale from booking-service
-            recovery.recover(booking.showId());
-            scripts.sell(booking.showId(), booking.holdId(), booking.customerId(), booking.seatIds());
-        }
-        records.confirm(booking.holdId(), booking.bookingId(), clock.instant());
-    }
-
-    /**
-     * A booking was cancelled: its seats are for sale again, or kept for the show's waiting line, which is then
-     * told ({@link SeatsKept}, published with this consumer's transaction, after the seats are kept).
-     */
-    public void unsold(BookingCancelled booking) {
-        var kept = scripts.unsell(booking.showId(), booking.customerId(), booking.seatIds());
-        if (kept.isEmpty()) {
-            recovery.recover(booking.showId()); // the rebuild reads the cancellation, and keeps seats for a line
-        }
-        else if (kept.getAsInt() > 0) {
-            events.publishEvent(new SeatsKept(UUID.randomUUID(), clock.instant(), booking.showId(), kept.getAsInt()));
-        }
-    }
-
-    private Hold record(Hold hold) {
+    private Hold record(Hold hold, Optional<String> idempotencyKey) {
         try {
             transactions.executeWithoutResult(tx -> {
                 records.insert(hold);
@@ -257,18 +251,35 @@ public class Holds {
             return hold;
         }
         catch (RuntimeException ex) {
-            scripts.free(hold.showId(), hold.holdId());
+            idempotencyKey.ifPresentOrElse(key -> scripts.discard(hold.showId(), hold.holdId(), hold.customerId(), key),
+                    () -> scripts.free(hold.showId(), hold.holdId()));
             throw ex;
         }
     }
 
-    /** The hold an earlier request with the same idempotency key took; it may still be being recorded. */
-    private Hold earlier(UUID holdId, UUID customerId) {
+    /**
+     * The hold an earlier request with the same idempotency key took. It may still be being recorded: the retry
+     * waits a little for it, then is told to ask again ({@link HoldInProgress}). If Redis no longer has it and
+     * PostgreSQL never had it, the earlier attempt failed without letting go of the key: this request takes the
+     * seats afresh, taking the key over.
+     */
+    private Hold earlier(SeatingPlan plan, UUID holdId, UUID customerId, List<String> seatIds, String idempotencyKey,
+            String from) {
         Instant deadline = clock.instant().plus(IDEMPOTENT_WAIT);
         while (true) {
             var found = records.find(holdId);
-            if (found.isPresent() || clock.instant().isAfter(deadline)) {
+            if (found.isEmpty() && !scripts.holding(plan.showId(), holdId)) {
+                // freed or sold in Redis: read again, as it may have been recorded and ended meanwhile
+                found = records.find(holdId);
+                if (found.isEmpty()) {
+                    return take(plan, customerId, seatIds, Optional.of(idempotencyKey), from, Optional.of(holdId));
+                }
+            }
+            if (found.isPresent()) {
                 return Ownership.ownedBy(customerId, found, Hold::customerId, "HOLD_NOT_FOUND", "Hold " + holdId);
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new HoldInProgress(holdId);
             }
             try {
                 Thread.sleep(20);

@@ -77,15 +77,16 @@ public class Offers {
         SeatingPlan plan = plans.plan(showId).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
                 "Show " + showId + " is not on sale"));
         String idempotencyKey = "offer-" + entryId;
-        var earlier = scripts.earlierHold(showId, customerId, idempotencyKey);
+        var earlier = scripts.earlierHold(showId, customerId, idempotencyKey).flatMap(holds::find)
+                .filter(hold -> hold.customerId().equals(customerId));
         if (earlier.isPresent()) {
-            Hold hold = holds.hold(earlier.get(), customerId);
-            if (hold.holding()) {
-                return hold;
+            if (earlier.get().holding()) {
+                return earlier.get();
             }
             // the earlier offer was withdrawn: the waiter, still waiting, gets a new one
             scripts.forgetIdempotencyKey(showId, customerId, idempotencyKey);
         }
+        // (a key naming a hold not recorded yet, or never, is the hold's own business: see Holds)
         for (int attempt = 1;; attempt++) {
             List<String> seats = pick(plan, plans.liveStatuses(showId), seatCount)
                     .orElseThrow(() -> RequestRejectedException.conflict("NOT_ENOUGH_KEPT",

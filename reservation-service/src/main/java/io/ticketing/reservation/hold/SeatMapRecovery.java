@@ -1,6 +1,5 @@
 package io.ticketing.reservation.hold;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -31,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Rebuilds a seat map Redis lost: every seat of the plan, SOLD or BLOCKED as booking-service says, HELD for the
  * holds recorded in PostgreSQL whose lease still runs (with their leases, so they expire on time), the
- * customers' seat counts, the fencing-token counter above every token handed out or seen by booking, and the
- * show's waiting line (from PostgreSQL). While the line has entries, every free seat is KEPT for it and
+ * customers' seat counts (a seat sold and held at once counts once), the fencing-token counter above every token
+ * that could have been handed out (recorded or not: at least the current time in microseconds, like the change
+ * sequence), and the show's waiting line (from PostgreSQL). While the line has entries, every free seat is KEPT for it and
  * {@link SeatsKept} asks waiting-service to serve the line: seats freed before the loss still go to waiters first. The
  * new change sequence starts at the current time in microseconds, above any sequence of the lost state.
  * One instance rebuilds a show at a time (a Redisson lock); the script writes nothing if the state exists.
@@ -53,11 +53,10 @@ class SeatMapRecovery implements SeatStateRecovery {
     private final TransactionOperations transactions;
     private final HoldProperties properties;
     private final JsonMapper json;
-    private final Clock clock;
 
     SeatMapRecovery(RedissonClient redis, SeatScripts scripts, SeatingPlans plans, BlockedSeats blocked,
             HoldRecords holds, BookingSeats booking, LineEntries line, ApplicationEventPublisher events,
-            TransactionOperations transactions, HoldProperties properties, JsonMapper json, Clock clock) {
+            TransactionOperations transactions, HoldProperties properties, JsonMapper json) {
         this.redis = redis;
         this.scripts = scripts;
         this.plans = plans;
@@ -69,7 +68,6 @@ class SeatMapRecovery implements SeatStateRecovery {
         this.transactions = transactions;
         this.properties = properties;
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -100,12 +98,14 @@ class SeatMapRecovery implements SeatStateRecovery {
 
     private void rebuild(SeatingPlan plan) {
         UUID showId = plan.showId();
-        Instant now = clock.instant();
+        Instant now = scripts.time(); // Redis's clock, which set the leases and judges them
+        long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
         Map<String, String> seats = new HashMap<>();
         plan.seatTypes().keySet().forEach(seat -> seats.put(seat, "AVAILABLE"));
         Map<String, Integer> customers = new HashMap<>();
         var states = booking.states(showId);
-        long fence = holds.maxToken(showId);
+        // a token Redis handed out before it lost the show may not be recorded yet: start above any possible one
+        long fence = Math.max(holds.maxToken(showId), nowMicros);
         if (states.isPresent()) {
             states.get().sold().forEach((seat, customer) -> {
                 seats.put(seat, "SOLD");
@@ -118,12 +118,18 @@ class SeatMapRecovery implements SeatStateRecovery {
         Map<String, String> holdEntries = new HashMap<>();
         Map<String, String> leaseEnds = new HashMap<>();
         for (Hold hold : holds.heldOfShow(showId, now.minus(properties.holdGrace()))) {
-            hold.seatIds().forEach(seat -> seats.replace(seat, "AVAILABLE", SeatingPlans.HELD_BY + hold.holdId()));
+            // only the seats the hold still has: a seat sold meanwhile (its own booking, whose BookingConfirmed is
+            // what asked for this rebuild) is counted for the customer as sold, not a second time as held
+            List<String> held = hold.seatIds().stream()
+                    .filter(seat -> seats.replace(seat, "AVAILABLE", SeatingPlans.HELD_BY + hold.holdId())).toList();
+            if (held.isEmpty()) {
+                continue;
+            }
             Instant leaseEnd = hold.expiresAt().plus(properties.holdGrace());
             holdEntries.put(hold.holdId().toString(), hold.customerId() + "|" + hold.fencingToken() + "|"
-                    + hold.expiresAt().toEpochMilli() + "|" + String.join(",", hold.seatIds()));
+                    + hold.expiresAt().toEpochMilli() + "|" + String.join(",", held));
             leaseEnds.put(hold.holdId().toString(), Long.toString(leaseEnd.toEpochMilli()));
-            customers.merge(hold.customerId().toString(), hold.seatIds().size(), Integer::sum);
+            customers.merge(hold.customerId().toString(), held.size(), Integer::sum);
         }
         List<String> waiting = line.of(showId);
         int kept = 0;
@@ -138,8 +144,8 @@ class SeatMapRecovery implements SeatStateRecovery {
         }
         String state = json.writeValueAsString(Map.of("seats", seats, "holds", holdEntries, "customers", customers,
                 "leases", leaseEnds, "line", waiting, "fence", Long.toString(fence),
-                "seq", Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, now))));
-        if (scripts.rebuild(showId, state, now)) {
+                "seq", Long.toString(nowMicros)));
+        if (scripts.rebuild(showId, state)) {
             log.warn("Rebuilt the seat map of show {} that Redis had lost: {} seats, {} sold, {} holds, {} waiting, "
                     + "{} kept", showId, seats.size(), states.map(s -> s.sold().size()).orElse(0), holdEntries.size(),
                     waiting.size(), kept);

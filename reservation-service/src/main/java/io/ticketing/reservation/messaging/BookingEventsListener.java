@@ -8,7 +8,7 @@ import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
 import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingConfirmed;
-import io.ticketing.reservation.hold.Holds;
+import io.ticketing.reservation.hold.Sales;
 import io.ticketing.starter.messaging.EventInbox;
 
 /** Mirrors booking-service's sales in the seat map: sold seats, and seats of cancelled bookings back on sale. */
@@ -18,18 +18,18 @@ class BookingEventsListener {
     private static final String CONSUMER = "reservation-service.booking-events";
 
     private final EventInbox inbox;
-    private final Holds holds;
+    private final Sales sales;
 
-    BookingEventsListener(EventInbox inbox, Holds holds) {
+    BookingEventsListener(EventInbox inbox, Sales sales) {
         this.inbox = inbox;
-        this.holds = holds;
+        this.sales = sales;
     }
 
     @KafkaListener(topics = Topics.BOOKING_BOOKING_EVENTS)
     void on(ConsumerRecord<String, IntegrationEvent> record) {
         switch (record.value()) {
-            case BookingConfirmed confirmed -> inbox.handle(CONSUMER, confirmed, () -> holds.sold(confirmed));
-            case BookingCancelled cancelled -> inbox.handle(CONSUMER, cancelled, () -> holds.unsold(cancelled));
+            case BookingConfirmed confirmed -> inbox.handle(CONSUMER, confirmed, () -> sales.sold(confirmed));
+            case BookingCancelled cancelled -> inbox.handle(CONSUMER, cancelled, () -> sales.unsold(cancelled));
             case null, default -> {
             }
         }

@@ -59,8 +59,8 @@ public class BlockedSeats {
                     INSERT INTO blocked_seat (show_id, seat_id)
                     SELECT ?, seat FROM unnest(string_to_array(?, ',')) AS seat ON CONFLICT DO NOTHING""")
                     .params(showId, String.join(",", seatIds)).update();
-            events.publishEvent(new SeatsBlocked(UUID.randomUUID(), clock.instant(), showId, seatIds));
-            apply(showId, seatIds, true);
+            long version = apply(showId, seatIds, true);
+            events.publishEvent(new SeatsBlocked(UUID.randomUUID(), clock.instant(), showId, seatIds, version));
         });
         return blocked(showId);
     }
@@ -71,8 +71,8 @@ public class BlockedSeats {
         transactions.executeWithoutResult(tx -> {
             jdbc.sql("DELETE FROM blocked_seat WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ','))")
                     .params(showId, String.join(",", seatIds)).update();
-            events.publishEvent(new SeatsUnblocked(UUID.randomUUID(), clock.instant(), showId, seatIds));
-            apply(showId, seatIds, false);
+            long version = apply(showId, seatIds, false);
+            events.publishEvent(new SeatsUnblocked(UUID.randomUUID(), clock.instant(), showId, seatIds, version));
         });
         return blocked(showId);
     }
@@ -92,22 +92,22 @@ public class BlockedSeats {
 
     /**
      * Changes Redis inside the transaction, so that a refusal rolls the record back. Should the commit fail
-     * after the script ran, the seats stay blocked in Redis until unblocked: off sale, never oversold.
+     * after the script ran, the seats stay blocked in Redis until unblocked: off sale, never oversold. Returns the
+     * show's seat-change sequence after the change: the version booking-service orders blocks and unblocks by.
      */
-    private void apply(UUID showId, List<String> seatIds, boolean block) {
+    private long apply(UUID showId, List<String> seatIds, boolean block) {
         var outcome = scripts.block(showId, seatIds, block);
         if (outcome.outcome().equals(SeatScripts.NO_SHOW)) {
             recovery.getObject().recover(showId);
             outcome = scripts.block(showId, seatIds, block);
         }
-        switch (outcome.outcome()) {
-            case "DONE" -> {
-            }
+        return switch (outcome.outcome()) {
+            case "DONE" -> Long.parseLong(outcome.detail());
             case "SEATS_HELD" -> throw RequestRejectedException.conflict("SEATS_HELD",
                     "Seat " + outcome.detail() + " is held by a customer; block it once the hold ends");
             case "SEATS_UNAVAILABLE" -> throw RequestRejectedException.conflict("SEATS_UNAVAILABLE",
                     "Seat " + outcome.detail() + " is sold; cancel the booking first");
             default -> throw new IllegalStateException("Blocking seats of show " + showId + ": " + outcome);
-        }
+        };
     }
 }

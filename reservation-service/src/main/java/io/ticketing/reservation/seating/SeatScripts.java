@@ -3,6 +3,7 @@ package io.ticketing.reservation.seating;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ public class SeatScripts {
     private final String rebuild = load("redis/rebuild.lua");
     private final String unkeep = load("redis/unkeep.lua");
     private final String leave = load("redis/leave.lua");
+    private final String due = load("redis/due.lua");
+    private final String time = load("redis/time.lua");
     private final RedissonClient redis;
 
     SeatScripts(RedissonClient redis) {
@@ -45,24 +48,35 @@ public class SeatScripts {
         this.redis = redis;
     }
 
-    /** What a script answered: an outcome and its detail (the fencing token when held). */
+    /** What a script answered: an outcome and its detail. */
     public record Outcome(String outcome, String detail) {
     }
 
     /**
-     * Holds seats that have the status {@code from}: {@link SeatingPlans#AVAILABLE} for a customer's own hold,
-     * {@link #KEPT} for an offer to a waiter.
+     * What the hold script answered: an outcome and its detail (the fencing token when held) and, when held, the
+     * hold's end by Redis's clock.
      */
-    public Outcome hold(UUID showId, UUID holdId, UUID customerId, List<String> seatIds, Instant expiresAt,
-            Instant leaseEnds, Instant now, int maxPerCustomer, Optional<String> idempotencyKey, String from) {
+    public record HoldOutcome(String outcome, String detail, Optional<Instant> expiresAt) {
+    }
+
+    /**
+     * Holds seats that have the status {@code from}: {@link SeatingPlans#AVAILABLE} for a customer's own hold,
+     * {@link #KEPT} for an offer to a waiter. The hold ends {@code holdTime} after now by Redis's clock, its lease
+     * {@code grace} later. {@code staleHold}: the hold the idempotency key may still name though it was never
+     * recorded; the key is then taken over.
+     */
+    public HoldOutcome hold(UUID showId, UUID holdId, UUID customerId, List<String> seatIds, Duration holdTime,
+            Duration grace, int maxPerCustomer, Optional<String> idempotencyKey, String from,
+            Optional<UUID> staleHold) {
         SeatKeys keys = SeatKeys.of(showId);
         List<Object> args = new ArrayList<>(List.of(holdId.toString(), customerId.toString(),
-                Long.toString(expiresAt.toEpochMilli()), Long.toString(leaseEnds.toEpochMilli()),
-                Long.toString(now.toEpochMilli()), Integer.toString(maxPerCustomer),
-                idempotencyKey.isPresent() ? "1" : "0", from));
+                Long.toString(holdTime.toMillis()), Long.toString(grace.toMillis()), Integer.toString(maxPerCustomer),
+                idempotencyKey.isPresent() ? "1" : "0", from, staleHold.map(UUID::toString).orElse("")));
         args.addAll(seatIds);
-        return outcome(scripts.eval(RScript.Mode.READ_WRITE, hold, RScript.ReturnType.LIST,
-                keys(keys, holdId, keys.idempotency(customerId, idempotencyKey.orElse("-"))), args.toArray()));
+        List<Object> result = scripts.eval(RScript.Mode.READ_WRITE, hold, RScript.ReturnType.LIST,
+                keys(keys, holdId, keys.idempotency(customerId, idempotencyKey.orElse("-"))), args.toArray());
+        return new HoldOutcome((String) result.get(0), (String) result.get(1), result.size() > 2
+                ? Optional.of(Instant.ofEpochMilli(Long.parseLong((String) result.get(2)))) : Optional.empty());
     }
 
     /** A freed hold, or empty when it was freed already (by a release, the sweeper or another instance). */
@@ -70,8 +84,20 @@ public class SeatScripts {
     }
 
     public Optional<Freed> free(UUID showId, UUID holdId) {
+        return free(showId, holdId, "");
+    }
+
+    /**
+     * Frees a hold that was never recorded, and lets go of the customer's idempotency key when it names that hold,
+     * in one step: a retry with the key takes a hold again.
+     */
+    public Optional<Freed> discard(UUID showId, UUID holdId, UUID customerId, String idempotencyKey) {
+        return free(showId, holdId, SeatKeys.of(showId).idempotency(customerId, idempotencyKey));
+    }
+
+    private Optional<Freed> free(UUID showId, UUID holdId, String idempotency) {
         List<Object> result = scripts.eval(RScript.Mode.READ_WRITE, free, RScript.ReturnType.LIST,
-                keys(SeatKeys.of(showId), holdId, ""), holdId.toString());
+                keys(SeatKeys.of(showId), holdId, idempotency), holdId.toString());
         if (result.isEmpty()) {
             return Optional.empty();
         }
@@ -88,14 +114,15 @@ public class SeatScripts {
     }
 
     /**
-     * Puts a cancelled booking's seats back on sale, or keeps them for the show's waiting line while it has entries:
-     * how many were kept; empty when the show has no seat state.
+     * Puts a cancelled booking's seats back on sale, or keeps them for the show's waiting line while it has entries;
+     * seats its hold still holds (the confirmation has not arrived) go the same way and the hold ends. How many of
+     * the booking's seats are kept now, by this call or an earlier one; empty when the show has no seat state.
      */
-    public OptionalInt unsell(UUID showId, UUID customerId, List<String> seatIds) {
-        List<Object> args = new ArrayList<>(List.of(customerId.toString()));
+    public OptionalInt unsell(UUID showId, UUID holdId, UUID customerId, List<String> seatIds) {
+        List<Object> args = new ArrayList<>(List.of(customerId.toString(), holdId == null ? "" : holdId.toString()));
         args.addAll(seatIds);
         Object result = scripts.eval(RScript.Mode.READ_WRITE, unsell, RScript.ReturnType.VALUE,
-                keys(SeatKeys.of(showId), null, ""), args.toArray());
+                keys(SeatKeys.of(showId), holdId, ""), args.toArray());
         return NO_SHOW.equals(result) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(String.valueOf(result)));
     }
 
@@ -105,6 +132,25 @@ public class SeatScripts {
         args.addAll(seatIds);
         return outcome(scripts.eval(RScript.Mode.READ_WRITE, block, RScript.ReturnType.LIST,
                 keys(SeatKeys.of(showId), null, ""), args.toArray()));
+    }
+
+    /** Whether Redis still has the hold (taken and neither freed nor sold). */
+    public boolean holding(UUID showId, UUID holdId) {
+        return redis.<String, String>getMap(SeatKeys.of(showId).holds(), StringCodec.INSTANCE)
+                .containsKey(holdId.toString());
+    }
+
+    /** Holds whose lease has ended by Redis's clock, as {@code show:{<showId>}:holds|<holdId>}. */
+    public List<String> due(int limit) {
+        return scripts.eval(RScript.Mode.READ_ONLY, due, RScript.ReturnType.LIST, List.of(SeatKeys.EXPIRING),
+                Integer.toString(limit));
+    }
+
+    /** Redis's clock: leases are set and judged by it alone, as the instances' clocks may differ. */
+    public Instant time() {
+        List<Object> time = scripts.eval(RScript.Mode.READ_ONLY, this.time, RScript.ReturnType.LIST, List.of());
+        return Instant.ofEpochSecond(Long.parseLong(String.valueOf(time.get(0))),
+                Long.parseLong(String.valueOf(time.get(1))) * 1_000);
     }
 
     /** The hold an earlier request with this idempotency key took, while its lease runs. */
@@ -145,9 +191,9 @@ public class SeatScripts {
     }
 
     /** Writes a rebuilt seat state (JSON, see rebuild.lua) unless the show has one; whether it was written. */
-    public boolean rebuild(UUID showId, String stateJson, Instant now) {
+    public boolean rebuild(UUID showId, String stateJson) {
         return "REBUILT".equals(scripts.eval(RScript.Mode.READ_WRITE, rebuild, RScript.ReturnType.VALUE,
-                keys(SeatKeys.of(showId), null, ""), stateJson, Long.toString(now.toEpochMilli())));
+                keys(SeatKeys.of(showId), null, ""), stateJson));
     }
 
     private static Outcome outcome(List<Object> result) {

@@ -79,15 +79,15 @@ public class SeatingPlans {
                 .putAll(Map.of("available", Integer.toString(seats.size()), "held", "0"));
     }
 
-    /** A show moved, was repriced or got another sale window. */
+    /** A show moved, was repriced or got another sale window; an update older than the one applied changes nothing. */
     @Transactional
     public void update(ShowUpdated show) {
         jdbc.sql("""
                 UPDATE seating_plan SET starts_at = ?, ends_at = ?, prices = ?::jsonb, sales_open_at = ?,
-                       sales_close_at = ?
-                WHERE show_id = ?""")
+                       sales_close_at = ?, version = ?
+                WHERE show_id = ? AND version < ?""")
                 .params(utc(show.startsAt()), utc(show.endsAt()), json.writeValueAsString(show.prices()),
-                        utc(show.salesOpenAt()), utc(show.salesCloseAt()), show.showId())
+                        utc(show.salesOpenAt()), utc(show.salesCloseAt()), show.version(), show.showId(), show.version())
                 .update();
         plans.invalidate(show.showId());
     }

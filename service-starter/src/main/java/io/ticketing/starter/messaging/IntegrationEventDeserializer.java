@@ -12,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an event by the type named in its {@link EventTypes#HEADER} header. A type this service does not
- * know (a newer producer) yields {@code null}, which listeners skip; a broken payload raises an error that
- * the listener container logs and skips instead of retrying forever.
+ * know (a newer producer) yields {@code null}, which listeners skip. A record that cannot be read — no type header,
+ * no payload, a payload that is not the named event (broken JSON, a required field missing) — raises an error: it
+ * can never be applied, so it goes to the service's dead letters at once rather than being retried.
  */
 public class IntegrationEventDeserializer implements Deserializer<IntegrationEvent> {
 
@@ -30,7 +31,7 @@ public class IntegrationEventDeserializer implements Deserializer<IntegrationEve
     public IntegrationEvent deserialize(String topic, Headers headers, byte[] data) {
         Header typeHeader = headers.lastHeader(EventTypes.HEADER);
         if (typeHeader == null || data == null) {
-            return null;
+            throw new SerializationException("An event needs a payload and the " + EventTypes.HEADER + " header");
         }
         var type = EventTypes.byName(new String(typeHeader.value(), java.nio.charset.StandardCharsets.UTF_8));
         return type.map(t -> json.readValue(data, t)).orElse(null);

@@ -48,8 +48,13 @@ public final class EventProducer implements AutoCloseable {
 
     /** Sends and waits until Kafka has the event. */
     public void send(IntegrationEvent event) {
-        var record = new ProducerRecord<>(event.topic(), event.key(), JSON.writeValueAsString(event));
-        record.headers().add(EventTypes.HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+        sendRaw(event.topic(), event.key(), event.type(), JSON.writeValueAsString(event));
+    }
+
+    /** Sends any text as an event of the named type (a broken one, say), and waits until Kafka has it. */
+    public void sendRaw(String topic, String key, String type, String body) {
+        var record = new ProducerRecord<>(topic, key, body);
+        record.headers().add(EventTypes.HEADER, type.getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(record).get();
         }
@@ -58,7 +63,7 @@ public final class EventProducer implements AutoCloseable {
             throw new IllegalStateException(ex);
         }
         catch (ExecutionException ex) {
-            throw new IllegalStateException("Kafka refused " + event.type(), ex.getCause());
+            throw new IllegalStateException("Kafka refused " + type, ex.getCause());
         }
     }
 

@@ -9,8 +9,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.ticketing.reservation.hold.Hold;
+import io.ticketing.reservation.hold.HoldInProgress;
 import io.ticketing.reservation.hold.Holds;
 import io.ticketing.starter.RequestRejectedException;
 import io.ticketing.starter.web.CurrentCustomer;
@@ -58,5 +64,15 @@ class HoldController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void release(@PathVariable UUID holdId, @CurrentCustomer UUID customerId) {
         holds.release(holdId, customerId);
+    }
+
+    /** A retry whose first attempt is still being recorded: the same request succeeds after Retry-After. */
+    @ExceptionHandler(HoldInProgress.class)
+    ResponseEntity<ProblemDetail> inProgress(HoldInProgress ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setProperty("code", ex.code());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(HoldInProgress.RETRY_AFTER.toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,0 +1,2 @@
+-- The version of the show's state last applied (ShowUpdated): an older update arriving later changes nothing.
+ALTER TABLE show_summary ADD COLUMN version BIGINT NOT NULL DEFAULT 1;

@@ -1,0 +1,2 @@
+-- Redis's clock: {seconds, microseconds}, as TIME answers.
+return redis.call('TIME')
