@@ -56,6 +56,8 @@ public final class LocalStack {
             case "up" -> up(layout, arguments.subList(Math.min(1, arguments.size()), arguments.size()));
             case "reset" -> reset(layout);
             case "generate" -> generate(layout, arguments.subList(1, arguments.size()));
+            // not for people: how the launcher runs the Kafka broker in a JVM of its own
+            case KafkaBrokerProcess.COMMAND -> KafkaBrokerProcess.run(arguments.subList(1, arguments.size()));
             case "help", "--help", "-h" -> {
                 System.out.print(USAGE);
                 yield 0;

@@ -107,6 +107,11 @@ public final class RedisServer implements EmbeddedServer {
         return process == null ? Optional.empty() : Optional.of(new ExternalProcess(process.pid(), binaryDir().toString()));
     }
 
+    @Override
+    public synchronized Optional<Process> childProcess() {
+        return Optional.ofNullable(process);
+    }
+
     public String host() {
         return Ports.LOOPBACK;
     }
