@@ -42,9 +42,14 @@ final class StubServices {
 
     /** Points the gateway at the stubs and at the test Redis. */
     static void register(DynamicPropertyRegistry registry) {
+        registerServices(registry);
+        TestInfrastructure.register(registry, null, Component.REDIS);
+    }
+
+    /** Points the gateway at the stubs only, for tests that bring their own Redis. */
+    static void registerServices(DynamicPropertyRegistry registry) {
         ports.forEach((service, port) -> registry.add("ticketing.gateway.services." + service,
                 () -> "http://127.0.0.1:" + port));
-        TestInfrastructure.register(registry, null, Component.REDIS);
     }
 
     static Received lastRequestTo(String service) {

@@ -41,6 +41,8 @@ final class Banner {
         out.println(" Mails sent     " + layout.mail() + "   (one .eml file each)");
         out.println(" Data           " + layout.data() + "   (./ticketing reset deletes it)");
         out.println();
+        out.println(" A process that dies is restarted (1 s, 2 s, 4 s ... up to 30 s apart); restarts are reported");
+        out.println(" here and in " + layout.log("local-stack") + ".");
         out.println(" Press Ctrl-C to stop everything.");
         out.println(line);
         out.flush();

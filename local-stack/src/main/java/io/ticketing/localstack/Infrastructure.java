@@ -3,12 +3,12 @@ package io.ticketing.localstack;
 import io.ticketing.events.Topics;
 import io.ticketing.localstack.infra.ElasticsearchServer;
 import io.ticketing.localstack.infra.EmbeddedServer;
-import io.ticketing.localstack.infra.KafkaBroker;
 import io.ticketing.localstack.infra.PostgresServer;
+import io.ticketing.localstack.infra.ProcessKiller;
 import io.ticketing.localstack.infra.RedisServer;
 import io.ticketing.localstack.infra.SmtpServer;
-import io.ticketing.localstack.infra.ProcessKiller;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,13 +20,16 @@ import java.util.function.Consumer;
 /**
  * The infrastructure servers of the local stack on their fixed ports, started in parallel (start-up is
  * dominated by Elasticsearch, the others finish while it boots) and prepared for the services: one database
- * per service, every platform topic, and a mail catcher that keeps every mail as a file.
+ * per service, every platform topic, and a mail catcher that keeps every mail as a file. Each server that
+ * runs as a process of its own (all but the mail catcher) can be handed to a {@link Supervisor}, which
+ * restarts it when it dies.
  */
 final class Infrastructure {
 
+    private final StackLayout layout;
     private final PostgresServer postgres;
     private final RedisServer redis;
-    private final KafkaBroker kafka;
+    private final KafkaBrokerProcess kafka;
     private final ElasticsearchServer elasticsearch;
     private final SmtpServer smtp;
     private final Consumer<EmbeddedServer> onStarted;
@@ -37,10 +40,12 @@ final class Infrastructure {
      * @param onStarted called right after a server started, before it is used (records its pid)
      */
     Infrastructure(StackLayout layout, Consumer<EmbeddedServer> onStarted, PrintStream out) {
+        this.layout = layout;
         this.postgres = new PostgresServer(layout.data("postgres"), InfraEndpoints.POSTGRES_PORT,
                 layout.data().resolve("postgres-binaries"), layout.log("postgres"));
         this.redis = new RedisServer(layout.data("redis"), InfraEndpoints.REDIS_PORT, layout.log("redis"));
-        this.kafka = new KafkaBroker(layout.data("kafka"), InfraEndpoints.KAFKA_PORT, InfraEndpoints.KAFKA_CONTROLLER_PORT);
+        this.kafka = new KafkaBrokerProcess(layout.data("kafka"), InfraEndpoints.KAFKA_PORT,
+                InfraEndpoints.KAFKA_CONTROLLER_PORT, layout.log("kafka"));
         this.elasticsearch = new ElasticsearchServer(layout.data("elasticsearch"),
                 InfraEndpoints.ELASTICSEARCH_HTTP_PORT, InfraEndpoints.ELASTICSEARCH_TRANSPORT_PORT,
                 layout.logs().resolve("elasticsearch"));
@@ -61,7 +66,8 @@ final class Infrastructure {
         String data = layout.data() + "/";
         return ProcessKiller.killAllMatching(grace, "-Des.path.home=" + data + "elasticsearch/")
                 + ProcessKiller.killAllMatching(grace, data + "postgres-binaries/", "/bin/postgres")
-                + ProcessKiller.killAllMatching(grace, data + "redis-binaries/redis-server");
+                + ProcessKiller.killAllMatching(grace, data + "redis-binaries/redis-server")
+                + ProcessKiller.killAllMatching(grace, KafkaBrokerProcess.marker(layout.data("kafka")));
     }
 
     /** Starts everything in parallel; the first failure is rethrown after the others have finished. */
@@ -69,14 +75,8 @@ final class Infrastructure {
         try (ExecutorService executor = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("infra-", 0).factory())) {
             CompletableFuture<Void> all = CompletableFuture.allOf(
                     CompletableFuture.runAsync(() -> start(elasticsearch), executor),
-                    CompletableFuture.runAsync(() -> {
-                        start(postgres);
-                        ServiceSpec.databases().forEach(postgres::createDatabase);
-                    }, executor),
-                    CompletableFuture.runAsync(() -> {
-                        start(kafka);
-                        kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
-                    }, executor),
+                    CompletableFuture.runAsync(() -> start(postgres), executor),
+                    CompletableFuture.runAsync(() -> start(kafka), executor),
                     CompletableFuture.runAsync(() -> {
                         start(redis);
                         start(smtp);
@@ -85,6 +85,14 @@ final class Infrastructure {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** Hands every server that runs as a process of its own to the supervisor. */
+    void supervise(Supervisor supervisor) {
+        supervisor.supervise(supervised(postgres, layout.log("postgres")));
+        supervisor.supervise(supervised(redis, layout.log("redis")));
+        supervisor.supervise(supervised(kafka, layout.log("kafka")));
+        supervisor.supervise(supervised(elasticsearch, layout.logs().resolve("elasticsearch").resolve("ticketing.log")));
     }
 
     /** Services first is the caller's job; this stops search, cache, mail, broker, then the database. */
@@ -110,7 +118,24 @@ final class Infrastructure {
             long started = System.nanoTime();
             server.start();
             onStarted.accept(server);
+            prepare(server);
             out.printf("  %-13s ready (%.1f s)%n", server.name(), (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /** What the services need inside a server: their databases and topics (both kept across restarts). */
+    private void prepare(EmbeddedServer server) {
+        if (server == postgres) {
+            ServiceSpec.databases().forEach(postgres::createDatabase);
+        } else if (server == kafka) {
+            kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
+        }
+    }
+
+    private Supervisor.Supervised supervised(EmbeddedServer server, Path log) {
+        return new SupervisedServer(server, log, () -> closed, restarted -> {
+            onStarted.accept(restarted);
+            prepare(restarted);
+        });
     }
 }

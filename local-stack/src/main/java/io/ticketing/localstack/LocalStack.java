@@ -23,7 +23,8 @@ public final class LocalStack {
     private static final String USAGE = """
             Usage: ticketing <command>
 
-              up               start infrastructure and all services, stay in the foreground (Ctrl-C stops all)
+              up               start infrastructure and all services, stay in the foreground (Ctrl-C stops all);
+                               a process that dies is restarted (1 s, 2 s, 4 s ... 30 s apart)
               up --infra-only  start only PostgreSQL, Redis, Kafka, Elasticsearch and the SMTP mail catcher
               up --rebuild     (script) rebuild the jars first
               reset            delete all local data (.local/data); refuses while a stack is running
@@ -56,6 +57,8 @@ public final class LocalStack {
             case "up" -> up(layout, arguments.subList(Math.min(1, arguments.size()), arguments.size()));
             case "reset" -> reset(layout);
             case "generate" -> generate(layout, arguments.subList(1, arguments.size()));
+            // not for people: how the launcher runs the Kafka broker in a JVM of its own
+            case KafkaBrokerProcess.COMMAND -> KafkaBrokerProcess.run(arguments.subList(1, arguments.size()));
             case "help", "--help", "-h" -> {
                 System.out.print(USAGE);
                 yield 0;

@@ -4,6 +4,7 @@ import io.ticketing.localstack.infra.Detached;
 import io.ticketing.localstack.infra.ExternalProcess;
 import io.ticketing.localstack.infra.FileTrees;
 import io.ticketing.localstack.infra.LogTail;
+import io.ticketing.localstack.infra.Ports;
 import io.ticketing.localstack.infra.ProcessKiller;
 import io.ticketing.localstack.infra.Sleep;
 import java.io.IOException;
@@ -20,8 +21,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -80,7 +83,13 @@ final class ServiceProcesses {
         CompletableFuture<Void> firstFailure = new CompletableFuture<>();
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
         for (ServiceSpec service : services) {
-            readiness.add(CompletableFuture.runAsync(() -> awaitReady(service), waiters)
+            readiness.add(CompletableFuture.runAsync(() -> {
+                        long started = System.nanoTime();
+                        if (awaitReady(service)) {
+                            out.printf("  %-22s ready on port %d (%.1f s)%n", service.name(), service.port(),
+                                    (System.nanoTime() - started) / 1e9);
+                        }
+                    }, waiters)
                     .whenComplete((ignored, failure) -> {
                         if (failure != null) {
                             aborted = true;
@@ -148,17 +157,47 @@ final class ServiceProcesses {
         }
     }
 
-    /** Reports services that die after start-up, so a crash does not go unnoticed in the terminal. */
-    void watch() {
-        synchronized (this) {
-            running.forEach((service, process) -> process.onExit().thenAccept(exited -> {
-                synchronized (this) {
-                    if (!closed) {
-                        out.printf("%n!! %s exited with code %d; last lines of %s:%n%s%n", service.name(),
-                                exited.exitValue(), layout.log(service.name()), LogTail.of(layout.log(service.name()), 20));
+    /** Hands every running service to the supervisor, which restarts it when it dies. */
+    void supervise(Supervisor supervisor, List<ServiceSpec> services) {
+        for (ServiceSpec service : services) {
+            supervisor.supervise(new Supervisor.Supervised() {
+
+                @Override
+                public String name() {
+                    return service.name();
+                }
+
+                @Override
+                public Path log() {
+                    return layout.log(service.name());
+                }
+
+                @Override
+                public OptionalInt awaitExit() throws InterruptedException {
+                    Process process;
+                    synchronized (ServiceProcesses.this) {
+                        process = running.get(service);
+                    }
+                    if (process == null) {
+                        return OptionalInt.empty();
+                    }
+                    try {
+                        return OptionalInt.of(process.onExit().get().exitValue());
+                    } catch (ExecutionException e) {
+                        return OptionalInt.empty();
                     }
                 }
-            }));
+
+                @Override
+                public void restart() {
+                    // a killed JVM's port is free at once; one that is still shutting down gets a moment
+                    Ports.awaitFree(service.port(), STOP_GRACE);
+                    start(service);
+                    if (!awaitReady(service)) {
+                        throw new IllegalStateException("the stack is stopping");
+                    }
+                }
+            });
         }
     }
 
@@ -187,7 +226,7 @@ final class ServiceProcesses {
         builder.environment().putAll(ServiceEnvironment.forService(service, inheritedEnvironment));
         synchronized (this) {
             if (closed) {
-                return;
+                throw new IllegalStateException("the stack is stopping");
             }
             try {
                 Files.createDirectories(log.getParent());
@@ -200,19 +239,23 @@ final class ServiceProcesses {
         }
     }
 
-    private void awaitReady(ServiceSpec service) {
+    /**
+     * Waits until the service's readiness probe answers.
+     *
+     * @return false if the wait was abandoned because the stack is stopping
+     */
+    private boolean awaitReady(ServiceSpec service) {
         Process process;
         synchronized (this) {
             process = running.get(service);
         }
         if (process == null) {
-            return;
+            return false;
         }
-        long started = System.nanoTime();
-        long deadline = started + READY_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!isReady(http, service)) {
-            if (aborted) {
-                return; // another service failed; the stack is being stopped
+            if (aborted || isClosed()) {
+                return false; // another service failed, or the stack is being stopped
             }
             if (!process.isAlive()) {
                 throw new ServiceFailedException(service, "exited with code " + process.exitValue(), layout.log(service.name()));
@@ -223,10 +266,11 @@ final class ServiceProcesses {
             }
             Sleep.millis(250);
         }
-        if (aborted) {
-            return;
-        }
-        out.printf("  %-22s ready on port %d (%.1f s)%n", service.name(), service.port(), (System.nanoTime() - started) / 1e9);
+        return !aborted;
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     /** Whether the service's readiness probe answers 200 now. */

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole local platform: infrastructure first, then (unless infra-only) every service. {@link #stop()}
- * may be called at any moment from the shutdown hook, also while {@link #start()} is still running on
- * the main thread; it stops services first, then the infrastructure they use.
+ * The whole local platform: infrastructure first, then (unless infra-only) every service, then supervision
+ * of all of them ({@link Supervisor}): whatever dies afterwards is restarted. {@link #stop()} may be called at
+ * any moment from the shutdown hook, also while {@link #start()} is still running on the main thread; it ends
+ * supervision first, then stops services, then the infrastructure they use.
  */
 final class Stack {
 
@@ -16,6 +17,7 @@ final class Stack {
     private final RunRegistry registry;
     private final Infrastructure infrastructure;
     private final ServiceProcesses services;
+    private final Supervisor supervisor;
     private final PrintStream out;
     private volatile boolean stopping;
     private boolean stopped;
@@ -27,6 +29,7 @@ final class Stack {
         this.infrastructure = new Infrastructure(layout,
                 server -> server.externalProcess().ifPresent(registry::record), out);
         this.services = new ServiceProcesses(layout, environment, registry::record, out);
+        this.supervisor = new Supervisor(out, RestartBackoff::standard);
     }
 
     /** Jars that must be built before {@link #start()} can succeed. */
@@ -37,12 +40,12 @@ final class Stack {
     void start() {
         out.println("Starting infrastructure (PostgreSQL, Redis, Kafka, Elasticsearch, SMTP) ...");
         infrastructure.start();
-        if (infraOnly || stopping) {
-            return;
+        if (!infraOnly && !stopping) {
+            out.println("Starting services ...");
+            services.startAll(ServiceSpec.ALL);
+            services.supervise(supervisor, ServiceSpec.ALL);
         }
-        out.println("Starting services ...");
-        services.startAll(ServiceSpec.ALL);
-        services.watch();
+        infrastructure.supervise(supervisor);
     }
 
     boolean isStopping() {
@@ -59,6 +62,7 @@ final class Stack {
         long started = System.nanoTime();
         out.println();
         out.println("Stopping ...");
+        supervisor.close();
         services.stopAll();
         infrastructure.stop();
         registry.release();

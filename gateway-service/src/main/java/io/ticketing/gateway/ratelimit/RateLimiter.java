@@ -1,13 +1,15 @@
 package io.ticketing.gateway.ratelimit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -15,35 +17,57 @@ import reactor.core.publisher.Mono;
 /**
  * Token buckets in Redis, one per key or customer, taken atomically by a Lua script that reads Redis's own
  * clock — so any number of gateway instances share one limit, whatever their clocks say. If Redis cannot
- * answer quickly the request is let through: losing the limiter must not take the platform down with it.
+ * answer within {@value #TIMEOUT_MILLIS} ms the request is let through: losing the limiter must not take the
+ * platform down with it, nor slow it down by more than that.
  */
 @Component
 public class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
-    private static final Duration TIMEOUT = Duration.ofMillis(250);
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> TOKEN_BUCKET = RedisScript.of(
-            new ClassPathResource("scripts/token-bucket.lua"), List.class);
+    private static final long TIMEOUT_MILLIS = 250;
+    private static final Duration TIMEOUT = Duration.ofMillis(TIMEOUT_MILLIS);
+    /** While Redis is away every request would log; one line per interval says how many passed unchecked. */
+    private static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
+    private static final RedisLink.Script TOKEN_BUCKET = RedisLink.Script.of(script("scripts/token-bucket.lua"));
 
-    private final ReactiveStringRedisTemplate redis;
+    private final RedisLink redis;
+    private final AtomicLong unchecked = new AtomicLong();
+    private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
 
-    RateLimiter(ReactiveStringRedisTemplate redis) {
+    RateLimiter(RedisLink redis) {
         this.redis = redis;
     }
 
-    /** Takes one token from {@code bucket}. */
+    /** Takes one token from {@code bucket}; never fails and never takes longer than the timeout. */
     public Mono<Decision> take(String bucket, RateLimitProperties.Limit limit) {
-        return redis.execute(TOKEN_BUCKET, List.of("rate-limit:{" + bucket + "}"),
+        return redis.run(TOKEN_BUCKET, List.of("rate-limit:{" + bucket + "}"),
                         List.of(String.valueOf(limit.requestsPerSecond()), String.valueOf(limit.burst())))
-                .next()
                 .map(result -> new Decision(((Number) result.get(0)).longValue() == 1, limit,
                         ((Number) result.get(1)).intValue(), ((Number) result.get(2)).longValue()))
                 .timeout(TIMEOUT)
                 .onErrorResume(error -> {
-                    log.warn("Rate limiter unavailable, letting the request through: {}", error.toString());
+                    warn(error);
                     return Mono.just(new Decision(true, limit, limit.burst(), 0));
                 });
+    }
+
+    private void warn(Throwable error) {
+        unchecked.incrementAndGet();
+        long due = nextWarning.get();
+        long now = System.nanoTime();
+        if (now - due >= 0 && nextWarning.compareAndSet(due, now + WARNING_INTERVAL.toNanos())) {
+            log.warn("Rate limiter unavailable, letting requests through ({} since the last warning): {}",
+                    unchecked.getAndSet(0), error.toString());
+        }
+    }
+
+    private static String script(String path) {
+        try (var in = new ClassPathResource(path).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /**

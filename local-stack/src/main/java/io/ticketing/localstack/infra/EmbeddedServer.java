@@ -23,10 +23,19 @@ public interface EmbeddedServer extends AutoCloseable {
     boolean isRunning();
 
     /**
-     * The server's OS process while it runs, if it is one (Kafka runs inside this JVM). Owners record it so
-     * that a later run can clean up after a crash even without starting this server again.
+     * The server's OS process while it runs, if it is one ({@link KafkaBroker} and the SMTP server run inside
+     * this JVM). Owners record it so that a later run can clean up after a crash even without starting this
+     * server again, and watch it to restart the server when it dies.
      */
     default Optional<ExternalProcess> externalProcess() {
+        return Optional.empty();
+    }
+
+    /**
+     * The server's process while it runs, if this JVM started it as its own child (not re-parented by a daemon
+     * start): then its exit code can be read when it dies.
+     */
+    default Optional<Process> childProcess() {
         return Optional.empty();
     }
 

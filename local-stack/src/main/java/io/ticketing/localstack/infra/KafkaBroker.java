@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A single-node Kafka (KRaft, combined broker and controller) running inside this JVM from the
- * {@code kafka_2.13} jars: no extra process to leak, ready in a few seconds.
+ * {@code kafka_2.13} jars, ready in a few seconds. Tests run it in their own JVM; the local stack runs it in a
+ * JVM of its own (the launcher's {@code kafka-broker} command), so that it can be killed and restarted alone.
  *
  * <p>The log directory is formatted on first use and kept afterwards, so topics and offsets survive a
  * restart of the local stack. Everything is sized for one broker (replication factor and min ISR 1) and

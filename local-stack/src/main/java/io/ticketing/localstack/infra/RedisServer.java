@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
 
@@ -29,6 +30,11 @@ public final class RedisServer implements EmbeddedServer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final int LAUNCH_ATTEMPTS = 5;
+    /** How long to watch for a failed exec: setsid fails at once, Redis itself takes longer to start. */
+    private static final Duration EXEC_CHECK = Duration.ofMillis(100);
+    /** setsid's (and a shell's) exit code when the command exists but cannot be executed. */
+    private static final int CANNOT_EXECUTE = 126;
 
     private final Path dataDir;
     private final int port;
@@ -60,6 +66,21 @@ public final class RedisServer implements EmbeddedServer {
             LoggerFactory.getLogger(RedisServer.class).warn("Stopped a Redis left over by a previous run");
         }
         Ports.requireFree(port, name());
+        for (int attempt = 1; !launched(); attempt++) {
+            if (attempt == LAUNCH_ATTEMPTS) {
+                throw new IllegalStateException("Redis could not be executed " + LAUNCH_ATTEMPTS + " times, see " + logFile);
+            }
+            Sleep.millis(200);
+        }
+        awaitReady();
+    }
+
+    /**
+     * Extracts the binary and executes it. The binary is written just before: a process another thread forks at that
+     * moment inherits the open file, and executing it then fails with "Text file busy" (setsid exits with 126),
+     * which passes as soon as that process has exec'd. So that case answers false, to try again.
+     */
+    private boolean launched() {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(logFile.getParent());
@@ -71,9 +92,21 @@ public final class RedisServer implements EmbeddedServer {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
         } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("Text file busy")) {
+                return false;
+            }
             throw new UncheckedIOException("Redis did not start (log: " + logFile + ")", e);
         }
-        awaitReady();
+        try {
+            if (process.waitFor(EXEC_CHECK.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() == CANNOT_EXECUTE) {
+                process = null;
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting Redis", e);
+        }
+        return true;
     }
 
     @Override
@@ -105,6 +138,11 @@ public final class RedisServer implements EmbeddedServer {
     @Override
     public synchronized Optional<ExternalProcess> externalProcess() {
         return process == null ? Optional.empty() : Optional.of(new ExternalProcess(process.pid(), binaryDir().toString()));
+    }
+
+    @Override
+    public synchronized Optional<Process> childProcess() {
+        return Optional.ofNullable(process);
     }
 
     public String host() {

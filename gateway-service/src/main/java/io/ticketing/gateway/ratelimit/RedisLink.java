@@ -1,0 +1,152 @@
+package io.ticketing.gateway.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway's one connection to Redis, opened (and, after a failed attempt, opened again) in the background,
+ * so that no request ever waits for it longer than its caller's timeout.
+ *
+ * <p>Why not Spring Data Redis: its shared connection is opened by a blocking connect on the thread of the first
+ * command, which in the gateway is an event loop, under a lock. While Redis did not answer (paused, or slow to
+ * accept on a busy machine), each request in turn held its event loop for the whole handshake timeout and every
+ * request queued behind it waited too: answers came tens of seconds to minutes late although the limiter had
+ * long given up on Redis. Here the connect is asynchronous; once open, Lettuce reconnects it by itself within a
+ * second of Redis coming back, and refuses commands while disconnected instead of queueing them.
+ */
+@Component
+public class RedisLink implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisLink.class);
+    /** One attempt to open the connection: TCP connect, then the handshake. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Pause after a failed attempt before the next request starts another one. */
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** A backstop behind the callers' own, shorter timeouts: no command waits for Redis longer than this. */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
+
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final RedisURI uri;
+    private CompletableFuture<StatefulRedisConnection<String, String>> connection;
+    private long retryAt;
+    private boolean unreachable;
+    private boolean closed;
+
+    RedisLink(RedisAddress address) {
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.uri = RedisURI.builder().withHost(address.host()).withPort(address.port()).withTimeout(CONNECT_TIMEOUT).build();
+        this.client = RedisClient.create(resources, uri);
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .build());
+        connection();
+    }
+
+    /**
+     * Runs a Lua script by its digest, loading it first if Redis does not know it (after a restart, Redis has
+     * forgotten every script). Fails at once while the connection cannot be opened; the caller bounds the wait.
+     */
+    public Mono<List<Object>> run(Script script, List<String> keys, List<String> args) {
+        String[] keyArray = keys.toArray(String[]::new);
+        String[] argArray = args.toArray(String[]::new);
+        return Mono.defer(() -> Mono.fromFuture(connection(), true))
+                .flatMap(open -> open.reactive().<List<Object>>evalsha(script.sha1(), ScriptOutputType.MULTI, keyArray, argArray)
+                        .next()
+                        .onErrorResume(RedisNoScriptException.class, unknown -> open.reactive()
+                                .<List<Object>>eval(script.text(), ScriptOutputType.MULTI, keyArray, argArray).next()));
+    }
+
+    /** Whether Redis answers a PING within {@code timeout}. */
+    public Mono<Boolean> ping(Duration timeout) {
+        return Mono.defer(() -> Mono.fromFuture(connection(), true))
+                .flatMap(open -> open.reactive().ping())
+                .map("PONG"::equals)
+                .timeout(timeout)
+                .onErrorReturn(false);
+    }
+
+    /** The connection, or the attempt to open it that is under way; starts a new attempt after a failed one. */
+    private synchronized CompletableFuture<StatefulRedisConnection<String, String>> connection() {
+        boolean failed = connection != null && connection.isCompletedExceptionally();
+        if (!closed && (connection == null || failed && System.nanoTime() - retryAt >= 0)) {
+            CompletableFuture<StatefulRedisConnection<String, String>> attempt =
+                    client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+            attempt.whenComplete((open, error) -> attempted(error));
+            connection = attempt;
+        }
+        return connection;
+    }
+
+    /** Logs the first failure and the success after it, not every attempt in between. */
+    private synchronized void attempted(Throwable error) {
+        if (error == null) {
+            log.info("Connected to Redis at {}:{}", uri.getHost(), uri.getPort());
+            unreachable = false;
+            return;
+        }
+        retryAt = System.nanoTime() + RETRY_PAUSE.toNanos();
+        if (!unreachable) {
+            log.warn("Cannot connect to Redis at {}:{}; trying again while requests arrive: {}", uri.getHost(),
+                    uri.getPort(), error.toString());
+        }
+        unreachable = true;
+    }
+
+    @Override
+    public void destroy() {
+        CompletableFuture<StatefulRedisConnection<String, String>> last;
+        synchronized (this) {
+            closed = true;
+            last = connection;
+        }
+        if (last != null && last.isDone() && !last.isCompletedExceptionally()) {
+            last.join().close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    /** A Lua script and the SHA-1 digest Redis knows it by. */
+    public record Script(String text, String sha1) {
+
+        public static Script of(String text) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+                return new Script(text, HexFormat.of().formatHex(digest));
+            }
+            catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+}
