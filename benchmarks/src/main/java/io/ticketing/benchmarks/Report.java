@@ -8,7 +8,7 @@ import java.util.Locale;
  * The printed results: Markdown tables that can be pasted into a README as is (one row per scenario for the
  * catalog), and the number formats every benchmark prints.
  */
-final class Report {
+public final class Report {
 
     private static final List<String> HEADER = List.of("scenario", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms",
             "max ms", "429", "errors");
@@ -34,7 +34,7 @@ final class Report {
      * An aligned Markdown table: the first column left-aligned (names), the others right-aligned (numbers).
      * Every row has as many cells as the header.
      */
-    static String markdown(List<String> header, List<List<String>> body) {
+    public static String markdown(List<String> header, List<List<String>> body) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
         rows.addAll(body);
