@@ -46,16 +46,22 @@ final class AuditReader {
         this.apiKey = apiKey;
     }
 
-    PlatformState read(List<String> shows, Duration holdGrace) throws IOException, InterruptedException, SQLException {
+    PlatformState read(List<String> shows, Duration holdGrace) throws InterruptedException, SQLException {
         Instant readAt = Instant.now();
         Map<String, Map<String, String>> publicMaps = new TreeMap<>();
         for (String show : shows) {
-            Gateway.Response map = gateway.get("/api/v1/shows/" + show + "/seats", apiKey);
-            publicMaps.put(show, map.ok() ? SeatMapView.from(map.json()).statuses() : Map.of());
+            publicMaps.put(show, publicSeatMap(show));
         }
         Map<String, PlatformState.SeatMap> seatMaps = new TreeMap<>();
         for (String show : shows) {
-            seatMaps.put(show, seatMap(show));
+            try {
+                seatMaps.put(show, seatMap(show));
+            }
+            catch (IOException | RuntimeException redisDown) {
+                // Redis gone: the show has no seat map, which the audit reports
+                seatMaps.put(show, new PlatformState.SeatMap(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(),
+                        Optional.empty()));
+            }
         }
         UUID[] ids = shows.stream().map(UUID::fromString).toArray(UUID[]::new);
         var reservation = reservation(ids);
@@ -90,6 +96,17 @@ final class AuditReader {
         return new PlatformState(readAt, holdGrace, Set.copyOf(shows), seatMaps, publicMaps, booking.inventory(),
                 booking.bookedSeats(), booking.bookings(), payment.payments(), payment.refunds(), reservation, entries,
                 outbox, lag, deadLetters);
+    }
+
+    /** The public seat map's statuses; empty when the gateway could not answer with one. */
+    private Map<String, String> publicSeatMap(String show) throws InterruptedException {
+        try {
+            Gateway.Response map = gateway.get("/api/v1/shows/" + show + "/seats", apiKey);
+            return map.ok() ? SeatMapView.from(map.json()).statuses() : Map.of();
+        }
+        catch (IOException ex) {
+            return Map.of();
+        }
     }
 
     private PlatformState.SeatMap seatMap(String show) throws IOException {

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,7 +33,7 @@ final class ChaosReport {
                     record.recovered() || record.skipped() ? record.note()
                             : record.note() + "; last probe: " + record.failure()));
         }
-        return Report.markdown(List.of("#", "at", "fault", "lasted s", "recovered after s", "note"), rows);
+        return Report.markdown(List.of("#", "at", "fault", "lasted s", "recovered after s", "note"), rows, Set.of(2, 5));
     }
 
     /** Per fault kind: how many were injected, recovered from, and the recovery time's p50 and max. */
@@ -56,11 +57,11 @@ final class ChaosReport {
     /** Per request: how many, and the answers by status and problem code. */
     static String answers(Map<String, Map<String, Long>> table) {
         List<List<String>> rows = new ArrayList<>();
-        table.forEach((request, answers) -> rows.add(List.of(request,
+        new TreeMap<>(table).forEach((request, answers) -> rows.add(List.of(request,
                 count(answers.values().stream().mapToLong(Long::longValue).sum()),
-                answers.entrySet().stream().map(answer -> answer.getKey() + " × " + count(answer.getValue()))
+                new TreeMap<>(answers).entrySet().stream().map(answer -> answer.getKey() + " × " + count(answer.getValue()))
                         .collect(Collectors.joining(", ")))));
-        return Report.markdown(List.of("request", "sent", "answers"), rows);
+        return Report.markdown(List.of("request", "sent", "answers"), rows, Set.of(0, 2));
     }
 
     /** What the run's shows hold in each service's database, by status. */
@@ -81,7 +82,7 @@ final class ChaosReport {
             rows.add(List.of(result.name(), count(result.violations().size()),
                     result.note() == null ? "" : result.note()));
         }
-        return Report.markdown(List.of("invariant", "violations", "note"), rows);
+        return Report.markdown(List.of("invariant", "violations", "note"), rows, Set.of(0, 2));
     }
 
     /** The first few violations of each broken invariant. */

@@ -73,7 +73,7 @@ final class FaultPlan {
     private Fault shortFault(FaultKind kind, List<Fault> alongside) {
         Duration low = kind.shortest();
         Duration high = kind.longest();
-        Duration length = kind == FaultKind.SERVICE_PAUSE ? high : low.plus(high.minus(low).dividedBy(4));
+        Duration length = kind == FaultKind.SERVICE_PAUSE ? high : low.plusSeconds(high.minus(low).toSeconds() / 4);
         return new Fault(kind, target(kind, alongside), length);
     }
 
