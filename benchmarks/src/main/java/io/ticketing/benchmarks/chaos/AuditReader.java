@@ -94,7 +94,8 @@ final class AuditReader {
             lag = List.of(new PlatformState.GroupLag("(Kafka did not answer)", "-", Long.MAX_VALUE));
         }
         return new PlatformState(readAt, holdGrace, Set.copyOf(shows), seatMaps, publicMaps, booking.inventory(),
-                booking.bookedSeats(), booking.bookings(), payment.payments(), payment.refunds(), reservation, entries,
+                booking.fences(), booking.tickets(), booking.bookedSeats(), booking.bookings(), payment.payments(),
+                payment.refunds(), reservation, entries,
                 outbox, lag, deadLetters);
     }
 
@@ -159,22 +160,37 @@ final class AuditReader {
         return holds;
     }
 
-    private record BookingData(Map<String, Map<String, String>> inventory, List<PlatformState.BookedSeat> bookedSeats,
+    private record BookingData(Map<String, Map<String, String>> inventory, Map<String, Map<String, Long>> fences,
+            Map<String, Integer> tickets, List<PlatformState.BookedSeat> bookedSeats,
             List<PlatformState.Booking> bookings) {
     }
 
     private BookingData booking(UUID[] shows) throws SQLException {
         Map<String, Map<String, String>> inventory = new TreeMap<>();
+        Map<String, Map<String, Long>> fences = new TreeMap<>();
+        Map<String, Integer> tickets = new TreeMap<>();
         List<PlatformState.BookedSeat> bookedSeats = new ArrayList<>();
         List<PlatformState.Booking> bookings = new ArrayList<>();
         try (Connection connection = databases.connect("booking")) {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT show_id, seat_id, status FROM show_seat WHERE show_id = ANY(?)")) {
+                    "SELECT show_id, seat_id, status, fence FROM show_seat WHERE show_id = ANY(?)")) {
                 query.setArray(1, connection.createArrayOf("uuid", shows));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         inventory.computeIfAbsent(rows.getString(1), show -> new TreeMap<>())
                                 .put(rows.getString(2), rows.getString(3));
+                        fences.computeIfAbsent(rows.getString(1), show -> new TreeMap<>())
+                                .put(rows.getString(2), rows.getLong(4));
+                    }
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT t.booking_id, count(*) FROM booking_ticket t JOIN booking b ON b.id = t.booking_id
+                    WHERE b.show_id = ANY(?) GROUP BY t.booking_id""")) {
+                query.setArray(1, connection.createArrayOf("uuid", shows));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        tickets.put(rows.getString(1), rows.getInt(2));
                     }
                 }
             }
@@ -200,7 +216,7 @@ final class AuditReader {
                 }
             }
         }
-        return new BookingData(inventory, bookedSeats, bookings);
+        return new BookingData(inventory, fences, tickets, bookedSeats, bookings);
     }
 
     private record PaymentData(List<PlatformState.Payment> payments, List<PlatformState.Refund> refunds) {

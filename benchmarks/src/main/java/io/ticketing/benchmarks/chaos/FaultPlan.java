@@ -54,27 +54,35 @@ final class FaultPlan {
         return shape == Shape.SHORT ? shortSteps(ordered) : fullSteps(ordered);
     }
 
+    /** Each fault on a component no earlier fault of the plan hit, where there is one: the short plan spreads out. */
     private List<List<Fault>> shortSteps(List<FaultKind> ordered) {
         List<List<Fault>> steps = new ArrayList<>();
+        List<Fault> planned = new ArrayList<>();
         List<FaultKind> paired = new ArrayList<>(ordered.stream().filter(kind -> !ALONE.contains(kind)).toList());
         while (!paired.isEmpty()) {
-            Fault first = shortFault(paired.removeFirst(), List.of());
+            Fault first = shortFault(paired.removeFirst(), List.of(), planned);
             if (paired.isEmpty()) {
                 steps.add(List.of(first));
                 break;
             }
-            steps.add(List.of(first, shortFault(paired.removeFirst(), List.of(first))));
+            steps.add(List.of(first, shortFault(paired.removeFirst(), List.of(first), planned)));
         }
-        ordered.stream().filter(ALONE::contains).forEach(kind -> steps.add(List.of(shortFault(kind, List.of()))));
+        ordered.stream().filter(ALONE::contains)
+                .forEach(kind -> steps.add(List.of(shortFault(kind, List.of(), planned))));
         return steps;
     }
 
     /** Near the short end of the kind's range: a quarter of the way. */
-    private Fault shortFault(FaultKind kind, List<Fault> alongside) {
+    private Fault shortFault(FaultKind kind, List<Fault> alongside, List<Fault> planned) {
         Duration low = kind.shortest();
         Duration high = kind.longest();
         Duration length = kind == FaultKind.SERVICE_PAUSE ? high : low.plusSeconds(high.minus(low).toSeconds() / 4);
-        return new Fault(kind, target(kind, alongside), length);
+        List<Component> fresh = kind.targets().stream().filter(target -> !clashes(kind, target, alongside))
+                .filter(target -> planned.stream().noneMatch(fault -> fault.target() == target)).toList();
+        Fault fault = new Fault(kind, fresh.isEmpty() ? target(kind, alongside) : fresh.get(random.nextInt(fresh.size())),
+                length);
+        planned.add(fault);
+        return fault;
     }
 
     private List<List<Fault>> fullSteps(List<FaultKind> ordered) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ final class Invariants {
     static final String CUSTOMER_COUNTS = "customer seat counts match holds and bookings";
     static final String FENCES = "fencing tokens never repeat";
     static final String OFFERS = "every live offer is a live hold";
+    static final String FENCES_KNOWN = "booking saw every hold (seat fences at least the holds' tokens)";
+    static final String HOLDS_AGREE = "hold records agree with bookings and refunds";
+    static final String TICKETS = "every CONFIRMED booking has its tickets";
     static final String OUTBOX = "no unsent outbox rows";
     static final String LAG = "consumer lag zero";
     static final String DEAD_LETTERS = "dead letters zero";
@@ -50,8 +54,8 @@ final class Invariants {
 
     static List<InvariantResult> check(PlatformState state) {
         return List.of(soldOnce(state), paidOnce(state), heldForSomeone(state), holdsHold(state), holdsEnd(state),
-                mapIsInventory(state), counters(state), customerCounts(state), fences(state), offers(state),
-                outbox(state), lag(state), deadLetters(state));
+                mapIsInventory(state), counters(state), customerCounts(state), fences(state), fencesKnown(state),
+                holdsAgree(state), tickets(state), offers(state), outbox(state), lag(state), deadLetters(state));
     }
 
     static InvariantResult soldOnce(PlatformState state) {
@@ -333,6 +337,77 @@ final class Invariants {
             }
         });
         return new InvariantResult(FENCES, violations);
+    }
+
+    /**
+     * Every hold's {@code SeatsHeld} reached booking-service: the fence it keeps per seat is at least the token of
+     * every hold that claimed the seat. A lower fence is an event lost on the way, and lets booking confirm a lapsed
+     * hold's late payment over a newer hold.
+     */
+    static InvariantResult fencesKnown(PlatformState state) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Hold> highest = new TreeMap<>();
+        for (Hold hold : state.holds()) {
+            for (String seat : hold.seatIds()) {
+                highest.merge(hold.showId() + " " + seat, hold,
+                        (one, other) -> one.fencingToken() >= other.fencingToken() ? one : other);
+            }
+        }
+        highest.forEach((key, hold) -> {
+            String seat = key.substring(key.indexOf(' ') + 1);
+            Long fence = state.seatFences().getOrDefault(hold.showId(), Map.of()).get(seat);
+            if (fence != null && fence < hold.fencingToken()) {
+                violations.add(new Violation(key, "show/seat " + key + ": booking's fence is " + fence + ", but hold "
+                        + hold.holdId() + " claimed it with token " + hold.fencingToken()));
+            }
+        });
+        return new InvariantResult(FENCES_KNOWN, violations);
+    }
+
+    /**
+     * Reservation-service's hold records say what became of each hold as the other services decided it: a hold that
+     * became a booking is CONFIRMED (and a CONFIRMED hold has a booking); a hold whose payment was refunded without
+     * ever becoming a booking is REFUNDED.
+     */
+    static InvariantResult holdsAgree(PlatformState state) {
+        Map<String, Hold> holds = byId(state.holds(), Hold::holdId);
+        Map<String, Booking> bookingByHold = byId(state.bookings(), Booking::holdId);
+        List<Violation> violations = new ArrayList<>();
+        for (Booking booking : state.bookings()) {
+            Hold hold = holds.get(booking.holdId());
+            if (hold == null || !hold.status().equals("CONFIRMED")) {
+                violations.add(new Violation("hold " + booking.holdId(), "hold " + booking.holdId() + " "
+                        + (hold == null ? "unknown" : hold.status()) + ", but it became booking " + booking.bookingId()
+                        + " (" + booking.status() + ")"));
+            }
+        }
+        for (Hold hold : state.holds()) {
+            if (hold.status().equals("CONFIRMED") && !bookingByHold.containsKey(hold.holdId())) {
+                violations.add(new Violation("hold " + hold.holdId(), "hold " + hold.holdId()
+                        + " CONFIRMED without a booking"));
+            }
+        }
+        Set<String> reported = new HashSet<>();
+        for (Payment payment : state.payments()) {
+            Hold hold = holds.get(payment.holdId());
+            if (payment.status().equals("REFUNDED") && hold != null && !bookingByHold.containsKey(hold.holdId())
+                    && !hold.status().equals("REFUNDED") && reported.add(hold.holdId())) {
+                violations.add(new Violation("hold " + hold.holdId(), "hold " + hold.holdId() + " " + hold.status()
+                        + ", but its payment " + payment.paymentId() + " was refunded without a booking"));
+            }
+        }
+        return new InvariantResult(HOLDS_AGREE, violations);
+    }
+
+    /** notification-service issued a ticket for every seat of every CONFIRMED booking, and booking-service has them. */
+    static InvariantResult tickets(PlatformState state) {
+        return new InvariantResult(TICKETS, state.bookings().stream()
+                .filter(booking -> booking.status().equals("CONFIRMED"))
+                .filter(booking -> state.tickets().getOrDefault(booking.bookingId(), 0) != booking.seatIds().size())
+                .map(booking -> new Violation("booking " + booking.bookingId(), "booking " + booking.bookingId() + " has "
+                        + state.tickets().getOrDefault(booking.bookingId(), 0) + " tickets for "
+                        + booking.seatIds().size() + " seats"))
+                .toList());
     }
 
     static InvariantResult offers(PlatformState state) {

@@ -17,13 +17,15 @@ import java.util.Set;
  * @param seatMaps per show, its live state in Redis
  * @param publicSeatMaps per show, seat id → status as {@code GET /api/v1/shows/{id}/seats} answered
  * @param inventory per show, seat id → status in booking-service's {@code show_seat}
+ * @param seatFences per show, seat id → the highest fencing token booking-service learnt of (from {@code SeatsHeld})
+ * @param tickets booking id → e-tickets booking-service has for it (from {@code TicketsIssued})
  * @param outbox per database, the {@code event_publication} rows not sent yet
  * @param deadLetters per database, the unresolved dead letters; a database without a {@code dead_letter} table is
  *        absent
  */
 record PlatformState(Instant readAt, Duration holdGrace, Set<String> shows, Map<String, SeatMap> seatMaps,
         Map<String, Map<String, String>> publicSeatMaps, Map<String, Map<String, String>> inventory,
-        List<BookedSeat> bookedSeats, List<Booking> bookings, List<Payment> payments, List<Refund> refunds,
+        Map<String, Map<String, Long>> seatFences, Map<String, Integer> tickets, List<BookedSeat> bookedSeats, List<Booking> bookings, List<Payment> payments, List<Refund> refunds,
         List<Hold> holds, List<WaitlistEntry> entries, Map<String, List<String>> outbox, List<GroupLag> lag,
         Map<String, List<String>> deadLetters) {
 

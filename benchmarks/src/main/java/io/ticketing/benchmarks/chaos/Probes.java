@@ -31,10 +31,14 @@ final class Probes {
     }
 
     @FunctionalInterface
-    private interface Probe {
+    private interface Attempt {
 
         /** @return null when the probe succeeded, else what failed */
         String attempt(Instant deadline) throws IOException, InterruptedException;
+    }
+
+    /** A probe and its name, which says what failed. */
+    private record Probe(String name, Attempt attempt) {
     }
 
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
@@ -89,26 +93,32 @@ final class Probes {
     }
 
     private static String attempt(Probe probe, Instant deadline) throws InterruptedException {
+        String failure;
         try {
-            return probe.attempt(deadline);
+            failure = probe.attempt().attempt(deadline);
         }
         catch (IOException | RuntimeException ex) {
-            return ex.toString();
+            failure = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getClass().getSimpleName() + ": "
+                    + ex.getMessage();
         }
+        return failure == null ? null : probe.name() + ": " + failure;
     }
 
     private List<Probe> probes(Component component) {
-        Probe ready = deadline -> ready(component);
+        Probe ready = new Probe(component.label() + " readiness", deadline -> ready(component));
+        Probe hold = new Probe("hold and release", deadline -> holdAndRelease());
+        Probe purchase = new Probe("purchase", deadline -> purchase(false, deadline));
+        Probe purchaseWithTickets = new Probe("purchase with tickets", deadline -> purchase(true, deadline));
+        Probe line = new Probe("waiting-line join and leave", deadline -> joinAndLeave());
         return switch (component) {
-            case GATEWAY -> List.of(ready, deadline -> holdAndRelease());
-            case CATALOG -> List.of(ready, deadline -> catalogWrite());
-            case RESERVATION -> List.of(ready, deadline -> holdAndRelease(), deadline -> purchase(false, deadline));
-            case BOOKING, PAYMENT -> List.of(ready, deadline -> purchase(false, deadline));
-            case NOTIFICATION -> List.of(ready, deadline -> purchase(true, deadline));
-            case WAITING -> List.of(ready, deadline -> joinAndLeave());
-            case REDIS -> List.of(deadline -> redis.ping() ? null : "Redis does not answer PING",
-                    deadline -> holdAndRelease(), deadline -> joinAndLeave());
-            case KAFKA -> List.of(deadline -> purchase(true, deadline));
+            case GATEWAY -> List.of(ready, hold);
+            case CATALOG -> List.of(ready, new Probe("catalog write", deadline -> catalogWrite()));
+            case RESERVATION -> List.of(ready, hold, purchase);
+            case BOOKING, PAYMENT -> List.of(ready, purchase);
+            case NOTIFICATION -> List.of(ready, purchaseWithTickets);
+            case WAITING -> List.of(ready, line);
+            case REDIS -> List.of(new Probe("Redis PING", deadline -> redis.ping() ? null : "no answer"), hold, line);
+            case KAFKA -> List.of(purchaseWithTickets);
         };
     }
 
@@ -116,7 +126,7 @@ final class Probes {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
                 + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
         int status = readiness.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        return status == 200 ? null : service.label() + " readiness answered " + status;
+        return status == 200 ? null : "answered " + status;
     }
 
     /** A hold of one seat of the purchase show, released again. */

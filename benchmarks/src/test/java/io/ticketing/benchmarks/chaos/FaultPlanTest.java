@@ -30,6 +30,16 @@ class FaultPlanTest {
     }
 
     @Test
+    void theShortPlanHitsADifferentServiceWithEachServiceFault() {
+        for (long seed = 0; seed < 20; seed++) {
+            List<Component> services = new FaultPlan(ALL, new SplittableRandom(seed)).steps(FaultPlan.Shape.SHORT).stream()
+                    .flatMap(List::stream).map(Fault::target).filter(Component::service).toList();
+
+            assertThat(services).as("seed %d", seed).doesNotHaveDuplicates().hasSize(4);
+        }
+    }
+
+    @Test
     void shortFaultsAreNearTheShortEndOfTheirRange() {
         List<Fault> faults = new FaultPlan(ALL, new SplittableRandom(1)).steps(FaultPlan.Shape.SHORT).stream()
                 .flatMap(List::stream).toList();

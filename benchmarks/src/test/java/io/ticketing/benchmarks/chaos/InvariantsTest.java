@@ -192,6 +192,41 @@ class InvariantsTest {
     }
 
     @Test
+    void findsASeatWhoseHoldBookingNeverHeardOf() {
+        var state = fourFreeSeats().held("ana", "h1", 4, "A1", "A2");
+        state.seatFences.put("A2", 2L);
+
+        assertThat(details(Invariants.fencesKnown(state.build()))).singleElement().asString()
+                .contains(SHOW + " A2").contains("booking's fence is 2, but hold h1 claimed it with token 4");
+    }
+
+    @Test
+    void findsHoldRecordsThatMissedTheirBookingOrRefund() {
+        var state = fourFreeSeats().sold("ana", "h1", "p1", "b1", "A1");
+        state.holds.replaceAll(hold -> hold.holdId().equals("h1") ? new PlatformState.Hold("h1", SHOW, "ana",
+                List.of("A1"), 3, "EXPIRED", hold.expiresAt()) : hold);
+        state.holds.add(new PlatformState.Hold("h2", SHOW, "ben", List.of("A2"), 4, "CONFIRMED", NOW.minusSeconds(60)));
+        state.holds.add(new PlatformState.Hold("h3", SHOW, "cleo", List.of("A3"), 5, "EXPIRED", NOW.minusSeconds(60)));
+        state.payments.add(new PlatformState.Payment("p3", "h3", SHOW, "REFUNDED"));
+        state.refunds.add(new PlatformState.Refund("r3", "p3", "SUCCEEDED"));
+        state.holds.add(new PlatformState.Hold("h4", SHOW, "dan", List.of("A4"), 6, "REFUNDED", NOW.minusSeconds(60)));
+        state.payments.add(new PlatformState.Payment("p4", "h4", SHOW, "REFUNDED"));
+
+        assertThat(details(Invariants.holdsAgree(state.build()))).satisfiesExactly(
+                detail -> assertThat(detail).isEqualTo("hold h1 EXPIRED, but it became booking b1 (CONFIRMED)"),
+                detail -> assertThat(detail).isEqualTo("hold h2 CONFIRMED without a booking"),
+                detail -> assertThat(detail).isEqualTo("hold h3 EXPIRED, but its payment p3 was refunded without a booking"));
+    }
+
+    @Test
+    void findsAConfirmedBookingWithoutItsTickets() {
+        var state = fourFreeSeats().sold("ana", "h1", "p1", "b1", "A1", "A2").sold("ben", "h2", "p2", "b2", "A3");
+        state.tickets.remove("b1");
+
+        assertThat(details(Invariants.tickets(state.build()))).containsExactly("booking b1 has 0 tickets for 2 seats");
+    }
+
+    @Test
     void findsLiveOffersWithoutALiveHoldOfTheirWaiter() {
         var state = fourFreeSeats().held("ana", "h1", 1, "A1");
         state.holds.add(new PlatformState.Hold("h2", SHOW, "ben", List.of("A2"), 2, "EXPIRED", NOW.minusSeconds(1)));

@@ -28,6 +28,8 @@ final class PlatformStateMother {
     Optional<Long> fence = Optional.of(10L);
     final Map<String, String> publicSeats = new LinkedHashMap<>();
     final Map<String, String> inventory = new LinkedHashMap<>();
+    final Map<String, Long> seatFences = new LinkedHashMap<>();
+    final Map<String, Integer> tickets = new LinkedHashMap<>();
     final List<PlatformState.BookedSeat> bookedSeats = new ArrayList<>();
     final List<PlatformState.Booking> bookings = new ArrayList<>();
     final List<PlatformState.Payment> payments = new ArrayList<>();
@@ -51,6 +53,7 @@ final class PlatformStateMother {
     PlatformStateMother seat(String seat, String redis, String inventoryStatus) {
         seats.put(seat, redis);
         inventory.put(seat, inventoryStatus);
+        seatFences.putIfAbsent(seat, 0L);
         publicSeats.put(seat, Invariants.publicStatus(redis));
         recount();
         return this;
@@ -60,8 +63,10 @@ final class PlatformStateMother {
     PlatformStateMother sold(String customer, String holdId, String paymentId, String bookingId, String... seatIds) {
         for (String seat : seatIds) {
             seat(seat, "SOLD", "SOLD");
+            seatFences.merge(seat, 3L, Math::max);
             bookedSeats.add(new PlatformState.BookedSeat(SHOW, seat, bookingId, true));
         }
+        tickets.put(bookingId, seatIds.length);
         holds.add(new PlatformState.Hold(holdId, SHOW, customer, List.of(seatIds), 3, "CONFIRMED", NOW.minusSeconds(120)));
         payments.add(new PlatformState.Payment(paymentId, holdId, SHOW, "SUCCEEDED"));
         bookings.add(new PlatformState.Booking(bookingId, SHOW, holdId, paymentId, customer, List.of(seatIds), "CONFIRMED"));
@@ -73,6 +78,7 @@ final class PlatformStateMother {
     PlatformStateMother held(String customer, String holdId, long token, String... seatIds) {
         for (String seat : seatIds) {
             seat(seat, "HELD:" + holdId, "AVAILABLE");
+            seatFences.merge(seat, token, Math::max);
         }
         Instant expiresAt = NOW.plusSeconds(15);
         holds.add(new PlatformState.Hold(holdId, SHOW, customer, List.of(seatIds), token, "HELD", expiresAt));
@@ -97,7 +103,8 @@ final class PlatformStateMother {
     PlatformState build() {
         return new PlatformState(NOW, GRACE, Set.of(SHOW), Map.of(SHOW, new PlatformState.SeatMap(Map.copyOf(seats),
                 Map.copyOf(counts), Map.copyOf(customers), Map.copyOf(redisHolds), Set.copyOf(liveLeases), fence)),
-                Map.of(SHOW, Map.copyOf(publicSeats)), Map.of(SHOW, Map.copyOf(inventory)), List.copyOf(bookedSeats),
+                Map.of(SHOW, Map.copyOf(publicSeats)), Map.of(SHOW, Map.copyOf(inventory)),
+                Map.of(SHOW, Map.copyOf(seatFences)), Map.copyOf(tickets), List.copyOf(bookedSeats),
                 List.copyOf(bookings), List.copyOf(payments), List.copyOf(refunds), List.copyOf(holds),
                 List.copyOf(entries), Map.copyOf(outbox), List.copyOf(lag), Map.copyOf(deadLetters));
     }
