@@ -25,7 +25,7 @@ class ChaosSystemTest {
 
     @Test
     void everyFaultIsSurvivedAndTheSettledPlatformBreaksNoGuarantee() throws Exception {
-        LocalStackProcess stack = LocalStackProcess.restartedWith(Map.of("TICKETING_RESERVATION_HOLD_TTL", "PT20S"));
+        LocalStackProcess stack = LocalStackProcess.sharedWith(Map.of("TICKETING_RESERVATION_HOLD_TTL", "PT20S"));
         Assumptions.assumeTrue(stack.startedHere(), "the stack was already running: its processes are not ours to kill");
 
         ChaosBenchmark.Result result = new ChaosBenchmark(ChaosOptions.parse("--gateway", LocalStackProcess.GATEWAY,

@@ -50,17 +50,20 @@ final class LocalStackProcess {
 
     /**
      * The shared stack with these variables as well, for a test that needs the platform configured otherwise (a short
-     * hold time): a stack started here is stopped and started again with them, and stays the shared one for the tests
-     * after (the shutdown check stops it). A stack that was already running is returned as it is: the caller checks
-     * {@link #startedHere()}.
+     * hold time): started with them when no stack runs yet; a stack started here without them is stopped and started
+     * again with them. Either stays the shared one for the tests after (the shutdown check stops it). A stack that was
+     * already running is returned as it is: the caller checks {@link #startedHere()}.
      */
-    static synchronized LocalStackProcess restartedWith(Map<String, String> variables)
+    static synchronized LocalStackProcess sharedWith(Map<String, String> variables)
             throws IOException, InterruptedException {
-        LocalStackProcess current = shared();
-        if (!current.startedHere() || current.environment.entrySet().containsAll(variables.entrySet())) {
-            return current;
+        if (shared == null) {
+            shared = gatewayReady() ? new LocalStackProcess(null, null, Map.of()) : start(variables);
+            return shared;
         }
-        current.stop();
+        if (!shared.startedHere() || shared.environment.entrySet().containsAll(variables.entrySet())) {
+            return shared;
+        }
+        shared.stop();
         shared = start(variables);
         return shared;
     }

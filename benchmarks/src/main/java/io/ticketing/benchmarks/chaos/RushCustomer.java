@@ -168,10 +168,10 @@ final class RushCustomer implements Runnable {
         }
     }
 
-    /** Watches a paid hold until it is booked or refunded; cancels some bookings. */
+    /** Watches a paid hold until it is booked or refunded (or the run stops); cancels some bookings. */
     private void follow(String holdId) throws InterruptedException {
         Instant until = Instant.now().plus(FOLLOW_FOR);
-        while (Instant.now().isBefore(until)) {
+        while (Instant.now().isBefore(until) && !stopping.getAsBoolean()) {
             Thread.sleep(1_000);
             Optional<Gateway.Response> hold = client.get("GET hold", "/api/v1/holds/" + holdId, session);
             if (hold.isEmpty() || !hold.get().ok()) {
