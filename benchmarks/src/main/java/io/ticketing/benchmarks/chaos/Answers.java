@@ -94,13 +94,13 @@ final class Answers {
             if (timedOut || !gatewayDown) {
                 violations.add(new Violation(request.request() + " " + request.at(), request.request() + " sent at "
                         + request.at() + ": no answer after " + request.waited().toMillis() + " ms ("
-                        + request.failure() + ")"));
+                        + request.failure() + ")", request.at()));
             }
         }
         for (Late answer : late) {
             violations.add(new Violation(answer.request() + " " + answer.at(), answer.request() + " sent at "
                     + answer.at() + ": " + answer.answer() + " after " + answer.took().toMillis() + " ms, over the "
-                    + answer.limit().toSeconds() + " s limit"));
+                    + answer.limit().toSeconds() + " s limit", answer.at()));
         }
         return new InvariantResult(ANSWERED_IN_TIME, violations);
     }

@@ -147,13 +147,14 @@ final class AuditReader {
         List<PlatformState.Hold> holds = new ArrayList<>();
         try (Connection connection = databases.connect("reservation");
                 PreparedStatement query = connection.prepareStatement("""
-                        SELECT id, show_id, customer_id, seat_ids, fencing_token, status, expires_at
+                        SELECT id, show_id, customer_id, seat_ids, fencing_token, status, expires_at, created_at
                         FROM hold WHERE show_id = ANY(?)""")) {
             query.setArray(1, connection.createArrayOf("uuid", shows));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     holds.add(new PlatformState.Hold(rows.getString(1), rows.getString(2), rows.getString(3),
-                            list(rows.getArray(4)), rows.getLong(5), rows.getString(6), instant(rows.getTimestamp(7))));
+                            list(rows.getArray(4)), rows.getLong(5), rows.getString(6), instant(rows.getTimestamp(7)),
+                            instant(rows.getTimestamp(8))));
                 }
             }
         }
@@ -205,13 +206,14 @@ final class AuditReader {
                 }
             }
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT id, show_id, hold_id, payment_id, customer_id, seat_ids, status
+                    SELECT id, show_id, hold_id, payment_id, customer_id, seat_ids, status, confirmed_at
                     FROM booking WHERE show_id = ANY(?)""")) {
                 query.setArray(1, connection.createArrayOf("uuid", shows));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         bookings.add(new PlatformState.Booking(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), list(rows.getArray(6)), rows.getString(7)));
+                                rows.getString(4), rows.getString(5), list(rows.getArray(6)), rows.getString(7),
+                                instant(rows.getTimestamp(8))));
                     }
                 }
             }
@@ -227,12 +229,12 @@ final class AuditReader {
         List<PlatformState.Refund> refunds = new ArrayList<>();
         try (Connection connection = databases.connect("payment")) {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, hold_id, show_id, status FROM payment WHERE show_id = ANY(?)")) {
+                    "SELECT id, hold_id, show_id, status, updated_at FROM payment WHERE show_id = ANY(?)")) {
                 query.setArray(1, connection.createArrayOf("uuid", shows));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         payments.add(new PlatformState.Payment(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4)));
+                                rows.getString(4), instant(rows.getTimestamp(5))));
                     }
                 }
             }

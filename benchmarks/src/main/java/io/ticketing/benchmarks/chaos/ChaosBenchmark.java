@@ -279,7 +279,7 @@ public final class ChaosBenchmark {
                 + (fleeting > 0 ? "; " + fleeting + " seen in one read only are left out" : "") + ")");
         out.println();
         out.print(ChaosReport.invariants(results));
-        List<String> examples = ChaosReport.examples(results);
+        List<String> examples = ChaosReport.examples(results, new FaultTimeline(faults));
         if (!examples.isEmpty()) {
             out.println();
             examples.forEach(out::println);

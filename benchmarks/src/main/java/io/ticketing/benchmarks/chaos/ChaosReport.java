@@ -85,17 +85,29 @@ final class ChaosReport {
         return Report.markdown(List.of("invariant", "violations", "note"), rows, Set.of(0, 2));
     }
 
-    /** The first few violations of each broken invariant. */
-    static List<String> examples(List<InvariantResult> results) {
+    /**
+     * The first few violations of each broken invariant, each with the fault that came before it where the data tells
+     * when it happened, and how many of them came after which fault.
+     */
+    static List<String> examples(List<InvariantResult> results, FaultTimeline timeline) {
         List<String> lines = new ArrayList<>();
         for (InvariantResult result : results) {
             if (result.holds()) {
                 continue;
             }
             lines.add(result.name() + " (" + count(result.violations().size()) + "):");
-            result.violations().stream().limit(EXAMPLES).forEach(violation -> lines.add("  - " + violation.detail()));
+            result.violations().stream().limit(EXAMPLES).forEach(violation -> lines.add("  - " + violation.detail()
+                    + (violation.at() == null ? "" : " [at " + Timestamps.of(violation.at()) + ", "
+                            + timeline.when(violation.at()) + "]")));
             if (result.violations().size() > EXAMPLES) {
                 lines.add("  - ... " + count(result.violations().size() - EXAMPLES) + " more");
+            }
+            Map<String, Long> byFault = new TreeMap<>(result.violations().stream()
+                    .filter(violation -> violation.at() != null)
+                    .collect(Collectors.groupingBy(violation -> timeline.when(violation.at()), Collectors.counting())));
+            if (!byFault.isEmpty()) {
+                lines.add("  by what came before: " + byFault.entrySet().stream()
+                        .map(entry -> count(entry.getValue()) + " " + entry.getKey()).collect(Collectors.joining("; ")));
             }
         }
         return lines;

@@ -164,14 +164,15 @@ final class FaultInjector {
             }
         };
         toRestore.put(key, restore);
-        if (readOnly) {
-            databases.readOnly(database, true);
-        }
-        else {
-            databases.allowConnections(database, false);
-        }
-        Instant started = Instant.now();
+        Instant started;
         try {
+            if (readOnly) {
+                databases.readOnly(database, true);
+            }
+            else {
+                databases.allowConnections(database, false);
+            }
+            started = Instant.now();
             Thread.sleep(fault.length());
         }
         finally {

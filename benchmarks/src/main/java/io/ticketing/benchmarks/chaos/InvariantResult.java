@@ -1,5 +1,6 @@
 package io.ticketing.benchmarks.chaos;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,7 +14,12 @@ import java.util.stream.Collectors;
  */
 record InvariantResult(String name, List<Violation> violations, String note) {
 
-    record Violation(String key, String detail) {
+    /** @param at when what broke happened, as far as the data tells (to name the fault before it); null if unknown */
+    record Violation(String key, String detail, Instant at) {
+
+        Violation(String key, String detail) {
+            this(key, detail, null);
+        }
     }
 
     InvariantResult {

@@ -115,7 +115,8 @@ final class Invariants {
             }
             if (problem != null) {
                 violations.add(new Violation("payment " + payment.paymentId(), "payment " + payment.paymentId() + " ("
-                        + payment.status() + ", hold " + payment.holdId() + " " + hold + "): " + problem));
+                        + payment.status() + ", hold " + payment.holdId() + " " + hold + "): " + problem,
+                        payment.updatedAt()));
             }
         }
         for (Booking booking : state.bookings()) {
@@ -123,7 +124,7 @@ final class Invariants {
             if (payment == null || !payment.succeeded()) {
                 violations.add(new Violation("booking " + booking.bookingId(), "booking " + booking.bookingId() + " ("
                         + booking.status() + ") without a succeeded payment: payment " + booking.paymentId() + " "
-                        + (payment == null ? "unknown" : payment.status())));
+                        + (payment == null ? "unknown" : payment.status()), booking.confirmedAt()));
             }
         }
         return new InvariantResult(PAID_ONCE, violations);
@@ -150,7 +151,9 @@ final class Invariants {
                     String problem = liveHoldProblem(holds.get(holdId), holdId, map, state);
                     if (problem != null) {
                         String key = show.getKey() + " " + seat.getKey();
-                        violations.add(new Violation(key, "show/seat " + key + " HELD by " + problem));
+                        Hold owner = holds.get(holdId);
+                        violations.add(new Violation(key, "show/seat " + key + " HELD by " + problem,
+                                owner == null ? null : owner.expiresAt()));
                     }
                 }
             }
@@ -199,7 +202,7 @@ final class Invariants {
                 violations.add(new Violation("hold " + hold.holdId(), "hold " + hold.holdId() + " (" + hold.status()
                         + " until " + hold.expiresAt() + ") does not hold " + lost.stream()
                                 .map(seat -> seat + " (" + map.seats().getOrDefault(seat, "missing") + ")")
-                                .collect(Collectors.joining(", "))));
+                                .collect(Collectors.joining(", ")), hold.createdAt()));
             }
         }
         return new InvariantResult(HOLDS_HOLD, violations);
@@ -212,7 +215,7 @@ final class Invariants {
             if (hold.holding() && forgotten.isBefore(state.readAt())) {
                 violations.add(new Violation("hold " + hold.holdId(), "hold " + hold.holdId() + " still "
                         + hold.status() + ", " + Duration.between(hold.expiresAt(), state.readAt()).toSeconds()
-                        + " s after its time ended (" + hold.expiresAt() + ")"));
+                        + " s after its time ended (" + hold.expiresAt() + ")", hold.createdAt()));
             }
         }
         return new InvariantResult(HOLDS_END, violations);
@@ -221,6 +224,11 @@ final class Invariants {
     static InvariantResult mapIsInventory(PlatformState state) {
         Set<String> sold = state.bookedSeats().stream().filter(PlatformState.BookedSeat::active)
                 .map(seat -> seat.showId() + " " + seat.seatId()).collect(Collectors.toSet());
+        Map<String, Booking> bookings = byId(state.bookings(), Booking::bookingId);
+        Map<String, Instant> soldAt = new HashMap<>();
+        state.bookedSeats().stream().filter(PlatformState.BookedSeat::active).forEach(seat -> Optional
+                .ofNullable(bookings.get(seat.bookingId())).map(Booking::confirmedAt)
+                .ifPresent(at -> soldAt.put(seat.showId() + " " + seat.seatId(), at)));
         List<Violation> violations = new ArrayList<>();
         for (String show : new TreeMap<>(state.inventory()).keySet()) {
             Map<String, String> inventory = state.inventory().get(show);
@@ -237,7 +245,8 @@ final class Invariants {
                 String live = redis.getOrDefault(seat.getKey(), "missing");
                 boolean soldHere = booked.equals("SOLD");
                 if (soldHere != live.equals("SOLD") || booked.equals("BLOCKED") != live.equals("BLOCKED")) {
-                    violations.add(new Violation(key, "show/seat " + key + ": booking " + booked + ", Redis " + live));
+                    violations.add(new Violation(key, "show/seat " + key + ": booking " + booked + ", Redis " + live,
+                            soldAt.get(key)));
                 }
                 else if (soldHere != sold.contains(key)) {
                     violations.add(new Violation(key, "show/seat " + key + ": booking's show_seat " + booked
@@ -358,7 +367,7 @@ final class Invariants {
             Long fence = state.seatFences().getOrDefault(hold.showId(), Map.of()).get(seat);
             if (fence != null && fence < hold.fencingToken()) {
                 violations.add(new Violation(key, "show/seat " + key + ": booking's fence is " + fence + ", but hold "
-                        + hold.holdId() + " claimed it with token " + hold.fencingToken()));
+                        + hold.holdId() + " claimed it with token " + hold.fencingToken(), hold.createdAt()));
             }
         });
         return new InvariantResult(FENCES_KNOWN, violations);
@@ -378,13 +387,13 @@ final class Invariants {
             if (hold == null || !hold.status().equals("CONFIRMED")) {
                 violations.add(new Violation("hold " + booking.holdId(), "hold " + booking.holdId() + " "
                         + (hold == null ? "unknown" : hold.status()) + ", but it became booking " + booking.bookingId()
-                        + " (" + booking.status() + ")"));
+                        + " (" + booking.status() + ")", booking.confirmedAt()));
             }
         }
         for (Hold hold : state.holds()) {
             if (hold.status().equals("CONFIRMED") && !bookingByHold.containsKey(hold.holdId())) {
                 violations.add(new Violation("hold " + hold.holdId(), "hold " + hold.holdId()
-                        + " CONFIRMED without a booking"));
+                        + " CONFIRMED without a booking", hold.createdAt()));
             }
         }
         Set<String> reported = new HashSet<>();
@@ -393,7 +402,8 @@ final class Invariants {
             if (payment.status().equals("REFUNDED") && hold != null && !bookingByHold.containsKey(hold.holdId())
                     && !hold.status().equals("REFUNDED") && reported.add(hold.holdId())) {
                 violations.add(new Violation("hold " + hold.holdId(), "hold " + hold.holdId() + " " + hold.status()
-                        + ", but its payment " + payment.paymentId() + " was refunded without a booking"));
+                        + ", but its payment " + payment.paymentId() + " was refunded without a booking",
+                        payment.updatedAt()));
             }
         }
         return new InvariantResult(HOLDS_AGREE, violations);
@@ -406,7 +416,7 @@ final class Invariants {
                 .filter(booking -> state.tickets().getOrDefault(booking.bookingId(), 0) != booking.seatIds().size())
                 .map(booking -> new Violation("booking " + booking.bookingId(), "booking " + booking.bookingId() + " has "
                         + state.tickets().getOrDefault(booking.bookingId(), 0) + " tickets for "
-                        + booking.seatIds().size() + " seats"))
+                        + booking.seatIds().size() + " seats", booking.confirmedAt()))
                 .toList());
     }
 

@@ -49,11 +49,11 @@ record PlatformState(Instant readAt, Duration holdGrace, Set<String> shows, Map<
 
     /** A row of booking-service's {@code booking}: {@code CONFIRMED} or {@code CANCELLED}. */
     record Booking(String bookingId, String showId, String holdId, String paymentId, String customerId,
-            List<String> seatIds, String status) {
+            List<String> seatIds, String status, Instant confirmedAt) {
     }
 
-    /** A row of payment-service's {@code payment}. */
-    record Payment(String paymentId, String holdId, String showId, String status) {
+    /** A row of payment-service's {@code payment}; {@code updatedAt} is its last change (success, refund). */
+    record Payment(String paymentId, String holdId, String showId, String status, Instant updatedAt) {
 
         /** Whether the customer's money was taken at some point (refunded later or not). */
         boolean succeeded() {
@@ -67,7 +67,7 @@ record PlatformState(Instant readAt, Duration holdGrace, Set<String> shows, Map<
 
     /** A row of reservation-service's {@code hold}; {@code expiresAt} is the moment shown to the customer. */
     record Hold(String holdId, String showId, String customerId, List<String> seatIds, long fencingToken,
-            String status, Instant expiresAt) {
+            String status, Instant expiresAt, Instant createdAt) {
 
         /** Still holding its seats, with or without a payment under way. */
         boolean holding() {

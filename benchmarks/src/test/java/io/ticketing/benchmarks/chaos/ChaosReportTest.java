@@ -46,10 +46,28 @@ class ChaosReportTest {
         List<Violation> many = java.util.stream.IntStream.range(0, 7)
                 .mapToObj(index -> new Violation("k" + index, "seat A" + index)).toList();
         List<String> lines = ChaosReport.examples(List.of(new InvariantResult("no seat sold twice", many),
-                new InvariantResult("consumer lag zero", List.of())));
+                new InvariantResult("consumer lag zero", List.of())), new FaultTimeline(List.of()));
 
         assertThat(lines).containsExactly("no seat sold twice (7):", "  - seat A0", "  - seat A1", "  - seat A2",
                 "  - seat A3", "  - seat A4", "  - ... 2 more");
+    }
+
+    @Test
+    void namesTheFaultBeforeEachViolationWhoseTimeIsKnownAndCountsThemByFault() {
+        var readOnly = new FaultRecord(new Fault(FaultKind.DATABASE_READ_ONLY, Component.BOOKING, Duration.ofSeconds(10)),
+                T0, T0.plusSeconds(10), Duration.ofSeconds(5), "database booking", false, null);
+        List<String> lines = ChaosReport.examples(List.of(new InvariantResult(Invariants.PAID_ONCE, List.of(
+                new Violation("p1", "payment p1: money taken, neither booked nor refunded", T0.plusSeconds(3)),
+                new Violation("p2", "payment p2: money taken, neither booked nor refunded", T0.plusSeconds(8)),
+                new Violation("p3", "payment p3: refund r3 FAILED")))), new FaultTimeline(List.of(readOnly)));
+
+        assertThat(lines).containsExactly(Invariants.PAID_ONCE + " (3):",
+                "  - payment p1: money taken, neither booked nor refunded [at " + Timestamps.of(T0.plusSeconds(3))
+                        + ", during #1 db-read-only booking-service 10 s]",
+                "  - payment p2: money taken, neither booked nor refunded [at " + Timestamps.of(T0.plusSeconds(8))
+                        + ", during #1 db-read-only booking-service 10 s]",
+                "  - payment p3: refund r3 FAILED",
+                "  by what came before: 2 during #1 db-read-only booking-service 10 s");
     }
 
     @Test

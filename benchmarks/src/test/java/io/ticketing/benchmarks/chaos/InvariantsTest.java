@@ -2,7 +2,10 @@ package io.ticketing.benchmarks.chaos;
 
 import static io.ticketing.benchmarks.chaos.PlatformStateMother.NOW;
 import static io.ticketing.benchmarks.chaos.PlatformStateMother.SHOW;
+import static io.ticketing.benchmarks.chaos.PlatformStateMother.booking;
 import static io.ticketing.benchmarks.chaos.PlatformStateMother.fourFreeSeats;
+import static io.ticketing.benchmarks.chaos.PlatformStateMother.hold;
+import static io.ticketing.benchmarks.chaos.PlatformStateMother.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -44,8 +47,8 @@ class InvariantsTest {
     @Test
     void findsAPaymentThatBecameNeitherBookingNorRefund() {
         var state = fourFreeSeats();
-        state.holds.add(new PlatformState.Hold("h1", SHOW, "ana", List.of("A1"), 1, "PAYMENT_PENDING", NOW.minusSeconds(600)));
-        state.payments.add(new PlatformState.Payment("p1", "h1", SHOW, "SUCCEEDED"));
+        state.holds.add(hold("h1", "ana", 1, "PAYMENT_PENDING", NOW.minusSeconds(600), "A1"));
+        state.payments.add(payment("p1", "h1", "SUCCEEDED"));
 
         assertThat(details(Invariants.paidOnce(state.build()))).singleElement().asString()
                 .contains("payment p1").contains("hold h1 PAYMENT_PENDING").contains("neither booked nor refunded");
@@ -54,12 +57,12 @@ class InvariantsTest {
     @Test
     void acceptsARefundedLatePaymentAndACancelledRefundedBooking() {
         var state = fourFreeSeats();
-        state.payments.add(new PlatformState.Payment("p1", "h1", SHOW, "REFUNDED"));
+        state.payments.add(payment("p1", "h1", "REFUNDED"));
         state.refunds.add(new PlatformState.Refund("r1", "p1", "SUCCEEDED"));
-        state.payments.add(new PlatformState.Payment("p2", "h2", SHOW, "REFUNDED"));
-        state.bookings.add(new PlatformState.Booking("b2", SHOW, "h2", "p2", "ben", List.of("A2"), "CANCELLED"));
+        state.payments.add(payment("p2", "h2", "REFUNDED"));
+        state.bookings.add(booking("b2", "h2", "p2", "ben", "CANCELLED", "A2"));
         state.refunds.add(new PlatformState.Refund("r2", "p2", "SUCCEEDED"));
-        state.payments.add(new PlatformState.Payment("p3", "h3", SHOW, "FAILED"));
+        state.payments.add(payment("p3", "h3", "FAILED"));
 
         assertThat(Invariants.paidOnce(state.build()).violations()).isEmpty();
     }
@@ -68,10 +71,10 @@ class InvariantsTest {
     void findsABookedAndRefundedPaymentARefundNotDoneAndACancellationWithoutRefund() {
         var state = fourFreeSeats().sold("ana", "h1", "p1", "b1", "A1");
         state.refunds.add(new PlatformState.Refund("r1", "p1", "SUCCEEDED"));
-        state.payments.add(new PlatformState.Payment("p2", "h2", SHOW, "REFUND_PENDING"));
+        state.payments.add(payment("p2", "h2", "REFUND_PENDING"));
         state.refunds.add(new PlatformState.Refund("r2", "p2", "SUBMITTED"));
-        state.payments.add(new PlatformState.Payment("p3", "h3", SHOW, "SUCCEEDED"));
-        state.bookings.add(new PlatformState.Booking("b3", SHOW, "h3", "p3", "cleo", List.of("A3"), "CANCELLED"));
+        state.payments.add(payment("p3", "h3", "SUCCEEDED"));
+        state.bookings.add(booking("b3", "h3", "p3", "cleo", "CANCELLED", "A3"));
 
         assertThat(details(Invariants.paidOnce(state.build()))).satisfiesExactlyInAnyOrder(
                 detail -> assertThat(detail).contains("payment p1").contains("booked (b1) and refunded too"),
@@ -83,7 +86,7 @@ class InvariantsTest {
     void findsABookingWithoutASucceededPayment() {
         var state = fourFreeSeats().sold("ana", "h1", "p1", "b1", "A1");
         state.payments.clear();
-        state.payments.add(new PlatformState.Payment("p1", "h1", SHOW, "FAILED"));
+        state.payments.add(payment("p1", "h1", "FAILED"));
 
         assertThat(details(Invariants.paidOnce(state.build()))).singleElement().asString()
                 .contains("booking b1").contains("without a succeeded payment");
@@ -93,9 +96,9 @@ class InvariantsTest {
     void findsSeatsHeldByAnEndedOrUnknownOrLapsedHold() {
         var state = fourFreeSeats().held("ana", "h1", 1, "A1");
         state.seat("A2", "HELD:h-unknown", "AVAILABLE");
-        state.holds.add(new PlatformState.Hold("h3", SHOW, "ben", List.of("A3"), 2, "EXPIRED", NOW.minusSeconds(60)));
+        state.holds.add(hold("h3", "ben", 2, "EXPIRED", NOW.minusSeconds(60), "A3"));
         state.seat("A3", "HELD:h3", "AVAILABLE");
-        state.holds.add(new PlatformState.Hold("h4", SHOW, "cleo", List.of("A4"), 3, "HELD", NOW.minusSeconds(60)));
+        state.holds.add(hold("h4", "cleo", 3, "HELD", NOW.minusSeconds(60), "A4"));
         state.seat("A4", "HELD:h4", "AVAILABLE");
 
         assertThat(details(Invariants.heldForSomeone(state.build()))).satisfiesExactly(
@@ -129,9 +132,9 @@ class InvariantsTest {
     @Test
     void findsHoldRecordsForgottenAfterTheirTime() {
         var state = fourFreeSeats();
-        state.holds.add(new PlatformState.Hold("late", SHOW, "ana", List.of("A1"), 1, "PAYMENT_PENDING",
-                NOW.minus(PlatformStateMother.GRACE).minus(Invariants.FORGOTTEN_AFTER).minusSeconds(1)));
-        state.holds.add(new PlatformState.Hold("just-ended", SHOW, "ben", List.of("A2"), 2, "HELD", NOW.minusSeconds(10)));
+        state.holds.add(hold("late", "ana", 1, "PAYMENT_PENDING",
+                NOW.minus(PlatformStateMother.GRACE).minus(Invariants.FORGOTTEN_AFTER).minusSeconds(1), "A1"));
+        state.holds.add(hold("just-ended", "ben", 2, "HELD", NOW.minusSeconds(10), "A2"));
 
         assertThat(details(Invariants.holdsEnd(state.build()))).singleElement().asString()
                 .contains("hold late still PAYMENT_PENDING");
@@ -203,14 +206,14 @@ class InvariantsTest {
     @Test
     void findsHoldRecordsThatMissedTheirBookingOrRefund() {
         var state = fourFreeSeats().sold("ana", "h1", "p1", "b1", "A1");
-        state.holds.replaceAll(hold -> hold.holdId().equals("h1") ? new PlatformState.Hold("h1", SHOW, "ana",
-                List.of("A1"), 3, "EXPIRED", hold.expiresAt()) : hold);
-        state.holds.add(new PlatformState.Hold("h2", SHOW, "ben", List.of("A2"), 4, "CONFIRMED", NOW.minusSeconds(60)));
-        state.holds.add(new PlatformState.Hold("h3", SHOW, "cleo", List.of("A3"), 5, "EXPIRED", NOW.minusSeconds(60)));
-        state.payments.add(new PlatformState.Payment("p3", "h3", SHOW, "REFUNDED"));
+        state.holds.replaceAll(held -> held.holdId().equals("h1") ? hold("h1", "ana", 3, "EXPIRED", held.expiresAt(),
+                "A1") : held);
+        state.holds.add(hold("h2", "ben", 4, "CONFIRMED", NOW.minusSeconds(60), "A2"));
+        state.holds.add(hold("h3", "cleo", 5, "EXPIRED", NOW.minusSeconds(60), "A3"));
+        state.payments.add(payment("p3", "h3", "REFUNDED"));
         state.refunds.add(new PlatformState.Refund("r3", "p3", "SUCCEEDED"));
-        state.holds.add(new PlatformState.Hold("h4", SHOW, "dan", List.of("A4"), 6, "REFUNDED", NOW.minusSeconds(60)));
-        state.payments.add(new PlatformState.Payment("p4", "h4", SHOW, "REFUNDED"));
+        state.holds.add(hold("h4", "dan", 6, "REFUNDED", NOW.minusSeconds(60), "A4"));
+        state.payments.add(payment("p4", "h4", "REFUNDED"));
 
         assertThat(details(Invariants.holdsAgree(state.build()))).satisfiesExactly(
                 detail -> assertThat(detail).isEqualTo("hold h1 EXPIRED, but it became booking b1 (CONFIRMED)"),
@@ -229,7 +232,7 @@ class InvariantsTest {
     @Test
     void findsLiveOffersWithoutALiveHoldOfTheirWaiter() {
         var state = fourFreeSeats().held("ana", "h1", 1, "A1");
-        state.holds.add(new PlatformState.Hold("h2", SHOW, "ben", List.of("A2"), 2, "EXPIRED", NOW.minusSeconds(1)));
+        state.holds.add(hold("h2", "ben", 2, "EXPIRED", NOW.minusSeconds(1), "A2"));
         state.entries.add(new PlatformState.WaitlistEntry("ok", SHOW, "ana", 1, "OFFERED", "h1", NOW.plusSeconds(15)));
         state.entries.add(new PlatformState.WaitlistEntry("gone", SHOW, "cleo", 1, "OFFERED", "h9", NOW.plusSeconds(15)));
         state.entries.add(new PlatformState.WaitlistEntry("other", SHOW, "dan", 1, "OFFERED", "h1", NOW.plusSeconds(15)));

@@ -67,9 +67,10 @@ final class PlatformStateMother {
             bookedSeats.add(new PlatformState.BookedSeat(SHOW, seat, bookingId, true));
         }
         tickets.put(bookingId, seatIds.length);
-        holds.add(new PlatformState.Hold(holdId, SHOW, customer, List.of(seatIds), 3, "CONFIRMED", NOW.minusSeconds(120)));
-        payments.add(new PlatformState.Payment(paymentId, holdId, SHOW, "SUCCEEDED"));
-        bookings.add(new PlatformState.Booking(bookingId, SHOW, holdId, paymentId, customer, List.of(seatIds), "CONFIRMED"));
+        holds.add(new PlatformState.Hold(holdId, SHOW, customer, List.of(seatIds), 3, "CONFIRMED", NOW.minusSeconds(120),
+                NOW.minusSeconds(140)));
+        payments.add(payment(paymentId, holdId, "SUCCEEDED"));
+        bookings.add(booking(bookingId, holdId, paymentId, customer, "CONFIRMED", seatIds));
         customers.merge(customer, (long) seatIds.length, Long::sum);
         return this;
     }
@@ -81,11 +82,28 @@ final class PlatformStateMother {
             seatFences.merge(seat, token, Math::max);
         }
         Instant expiresAt = NOW.plusSeconds(15);
-        holds.add(new PlatformState.Hold(holdId, SHOW, customer, List.of(seatIds), token, "HELD", expiresAt));
+        holds.add(hold(holdId, customer, token, "HELD", expiresAt, seatIds));
         redisHolds.put(holdId, customer + "|" + token + "|" + expiresAt.toEpochMilli() + "|" + String.join(",", seatIds));
         liveLeases.add(holdId);
         customers.merge(customer, (long) seatIds.length, Long::sum);
         return this;
+    }
+
+    /** A hold record taken 20 s before {@code expiresAt}. */
+    static PlatformState.Hold hold(String holdId, String customer, long token, String status, Instant expiresAt,
+            String... seatIds) {
+        return new PlatformState.Hold(holdId, SHOW, customer, List.of(seatIds), token, status, expiresAt,
+                expiresAt.minusSeconds(20));
+    }
+
+    static PlatformState.Payment payment(String paymentId, String holdId, String status) {
+        return new PlatformState.Payment(paymentId, holdId, SHOW, status, NOW.minusSeconds(100));
+    }
+
+    static PlatformState.Booking booking(String bookingId, String holdId, String paymentId, String customer,
+            String status, String... seatIds) {
+        return new PlatformState.Booking(bookingId, SHOW, holdId, paymentId, customer, List.of(seatIds), status,
+                NOW.minusSeconds(90));
     }
 
     PlatformStateMother waiting(String entryId, String customer, int seatCount) {

@@ -1,0 +1,40 @@
+package io.ticketing.benchmarks.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class FaultTimelineTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T12:00:00Z");
+
+    private static final FaultRecord READ_ONLY = new FaultRecord(new Fault(FaultKind.DATABASE_READ_ONLY,
+            Component.BOOKING, Duration.ofSeconds(10)), T0, T0.plusSeconds(10), Duration.ofSeconds(5), "", false, null);
+    private static final FaultRecord SKIPPED = new FaultRecord(new Fault(FaultKind.KAFKA_PAUSE, Component.KAFKA,
+            Duration.ofSeconds(10)), T0.plusSeconds(20), T0.plusSeconds(20), null, "", true, null);
+    private static final FaultRecord KILLED = new FaultRecord(new Fault(FaultKind.KILL_SERVICE, Component.CATALOG,
+            Duration.ZERO), T0.plusSeconds(60), T0.plusSeconds(60), null, "", false, "readiness: ConnectException");
+
+    private final FaultTimeline timeline = new FaultTimeline(List.of(READ_ONLY, SKIPPED, KILLED));
+
+    @Test
+    void aMomentBetweenAFaultAndItsRecoveryIsDuringIt() {
+        assertThat(timeline.when(T0.plusSeconds(12))).isEqualTo("during #1 db-read-only booking-service 10 s");
+    }
+
+    @Test
+    void aMomentAfterARecoveryIsCountedFromIt() {
+        assertThat(timeline.when(T0.plusSeconds(40))).isEqualTo("25 s after #1 db-read-only booking-service 10 s was "
+                + "recovered from");
+    }
+
+    @Test
+    void aFaultNeverRecoveredFromLastsForEverAndSkippedFaultsDoNotCount() {
+        assertThat(timeline.when(T0.plusSeconds(600))).isEqualTo("during #3 kill-service catalog-service");
+        assertThat(timeline.when(T0.minusSeconds(1))).isEqualTo("before any fault");
+    }
+}
