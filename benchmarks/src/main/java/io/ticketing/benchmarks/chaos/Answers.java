@@ -92,14 +92,14 @@ final class Answers {
             boolean gatewayDown = excused.stream().anyMatch(window -> window.contains(request.at()));
             boolean timedOut = request.failure().contains("Timeout");
             if (timedOut || !gatewayDown) {
-                violations.add(new Violation(request.request() + " " + request.at(), request.request() + " sent at "
-                        + request.at() + ": no answer after " + request.waited().toMillis() + " ms ("
-                        + request.failure() + ")", request.at()));
+                violations.add(new Violation(request.request() + " " + request.at(), request.request()
+                        + ": no answer after " + request.waited().toMillis() + " ms (" + request.failure() + ")",
+                        request.at()));
             }
         }
         for (Late answer : late) {
-            violations.add(new Violation(answer.request() + " " + answer.at(), answer.request() + " sent at "
-                    + answer.at() + ": " + answer.answer() + " after " + answer.took().toMillis() + " ms, over the "
+            violations.add(new Violation(answer.request() + " " + answer.at(), answer.request() + ": "
+                    + answer.answer() + " after " + answer.took().toMillis() + " ms, over the "
                     + answer.limit().toSeconds() + " s limit", answer.at()));
         }
         return new InvariantResult(ANSWERED_IN_TIME, violations);

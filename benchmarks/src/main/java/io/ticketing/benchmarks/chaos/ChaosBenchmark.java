@@ -101,6 +101,7 @@ public final class ChaosBenchmark {
             out.printf(Locale.ROOT, "  %-21s port %5d  %s%n", component.label(), component.port(),
                     pid.isPresent() ? "pid " + pid.getAsLong() : "NOT RUNNING");
         }
+        injector.recordLaunchers();
         out.println("  Kafka broker runs in " + injector.brokerPlacement());
 
         out.println();

@@ -104,7 +104,7 @@ final class ChaosReport {
             }
             Map<String, Long> byFault = new TreeMap<>(result.violations().stream()
                     .filter(violation -> violation.at() != null)
-                    .collect(Collectors.groupingBy(violation -> timeline.when(violation.at()), Collectors.counting())));
+                    .collect(Collectors.groupingBy(violation -> timeline.group(violation.at()), Collectors.counting())));
             if (!byFault.isEmpty()) {
                 lines.add("  by what came before: " + byFault.entrySet().stream()
                         .map(entry -> count(entry.getValue()) + " " + entry.getKey()).collect(Collectors.joining("; ")));

@@ -37,6 +37,7 @@ final class FaultInjector {
     private final Redis redis;
     private final KafkaGroups kafka;
     private final Map<String, Runnable> toRestore = new ConcurrentHashMap<>();
+    private final Set<Long> launchers = ConcurrentHashMap.newKeySet();
 
     FaultInjector(LocalProcesses processes, Databases databases, Redis redis, KafkaGroups kafka) {
         this.processes = processes;
@@ -67,9 +68,9 @@ final class FaultInjector {
     }
 
     private Applied kill(Component target) {
-        OptionalLong pid = processes.listening(target.port());
+        OptionalLong pid = target(target);
         if (pid.isEmpty()) {
-            return Applied.skipped("nothing listens on port " + target.port());
+            return Applied.skipped("no process of its own listens on port " + target.port());
         }
         processes.kill(pid.getAsLong());
         Instant now = Instant.now();
@@ -77,9 +78,9 @@ final class FaultInjector {
     }
 
     private Applied pause(Fault fault) throws InterruptedException {
-        OptionalLong found = processes.listening(fault.target().port());
+        OptionalLong found = target(fault.target());
         if (found.isEmpty()) {
-            return Applied.skipped("nothing listens on port " + fault.target().port());
+            return Applied.skipped("no process of its own listens on port " + fault.target().port());
         }
         long pid = found.getAsLong();
         Instant started = stop(fault, pid);
@@ -98,9 +99,9 @@ final class FaultInjector {
      */
     private Applied pauseUntilRebalanced(Fault fault) throws InterruptedException {
         Component service = fault.target();
-        OptionalLong found = processes.listening(service.port());
+        OptionalLong found = target(service);
         if (found.isEmpty()) {
-            return Applied.skipped("nothing listens on port " + service.port());
+            return Applied.skipped("no process of its own listens on port " + service.port());
         }
         Set<String> before;
         List<String> groups;
@@ -148,6 +149,10 @@ final class FaultInjector {
     }
 
     private Applied database(Fault fault, boolean readOnly) throws SQLException, InterruptedException {
+        if (processes.listening(fault.target().port()).isEmpty()) {
+            return Applied.skipped(fault.target().label() + " is not running (nothing listens on port "
+                    + fault.target().port() + "): nothing would notice");
+        }
         String database = fault.target().database().orElseThrow();
         String key = fault.describe();
         Runnable restore = () -> {
@@ -186,9 +191,9 @@ final class FaultInjector {
      * {@code kill -9}. Restarted from that file, it comes back empty.
      */
     private Applied restartRedisEmpty() throws IOException, InterruptedException {
-        OptionalLong pid = processes.listening(Component.REDIS.port());
+        OptionalLong pid = target(Component.REDIS);
         if (pid.isEmpty()) {
-            return Applied.skipped("nothing listens on port " + Component.REDIS.port());
+            return Applied.skipped("no process of its own listens on port " + Component.REDIS.port());
         }
         Instant started = Instant.now();
         redis.command("FLUSHALL");
@@ -206,14 +211,35 @@ final class FaultInjector {
         if (broker.isEmpty()) {
             return Optional.of("nothing listens on port " + Component.KAFKA.port());
         }
-        for (Component service : Component.services()) {
-            OptionalLong pid = processes.listening(service.port());
-            if (pid.isPresent() && processes.parent(pid.getAsLong()).equals(broker)) {
-                return Optional.of("the broker runs inside the launcher's JVM (pid " + broker.getAsLong()
-                        + ", the parent of " + service.label() + "): stopping it would stop the launcher");
-            }
+        long pid = broker.getAsLong();
+        String why = null;
+        if (launchers.contains(pid)) {
+            why = "the parent of the services when the run began";
         }
-        return Optional.empty();
+        else if (!processes.children(pid).isEmpty()) {
+            why = "it has child processes " + processes.children(pid);
+        }
+        return why == null ? Optional.empty() : Optional.of("the broker runs inside the launcher's JVM (pid " + pid
+                + ", " + why + "): stopping it would stop the launcher");
+    }
+
+    /**
+     * Remembers the launcher: the parent of every service running now. Called before any fault, while the services
+     * run, so that the broker is recognised as the launcher even after the services it started have died.
+     */
+    void recordLaunchers() {
+        for (Component service : Component.services()) {
+            processes.listening(service.port()).ifPresent(pid -> processes.parent(pid).ifPresent(launchers::add));
+        }
+    }
+
+    /**
+     * The process to signal for a component: the one listening on its port, unless that is the launcher (which the
+     * harness never stops: a component running inside it cannot be stopped alone).
+     */
+    private OptionalLong target(Component component) {
+        OptionalLong pid = processes.listening(component.port());
+        return pid.isPresent() && launchers.contains(pid.getAsLong()) ? OptionalLong.empty() : pid;
     }
 
     /** Where the Kafka broker runs, for the printout. */

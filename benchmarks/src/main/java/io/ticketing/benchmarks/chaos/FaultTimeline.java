@@ -18,8 +18,20 @@ final class FaultTimeline {
         this.faults = List.copyOf(faults);
     }
 
-    /** {@code during #3 db-read-only booking-service 14 s}, {@code 12 s after #3 ... ended}, or before any fault. */
+    /**
+     * {@code during #3 db-read-only booking-service 14 s}, {@code 12 s after #3 ... was recovered from}, or
+     * {@code before any fault}.
+     */
     String when(Instant at) {
+        return describe(at, true);
+    }
+
+    /** As {@link #when}, without the seconds: the same for every moment between two faults, to count by. */
+    String group(Instant at) {
+        return describe(at, false);
+    }
+
+    private String describe(Instant at, boolean precise) {
         List<String> during = new ArrayList<>();
         FaultRecord before = null;
         int beforeNumber = 0;
@@ -38,13 +50,15 @@ final class FaultTimeline {
             }
         }
         if (!during.isEmpty()) {
-            return "during " + String.join(" and ", during);
+            // the latest fault names the moment; earlier ones never recovered from are only counted
+            return "during " + during.getLast() + (during.size() == 1 ? ""
+                    : " (" + (during.size() - 1) + " earlier not recovered from)");
         }
         if (before == null) {
             return "before any fault";
         }
         Instant over = before.ended().plus(before.recovery());
-        return Duration.between(over, at).toSeconds() + " s after #" + beforeNumber + " " + before.fault().describe()
-                + " was recovered from";
+        return (precise ? Duration.between(over, at).toSeconds() + " s after #" : "after #") + beforeNumber + " "
+                + before.fault().describe() + " was recovered from";
     }
 }

@@ -107,6 +107,24 @@ final class LocalProcesses {
         return stat(pid).map(fields -> OptionalLong.of(Long.parseLong(fields.get(1)))).orElse(OptionalLong.empty());
     }
 
+    /** The processes whose parent this one is: a launcher has some, a broker of its own has none. */
+    List<Long> children(long pid) {
+        List<Long> children = new ArrayList<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (Path process : processes) {
+                long child = Long.parseLong(process.getFileName().toString());
+                if (parent(child).orElse(-1) == pid) {
+                    children.add(child);
+                }
+            }
+        }
+        catch (IOException ex) {
+            return children;
+        }
+        children.sort(null);
+        return children;
+    }
+
     /** Whether the process is stopped by a signal ({@code T}): what SIGSTOP left behind. */
     boolean stopped(long pid) {
         return stat(pid).map(fields -> fields.get(0).equals("T")).orElse(false);

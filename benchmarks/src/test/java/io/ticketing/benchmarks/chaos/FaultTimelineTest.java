@@ -27,9 +27,20 @@ class FaultTimelineTest {
     }
 
     @Test
-    void aMomentAfterARecoveryIsCountedFromIt() {
+    void aMomentAfterARecoveryIsCountedFromItAndGroupedWithTheOthersUntilTheNextFault() {
         assertThat(timeline.when(T0.plusSeconds(40))).isEqualTo("25 s after #1 db-read-only booking-service 10 s was "
                 + "recovered from");
+        assertThat(timeline.group(T0.plusSeconds(40))).isEqualTo(timeline.group(T0.plusSeconds(50)))
+                .isEqualTo("after #1 db-read-only booking-service 10 s was recovered from");
+    }
+
+    @Test
+    void theLatestOfSeveralFaultsInForceNamesTheMoment() {
+        var again = new FaultRecord(new Fault(FaultKind.KILL_SERVICE, Component.BOOKING, Duration.ZERO),
+                T0.plusSeconds(90), T0.plusSeconds(90), Duration.ofSeconds(30), "", false, null);
+
+        assertThat(new FaultTimeline(List.of(READ_ONLY, SKIPPED, KILLED, again)).when(T0.plusSeconds(100)))
+                .isEqualTo("during #4 kill-service booking-service (1 earlier not recovered from)");
     }
 
     @Test

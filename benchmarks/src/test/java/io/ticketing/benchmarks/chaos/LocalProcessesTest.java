@@ -54,6 +54,21 @@ class LocalProcessesTest {
         assertThat(processes.parent(78)).isEmpty();
     }
 
+    @Test
+    void findsTheChildrenOfAProcess() throws IOException {
+        for (String stat : List.of("12 (java) S 1 12", "77 (redis-server) S 12 77", "78 (java) S 12 78",
+                "90 (bash) S 77 90")) {
+            String pid = stat.substring(0, stat.indexOf(' '));
+            Files.createDirectories(proc.resolve(pid));
+            Files.writeString(proc.resolve(pid + "/stat"), stat + " 0 -1 4194560\n");
+        }
+
+        var processes = new LocalProcesses(proc);
+
+        assertThat(processes.children(12)).containsExactly(77L, 78L);
+        assertThat(processes.children(78)).isEmpty();
+    }
+
     private void process(long pid, String... descriptors) throws IOException {
         Path fd = Files.createDirectories(proc.resolve(pid + "/fd"));
         for (int number = 0; number < descriptors.length; number++) {
