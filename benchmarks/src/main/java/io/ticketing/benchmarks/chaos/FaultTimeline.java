@@ -7,10 +7,14 @@ import java.util.List;
 
 /**
  * Which fault came before something that broke: the faults in force at that moment (from injection until the platform
- * recovered, for ever when it did not), else the last one that ended before it. Faults are numbered as in the
- * printed table of faults, from 1.
+ * recovered, for ever when it did not); else the nearer of the last one recovered from before it and one that began
+ * within {@link #SOON} after it (what the data dates is often the start of what broke — a booking confirmed just before
+ * the database went read-only, whose tickets' event was then lost). Faults are numbered as in the printed table,
+ * from 1.
  */
 final class FaultTimeline {
+
+    static final Duration SOON = Duration.ofSeconds(30);
 
     private final List<FaultRecord> faults;
 
@@ -54,10 +58,18 @@ final class FaultTimeline {
             return "during " + during.getLast() + (during.size() == 1 ? ""
                     : " (" + (during.size() - 1) + " earlier not recovered from)");
         }
+        Instant over = before == null ? null : before.ended().plus(before.recovery());
+        for (int index = 0; index < faults.size(); index++) {
+            FaultRecord next = faults.get(index);
+            if (!next.skipped() && next.started().isAfter(at) && !next.started().isAfter(at.plus(SOON))
+                    && (over == null || Duration.between(at, next.started()).compareTo(Duration.between(over, at)) < 0)) {
+                return (precise ? Duration.between(at, next.started()).toSeconds() + " s before #" : "just before #")
+                        + (index + 1) + " " + next.fault().describe();
+            }
+        }
         if (before == null) {
             return "before any fault";
         }
-        Instant over = before.ended().plus(before.recovery());
         return (precise ? Duration.between(over, at).toSeconds() + " s after #" : "after #") + beforeNumber + " "
                 + before.fault().describe() + " was recovered from";
     }

@@ -215,7 +215,7 @@ final class Invariants {
             if (hold.holding() && forgotten.isBefore(state.readAt())) {
                 violations.add(new Violation("hold " + hold.holdId(), "hold " + hold.holdId() + " still "
                         + hold.status() + ", " + Duration.between(hold.expiresAt(), state.readAt()).toSeconds()
-                        + " s after its time ended (" + hold.expiresAt() + ")", hold.createdAt()));
+                        + " s after its time ended (" + hold.expiresAt() + ")", hold.expiresAt()));
             }
         }
         return new InvariantResult(HOLDS_END, violations);

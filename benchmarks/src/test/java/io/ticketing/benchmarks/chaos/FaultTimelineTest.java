@@ -28,9 +28,9 @@ class FaultTimelineTest {
 
     @Test
     void aMomentAfterARecoveryIsCountedFromItAndGroupedWithTheOthersUntilTheNextFault() {
-        assertThat(timeline.when(T0.plusSeconds(40))).isEqualTo("25 s after #1 db-read-only booking-service 10 s was "
+        assertThat(timeline.when(T0.plusSeconds(20))).isEqualTo("5 s after #1 db-read-only booking-service 10 s was "
                 + "recovered from");
-        assertThat(timeline.group(T0.plusSeconds(40))).isEqualTo(timeline.group(T0.plusSeconds(50)))
+        assertThat(timeline.group(T0.plusSeconds(20))).isEqualTo(timeline.group(T0.plusSeconds(28)))
                 .isEqualTo("after #1 db-read-only booking-service 10 s was recovered from");
     }
 
@@ -46,6 +46,15 @@ class FaultTimelineTest {
     @Test
     void aFaultNeverRecoveredFromLastsForEverAndSkippedFaultsDoNotCount() {
         assertThat(timeline.when(T0.plusSeconds(600))).isEqualTo("during #3 kill-service catalog-service");
-        assertThat(timeline.when(T0.minusSeconds(1))).isEqualTo("before any fault");
+        assertThat(timeline.when(T0.minus(FaultTimeline.SOON).minusSeconds(1))).isEqualTo("before any fault");
+    }
+
+    @Test
+    void aMomentShortlyBeforeAFaultIsNamedAfterIt() {
+        assertThat(timeline.when(T0.minusSeconds(2))).isEqualTo("2 s before #1 db-read-only booking-service 10 s");
+        assertThat(timeline.group(T0.minusSeconds(2))).isEqualTo("just before #1 db-read-only booking-service 10 s");
+        assertThat(timeline.when(T0.plusSeconds(50))).as("nearer #3's start than #1's recovery")
+                .isEqualTo("10 s before #3 kill-service catalog-service");
+        assertThat(timeline.when(T0.plusSeconds(35))).as("nearer #1's recovery").startsWith("20 s after #1");
     }
 }
