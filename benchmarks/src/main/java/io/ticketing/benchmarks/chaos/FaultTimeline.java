@@ -54,9 +54,9 @@ final class FaultTimeline {
             }
         }
         if (!during.isEmpty()) {
-            // the latest fault names the moment; earlier ones never recovered from are only counted
-            return "during " + during.getLast() + (during.size() == 1 ? ""
-                    : " (" + (during.size() - 1) + " earlier not recovered from)");
+            // two at a time are named; past that (faults never recovered from pile up) the latest, and how many more
+            return "during " + (during.size() <= 2 ? String.join(" and ", during)
+                    : during.getLast() + " (and " + (during.size() - 1) + " earlier faults still in force)");
         }
         Instant over = before == null ? null : before.ended().plus(before.recovery());
         for (int index = 0; index < faults.size(); index++) {

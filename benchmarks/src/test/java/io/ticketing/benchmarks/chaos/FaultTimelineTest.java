@@ -35,12 +35,16 @@ class FaultTimelineTest {
     }
 
     @Test
-    void theLatestOfSeveralFaultsInForceNamesTheMoment() {
-        var again = new FaultRecord(new Fault(FaultKind.KILL_SERVICE, Component.BOOKING, Duration.ZERO),
+    void twoFaultsInForceAreBothNamedAndMoreAreCounted() {
+        var booking = new FaultRecord(new Fault(FaultKind.KILL_SERVICE, Component.BOOKING, Duration.ZERO),
                 T0.plusSeconds(90), T0.plusSeconds(90), Duration.ofSeconds(30), "", false, null);
+        var payment = new FaultRecord(new Fault(FaultKind.KILL_SERVICE, Component.PAYMENT, Duration.ZERO),
+                T0.plusSeconds(95), T0.plusSeconds(95), Duration.ofSeconds(30), "", false, null);
 
-        assertThat(new FaultTimeline(List.of(READ_ONLY, SKIPPED, KILLED, again)).when(T0.plusSeconds(100)))
-                .isEqualTo("during #4 kill-service booking-service (1 earlier not recovered from)");
+        assertThat(new FaultTimeline(List.of(READ_ONLY, SKIPPED, KILLED, booking)).when(T0.plusSeconds(100)))
+                .isEqualTo("during #3 kill-service catalog-service and #4 kill-service booking-service");
+        assertThat(new FaultTimeline(List.of(READ_ONLY, SKIPPED, KILLED, booking, payment)).when(T0.plusSeconds(100)))
+                .isEqualTo("during #5 kill-service payment-service (and 2 earlier faults still in force)");
     }
 
     @Test
