@@ -65,11 +65,6 @@ enum FaultKind {
         return spread <= 0 ? shortest : shortest.plusSeconds(random.nextLong(spread + 1));
     }
 
-    /** A fault that ends by itself, as a kill: the harness undoes nothing, the launcher restarts what died. */
-    boolean instant() {
-        return longest.isZero();
-    }
-
     static FaultKind fromOption(String option) {
         String wanted = option.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(kind -> kind.option.equals(wanted)).findFirst()

@@ -65,11 +65,10 @@ final class KafkaGroups implements AutoCloseable {
     /**
      * Every group's lag per partition it reads: the end offset minus its committed offset (or the partition's start
      * when it committed none). Groups of one stopped instance ({@link #PER_INSTANCE}, no members) are left out: nobody
-     * will ever read for them. The count of those is in {@code skipped}.
+     * will ever read for them.
      */
     Lags lag() throws KafkaUnavailable {
         List<PlatformState.GroupLag> lags = new ArrayList<>();
-        int skipped = 0;
         List<String> groups = groups();
         Map<String, ConsumerGroupDescription> descriptions = groups.isEmpty() ? Map.of()
                 : get(admin.describeConsumerGroups(groups).all());
@@ -77,7 +76,6 @@ final class KafkaGroups implements AutoCloseable {
             ConsumerGroupDescription description = descriptions.get(group);
             boolean empty = description == null || description.members().isEmpty();
             if (empty && PER_INSTANCE.matcher(group).matches()) {
-                skipped++;
                 continue;
             }
             Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group)
@@ -103,10 +101,10 @@ final class KafkaGroups implements AutoCloseable {
                         Math.max(0, ends.getOrDefault(partition, 0L) - position)));
             }
         }
-        return new Lags(lags, skipped);
+        return new Lags(lags);
     }
 
-    record Lags(List<PlatformState.GroupLag> lags, int skippedGroups) {
+    record Lags(List<PlatformState.GroupLag> lags) {
 
         long total() {
             return lags.stream().mapToLong(PlatformState.GroupLag::lag).sum();

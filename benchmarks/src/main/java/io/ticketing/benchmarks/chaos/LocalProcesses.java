@@ -130,10 +130,6 @@ final class LocalProcesses {
         return stat(pid).map(fields -> fields.get(0).equals("T")).orElse(false);
     }
 
-    boolean alive(long pid) {
-        return Files.isDirectory(proc.resolve(Long.toString(pid)));
-    }
-
     /** The fields after the command name of {@code /proc/<pid>/stat}: state, parent, ... */
     private Optional<List<String>> stat(long pid) {
         try {

@@ -49,8 +49,6 @@ class LocalProcessesTest {
 
         assertThat(processes.stopped(77)).isTrue();
         assertThat(processes.parent(77)).hasValue(12);
-        assertThat(processes.alive(77)).isTrue();
-        assertThat(processes.alive(78)).isFalse();
         assertThat(processes.parent(78)).isEmpty();
     }
 
