@@ -6,10 +6,12 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.function.Function;
 
+import io.ticketing.benchmarks.chaos.ChaosBenchmark;
+
 /**
  * The entry of the benchmarks' executable jar: {@code java -jar benchmarks-exec.jar <benchmark> [options]}, where
- * the benchmark is {@code catalog} ({@link CatalogBenchmark}), {@code hot-show} ({@link HotShowBenchmark}) or
- * {@code waiting-line} ({@link WaitingLineBenchmark}).
+ * the benchmark is {@code catalog} ({@link CatalogBenchmark}), {@code hot-show} ({@link HotShowBenchmark}),
+ * {@code waiting-line} ({@link WaitingLineBenchmark}) or {@code chaos} ({@link ChaosBenchmark}).
  */
 public final class Benchmarks {
 
@@ -17,7 +19,7 @@ public final class Benchmarks {
     }
 
     /** What every benchmark's options have: the gateway to measure, and whether only the usage was asked for. */
-    interface Options {
+    public interface Options {
 
         URI gateway();
 
@@ -25,7 +27,7 @@ public final class Benchmarks {
     }
 
     /** One benchmark run; {@code true} when it passed its own checks. */
-    interface Run<O> {
+    public interface Run<O> {
 
         boolean run(O options) throws IOException, InterruptedException;
     }
@@ -34,7 +36,7 @@ public final class Benchmarks {
      * Parses the options (exit 2 and the usage when they are wrong), runs the benchmark and exits 0 when it
      * passed, 1 when it failed its checks, could not reach the gateway or stopped.
      */
-    static <O extends Options> void launch(String[] args, Function<String[], O> parse, String usage, Run<O> benchmark)
+    public static <O extends Options> void launch(String[] args, Function<String[], O> parse, String usage, Run<O> benchmark)
             throws InterruptedException {
         O options;
         try {
@@ -71,8 +73,9 @@ public final class Benchmarks {
             case "catalog" -> CatalogBenchmark.main(options);
             case "hot-show" -> HotShowBenchmark.main(options);
             case "waiting-line" -> WaitingLineBenchmark.main(options);
+            case "chaos" -> ChaosBenchmark.main(options);
             default -> {
-                System.err.println("Usage: java -jar benchmarks-exec.jar catalog|hot-show|waiting-line [options]; --help for the options");
+                System.err.println("Usage: java -jar benchmarks-exec.jar catalog|hot-show|waiting-line|chaos [options]; --help for the options");
                 System.exit(2);
             }
         }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * the value types the benchmarks share (durations, whole numbers, a gateway URL). Every benchmark declares which
  * options take a value and which are flags; anything else is refused.
  */
-final class CommandLine {
+public final class CommandLine {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
@@ -28,7 +28,7 @@ final class CommandLine {
         this.flags = flags;
     }
 
-    static CommandLine parse(String[] args, Set<String> valued, Set<String> knownFlags) {
+    public static CommandLine parse(String[] args, Set<String> valued, Set<String> knownFlags) {
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> flags = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
@@ -62,21 +62,21 @@ final class CommandLine {
         return new CommandLine(values, flags);
     }
 
-    String get(String name, String fallback) {
+    public String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
     /** @return null when the option was not given */
-    String get(String name) {
+    public String get(String name) {
         return values.get(name);
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return flags.contains(name);
     }
 
     /** {@code 60s}, {@code 500ms}, {@code 2m}, {@code 1h}, a bare number of seconds, or ISO-8601 ({@code PT1M}). */
-    static Duration duration(String option, String value) {
+    public static Duration duration(String option, String value) {
         Matcher matcher = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (matcher.matches()) {
             long amount = Long.parseLong(matcher.group(1));
@@ -97,7 +97,7 @@ final class CommandLine {
         }
     }
 
-    static int integer(String option, String value) {
+    public static int integer(String option, String value) {
         try {
             return Integer.parseInt(value.strip());
         }
@@ -106,7 +106,7 @@ final class CommandLine {
         }
     }
 
-    static long seed(String value) {
+    public static long seed(String value) {
         try {
             return Long.parseLong(value.strip());
         }
@@ -115,7 +115,7 @@ final class CommandLine {
         }
     }
 
-    static URI gateway(String value) {
+    public static URI gateway(String value) {
         String url = value.strip();
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);

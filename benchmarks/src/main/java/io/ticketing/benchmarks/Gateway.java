@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The platform's public entry as the benchmark sees it: one HTTP/1.1 client whose connections are reused
  * across requests and which accepts gzip, as a browser or client app would.
  */
-final class Gateway {
+public final class Gateway {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -27,7 +27,7 @@ final class Gateway {
     private final Duration timeout;
     private final HttpClient client;
 
-    Gateway(URI base, Duration timeout) {
+    public Gateway(URI base, Duration timeout) {
         this.base = base;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder()
@@ -36,26 +36,26 @@ final class Gateway {
                 .build();
     }
 
-    URI base() {
+    public URI base() {
         return base;
     }
 
     /** @param path the path and query, such as {@code /api/v1/cities} */
-    Response get(String path, String apiKey) throws IOException, InterruptedException {
+    public Response get(String path, String apiKey) throws IOException, InterruptedException {
         return get(path, apiKey, null);
     }
 
     /** @param session a customer's session token ({@code POST /api/v1/sessions}); null for none */
-    Response get(String path, String apiKey, String session) throws IOException, InterruptedException {
+    public Response get(String path, String apiKey, String session) throws IOException, InterruptedException {
         return send(request(path, apiKey, session).GET().build());
     }
 
-    Response post(String path, String apiKey, Object body) throws IOException, InterruptedException {
+    public Response post(String path, String apiKey, Object body) throws IOException, InterruptedException {
         return post(path, apiKey, null, body);
     }
 
     /** @param session a customer's session token ({@code POST /api/v1/sessions}); null for none */
-    Response post(String path, String apiKey, String session, Object body) throws IOException, InterruptedException {
+    public Response post(String path, String apiKey, String session, Object body) throws IOException, InterruptedException {
         return send(request(path, apiKey, session)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
@@ -63,7 +63,7 @@ final class Gateway {
     }
 
     /** @param session a customer's session token ({@code POST /api/v1/sessions}) */
-    Response delete(String path, String apiKey, String session) throws IOException, InterruptedException {
+    public Response delete(String path, String apiKey, String session) throws IOException, InterruptedException {
         return send(request(path, apiKey, session).DELETE().build());
     }
 
@@ -88,22 +88,22 @@ final class Gateway {
     }
 
     /** A query parameter value, encoded for a URL ({@code %20} for blanks, which every server reads alike). */
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    record Response(int status, byte[] body, HttpHeaders headers) {
+    public record Response(int status, byte[] body, HttpHeaders headers) {
 
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
         /** The machine-readable {@code code} of a problem+json answer; null when there is none. */
-        String problemCode() {
+        public String problemCode() {
             try {
                 String code = json().path("code").asString(null);
                 return code == null || code.isBlank() ? null : code;
@@ -113,7 +113,7 @@ final class Gateway {
             }
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }

@@ -144,7 +144,7 @@ public final class HotShowBenchmark {
     }
 
     /** The machine's load average over the last minute: other work competing with the platform shows here. */
-    static String loadAverage() {
+    public static String loadAverage() {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f over the last minute (this machine)", load);
     }

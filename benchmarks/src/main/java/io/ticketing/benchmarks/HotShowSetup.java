@@ -15,9 +15,9 @@ import java.util.Map;
  * (rows of 50 seats with aisles after seats 10 and 40, the first three rows PREMIUM) and a show a few days ahead
  * whose sale opens now. Then waits until the seat map answers, which is when reservation-service has the show.
  */
-final class HotShowSetup {
+public final class HotShowSetup {
 
-    static final int SEATS_PER_ROW = 50;
+    public static final int SEATS_PER_ROW = 50;
     private static final int PREMIUM_ROWS = 3;
     private static final Duration SEAT_MAP_WAIT = Duration.ofMinutes(2);
 
@@ -30,7 +30,7 @@ final class HotShowSetup {
     private String movieId;
     private int shows;
 
-    HotShowSetup(Gateway gateway, String apiKey, String adminKey, PrintStream out) {
+    public HotShowSetup(Gateway gateway, String apiKey, String adminKey, PrintStream out) {
         this.gateway = gateway;
         this.apiKey = apiKey;
         this.adminKey = adminKey;
@@ -38,10 +38,26 @@ final class HotShowSetup {
     }
 
     /** A show of {@code seats} seats (a multiple of 50) in a hall of its own, on sale now. */
-    String show(String name, int seats) throws IOException, InterruptedException {
+    public String show(String name, int seats) throws IOException, InterruptedException {
         if (seats < SEATS_PER_ROW || seats % SEATS_PER_ROW != 0) {
             throw new IllegalArgumentException("A show has rows of " + SEATS_PER_ROW + " seats, not " + seats + " seats");
         }
+        return show(name, layout(seats / SEATS_PER_ROW), seats);
+    }
+
+    /** A show of one row of {@code seats} REGULAR seats side by side (1 to 50), in a hall of its own, on sale now. */
+    public String smallShow(String name, int seats) throws IOException, InterruptedException {
+        if (seats < 1 || seats > SEATS_PER_ROW) {
+            throw new IllegalArgumentException("A small show has 1 to " + SEATS_PER_ROW + " seats, not " + seats);
+        }
+        List<Map<String, Object>> row = new ArrayList<>();
+        for (int n = 1; n <= seats; n++) {
+            row.add(Map.of("number", n, "type", "REGULAR"));
+        }
+        return show(name, List.of(Map.of("row", "A", "seats", row)), seats);
+    }
+
+    private String show(String name, List<Map<String, Object>> layout, int seats) throws IOException, InterruptedException {
         if (cinemaId == null) {
             String cityId = create("/api/v1/admin/cities", Map.of("name", "Hot Show City " + run, "country", "NL",
                     "latitude", 52.37, "longitude", 4.89, "timeZone", "Europe/Amsterdam"));
@@ -52,7 +68,7 @@ final class HotShowSetup {
                     "genre", "Drama", "language", "English", "releaseDate", "2026-01-01", "country", "NL"));
         }
         String hallId = create("/api/v1/admin/cinemas/" + cinemaId + "/halls",
-                Map.of("name", name + " hall " + run, "rows", layout(seats / SEATS_PER_ROW)));
+                Map.of("name", name + " hall " + run, "rows", layout));
         // a different evening per show, so that the hall's shows never overlap
         Instant startsAt = Instant.now().plus(3 + shows++, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         String showId = create("/api/v1/admin/shows", Map.of("movieId", movieId, "hallId", hallId,

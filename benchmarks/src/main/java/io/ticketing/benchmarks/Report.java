@@ -3,12 +3,13 @@ package io.ticketing.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The printed results: Markdown tables that can be pasted into a README as is (one row per scenario for the
  * catalog), and the number formats every benchmark prints.
  */
-final class Report {
+public final class Report {
 
     private static final List<String> HEADER = List.of("scenario", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms",
             "max ms", "429", "errors");
@@ -34,7 +35,16 @@ final class Report {
      * An aligned Markdown table: the first column left-aligned (names), the others right-aligned (numbers).
      * Every row has as many cells as the header.
      */
-    static String markdown(List<String> header, List<List<String>> body) {
+    public static String markdown(List<String> header, List<List<String>> body) {
+        Set<Integer> text = Set.of(0);
+        return markdown(header, body, text);
+    }
+
+    /**
+     * An aligned Markdown table whose {@code textColumns} (by index) are left-aligned, the others (numbers)
+     * right-aligned. Every row has as many cells as the header.
+     */
+    public static String markdown(List<String> header, List<List<String>> body, Set<Integer> textColumns) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
         rows.addAll(body);
@@ -49,14 +59,15 @@ final class Report {
         }
         var table = new StringBuilder();
         for (int index = 0; index < rows.size(); index++) {
-            table.append(line(rows.get(index), widths)).append('\n');
+            table.append(line(rows.get(index), widths, textColumns)).append('\n');
             if (index == 0) {
                 List<String> rule = new ArrayList<>();
                 for (int column = 0; column < widths.length; column++) {
-                    // Markdown alignment: the name left, the numbers right
-                    rule.add(column == 0 ? "-".repeat(widths[column]) : "-".repeat(widths[column] - 1) + ":");
+                    // Markdown alignment: names left, numbers right
+                    rule.add(textColumns.contains(column) ? "-".repeat(widths[column])
+                            : "-".repeat(widths[column] - 1) + ":");
                 }
-                table.append(line(rule, widths)).append('\n');
+                table.append(line(rule, widths, textColumns)).append('\n');
             }
         }
         return table.toString();
@@ -94,11 +105,11 @@ final class Report {
         return String.format(Locale.ROOT, "%,d", count);
     }
 
-    private static String line(List<String> cells, int[] widths) {
+    private static String line(List<String> cells, int[] widths, Set<Integer> textColumns) {
         var line = new StringBuilder("|");
         for (int column = 0; column < cells.size(); column++) {
             String cell = cells.get(column);
-            String padded = column == 0 ? pad(cell, widths[column], false) : pad(cell, widths[column], true);
+            String padded = pad(cell, widths[column], !textColumns.contains(column));
             line.append(' ').append(padded).append(" |");
         }
         return line.toString();

@@ -24,18 +24,18 @@ import java.util.OptionalInt;
  * @param load the load, in words: {@code 32 closed-loop clients (virtual threads), ...}
  * @param rateLimitBurst the caller's rate limit as the gateway announces it ({@code RateLimit-Limit})
  */
-record RunEnvironment(ZonedDateTime startedAt, URI gateway, Map<String, String> data, int cpus, String java, String os,
+public record RunEnvironment(ZonedDateTime startedAt, URI gateway, Map<String, String> data, int cpus, String java, String os,
         boolean sharedMachine, String load, OptionalInt rateLimitBurst) {
 
     /** Below this burst, a benchmark with tens of clients is likely to be throttled by the gateway. */
     static final int LOW_RATE_LIMIT = 10_000;
 
-    RunEnvironment {
+    public RunEnvironment {
         data = Map.copyOf(data);
     }
 
     /** The environment of a run starting now on this machine. */
-    static RunEnvironment here(URI gateway, Map<String, String> data, String load, OptionalInt rateLimitBurst) {
+    public static RunEnvironment here(URI gateway, Map<String, String> data, String load, OptionalInt rateLimitBurst) {
         return new RunEnvironment(ZonedDateTime.now(), gateway, data, Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 isLocal(gateway), load, rateLimitBurst);
@@ -64,7 +64,7 @@ record RunEnvironment(ZonedDateTime startedAt, URI gateway, Map<String, String> 
      * Prints the environment under its heading, with a warning when the gateway limits the customers so tightly that
      * the benchmark may measure the rate limiter.
      */
-    void printForCustomers(PrintStream out) {
+    public void printForCustomers(PrintStream out) {
         out.println();
         out.println("Environment");
         describe().forEach(out::println);
@@ -81,7 +81,7 @@ record RunEnvironment(ZonedDateTime startedAt, URI gateway, Map<String, String> 
     }
 
     /** The burst a gateway answer announces in {@code RateLimit-Limit}; empty when it announces none. */
-    static OptionalInt announcedBurst(HttpHeaders headers) {
+    public static OptionalInt announcedBurst(HttpHeaders headers) {
         return headers.firstValue("RateLimit-Limit")
                 .map(value -> {
                     try {
@@ -104,7 +104,7 @@ record RunEnvironment(ZonedDateTime startedAt, URI gateway, Map<String, String> 
         }
     }
 
-    static String human(Duration duration) {
+    public static String human(Duration duration) {
         if (duration.toMillis() % 1000 != 0) {
             return duration.toMillis() + " ms";
         }

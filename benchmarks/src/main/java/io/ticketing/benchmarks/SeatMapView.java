@@ -15,30 +15,30 @@ import tools.jackson.databind.JsonNode;
  * right, each with its status. A customer keeps its view after a successful hold, marking its own seats taken,
  * and reads a new one after a failed attempt.
  */
-record SeatMapView(List<Row> rows) {
+public record SeatMapView(List<Row> rows) {
 
     static final String AVAILABLE = "AVAILABLE";
 
     /** @param aisleAfter an aisle between this seat and the next: they are not side by side */
-    record Seat(String seatId, int number, String status, boolean aisleAfter, boolean heldByYou) {
+    public record Seat(String seatId, int number, String status, boolean aisleAfter, boolean heldByYou) {
 
-        boolean available() {
+        public boolean available() {
             return AVAILABLE.equals(status);
         }
     }
 
-    record Row(String row, List<Seat> seats) {
+    public record Row(String row, List<Seat> seats) {
 
-        Row {
+        public Row {
             seats = List.copyOf(seats);
         }
     }
 
-    SeatMapView {
+    public SeatMapView {
         rows = List.copyOf(rows);
     }
 
-    static SeatMapView from(JsonNode seatMap) {
+    public static SeatMapView from(JsonNode seatMap) {
         List<Row> rows = new ArrayList<>();
         for (JsonNode row : seatMap.path("rows")) {
             List<Seat> seats = new ArrayList<>();
@@ -56,12 +56,12 @@ record SeatMapView(List<Row> rows) {
         return rows.stream().mapToInt(row -> row.seats().size()).sum();
     }
 
-    int availableCount() {
+    public int availableCount() {
         return (int) rows.stream().flatMap(row -> row.seats().stream()).filter(Seat::available).count();
     }
 
     /** Every seat's status by seat id, in map order. */
-    Map<String, String> statuses() {
+    public Map<String, String> statuses() {
         Map<String, String> statuses = new LinkedHashMap<>();
         rows.forEach(row -> row.seats().forEach(seat -> statuses.put(seat.seatId(), seat.status())));
         return statuses;
@@ -75,7 +75,7 @@ record SeatMapView(List<Row> rows) {
     }
 
     /** The same map with these seats no longer available: what a customer knows after holding them. */
-    SeatMapView taken(Collection<String> seatIds) {
+    public SeatMapView taken(Collection<String> seatIds) {
         Set<String> taken = Set.copyOf(seatIds);
         return new SeatMapView(rows.stream()
                 .map(row -> new Row(row.row(), row.seats().stream()

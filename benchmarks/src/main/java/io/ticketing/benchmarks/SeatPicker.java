@@ -10,13 +10,13 @@ import java.util.random.RandomGenerator;
  * place among all the places that fit, so that hundreds of customers looking at the same map spread out a little
  * but still collide as real ones do. When no block is long enough, the longest blocks are combined.
  */
-final class SeatPicker {
+public final class SeatPicker {
 
     private SeatPicker() {
     }
 
     /** @return up to {@code count} available seat ids; fewer only when fewer are available, none when sold out */
-    static List<String> pick(SeatMapView view, int count, RandomGenerator random) {
+    public static List<String> pick(SeatMapView view, int count, RandomGenerator random) {
         if (count < 1) {
             throw new IllegalArgumentException("At least one seat, not " + count);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.ticketing.testsupport.JsonApi;
@@ -28,10 +29,13 @@ final class LocalStackProcess {
 
     private final Process process;
     private final Path log;
+    /** The variables this stack was started with beyond the launcher's defaults; empty for one already running. */
+    private final Map<String, String> environment;
 
-    private LocalStackProcess(Process process, Path log) {
+    private LocalStackProcess(Process process, Path log, Map<String, String> environment) {
         this.process = process;
         this.log = log;
+        this.environment = Map.copyOf(environment);
     }
 
     private static LocalStackProcess shared;
@@ -44,10 +48,34 @@ final class LocalStackProcess {
         return shared;
     }
 
+    /**
+     * The shared stack with these variables as well, for a test that needs the platform configured otherwise (a short
+     * hold time): started with them when no stack runs yet; a stack started here without them is stopped and started
+     * again with them. Either stays the shared one for the tests after (the shutdown check stops it). A stack that was
+     * already running is returned as it is: the caller checks {@link #startedHere()}.
+     */
+    static synchronized LocalStackProcess sharedWith(Map<String, String> variables)
+            throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = gatewayReady() ? new LocalStackProcess(null, null, Map.of()) : start(variables);
+            return shared;
+        }
+        if (!shared.startedHere() || shared.environment.entrySet().containsAll(variables.entrySet())) {
+            return shared;
+        }
+        shared.stop();
+        shared = start(variables);
+        return shared;
+    }
+
     private static LocalStackProcess startOrReuse() throws IOException, InterruptedException {
         if (gatewayReady()) {
-            return new LocalStackProcess(null, null);
+            return new LocalStackProcess(null, null, Map.of());
         }
+        return start(Map.of());
+    }
+
+    private static LocalStackProcess start(Map<String, String> variables) throws IOException, InterruptedException {
         Path home = home();
         Path log = Files.createDirectories(home.resolve(".local/logs")).resolve("system-tests-launcher.log");
         var launcher = new ProcessBuilder(home.resolve("ticketing").toString(), "up").directory(home.toFile());
@@ -60,11 +88,12 @@ final class LocalStackProcess {
         // the tests build their own fixtures; the demo catalog would slow the start and keep the seat services'
         // databases busy for minutes after it, which the "no database changed" checks cannot tell apart
         launcher.environment().put("TICKETING_CATALOG_DEMO_DATA_ENABLED", "false");
+        launcher.environment().putAll(variables);
         Process process = launcher
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        var stack = new LocalStackProcess(process, log);
+        var stack = new LocalStackProcess(process, log, variables);
         stack.awaitReady();
         return stack;
     }

@@ -1,0 +1,76 @@
+package io.ticketing.benchmarks.chaos;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.ticketing.benchmarks.Gateway;
+
+/**
+ * A customer's requests through the gateway, each one counted in {@link Answers}: answered (by status and code,
+ * and whether in time) or not. Every request waits longer than the gateway's limit for it — 30 s, 45 s for a long
+ * poll — so that a gateway that does not keep its limit shows as a late or missing answer, not as the client giving up.
+ */
+final class RecordingClient {
+
+    /** The gateway's time limit for a request, and for a long poll of the waiting line. */
+    static final Duration LIMIT = Duration.ofSeconds(30);
+    static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(45);
+    /** How much longer than the limit a client waits before it counts the request as unanswered. */
+    static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    @FunctionalInterface
+    private interface Call {
+
+        Gateway.Response send(Gateway gateway) throws IOException, InterruptedException;
+    }
+
+    private final Gateway gateway;
+    private final Gateway longPolls;
+    private final String apiKey;
+    private final Answers answers;
+
+    RecordingClient(URI base, String apiKey, Answers answers) {
+        this.gateway = new Gateway(base, LIMIT.plus(PATIENCE));
+        this.longPolls = new Gateway(base, LONG_POLL_LIMIT.plus(PATIENCE));
+        this.apiKey = apiKey;
+        this.answers = answers;
+    }
+
+    Optional<Gateway.Response> get(String request, String path, String session) throws InterruptedException {
+        return send(request, LIMIT, gateway, client -> client.get(path, apiKey, session));
+    }
+
+    /** A long poll ({@code ?waitSeconds=}), which the gateway gives a longer limit. */
+    Optional<Gateway.Response> longPoll(String request, String path, String session) throws InterruptedException {
+        return send(request, LONG_POLL_LIMIT, longPolls, client -> client.get(path, apiKey, session));
+    }
+
+    Optional<Gateway.Response> post(String request, String path, String session, Object body)
+            throws InterruptedException {
+        return send(request, LIMIT, gateway, client -> client.post(path, apiKey, session, body));
+    }
+
+    Optional<Gateway.Response> delete(String request, String path, String session) throws InterruptedException {
+        return send(request, LIMIT, gateway, client -> client.delete(path, apiKey, session));
+    }
+
+    /** Empty when no answer came (counted as such). */
+    private Optional<Gateway.Response> send(String request, Duration limit, Gateway client, Call call)
+            throws InterruptedException {
+        Instant sentAt = Instant.now();
+        long started = System.nanoTime();
+        try {
+            Gateway.Response response = call.send(client);
+            answers.answered(request, response.status(), response.ok() ? null : response.problemCode(), sentAt,
+                    Duration.ofNanos(System.nanoTime() - started), limit);
+            return Optional.of(response);
+        }
+        catch (IOException ex) {
+            answers.unanswered(request, ex, sentAt, Duration.ofNanos(System.nanoTime() - started));
+            return Optional.empty();
+        }
+    }
+}
