@@ -62,9 +62,20 @@ class EventFailuresIntegrationTest {
     @Test
     void everyPaymentBecomesABookingWhenTheDatabaseWasReadOnlyForEightSeconds() throws Exception {
         ShowScheduled show = stocked(ShowScheduledMother.show(3, 5));
+        PaymentSucceeded before = paid(show, List.of("C5"), 100);
+        events.send(before);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM booking WHERE hold_id = ?",
+                before.holdId()) == 1);
+        UUID booked = jdbc.sql("SELECT id FROM booking WHERE hold_id = ?").param(before.holdId()).query(UUID.class).single();
         List<PaymentSucceeded> payments = new ArrayList<>();
         TestInfrastructure.postgres().readOnly(DATABASE, true);
         try {
+            // a customer meanwhile is told to try again, and nothing changes
+            var refused = api().withHeader("X-Customer-Id", before.customerId().toString())
+                    .request("POST", "/api/v1/bookings/" + booked + "/cancel", null, null);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.text("code")).isEqualTo("DATABASE_UNAVAILABLE");
+            assertThat(refused.headers().firstValue("Retry-After")).contains("1");
             for (int seat = 1; seat <= 12; seat++) {
                 String seatId = (seat <= 5 ? "A" : seat <= 10 ? "B" : "C") + ((seat - 1) % 5 + 1);
                 PaymentSucceeded payment = paid(show, List.of(seatId), seat);
@@ -78,7 +89,7 @@ class EventFailuresIntegrationTest {
         }
         // the test reads through the service's pool too: its first connections were ended with the fail-over
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(count(
-                "SELECT count(*) FROM booking WHERE show_id = ? AND status = 'CONFIRMED'", show.showId())).isEqualTo(12));
+                "SELECT count(*) FROM booking WHERE show_id = ? AND status = 'CONFIRMED'", show.showId())).isEqualTo(13));
         assertThat(count("SELECT count(*) FROM rejected_payment WHERE show_id = ?", show.showId())).isZero();
         assertThat(count("SELECT count(*) FROM dead_letter WHERE record_key = ?", show.showId().toString())).isZero();
     }
