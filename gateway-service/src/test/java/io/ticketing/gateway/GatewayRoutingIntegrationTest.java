@@ -206,6 +206,7 @@ class GatewayRoutingIntegrationTest {
         assertThat(admin().get("/api/v1/admin/dead-letters/nowhere/" + id).text("code")).isEqualTo("SERVICE_NOT_FOUND");
         assertThat(admin().get("/api/v1/admin/dead-letters/waiting/" + id).text("code")).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(admin().get("/api/v1/admin/dead-letters/booking/not-an-id").status()).isEqualTo(400);
+        assertThat(admin().get("/api/v1/admin/dead-letters/booking/%20").text("code")).isEqualTo("INVALID_PARAMETER");
         assertThat(admin().get("/api/v1/admin/dead-letters?status=LOST").status()).isEqualTo(400);
         var client = anonymous().withHeader("X-API-Key", "local-client-key").get("/api/v1/admin/dead-letters");
         assertThat(client.status()).isEqualTo(403);

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.ticketing.gateway.routing.GatewayProperties;
 import io.ticketing.gateway.web.Problems;
 import reactor.core.publisher.Flux;
@@ -85,28 +87,41 @@ class DeadLettersController {
     }
 
     @GetMapping("/{service}/{id}")
-    Mono<ResponseEntity<Object>> deadLetter(@PathVariable String service, @PathVariable UUID id) {
-        return forward(HttpMethod.GET, service, "/" + id);
+    Mono<ResponseEntity<Object>> deadLetter(@PathVariable String service,
+            @PathVariable @Parameter(schema = @Schema(type = "string", format = "uuid")) String id) {
+        return forward(HttpMethod.GET, service, id, "");
     }
 
     @PostMapping("/{service}/{id}/replay")
-    Mono<ResponseEntity<Object>> replay(@PathVariable String service, @PathVariable UUID id) {
-        return forward(HttpMethod.POST, service, "/" + id + "/replay");
+    Mono<ResponseEntity<Object>> replay(@PathVariable String service,
+            @PathVariable @Parameter(schema = @Schema(type = "string", format = "uuid")) String id) {
+        return forward(HttpMethod.POST, service, id, "/replay");
     }
 
     @DeleteMapping("/{service}/{id}")
-    Mono<ResponseEntity<Object>> discard(@PathVariable String service, @PathVariable UUID id) {
-        return forward(HttpMethod.DELETE, service, "/" + id);
+    Mono<ResponseEntity<Object>> discard(@PathVariable String service,
+            @PathVariable @Parameter(schema = @Schema(type = "string", format = "uuid")) String id) {
+        return forward(HttpMethod.DELETE, service, id, "");
     }
 
-    /** The service's answer as it is (problems included), or a problem when the service is unknown or away. */
-    private Mono<ResponseEntity<Object>> forward(HttpMethod method, String service, String path) {
+    /**
+     * The service's answer as it is (problems included), or a problem when the id is no UUID, the service is unknown
+     * or away.
+     */
+    private Mono<ResponseEntity<Object>> forward(HttpMethod method, String service, String id, String action) {
+        UUID deadLetterId;
+        try {
+            deadLetterId = UUID.fromString(id);
+        }
+        catch (IllegalArgumentException notUuid) {
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "id must be a UUID"));
+        }
         URI base = services.get(service);
         if (base == null) {
             return Mono.just(problem(HttpStatus.NOT_FOUND, "SERVICE_NOT_FOUND",
                     "No service " + service + "; one of " + services.keySet()));
         }
-        return http.method(method).uri(base.resolve(INTERNAL + path))
+        return http.method(method).uri(base.resolve(INTERNAL + "/" + deadLetterId + action))
                 .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
                         .map(body -> ResponseEntity.status(response.statusCode())
                                 .contentType(response.headers().contentType().orElse(MediaType.APPLICATION_JSON))
