@@ -31,11 +31,15 @@ final class Answers {
     record Late(String request, String answer, Instant at, Duration took, Duration limit) {
     }
 
-    /** A time the gateway itself was down: a refused connection then is no broken promise. */
+    /**
+     * A time the gateway itself was down: a refused connection then is no broken promise, nor a connection the kill
+     * cut while its request was in flight.
+     */
     record Window(Instant from, Instant to) {
 
-        boolean contains(Instant moment) {
-            return !moment.isBefore(from) && !moment.isAfter(to);
+        /** Whether a request sent at {@code sent} that failed after {@code waited} was out while the gateway was down. */
+        boolean overlaps(Instant sent, Duration waited) {
+            return !sent.isAfter(to) && !sent.plus(waited).isBefore(from);
         }
     }
 
@@ -83,13 +87,14 @@ final class Answers {
 
     /**
      * The broken promises: answers later than the gateway's limit, and requests without an answer — except a refused
-     * or dropped connection while the gateway was down ({@code excused}), when there was no gateway to answer.
+     * or dropped connection while the gateway was down ({@code excused}), when there was no gateway to answer; that
+     * includes a request sent just before the kill whose connection the kill cut.
      * A request that timed out is never excused: something took it and did not answer.
      */
     static InvariantResult check(List<Unanswered> unanswered, List<Late> late, List<Window> excused) {
         List<Violation> violations = new ArrayList<>();
         for (Unanswered request : unanswered) {
-            boolean gatewayDown = excused.stream().anyMatch(window -> window.contains(request.at()));
+            boolean gatewayDown = excused.stream().anyMatch(window -> window.overlaps(request.at(), request.waited()));
             boolean timedOut = request.failure().contains("Timeout");
             if (timedOut || !gatewayDown) {
                 violations.add(new Violation(request.request() + " " + request.at(), request.request()

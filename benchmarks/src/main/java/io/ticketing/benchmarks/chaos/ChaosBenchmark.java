@@ -238,7 +238,7 @@ public final class ChaosBenchmark {
                 applied.note(), false, recovery.lastFailure());
     }
 
-    /** While the gateway was killed and not yet back, a refused connection is no broken promise. */
+    /** While the gateway was killed and not yet back, a refused or cut connection is no broken promise. */
     private List<Answers.Window> gatewayDown(List<FaultRecord> faults) {
         return faults.stream()
                 .filter(record -> !record.skipped() && record.fault().target() == Component.GATEWAY

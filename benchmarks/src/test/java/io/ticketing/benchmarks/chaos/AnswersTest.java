@@ -43,9 +43,11 @@ class AnswersTest {
     }
 
     @Test
-    void aRefusedConnectionWhileTheGatewayWasDownIsExcusedButATimeoutNever() {
+    void aConnectionRefusedOrCutWhileTheGatewayWasDownIsExcusedButATimeoutNever() {
         var down = new Answers.Window(T0, T0.plusSeconds(30));
         List<Answers.Unanswered> unanswered = List.of(
+                new Answers.Unanswered("POST waitlist", "IOException", T0.minusMillis(20), Duration.ofMillis(39)),
+                new Answers.Unanswered("GET seat map", "IOException", T0.minusMillis(60), Duration.ofMillis(39)),
                 new Answers.Unanswered("GET seat map", "ConnectException", T0.plusSeconds(5), Duration.ofMillis(1)),
                 new Answers.Unanswered("POST hold", "IOException", T0.plusSeconds(6), Duration.ofMillis(3)),
                 new Answers.Unanswered("POST payment", "HttpTimeoutException", T0.plusSeconds(7), Duration.ofSeconds(45)),
@@ -53,6 +55,7 @@ class AnswersTest {
 
         assertThat(Answers.check(unanswered, List.of(), List.of(down)).violations()).extracting(Violation::detail)
                 .satisfiesExactly(
+                        detail -> assertThat(detail).startsWith("GET seat map").contains("IOException"),
                         detail -> assertThat(detail).startsWith("POST payment").contains("HttpTimeoutException"),
                         detail -> assertThat(detail).startsWith("GET hold").contains("ConnectException"));
     }
