@@ -63,6 +63,9 @@ class HoldsIntegrationTest {
     @Autowired
     RedissonClient redis;
 
+    @Autowired
+    io.ticketing.reservation.config.RedisProperties redisAddress;
+
     @Test
     void holdsAllRequestedSeatsOrNone() {
         ShowScheduled show = onSale(2, 5);
@@ -221,6 +224,45 @@ class HoldsIntegrationTest {
                 .get(anaId.toString())).as("the failed hold is not counted").isEqualTo("2");
         assertThat(ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2"))).text("holdId"))
                 .as("the key now names the hold that was taken").isEqualTo(holdId);
+    }
+
+    @Test
+    void aHoldThatMeetsRedisPausedIsToldToTryAgainAndTheRetryTakesTheSeats() throws Exception {
+        ShowScheduled show = onSale(1, 6);
+        var ana = api().withHeader("X-Customer-Id", UUID.randomUUID().toString())
+                .withHeader("Idempotency-Key", "paused-" + UUID.randomUUID());
+
+        JsonApi.Response paused;
+        try (var socket = new java.net.Socket(redisAddress.host(), redisAddress.port())) {
+            command(socket, "CLIENT", "PAUSE", "60000", "WRITE");
+            try {
+                paused = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+            }
+            finally {
+                command(socket, "CLIENT", "UNPAUSE");
+            }
+        }
+        var retry = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+
+        assertThat(paused.status()).as(paused.body()).isEqualTo(503);
+        assertThat(paused.text("code")).isEqualTo("REDIS_UNAVAILABLE");
+        assertThat(paused.headers().firstValue("Retry-After")).contains("1");
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(seat(redis, show, "A1")).isEqualTo("HELD:" + retry.text("holdId"));
+        assertThat(jdbc.sql("SELECT count(*) FROM hold WHERE show_id = ?").param(show.showId()).query(Integer.class)
+                .single()).isEqualTo(1);
+    }
+
+    /** One command over a connection of its own, so that pausing every other client leaves this one to unpause. */
+    private static void command(java.net.Socket socket, String... words) throws java.io.IOException {
+        StringBuilder resp = new StringBuilder("*" + words.length + "\r\n");
+        for (String word : words) {
+            resp.append('$').append(word.length()).append("\r\n").append(word).append("\r\n");
+        }
+        socket.getOutputStream().write(resp.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String reply = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        assertThat(reply).as(String.join(" ", words)).isEqualTo("+OK");
     }
 
     @Test
