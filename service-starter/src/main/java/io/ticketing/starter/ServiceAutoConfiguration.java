@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -54,6 +56,17 @@ public class ServiceAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Scheduled tasks, on platform or virtual threads, log a database away as a warning (see the handler). */
+    @Bean
+    ThreadPoolTaskSchedulerCustomizer scheduledTaskFailures() {
+        return scheduler -> scheduler.setErrorHandler(new ScheduledTaskFailures());
+    }
+
+    @Bean
+    SimpleAsyncTaskSchedulerCustomizer virtualScheduledTaskFailures() {
+        return scheduler -> scheduler.setErrorHandler(new ScheduledTaskFailures());
     }
 
     @Bean

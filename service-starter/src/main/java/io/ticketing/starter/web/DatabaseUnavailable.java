@@ -12,7 +12,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * or read-only during a fail-over — rather than because of the request or a bug: the client is then told to try
  * again (503), not that the service is broken (500). The transaction rolled back, so nothing was changed.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /**
      * SQLSTATE classes and codes of a database that cannot serve now: 08 connection exceptions, 57P operator
@@ -24,12 +24,12 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    static boolean explains(Throwable failure) {
+    public static boolean explains(Throwable failure) {
         return cause(failure) != null;
     }
 
     /** The exception that says the database was unavailable, or {@code null}. */
-    static Throwable cause(Throwable failure) {
+    public static Throwable cause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (CODES.contains(sql.getSQLState()) || CLASSES.contains(sql.getSQLState().substring(0, 2)))) {
