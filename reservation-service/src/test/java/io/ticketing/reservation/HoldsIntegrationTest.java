@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +35,9 @@ import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.payment.PaymentFailed;
 import io.ticketing.events.payment.PaymentRefunded;
+import io.ticketing.reservation.config.RedisProperties;
 import io.ticketing.reservation.seating.SeatKeys;
+import io.ticketing.reservation.seating.SeatScripts;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -64,7 +67,10 @@ class HoldsIntegrationTest {
     RedissonClient redis;
 
     @Autowired
-    io.ticketing.reservation.config.RedisProperties redisAddress;
+    RedisProperties redisAddress;
+
+    @Autowired
+    SeatScripts seatScripts;
 
     @Test
     void holdsAllRequestedSeatsOrNone() {
@@ -251,6 +257,34 @@ class HoldsIntegrationTest {
         assertThat(seat(redis, show, "A1")).isEqualTo("HELD:" + retry.text("holdId"));
         assertThat(jdbc.sql("SELECT count(*) FROM hold WHERE show_id = ?").param(show.showId()).query(Integer.class)
                 .single()).isEqualTo(1);
+        // Redis ran the attempts it had postponed when it resumed: too late, they took nothing
+        assertThat(redis.<String, String>getMap("show:{" + show.showId() + "}:holds", StringCodec.INSTANCE).keySet())
+                .containsExactly(retry.text("holdId"));
+    }
+
+    @Test
+    void aHoldScriptRunLateTakesNothingAndRunAgainAnswersWhatItTook() {
+        ShowScheduled show = onSale(1, 6);
+        UUID customer = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        Instant redisNow = seatScripts.time();
+
+        var refused = seatScripts.hold(show.showId(), late, customer, List.of("A1"), Duration.ofMinutes(5),
+                Duration.ofSeconds(5), 10, Optional.of("late-key"), "AVAILABLE", Optional.empty(),
+                redisNow.minusSeconds(1));
+        assertThat(refused.outcome()).isEqualTo("LATE");
+        assertThat(seat(redis, show, "A1")).isEqualTo("AVAILABLE");
+        assertThat(seatScripts.earlierHold(show.showId(), customer, "late-key")).isEmpty();
+
+        UUID holdId = UUID.randomUUID();
+        var first = seatScripts.hold(show.showId(), holdId, customer, List.of("A2"), Duration.ofMinutes(5),
+                Duration.ofSeconds(5), 10, Optional.empty(), "AVAILABLE", Optional.empty(), redisNow.plusSeconds(5));
+        var again = seatScripts.hold(show.showId(), holdId, customer, List.of("A2"), Duration.ofMinutes(5),
+                Duration.ofSeconds(5), 10, Optional.empty(), "AVAILABLE", Optional.empty(), redisNow.minusSeconds(1));
+        assertThat(first.outcome()).isEqualTo("HELD");
+        assertThat(again).isEqualTo(first);
+        assertThat(redis.<String, String>getMap("show:{" + show.showId() + "}:customers", StringCodec.INSTANCE)
+                .get(customer.toString())).isEqualTo("1");
     }
 
     /** One command over a connection of its own, so that pausing every other client leaves this one to unpause. */

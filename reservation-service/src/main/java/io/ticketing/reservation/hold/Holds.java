@@ -35,6 +35,11 @@ public class Holds {
 
     /** How long a retried request waits for the original's record (the two raced). */
     private static final Duration IDEMPOTENT_WAIT = Duration.ofSeconds(2);
+    /**
+     * How long after a request starts, by Redis's clock, its hold script may still take seats: beyond that the request
+     * may have given up (Redisson's time limit is 3 s), and a late run takes nothing.
+     */
+    private static final Duration ATTEMPT_WINDOW = Duration.ofSeconds(5);
     /** The reason of a refund for a second payment of a hold whose first payment became its booking. */
     private static final String ALREADY_PAID = "ALREADY_PAID";
 
@@ -46,10 +51,11 @@ public class Holds {
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AbandonedAttempts abandoned;
 
     Holds(SeatScripts scripts, HoldRecords records, SeatingPlans plans, SeatStateRecovery recovery,
             HoldProperties properties, TransactionOperations transactions, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, AbandonedAttempts abandoned) {
         this.scripts = scripts;
         this.records = records;
         this.plans = plans;
@@ -58,6 +64,7 @@ public class Holds {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.abandoned = abandoned;
     }
 
     /**
@@ -108,12 +115,10 @@ public class Holds {
             String from, Optional<UUID> staleHold) {
         UUID showId = plan.showId();
         UUID holdId = UUID.randomUUID();
-        var outcome = scripts.hold(showId, holdId, customerId, seatIds, properties.holdTtl(), properties.holdGrace(),
-                properties.maxSeatsPerCustomer(), idempotencyKey, from, staleHold);
+        var outcome = attempt(showId, holdId, customerId, seatIds, idempotencyKey, from, staleHold);
         if (outcome.outcome().equals(SeatScripts.NO_SHOW)) {
             recovery.recover(showId);
-            outcome = scripts.hold(showId, holdId, customerId, seatIds, properties.holdTtl(), properties.holdGrace(),
-                    properties.maxSeatsPerCustomer(), idempotencyKey, from, staleHold);
+            outcome = attempt(showId, holdId, customerId, seatIds, idempotencyKey, from, staleHold);
         }
         return switch (outcome.outcome()) {
             case "HELD" -> record(new Hold(holdId, showId, customerId, seatIds, Hold.Status.HELD,
@@ -131,8 +136,29 @@ public class Holds {
                             + " per customer");
             case "INVALID_SEATS" -> throw RequestRejectedException.unprocessable("INVALID_SEATS",
                     "The show has no seat " + outcome.detail());
+            case SeatScripts.LATE -> throw RequestRejectedException.unavailable("REDIS_UNAVAILABLE",
+                    "The seat store was too slow to take the seats; nothing was held, try again");
             default -> throw new IllegalStateException("The seat map of show " + showId + " is still missing in Redis");
         };
+    }
+
+    /**
+     * One run of the hold script, which takes nothing if Redis runs it later than {@link #ATTEMPT_WINDOW} from now.
+     * If Redis does not answer, the attempt's hold is freed once that moment has passed ({@link AbandonedAttempts}):
+     * the request is answered 503, and whatever Redis takes for it later is let go.
+     */
+    private SeatScripts.HoldOutcome attempt(UUID showId, UUID holdId, UUID customerId, List<String> seatIds,
+            Optional<String> idempotencyKey, String from, Optional<UUID> staleHold) {
+        Instant notAfter = scripts.estimatedTime().plus(ATTEMPT_WINDOW);
+        try {
+            return scripts.hold(showId, holdId, customerId, seatIds, properties.holdTtl(), properties.holdGrace(),
+                    properties.maxSeatsPerCustomer(), idempotencyKey, from, staleHold, notAfter);
+        }
+        catch (RuntimeException unanswered) {
+            abandoned.free(showId, holdId, customerId, idempotencyKey, notAfter,
+                    properties.holdTtl().plus(properties.holdGrace()));
+            throw unanswered;
+        }
     }
 
     public Optional<Hold> find(UUID holdId) {

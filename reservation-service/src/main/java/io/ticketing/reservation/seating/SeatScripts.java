@@ -29,6 +29,13 @@ public class SeatScripts {
     public static final String NO_SHOW = "NO_SHOW";
     /** Freed seats kept for the waiting line (shown as held), which only offers to waiters take. */
     public static final String KEPT = "KEPT";
+    /** The outcome of a hold attempt Redis ran after the moment it had to be taken by: it took nothing. */
+    public static final String LATE = "LATE";
+
+    /** A read of Redis's time whose round trip took longer than this does not set the estimate (unless none is). */
+    private static final Duration TRUSTED_ROUND_TRIP = Duration.ofMillis(200);
+    /** How long {@link #estimatedTime()} counts on the JVM's clock before it reads Redis's again. */
+    private static final Duration CLOCK_RESYNC = Duration.ofSeconds(10);
 
     private final RScript scripts;
     private final String hold = load("redis/hold.lua");
@@ -42,6 +49,7 @@ public class SeatScripts {
     private final String due = load("redis/due.lua");
     private final String time = load("redis/time.lua");
     private final RedissonClient redis;
+    private volatile RedisClock redisClock;
 
     SeatScripts(RedissonClient redis) {
         this.scripts = redis.getScript(StringCodec.INSTANCE);
@@ -63,15 +71,17 @@ public class SeatScripts {
      * Holds seats that have the status {@code from}: {@link SeatingPlans#AVAILABLE} for a customer's own hold,
      * {@link #KEPT} for an offer to a waiter. The hold ends {@code holdTime} after now by Redis's clock, its lease
      * {@code grace} later. {@code staleHold}: the hold the idempotency key may still name though it was never
-     * recorded; the key is then taken over.
+     * recorded; the key is then taken over. {@code notAfter} (Redis's clock): an attempt Redis runs later than that
+     * takes nothing and answers {@code LATE}; run again for the same hold, the script answers what it took.
      */
     public HoldOutcome hold(UUID showId, UUID holdId, UUID customerId, List<String> seatIds, Duration holdTime,
             Duration grace, int maxPerCustomer, Optional<String> idempotencyKey, String from,
-            Optional<UUID> staleHold) {
+            Optional<UUID> staleHold, Instant notAfter) {
         SeatKeys keys = SeatKeys.of(showId);
         List<Object> args = new ArrayList<>(List.of(holdId.toString(), customerId.toString(),
                 Long.toString(holdTime.toMillis()), Long.toString(grace.toMillis()), Integer.toString(maxPerCustomer),
-                idempotencyKey.isPresent() ? "1" : "0", from, staleHold.map(UUID::toString).orElse("")));
+                idempotencyKey.isPresent() ? "1" : "0", from, staleHold.map(UUID::toString).orElse(""),
+                Long.toString(notAfter.toEpochMilli())));
         args.addAll(seatIds);
         List<Object> result = scripts.eval(RScript.Mode.READ_WRITE, hold, RScript.ReturnType.LIST,
                 keys(keys, holdId, keys.idempotency(customerId, idempotencyKey.orElse("-"))), args.toArray());
@@ -148,9 +158,32 @@ public class SeatScripts {
 
     /** Redis's clock: leases are set and judged by it alone, as the instances' clocks may differ. */
     public Instant time() {
+        long sent = System.nanoTime();
         List<Object> time = scripts.eval(RScript.Mode.READ_ONLY, this.time, RScript.ReturnType.LIST, List.of());
-        return Instant.ofEpochSecond(Long.parseLong(String.valueOf(time.get(0))),
+        long answered = System.nanoTime();
+        Instant redisTime = Instant.ofEpochSecond(Long.parseLong(String.valueOf(time.get(0))),
                 Long.parseLong(String.valueOf(time.get(1))) * 1_000);
+        if (answered - sent <= TRUSTED_ROUND_TRIP.toNanos() || redisClock == null) {
+            redisClock = new RedisClock(redisTime, sent + (answered - sent) / 2);
+        }
+        return redisTime;
+    }
+
+    /**
+     * Redis's clock now, without asking it every time: its time as last read, plus what this JVM's monotonic clock
+     * counted since (read again every {@link #CLOCK_RESYNC}). Off by at most half the round trip of that read.
+     */
+    public Instant estimatedTime() {
+        RedisClock clock = redisClock;
+        if (clock == null || System.nanoTime() - clock.nanos() > CLOCK_RESYNC.toNanos()) {
+            time();
+            clock = redisClock;
+        }
+        return clock.time().plusNanos(System.nanoTime() - clock.nanos());
+    }
+
+    /** Redis's time and this JVM's {@link System#nanoTime()} at the same moment. */
+    private record RedisClock(Instant time, long nanos) {
     }
 
     /** The hold an earlier request with this idempotency key took, while its lease runs. */
