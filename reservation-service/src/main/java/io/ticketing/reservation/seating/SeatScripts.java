@@ -50,6 +50,7 @@ public class SeatScripts {
     private final String time = load("redis/time.lua");
     private final RedissonClient redis;
     private volatile RedisClock redisClock;
+    private volatile long lastTimeRead;
 
     SeatScripts(RedissonClient redis) {
         this.scripts = redis.getScript(StringCodec.INSTANCE);
@@ -161,6 +162,7 @@ public class SeatScripts {
         long sent = System.nanoTime();
         List<Object> time = scripts.eval(RScript.Mode.READ_ONLY, this.time, RScript.ReturnType.LIST, List.of());
         long answered = System.nanoTime();
+        lastTimeRead = answered;
         Instant redisTime = Instant.ofEpochSecond(Long.parseLong(String.valueOf(time.get(0))),
                 Long.parseLong(String.valueOf(time.get(1))) * 1_000);
         if (answered - sent <= TRUSTED_ROUND_TRIP.toNanos() || redisClock == null) {
@@ -171,11 +173,12 @@ public class SeatScripts {
 
     /**
      * Redis's clock now, without asking it every time: its time as last read, plus what this JVM's monotonic clock
-     * counted since (read again every {@link #CLOCK_RESYNC}). Off by at most half the round trip of that read.
+     * counted since (read again every {@link #CLOCK_RESYNC}). Off by at most half the round trip of the read it
+     * comes from, which is a quick one unless no read has been quick yet.
      */
     public Instant estimatedTime() {
         RedisClock clock = redisClock;
-        if (clock == null || System.nanoTime() - clock.nanos() > CLOCK_RESYNC.toNanos()) {
+        if (clock == null || System.nanoTime() - lastTimeRead > CLOCK_RESYNC.toNanos()) {
             time();
             clock = redisClock;
         }
