@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs one of the benchmarks against the gateway of a running platform (local stack or a deployment) and prints the
-# numbers: ./benchmarks/run-benchmark.sh catalog|hot-show|waiting-line|chaos [options]; --help lists a benchmark's options. Builds the
-# harness first when its jar is missing or older than its sources; set MAVEN_ARGS=-o to build offline.
-# run-catalog-benchmark.sh, run-hot-show-benchmark.sh, run-waiting-line-benchmark.sh and run-chaos.sh call this with their
-# benchmark's name.
+# numbers: ./benchmarks/run-benchmark.sh catalog|hot-show|waiting-line|chaos|hold-rate [options]; --help lists a
+# benchmark's options. Builds the harness first when its jar is missing or older than its sources; set MAVEN_ARGS=-o
+# to build offline.
+# run-catalog-benchmark.sh, run-hot-show-benchmark.sh, run-waiting-line-benchmark.sh, run-chaos.sh and
+# run-hold-rate-benchmark.sh call this with their benchmark's name.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,8 +12,8 @@ ROOT="$(dirname "$HERE")"
 VERSION=0.1.0-SNAPSHOT
 JAR="$HERE/target/benchmarks-$VERSION-exec.jar"
 
-if [[ $# -lt 1 || ! "$1" =~ ^(catalog|hot-show|waiting-line|chaos)$ ]]; then
-  echo "Usage: run-benchmark.sh catalog|hot-show|waiting-line|chaos [options]" >&2
+if [[ $# -lt 1 || ! "$1" =~ ^(catalog|hot-show|waiting-line|chaos|hold-rate)$ ]]; then
+  echo "Usage: run-benchmark.sh catalog|hot-show|waiting-line|chaos|hold-rate [options]" >&2
   exit 2
 fi
 

@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 import io.ticketing.benchmarks.chaos.ChaosBenchmark;
+import io.ticketing.benchmarks.holdrate.HoldRateBenchmark;
 
 /**
  * The entry of the benchmarks' executable jar: {@code java -jar benchmarks-exec.jar <benchmark> [options]}, where
  * the benchmark is {@code catalog} ({@link CatalogBenchmark}), {@code hot-show} ({@link HotShowBenchmark}),
- * {@code waiting-line} ({@link WaitingLineBenchmark}) or {@code chaos} ({@link ChaosBenchmark}).
+ * {@code waiting-line} ({@link WaitingLineBenchmark}), {@code chaos} ({@link ChaosBenchmark}) or {@code hold-rate}
+ * ({@link HoldRateBenchmark}).
  */
 public final class Benchmarks {
 
@@ -74,8 +76,9 @@ public final class Benchmarks {
             case "hot-show" -> HotShowBenchmark.main(options);
             case "waiting-line" -> WaitingLineBenchmark.main(options);
             case "chaos" -> ChaosBenchmark.main(options);
+            case "hold-rate" -> HoldRateBenchmark.main(options);
             default -> {
-                System.err.println("Usage: java -jar benchmarks-exec.jar catalog|hot-show|waiting-line|chaos [options]; --help for the options");
+                System.err.println("Usage: java -jar benchmarks-exec.jar catalog|hot-show|waiting-line|chaos|hold-rate [options]; --help for the options");
                 System.exit(2);
             }
         }

@@ -116,6 +116,11 @@ public final class CommandLine {
     }
 
     public static URI gateway(String value) {
+        return url("gateway", value);
+    }
+
+    /** An http or https URL without a trailing slash. */
+    public static URI url(String option, String value) {
         String url = value.strip();
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);
@@ -125,10 +130,10 @@ public final class CommandLine {
             uri = URI.create(url);
         }
         catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException("--gateway is a URL such as http://localhost:8080, not '" + value + "'");
+            throw new IllegalArgumentException("--" + option + " is a URL such as http://localhost:8080, not '" + value + "'");
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("--gateway is a URL such as http://localhost:8080, not '" + value + "'");
+            throw new IllegalArgumentException("--" + option + " is a URL such as http://localhost:8080, not '" + value + "'");
         }
         return uri;
     }

@@ -39,10 +39,21 @@ public final class HotShowSetup {
 
     /** A show of {@code seats} seats (a multiple of 50) in a hall of its own, on sale now. */
     public String show(String name, int seats) throws IOException, InterruptedException {
-        if (seats < SEATS_PER_ROW || seats % SEATS_PER_ROW != 0) {
-            throw new IllegalArgumentException("A show has rows of " + SEATS_PER_ROW + " seats, not " + seats + " seats");
+        return show(name, seats, SEATS_PER_ROW);
+    }
+
+    /**
+     * A show of {@code seats} seats in rows of {@code seatsPerRow} (a multiple of 50, with aisles 10 seats from either
+     * end), in a hall of its own, on sale now. Wider rows make larger halls: the catalog takes at most 500 rows.
+     */
+    public String show(String name, int seats, int seatsPerRow) throws IOException, InterruptedException {
+        if (seatsPerRow < SEATS_PER_ROW || seatsPerRow % SEATS_PER_ROW != 0) {
+            throw new IllegalArgumentException("Rows have a multiple of " + SEATS_PER_ROW + " seats, not " + seatsPerRow);
         }
-        return show(name, layout(seats / SEATS_PER_ROW), seats);
+        if (seats < seatsPerRow || seats % seatsPerRow != 0) {
+            throw new IllegalArgumentException("A show has rows of " + seatsPerRow + " seats, not " + seats + " seats");
+        }
+        return show(name, layout(seats / seatsPerRow, seatsPerRow), seats);
     }
 
     /** A show of one row of {@code seats} REGULAR seats side by side (1 to 50), in a hall of its own, on sale now. */
@@ -102,21 +113,26 @@ public final class HotShowSetup {
                 + " after " + RunEnvironment.human(SEAT_MAP_WAIT));
     }
 
-    /** Row labels A to Z, then AA, AB, ...; aisles after seats 10 and 40. */
+    /** Row labels A to Z, then AA, AB, ...; rows of 50, aisles after seats 10 and 40. */
     static List<Map<String, Object>> layout(int rows) {
+        return layout(rows, SEATS_PER_ROW);
+    }
+
+    /** Row labels A to Z, then AA, AB, ...; aisles after seat 10 and 10 seats before the row's end. */
+    static List<Map<String, Object>> layout(int rows, int seatsPerRow) {
         List<Map<String, Object>> layout = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             String type = r < PREMIUM_ROWS ? "PREMIUM" : "REGULAR";
             List<Map<String, Object>> seats = new ArrayList<>();
-            for (int n = 1; n <= SEATS_PER_ROW; n++) {
-                seats.add(Map.of("number", n, "type", type, "aisleAfter", n == 10 || n == 40));
+            for (int n = 1; n <= seatsPerRow; n++) {
+                seats.add(Map.of("number", n, "type", type, "aisleAfter", n == 10 || n == seatsPerRow - 10));
             }
             layout.add(Map.of("row", rowLabel(r), "seats", seats));
         }
         return layout;
     }
 
-    static String rowLabel(int index) {
+    public static String rowLabel(int index) {
         String label = "";
         int rest = index;
         do {

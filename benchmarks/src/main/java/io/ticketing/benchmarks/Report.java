@@ -93,15 +93,15 @@ public final class Report {
     }
 
     /** Milliseconds with one decimal; {@code -} when there is nothing to show. */
-    static String millis(double millis) {
+    public static String millis(double millis) {
         return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%.1f", millis);
     }
 
-    static String rate(double perSecond) {
+    public static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%,.1f", perSecond);
     }
 
-    static String count(long count) {
+    public static String count(long count) {
         return String.format(Locale.ROOT, "%,d", count);
     }
 

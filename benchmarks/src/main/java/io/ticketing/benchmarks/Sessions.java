@@ -7,31 +7,49 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Setup, not measured: one customer session per simulated customer, through the gateway. */
-final class Sessions {
+public final class Sessions {
 
     private Sessions() {
+    }
+
+    /**
+     * A customer's session.
+     *
+     * @param token what the customer sends as {@code Authorization: Bearer <token>}
+     * @param customerId the customer the gateway names to the services ({@code X-Customer-Id})
+     * @param email the session's e-mail address ({@code X-Customer-Email})
+     */
+    public record Session(String token, String customerId, String email) {
     }
 
     /** {@code count} session tokens for {@code <emailPrefix><n>@example.com}, created 32 at a time. */
     static List<String> open(Gateway gateway, String apiKey, String emailPrefix, int count, PrintStream out)
             throws InterruptedException {
-        String[] tokens = new String[count];
+        return start(gateway, apiKey, emailPrefix, count, out).stream().map(Session::token).toList();
+    }
+
+    /** {@code count} sessions for {@code <emailPrefix><n>@example.com} (n from 0), created 32 at a time. */
+    public static List<Session> start(Gateway gateway, String apiKey, String emailPrefix, int count, PrintStream out)
+            throws InterruptedException {
+        Session[] sessions = new Session[count];
         var next = new AtomicInteger();
         LoadRunner.together(Math.min(32, count), worker -> {
-            for (int number = next.getAndIncrement(); number < tokens.length; number = next.getAndIncrement()) {
-                Gateway.Response session = start(gateway, apiKey, emailPrefix + number + "@example.com", out);
+            for (int number = next.getAndIncrement(); number < sessions.length; number = next.getAndIncrement()) {
+                String email = emailPrefix + number + "@example.com";
+                Gateway.Response session = startOne(gateway, apiKey, email, out);
                 if (session.status() != 201 && session.status() != 200) {
                     throw new IllegalStateException("POST /api/v1/sessions answered " + session.status() + ": "
                             + session.text());
                 }
-                tokens[number] = session.json().path("token").asString();
+                sessions[number] = new Session(session.json().path("token").asString(),
+                        session.json().path("customerId").asString(), email);
             }
         });
-        return List.of(tokens);
+        return List.of(sessions);
     }
 
     /** A request that got no answer is tried again, twice at most. */
-    private static Gateway.Response start(Gateway gateway, String apiKey, String email, PrintStream out)
+    private static Gateway.Response startOne(Gateway gateway, String apiKey, String email, PrintStream out)
             throws IOException, InterruptedException {
         for (int attempt = 1;; attempt++) {
             try {

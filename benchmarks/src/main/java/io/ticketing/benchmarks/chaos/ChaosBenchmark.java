@@ -22,6 +22,7 @@ import io.ticketing.benchmarks.Benchmarks;
 import io.ticketing.benchmarks.Gateway;
 import io.ticketing.benchmarks.HotShowBenchmark;
 import io.ticketing.benchmarks.HotShowSetup;
+import io.ticketing.benchmarks.LocalProcesses;
 import io.ticketing.benchmarks.RunEnvironment;
 import io.ticketing.benchmarks.chaos.InvariantResult.Violation;
 

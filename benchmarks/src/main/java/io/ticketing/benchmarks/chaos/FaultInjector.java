@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import io.ticketing.benchmarks.LocalProcesses;
+
 /**
  * Injects one fault and takes it back: signals to the process listening on the target's port, {@code ALTER
  * DATABASE} on the target's database, {@code FLUSHALL} on Redis. Whatever is to be undone is registered until it is,

@@ -1,13 +1,16 @@
-package io.ticketing.benchmarks.chaos;
+package io.ticketing.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -18,25 +21,27 @@ import java.util.concurrent.TimeUnit;
  * The processes of the local stack, found the way an operator would with {@code ss -ltnp}: by the port they listen
  * on ({@code /proc/net/tcp*} gives the listening socket's inode, {@code /proc/<pid>/fd} the process holding it), never
  * by the launcher's own pid files or process names, which change as the launcher does. Signals go through
- * {@code kill}, as an operator's would.
+ * {@code kill}, as an operator's would. Shared by the chaos audit (which signals them) and {@link StackCpu} (which
+ * reads their CPU times).
  */
-final class LocalProcesses {
+public final class LocalProcesses {
 
     /** The TCP state {@code LISTEN} in {@code /proc/net/tcp}. */
     private static final String LISTEN = "0A";
 
     private final Path proc;
 
-    LocalProcesses() {
+    public LocalProcesses() {
         this(Path.of("/proc"));
     }
 
-    LocalProcesses(Path proc) {
+    /** @param proc the {@code /proc} tree to read: the real one, or a fake one in a test */
+    public LocalProcesses(Path proc) {
         this.proc = proc;
     }
 
     /** The process listening on this TCP port of any local address; empty when none does (or it cannot be seen). */
-    OptionalLong listening(int port) {
+    public OptionalLong listening(int port) {
         Set<String> inodes = new HashSet<>();
         for (String table : List.of("net/tcp", "net/tcp6")) {
             try {
@@ -103,12 +108,12 @@ final class LocalProcesses {
     }
 
     /** The parent of a process, from {@code /proc/<pid>/stat}; empty when it is gone. */
-    OptionalLong parent(long pid) {
-        return stat(pid).map(fields -> OptionalLong.of(Long.parseLong(fields.get(1)))).orElse(OptionalLong.empty());
+    public OptionalLong parent(long pid) {
+        return statOf(pid).map(fields -> OptionalLong.of(Long.parseLong(fields.get(1)))).orElse(OptionalLong.empty());
     }
 
     /** The processes whose parent this one is: a launcher has some, a broker of its own has none. */
-    List<Long> children(long pid) {
+    public List<Long> children(long pid) {
         List<Long> children = new ArrayList<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
             for (Path process : processes) {
@@ -126,12 +131,35 @@ final class LocalProcesses {
     }
 
     /** Whether the process is stopped by a signal ({@code T}): what SIGSTOP left behind. */
-    boolean stopped(long pid) {
-        return stat(pid).map(fields -> fields.get(0).equals("T")).orElse(false);
+    public boolean stopped(long pid) {
+        return statOf(pid).map(fields -> fields.get(0).equals("T")).orElse(false);
+    }
+
+    /**
+     * Every process's {@code /proc/<pid>/stat} at this moment, by pid; a process that ends while they are read is
+     * left out. One pass over {@code /proc}, so the times are read within milliseconds of each other.
+     */
+    public Map<Long, ProcessStat> stats() {
+        Map<Long, ProcessStat> stats = new HashMap<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (Path process : processes) {
+                long pid = Long.parseLong(process.getFileName().toString());
+                statOf(pid).ifPresent(fields -> stats.put(pid, ProcessStat.of(pid, fields)));
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot list the processes in " + proc, ex);
+        }
+        return stats;
+    }
+
+    /** One process's {@code /proc/<pid>/stat}; empty when it is gone. */
+    public Optional<ProcessStat> stat(long pid) {
+        return statOf(pid).map(fields -> ProcessStat.of(pid, fields));
     }
 
     /** The fields after the command name of {@code /proc/<pid>/stat}: state, parent, ... */
-    private Optional<List<String>> stat(long pid) {
+    private Optional<List<String>> statOf(long pid) {
         try {
             return Optional.of(statFields(Files.readString(proc.resolve(pid + "/stat"))));
         }
@@ -146,15 +174,15 @@ final class LocalProcesses {
         return new ArrayList<>(List.of(rest.split("\\s+")));
     }
 
-    void kill(long pid) {
+    public void kill(long pid) {
         signal(pid, "KILL");
     }
 
-    void pause(long pid) {
+    public void pause(long pid) {
         signal(pid, "STOP");
     }
 
-    void resume(long pid) {
+    public void resume(long pid) {
         signal(pid, "CONT");
     }
 

@@ -1,4 +1,4 @@
-package io.ticketing.benchmarks.chaos;
+package io.ticketing.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +50,23 @@ class LocalProcessesTest {
         assertThat(processes.stopped(77)).isTrue();
         assertThat(processes.parent(77)).hasValue(12);
         assertThat(processes.parent(78)).isEmpty();
+    }
+
+    @Test
+    void readsCpuTimesAfterACommandNameWithBlanksAndParentheses() throws IOException {
+        Files.createDirectories(proc.resolve("4242"));
+        // a PostgreSQL backend as Linux writes it: utime 1234, stime 56, cutime 7, cstime 8 (fields 14 to 17)
+        Files.writeString(proc.resolve("4242/stat"), "4242 (postgres: app (x) 127.0.0.1(51234) idle) S 300 300 300 0 -1 "
+                + "4194560 912 0 0 0 1234 56 7 8 20 0 1 0 18421 229797888 3841 18446744073709551615 1 1 0 0 0 0 "
+                + "0 4096 536872455 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n");
+
+        ProcessStat stat = new LocalProcesses(proc).stat(4242).orElseThrow();
+
+        assertThat(stat).isEqualTo(new ProcessStat(4242, 300, 1234, 56, 7, 8));
+        assertThat(stat.ownTicks()).isEqualTo(1290);
+        assertThat(stat.ticksWithReapedChildren()).isEqualTo(1305);
+        assertThat(new LocalProcesses(proc).stat(4243)).isEmpty();
+        assertThat(new LocalProcesses(proc).stats()).containsOnlyKeys(4242L);
     }
 
     @Test
