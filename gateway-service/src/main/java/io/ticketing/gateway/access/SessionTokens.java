@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -22,18 +24,23 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Issues and verifies customer session tokens: JWTs signed with HMAC-SHA256 under a secret shared by every
- * gateway instance. Only the gateway ever sees a token; services receive the verified customer id.
+ * gateway instance. Only the gateway ever sees a token; services receive the verified customer id. A token verified
+ * once is remembered (the most recently used {@value #REMEMBERED} of them), so a customer's next requests cost a map
+ * look-up and an expiry check instead of parsing the JWT and computing its signature again; a token that failed is
+ * never remembered.
  */
 @Component
 public class SessionTokens {
 
     private static final Logger log = LoggerFactory.getLogger(SessionTokens.class);
     private static final String ISSUER = "ticketing-gateway";
+    static final int REMEMBERED = 50_000;
 
     private final MACSigner signer;
     private final MACVerifier verifier;
     private final Duration ttl;
     private final Clock clock;
+    private final Cache<String, CustomerSession> verified = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     SessionTokens(AccessProperties properties, Clock clock) throws JOSEException {
         if (properties.sessions().secret().contains("not-for-production")) {
@@ -71,6 +78,18 @@ public class SessionTokens {
 
     /** Checks signature, algorithm, issuer and expiry; never trusts anything in an unverified token. */
     public CustomerSession verify(String token) {
+        CustomerSession session = verified.getIfPresent(token);
+        if (session == null) {
+            session = verifySignature(token);
+            verified.put(token, session);
+        }
+        if (!session.expiresAt().isAfter(clock.instant())) {
+            throw new InvalidSession(true);
+        }
+        return session;
+    }
+
+    private CustomerSession verifySignature(String token) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -87,9 +106,6 @@ public class SessionTokens {
             throw new InvalidSession(false);
         }
         Instant expiresAt = claims.getExpirationTime().toInstant();
-        if (!expiresAt.isAfter(clock.instant())) {
-            throw new InvalidSession(true);
-        }
         try {
             return new CustomerSession(UUID.fromString(claims.getSubject()), (String) claims.getClaim("email"), expiresAt);
         }

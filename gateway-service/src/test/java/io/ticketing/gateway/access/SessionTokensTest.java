@@ -1,0 +1,67 @@
+package io.ticketing.gateway.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class SessionTokensTest {
+
+    private static final String SECRET = "a-test-secret-of-at-least-thirty-two-bytes";
+
+    private Instant now = Instant.parse("2026-12-03T12:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    private SessionTokens tokens(String secret) throws Exception {
+        return new SessionTokens(new AccessProperties(List.of(),
+                new AccessProperties.Sessions(secret, Duration.ofHours(1))), clock);
+    }
+
+    @Test
+    void aRememberedTokenStillExpiresOnTime() throws Exception {
+        SessionTokens tokens = tokens(SECRET);
+        var issued = tokens.issue("ana@example.com");
+
+        assertThat(tokens.verify(issued.token())).isEqualTo(issued.session());
+        assertThat(tokens.verify(issued.token())).as("remembered").isEqualTo(issued.session());
+        now = now.plus(Duration.ofHours(1));
+        assertThatThrownBy(() -> tokens.verify(issued.token())).isInstanceOfSatisfying(
+                SessionTokens.InvalidSession.class, invalid -> assertThat(invalid.expired()).isTrue());
+    }
+
+    @Test
+    void aTokenThatFailedIsNeverRememberedAndAForgeryOfARememberedOneFails() throws Exception {
+        SessionTokens tokens = tokens(SECRET);
+        var issued = tokens.issue(null);
+        tokens.verify(issued.token());
+        String forged = tokens(SECRET.replace('a', 'b')).issue(null).token();
+        String tampered = issued.token().substring(0, issued.token().length() - 2)
+                + (issued.token().endsWith("AA") ? "BB" : "AA");
+
+        for (String token : List.of(forged, forged, tampered, tampered)) {
+            assertThatThrownBy(() -> tokens.verify(token)).isInstanceOfSatisfying(SessionTokens.InvalidSession.class,
+                    invalid -> assertThat(invalid.expired()).isFalse());
+        }
+    }
+}
