@@ -12,12 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import io.ticketing.starter.web.ProblemDetailsAdvice;
 
 /**
  * A request that met Redis away — paused, restarting, still loading its data, out of memory, not answering within
@@ -37,9 +37,7 @@ class RedisUnavailableAdvice {
             RedisReadonlyException.class, RedisOutOfMemoryException.class })
     ResponseEntity<ProblemDetail> unavailable(Exception ex) {
         log.warn("Redis unavailable, answered 503: {}", ex.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return ProblemDetailsAdvice.tryAgain("REDIS_UNAVAILABLE",
                 "The seat store cannot take this request right now; try again (a hold with the same Idempotency-Key)");
-        problem.setProperty("code", "REDIS_UNAVAILABLE");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 }

@@ -57,17 +57,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         if (DatabaseUnavailable.explains(ex)) {
             log.warn("Database unavailable, answered 503: {}", DatabaseUnavailable.cause(ex));
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+            return tryAgain("DATABASE_UNAVAILABLE",
                     "The service's database cannot take this request right now; nothing was changed, try again");
-            problem.setProperty("code", "DATABASE_UNAVAILABLE");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(problem);
         }
         log.error("Unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be processed");
         problem.setProperty("code", "INTERNAL_ERROR");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** 503 with {@code Retry-After: 1}: a store the service needs is away for a moment, the client tries again. */
+    public static ResponseEntity<ProblemDetail> tryAgain(String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setProperty("code", code);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     @Override
