@@ -39,6 +39,11 @@ class GatewayRateLimitIntegrationTest {
         properties.put("ticketing.gateway.access.api-keys[1].name", "roomy-app");
         properties.put("ticketing.gateway.access.api-keys[1].sha256", sha256("roomy-key"));
         properties.put("ticketing.gateway.access.api-keys[1].role", "CLIENT");
+        properties.put("ticketing.gateway.access.api-keys[2].name", "busy-app");
+        properties.put("ticketing.gateway.access.api-keys[2].sha256", sha256("busy-key"));
+        properties.put("ticketing.gateway.access.api-keys[2].role", "CLIENT");
+        properties.put("ticketing.gateway.access.api-keys[2].requests-per-second", 100);
+        properties.put("ticketing.gateway.access.api-keys[2].burst", 100);
         properties.put("ticketing.gateway.rate-limits.per-customer.requests-per-second", 1);
         properties.put("ticketing.gateway.rate-limits.per-customer.burst", 4);
         // as command-line arguments, so they win over application.yml like a deployment's settings would
@@ -80,6 +85,26 @@ class GatewayRateLimitIntegrationTest {
                 seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 2));
         assertThat(refused.headers().firstValue("RateLimit-Limit")).hasValue("6");
         assertThat(refused.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+    }
+
+    @Test
+    void aBusyKeyTakenInSlicesStillGetsNoMoreThanItsLimitAcrossBothInstances() throws Exception {
+        long started = System.nanoTime();
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        try (var callers = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < 400; i++) {
+                int instance = i % 2;
+                answers.add(callers.submit(() -> gateway(instance, "busy-key").get("/api/v1/cities").status()));
+            }
+        }
+        long seconds = secondsSince(started);
+        long allowed = 0;
+        for (var answer : answers) {
+            allowed += answer.get() == 200 ? 1 : 0;
+        }
+        // a burst of 100 refilled at 100/s; each instance may give up what is left of a slice (at most 5 tokens)
+        assertThat(allowed).isBetween(80L, 100L + 100L * (seconds + 1));
+        assertThat(allowed).isLessThan(400);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -19,6 +20,8 @@ import io.ticketing.gateway.access.CustomerSession;
 import io.ticketing.gateway.web.Problems;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 
 /**
  * Limits every API key and every customer session to its rate. Answers with the {@code RateLimit-*} headers
@@ -45,8 +48,8 @@ public class RateLimitFilter implements WebFilter {
         if (client == null) {
             return chain.filter(exchange);
         }
-        List<Mono<RateLimiter.Decision>> checks = new ArrayList<>();
-        checks.add(limiter.take("key:" + client.name(), limitOf(client)));
+        List<Mono<RateLimiter.Decision>> checks = new ArrayList<>(2);
+        checks.add(limiter.takeShared("key:" + client.name(), limitOf(client)));
         CustomerSession session = exchange.getAttribute(AccessFilter.SESSION_ATTRIBUTE);
         if (session != null) {
             checks.add(limiter.take("customer:" + session.customerId(), defaults.perCustomer()));
@@ -66,8 +69,22 @@ public class RateLimitFilter implements WebFilter {
                 return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
                         "Too many requests; retry after " + resetSeconds + " s");
             }
-            return chain.filter(exchange);
+            return onRequestEventLoop(exchange, chain);
         });
+    }
+
+    /**
+     * Goes on with the request on the event loop that received it. An answer from Redis arrives on the one thread
+     * of the limiter's connection, and the rest of the request (routing, the call to the service) would otherwise
+     * run there too: every request of the instance queued behind one thread, whatever the number of cores.
+     */
+    private static Mono<Void> onRequestEventLoop(ServerWebExchange exchange, WebFilterChain chain) {
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        if (nativeRequest instanceof Connection connection && !connection.channel().eventLoop().inEventLoop()) {
+            return Mono.defer(() -> chain.filter(exchange))
+                    .subscribeOn(Schedulers.fromExecutor(connection.channel().eventLoop()));
+        }
+        return chain.filter(exchange);
     }
 
     private RateLimitProperties.Limit limitOf(AccessProperties.ApiKey client) {

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -16,9 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Token buckets in Redis, one per key or customer, taken atomically by a Lua script that reads Redis's own
- * clock — so any number of gateway instances share one limit, whatever their clocks say. If Redis cannot
- * answer within {@value #TIMEOUT_MILLIS} ms the request is let through: losing the limiter must not take the
- * platform down with it, nor slow it down by more than that.
+ * clock — so any number of gateway instances share one limit, whatever their clocks say. A customer's bucket is
+ * asked once per request; a busy bucket shared by many requests, an application's key, is taken from a slice at a
+ * time ({@link BucketSlice}). If Redis cannot answer within {@value #TIMEOUT_MILLIS} ms the request is let
+ * through: losing the limiter must not take the platform down with it, nor slow it down by more than that.
  */
 @Component
 public class RateLimiter {
@@ -33,22 +36,41 @@ public class RateLimiter {
     private final RedisLink redis;
     private final AtomicLong unchecked = new AtomicLong();
     private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
+    private final Map<String, BucketSlice> slices = new ConcurrentHashMap<>();
 
     RateLimiter(RedisLink redis) {
         this.redis = redis;
     }
 
-    /** Takes one token from {@code bucket}; never fails and never takes longer than the timeout. */
+    /** Takes one token from {@code bucket} in Redis; never fails and never takes longer than the timeout. */
     public Mono<Decision> take(String bucket, RateLimitProperties.Limit limit) {
-        return redis.run(TOKEN_BUCKET, List.of("rate-limit:{" + bucket + "}"),
-                        List.of(String.valueOf(limit.requestsPerSecond()), String.valueOf(limit.burst())))
-                .map(result -> new Decision(((Number) result.get(0)).longValue() == 1, limit,
+        return takeFromBucket(bucket, limit, 1)
+                .map(grant -> new Decision(grant.taken() == 1, limit, grant.left(), grant.retryAfterMillis()))
+                .onErrorResume(error -> unchecked(error, limit));
+    }
+
+    /**
+     * Takes one token from this instance's slice of {@code bucket}, refilled from Redis when used up; never fails
+     * and never takes longer than the timeout.
+     */
+    public Mono<Decision> takeShared(String bucket, RateLimitProperties.Limit limit) {
+        BucketSlice slice = slices.compute(bucket,
+                (name, known) -> known != null && known.limit().equals(limit) ? known : new BucketSlice(limit, System::nanoTime));
+        return slice.take(wanted -> takeFromBucket(bucket, limit, wanted))
+                .onErrorResume(error -> unchecked(error, limit));
+    }
+
+    private Mono<BucketSlice.Grant> takeFromBucket(String bucket, RateLimitProperties.Limit limit, int wanted) {
+        return redis.run(TOKEN_BUCKET, List.of("rate-limit:{" + bucket + "}"), List.of(
+                        String.valueOf(limit.requestsPerSecond()), String.valueOf(limit.burst()), String.valueOf(wanted)))
+                .map(result -> new BucketSlice.Grant(((Number) result.get(0)).intValue(),
                         ((Number) result.get(1)).intValue(), ((Number) result.get(2)).longValue()))
-                .timeout(TIMEOUT)
-                .onErrorResume(error -> {
-                    warn(error);
-                    return Mono.just(new Decision(true, limit, limit.burst(), 0));
-                });
+                .timeout(TIMEOUT);
+    }
+
+    private Mono<Decision> unchecked(Throwable error, RateLimitProperties.Limit limit) {
+        warn(error);
+        return Mono.just(new Decision(true, limit, limit.burst(), 0));
     }
 
     private void warn(Throwable error) {
