@@ -32,6 +32,7 @@ import io.ticketing.events.Topics;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.reservation.SeatAvailabilityChanged;
 import io.ticketing.events.reservation.SeatAvailabilityChanged.SeatTypeCount;
+import io.ticketing.reservation.seating.SeatScripts;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -61,6 +62,9 @@ class SeatAvailabilityIntegrationTest {
 
     @Autowired
     RedissonClient redis;
+
+    @Autowired
+    SeatScripts seatScripts;
 
     private KafkaConsumer<String, String> consumer;
     private final List<SeatAvailabilityChanged> reports = new ArrayList<>();
@@ -165,12 +169,9 @@ class SeatAvailabilityIntegrationTest {
         return seq == null ? 0 : Long.parseLong(seq);
     }
 
-    /** Marks seats sold the way a confirmed booking will (without a change message of its own). */
+    /** Marks seats sold the way a booking confirmed without a hold of this service's does. */
     private void sell(ShowScheduled show, String... seatIds) {
-        var seats = redis.<String, String>getMap("show:{" + show.showId() + "}:seats", StringCodec.INSTANCE);
-        for (String seatId : seatIds) {
-            seats.put(seatId, "SOLD");
-        }
+        assertThat(seatScripts.sell(show.showId(), UUID.randomUUID(), UUID.randomUUID(), List.of(seatIds))).isTrue();
     }
 
     private ShowScheduled onSale(int rows, int seatsPerRow) {

@@ -1,6 +1,7 @@
 package io.ticketing.reservation.availability;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,49 +20,64 @@ import org.springframework.transaction.support.TransactionOperations;
 import io.ticketing.events.reservation.SeatAvailabilityChanged;
 import io.ticketing.reservation.seating.LiveSeats;
 import io.ticketing.reservation.seating.SeatChanges;
-import io.ticketing.reservation.seating.SeatKeys;
+import io.ticketing.reservation.seating.SeatChange;
 import io.ticketing.reservation.seating.SeatScripts;
-import io.ticketing.reservation.seating.SeatSnapshot;
 import io.ticketing.reservation.seating.SeatingPlan;
 import io.ticketing.reservation.seating.SeatingPlans;
 
 /**
  * Reports the seats per type that each show can still sell, as {@link SeatAvailabilityChanged} through the
  * outbox, at most once per {@code availability-interval} per show. Every instance hears every change (one
- * Redis subscription each) and notes the show; every {@value #TICK_MILLIS} ms it tries to claim the shows it
- * noted in Redis. A claim lives one interval, so among all instances one reports a show per interval; a
- * change within the interval is reported when the claim has expired, and a show whose last report is
- * current is dropped. The counts and their {@code sequence} are read in the same atomic step.
+ * Redis subscription each), keeps each changed show's counts up to date with it ({@link SeatCounts}, from one
+ * snapshot of the seat map, read again only after a missed change) and notes the show; every {@value #TICK_MILLIS}
+ * ms it tries to claim the shows it noted in Redis. A claim lives one interval, so among all instances one reports a
+ * show per interval; a change within the interval is reported when the claim has expired, and counts no newer than
+ * the last report are dropped. A report carries the sequence of the last change its counts include.
  */
 @Component
 class AvailabilityReports {
 
     static final long TICK_MILLIS = 100;
+    /** The counts of a show that did not change for this long are forgotten (read again if it changes later). */
+    private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(AvailabilityReports.class);
 
     private final RedissonClient redis;
     private final RScript scripts;
     private final String claim = SeatScripts.load("redis/availability.lua");
     private final SeatingPlans plans;
+    private final LiveSeats live;
     private final AvailabilityProperties properties;
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     /** Shows with changes not reported yet, with the latest sequence heard of. */
     private final Map<UUID, Long> changed = new ConcurrentHashMap<>();
+    /** The counts of shows that changed lately, and when each last did (System.nanoTime). */
+    private final Map<UUID, SeatCounts> counts = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> lastChanged = new ConcurrentHashMap<>();
 
-    AvailabilityReports(RedissonClient redis, SeatChanges changes, SeatingPlans plans,
+    AvailabilityReports(RedissonClient redis, SeatChanges changes, SeatingPlans plans, LiveSeats live,
             AvailabilityProperties properties, TransactionOperations transactions, ApplicationEventPublisher events,
             Clock clock) {
         this.redis = redis;
         this.scripts = redis.getScript(StringCodec.INSTANCE);
         this.plans = plans;
+        this.live = live;
         this.properties = properties;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
-        changes.follow(change -> changed.merge(change.showId(), change.sequence(), Math::max), () -> {
-        });
+        changes.follow(this::changed, () -> counts.values().forEach(SeatCounts::unsync));
+    }
+
+    private void changed(SeatChange change) {
+        SeatCounts showCounts = counts.get(change.showId());
+        if (showCounts != null) {
+            showCounts.changed(change);
+        }
+        lastChanged.put(change.showId(), System.nanoTime());
+        changed.merge(change.showId(), change.sequence(), Math::max);
     }
 
     @Scheduled(fixedDelay = TICK_MILLIS)
@@ -75,24 +91,46 @@ class AvailabilityReports {
                 log.warn("Could not report the availability of show {}; trying again", showId, ex);
             }
         }
+        long now = System.nanoTime();
+        lastChanged.forEach((showId, at) -> {
+            if (now - at > FORGET_AFTER.toNanos() && !changed.containsKey(showId)) {
+                lastChanged.remove(showId, at);
+                counts.remove(showId);
+            }
+        });
     }
 
     private void report(UUID showId, long heard) {
-        SeatKeys keys = SeatKeys.of(showId);
+        SeatingPlan plan = plans.plan(showId).orElse(null);
+        if (plan == null) {
+            changed.remove(showId, heard);
+            return;
+        }
+        SeatCounts showCounts = counts.compute(showId,
+                (id, known) -> known != null && known.plan().seatTypes() == plan.seatTypes() ? known : new SeatCounts(plan));
+        if (!showCounts.isSynced()) {
+            showCounts.unsync();
+            showCounts.synced(live.snapshot(showId));
+            if (!showCounts.isSynced()) {
+                return; // changes went missing while the snapshot was read: again at the next tick
+            }
+        }
+        SeatCounts.Current current = showCounts.current();
         String prefix = "show:{" + showId + "}:availability";
-        List<Object> result = scripts.eval(RScript.Mode.READ_WRITE, claim, RScript.ReturnType.LIST,
-                List.of(keys.seats(), keys.counts(), prefix + ":claim", prefix + ":sequence"),
-                Long.toString(properties.availabilityInterval().toMillis()));
-        switch ((String) result.getFirst()) {
+        String answer = scripts.eval(RScript.Mode.READ_WRITE, claim, RScript.ReturnType.VALUE,
+                List.of(prefix + ":claim", prefix + ":sequence"),
+                Long.toString(properties.availabilityInterval().toMillis()), Long.toString(current.sequence()));
+        switch (answer) {
             case "WAIT" -> {
                 // reported within the interval: again once the claim expired
             }
             case "CURRENT" -> changed.remove(showId, heard);
             case "REPORT" -> {
                 changed.remove(showId, heard);
-                SeatSnapshot snapshot = LiveSeats.snapshot(showId, result, 1);
                 try {
-                    publish(snapshot);
+                    var report = new SeatAvailabilityChanged(UUID.randomUUID(), clock.instant(), showId,
+                            current.sequence(), current.counts());
+                    transactions.executeWithoutResult(tx -> events.publishEvent(report));
                 }
                 catch (RuntimeException ex) {
                     // not reported after all: let the next attempt (here or elsewhere) report it
@@ -101,17 +139,7 @@ class AvailabilityReports {
                     throw ex;
                 }
             }
-            default -> throw new IllegalStateException("Unexpected answer " + result.getFirst());
+            default -> throw new IllegalStateException("Unexpected answer " + answer);
         }
-    }
-
-    private void publish(SeatSnapshot snapshot) {
-        SeatingPlan plan = plans.plan(snapshot.showId()).orElse(null);
-        if (plan == null) {
-            return;
-        }
-        var report = new SeatAvailabilityChanged(UUID.randomUUID(), clock.instant(), snapshot.showId(),
-                snapshot.sequence(), SeatCounts.of(plan, snapshot));
-        transactions.executeWithoutResult(tx -> events.publishEvent(report));
     }
 }
