@@ -26,7 +26,7 @@ import io.ticketing.testsupport.OpenApiSnapshot;
  * record what reached them; a service that is down yields a 503 problem, an unknown path a 404 problem.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "resilience4j.timelimiter.configs.default.timeout-duration=1s")
+        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
 class GatewayRoutingIntegrationTest {
 
     @DynamicPropertySource

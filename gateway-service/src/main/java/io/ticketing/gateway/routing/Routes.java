@@ -17,10 +17,11 @@ import org.springframework.http.HttpMethod;
  * The public REST contract of PRODUCT.md, path by path, mapped to the service that owns it. Routes are tried
  * in the order given, so a narrower path (a hold's payment) comes before the wider one (holds).
  *
- * <p>Every request route runs through a circuit breaker named after its service, with the time limit of
- * {@code resilience4j.timelimiter}: a service that is down or too slow gets a quick 503/504 problem instead
- * of piling up waiting requests. Server-Sent Event streams are long-lived by design, so they have their own
- * routes without time limits, and a waiting-list entry's long poll has a longer one than the breaker's 30 s.
+ * <p>Every request route runs through a circuit breaker named after its service, and the HTTP client's response
+ * timeout ({@code spring.cloud.gateway.server.webflux.httpclient.response-timeout}, 30 s) bounds every call: a service
+ * that is down or too slow gets a quick 503/504 problem instead of piling up waiting requests. Server-Sent Event
+ * streams are long-lived by design, so they have their own routes without time limits, and a waiting-list entry's
+ * long poll has a longer one than 30 s.
  *
  * <p>{@code /api/v1/no-op} is not part of the contract: reservation-service answers it only when switched on for
  * the hot-show benchmark, which compares holds with a request that passes the same checks and hop but does
