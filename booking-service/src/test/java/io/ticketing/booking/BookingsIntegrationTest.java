@@ -198,6 +198,29 @@ class BookingsIntegrationTest {
     }
 
     @Test
+    void aBurstOfHoldsClaimsEachSeatWithItsNewestTokenWhateverTheOrderAndRepeats() {
+        ShowScheduled first = stocked(ShowScheduledMother.show(2, 5));
+        ShowScheduled second = stocked(ShowScheduledMother.show(2, 5));
+        long older = TOKENS.incrementAndGet();
+        long newer = TOKENS.incrementAndGet();
+        SeatsHeld newest = held(first, List.of("A1", "A2"), newer);
+        List<SeatsHeld> burst = List.of(newest, held(first, List.of("A2", "A3"), older), newest,
+                held(second, List.of("A1"), older));
+        burst.forEach(events::send);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> fence(second, "A1") == older && fence(first, "A3") == older);
+        assertThat(fence(first, "A1")).isEqualTo(newer);
+        assertThat(fence(first, "A2")).isEqualTo(newer);
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id IN (?, ?, ?)", newest.eventId(),
+                burst.get(1).eventId(), burst.get(3).eventId())).isEqualTo(3);
+    }
+
+    private static SeatsHeld held(ShowScheduled show, List<String> seats, long token) {
+        return new SeatsHeld(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), show.showId(), UUID.randomUUID(),
+                seats, token, Instant.now().plusSeconds(300), new BigDecimal("10.00"), "EUR");
+    }
+
+    @Test
     void confirmsALatePaymentWhileItsSeatsAreStillFree() {
         ShowScheduled show = stocked(ShowScheduledMother.show(2, 5));
         long token = TOKENS.incrementAndGet();

@@ -3,7 +3,8 @@ package io.ticketing.starter;
 /**
  * A client request the service refuses, with a stable machine-readable {@code code} for clients. The web
  * layer turns it into an RFC 9457 problem; domain code stays free of HTTP types by naming the
- * {@link Reason} instead of a status.
+ * {@link Reason} instead of a status. An expected answer, not a fault: it carries no stack trace, which would cost
+ * more than the rest of a refused hold.
  */
 public class RequestRejectedException extends RuntimeException {
 
@@ -27,7 +28,7 @@ public class RequestRejectedException extends RuntimeException {
     private final String code;
 
     public RequestRejectedException(Reason reason, String code, String detail) {
-        super(detail);
+        super(detail, null, false, false);
         this.reason = reason;
         this.code = code;
     }

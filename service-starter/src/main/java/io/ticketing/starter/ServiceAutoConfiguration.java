@@ -9,12 +9,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -147,5 +150,20 @@ public class ServiceAutoConfiguration {
             @Value("${ticketing.events.retry.max-interval:PT10S}") Duration maxInterval) {
         return ConsumerFailures.handler(new DeadLetterRecoverer(service, kafka, deadLetters, json, meters.getIfAvailable()),
                 firstInterval, maxInterval);
+    }
+
+    /**
+     * Batch listeners ({@code containerFactory = ConsumerFailures.BATCH_LISTENERS}): a poll's records at once, so that a
+     * consumer can apply a burst of events in one transaction; else as Spring Boot's {@code spring.kafka.listener.*}
+     * properties say, with the error handler above: a failed batch is retried with backoff for as long as it takes,
+     * a record that can never be applied ({@link ConsumerFailures#applyReadable}) is a dead letter.
+     */
+    @Bean(ConsumerFailures.BATCH_LISTENERS)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> batchListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer boot, ConsumerFactory<Object, Object> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        boot.configure(factory, consumers);
+        factory.setBatchListener(true);
+        return factory;
     }
 }

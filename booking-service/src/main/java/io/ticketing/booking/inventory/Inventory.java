@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.reservation.SeatsHeld;
 
 /** The seats of every show on sale, one row per seat. */
 @Service
@@ -101,15 +102,31 @@ public class Inventory {
     }
 
     /**
-     * A hold claimed these seats with this fencing token: any older hold on them has lapsed and can no longer be
-     * confirmed.
+     * Holds claimed these seats with their fencing tokens: any older hold on a seat has lapsed and can no longer be
+     * confirmed. One statement for a whole batch of holds, of any shows; a seat claimed twice keeps the higher token.
      */
     @Transactional
-    public void claim(UUID showId, List<String> seatIds, long fencingToken) {
+    public void claim(List<SeatsHeld> holds) {
+        List<String> shows = new ArrayList<>();
+        List<String> seats = new ArrayList<>();
+        List<String> fences = new ArrayList<>();
+        for (SeatsHeld hold : holds) {
+            for (String seatId : hold.seatIds()) {
+                shows.add(hold.showId().toString());
+                seats.add(seatId);
+                fences.add(Long.toString(hold.fencingToken()));
+            }
+        }
         jdbc.sql("""
-                UPDATE show_seat SET fence = ?
-                WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ',')) AND fence < ?""")
-                .params(fencingToken, showId, String.join(",", seatIds), fencingToken).update();
+                UPDATE show_seat SET fence = claimed.fence
+                FROM (SELECT show_id, seat_id, max(fence) AS fence
+                      FROM unnest(string_to_array(?, ',')::uuid[], string_to_array(?, ','), string_to_array(?, ',')::bigint[])
+                           AS claim(show_id, seat_id, fence)
+                      GROUP BY show_id, seat_id) AS claimed
+                WHERE show_seat.show_id = claimed.show_id AND show_seat.seat_id = claimed.seat_id
+                  AND show_seat.fence < claimed.fence""")
+                .params(String.join(",", shows), String.join(",", seats), String.join(",", fences))
+                .update();
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.ticketing.booking.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -13,6 +16,7 @@ import io.ticketing.events.payment.PaymentSucceeded;
 import io.ticketing.events.reservation.SeatsBlocked;
 import io.ticketing.events.reservation.SeatsHeld;
 import io.ticketing.events.reservation.SeatsUnblocked;
+import io.ticketing.starter.messaging.ConsumerFailures;
 import io.ticketing.starter.messaging.EventInbox;
 
 /**
@@ -51,17 +55,37 @@ class SaleEventsListener {
         }
     }
 
-    @KafkaListener(topics = Topics.RESERVATION_HOLD_EVENTS)
-    void onHold(ConsumerRecord<String, IntegrationEvent> record) {
-        switch (record.value()) {
-            case SeatsHeld held -> inbox.handle(HOLDS, held,
-                    () -> inventory.claim(held.showId(), held.seatIds(), held.fencingToken()));
-            case SeatsBlocked blocked -> inbox.handle(HOLDS, blocked,
-                    () -> inventory.block(blocked.showId(), blocked.seatIds(), true, blocked.version()));
-            case SeatsUnblocked unblocked -> inbox.handle(HOLDS, unblocked,
-                    () -> inventory.block(unblocked.showId(), unblocked.seatIds(), false, unblocked.version()));
-            case null, default -> {
+    /**
+     * Hold events come in batches: the holds of a burst claim their seats in one transaction, one statement. A block
+     * or an unblock is applied on its own, in its place among them.
+     */
+    @KafkaListener(topics = Topics.RESERVATION_HOLD_EVENTS, containerFactory = ConsumerFailures.BATCH_LISTENERS)
+    void onHolds(List<ConsumerRecord<String, IntegrationEvent>> records) {
+        ConsumerFailures.applyReadable(records, readable -> {
+            List<SeatsHeld> held = new ArrayList<>();
+            for (var record : readable) {
+                switch (record.value()) {
+                    case SeatsHeld hold -> held.add(hold);
+                    case SeatsBlocked blocked -> {
+                        claim(held);
+                        inbox.handle(HOLDS, blocked,
+                                () -> inventory.block(blocked.showId(), blocked.seatIds(), true, blocked.version()));
+                    }
+                    case SeatsUnblocked unblocked -> {
+                        claim(held);
+                        inbox.handle(HOLDS, unblocked,
+                                () -> inventory.block(unblocked.showId(), unblocked.seatIds(), false, unblocked.version()));
+                    }
+                    case null, default -> {
+                    }
+                }
             }
-        }
+            claim(held);
+        });
+    }
+
+    private void claim(List<SeatsHeld> held) {
+        inbox.handleAll(HOLDS, held, inventory::claim);
+        held.clear();
     }
 }

@@ -28,7 +28,7 @@ public class CacheInvalidation {
     @KafkaListener(id = "catalog-cache-invalidation",
             groupId = "#{'catalog-service.cache-' + T(java.util.UUID).randomUUID()}",
             topics = { Topics.CATALOG_SHOW_EVENTS, Topics.CATALOG_CATALOG_EVENTS },
-            properties = "auto.offset.reset=latest", containerFactory = MessagingConfiguration.RETRYING_BATCH)
+            properties = "auto.offset.reset=latest", containerFactory = ConsumerFailures.BATCH_LISTENERS)
     void onCatalogChange(List<ConsumerRecord<String, IntegrationEvent>> records) {
         ConsumerFailures.applyReadable(records, readable -> {
             if (!readable.isEmpty()) {

@@ -39,7 +39,7 @@ class SearchIndexFeed {
 
     @KafkaListener(id = "catalog-search-index", groupId = "catalog-service.search-index",
             topics = { Topics.CATALOG_SHOW_EVENTS, Topics.CATALOG_CATALOG_EVENTS },
-            containerFactory = MessagingConfiguration.RETRYING_BATCH)
+            containerFactory = ConsumerFailures.BATCH_LISTENERS)
     void onCatalogEvents(List<ConsumerRecord<String, IntegrationEvent>> records) {
         ConsumerFailures.applyReadable(records, this::indexCatalogEvents);
     }
@@ -60,7 +60,7 @@ class SearchIndexFeed {
     }
 
     @KafkaListener(id = "catalog-availability", groupId = "catalog-service.availability",
-            topics = Topics.RESERVATION_HOLD_EVENTS, containerFactory = MessagingConfiguration.RETRYING_BATCH)
+            topics = Topics.RESERVATION_HOLD_EVENTS, containerFactory = ConsumerFailures.BATCH_LISTENERS)
     void onAvailability(List<ConsumerRecord<String, IntegrationEvent>> records) {
         ConsumerFailures.applyReadable(records, this::indexAvailability);
     }

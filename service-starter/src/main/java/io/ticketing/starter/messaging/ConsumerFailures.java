@@ -26,6 +26,10 @@ import io.ticketing.events.IntegrationEvent;
  */
 public final class ConsumerFailures {
 
+    /** The container factory of batch listeners: {@code @KafkaListener(containerFactory = BATCH_LISTENERS)}. */
+    public static final String BATCH_LISTENERS = "batchListenerContainerFactory";
+
+
     private static final Logger log = LoggerFactory.getLogger(ConsumerFailures.class);
 
     private ConsumerFailures() {

@@ -1,5 +1,10 @@
 package io.ticketing.waiting.messaging;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -9,13 +14,16 @@ import io.ticketing.events.Topics;
 import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.reservation.HoldReleased;
 import io.ticketing.events.reservation.SeatsKept;
+import io.ticketing.starter.messaging.ConsumerFailures;
 import io.ticketing.waiting.line.Serving;
 
 /**
  * Serves a show's line when seats came free: a hold released or expired, or seats kept for the line otherwise
  * (a cancelled booking, a seat map rebuilt after Redis lost it). All come from reservation-service once its seats
  * have changed, so serving finds them kept. Events are keyed by show, so one consumer takes a show's events in
- * order; serving again after a redelivery changes nothing that is served already.
+ * order; serving again after a redelivery changes nothing that is served already. Records come in batches, and a
+ * show is served once per batch however many of its seats came free in it: most of the topic's events (seats held)
+ * need nothing here.
  */
 @Component
 class FreedSeatsListener {
@@ -26,14 +34,20 @@ class FreedSeatsListener {
         this.serving = serving;
     }
 
-    @KafkaListener(topics = Topics.RESERVATION_HOLD_EVENTS)
-    void on(ConsumerRecord<String, IntegrationEvent> record) {
-        switch (record.value()) {
-            case HoldReleased released -> serving.serve(released.showId());
-            case HoldExpired expired -> serving.serve(expired.showId());
-            case SeatsKept kept -> serving.serve(kept.showId());
-            case null, default -> {
+    @KafkaListener(topics = Topics.RESERVATION_HOLD_EVENTS, containerFactory = ConsumerFailures.BATCH_LISTENERS)
+    void on(List<ConsumerRecord<String, IntegrationEvent>> records) {
+        ConsumerFailures.applyReadable(records, readable -> {
+            Set<UUID> freed = new LinkedHashSet<>();
+            for (var record : readable) {
+                switch (record.value()) {
+                    case HoldReleased released -> freed.add(released.showId());
+                    case HoldExpired expired -> freed.add(expired.showId());
+                    case SeatsKept kept -> freed.add(kept.showId());
+                    case null, default -> {
+                    }
+                }
             }
-        }
+            freed.forEach(serving::serve);
+        });
     }
 }
