@@ -14,6 +14,8 @@ class RedisConfiguration {
     @Bean(destroyMethod = "shutdown")
     RedissonClient redisson(RedisProperties redis) {
         Config config = new Config();
+        // scripts go by their SHA-1 (EVALSHA), loaded once per Redis start, not as text with every call
+        config.setUseScriptCache(true);
         config.useSingleServer()
                 .setAddress("redis://" + redis.host() + ":" + redis.port())
                 .setConnectionMinimumIdleSize(2)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,9 +142,19 @@ public class SeatingPlans {
                 .collect(Collectors.toMap(ShowScheduled.Price::seatType, Function.identity()));
     }
 
+    /** The seat map of a show as everyone sees it (no {@code heldByYou}), with the seats' statuses of {@code snapshot}. */
+    public SeatMap seatMap(SeatingPlan plan, SeatSnapshot snapshot) {
+        Map<String, String> statuses = new HashMap<>(snapshot.seats().size() * 2);
+        snapshot.seats().forEach(seat -> statuses.put(seat.seatId(), seat.status()));
+        return toSeatMap(plan, statuses, Set.of());
+    }
+
     private SeatMap toSeatMap(SeatingPlan plan, Set<UUID> yourHolds) {
+        return toSeatMap(plan, liveStatuses(plan.showId()), yourHolds);
+    }
+
+    private SeatMap toSeatMap(SeatingPlan plan, Map<String, String> statuses, Set<UUID> yourHolds) {
         Map<String, ShowScheduled.Price> prices = plan.prices();
-        Map<String, String> statuses = liveStatuses(plan.showId());
         return new SeatMap(plan.showId(), plan.rows().stream()
                 .map(row -> new SeatMap.Row(row.row(), row.seats().stream()
                         .map(seat -> {
