@@ -17,6 +17,7 @@ import io.ticketing.reservation.seating.SeatMapCache;
 import io.ticketing.reservation.seating.SeatingPlans;
 import io.ticketing.starter.RequestRejectedException;
 import io.ticketing.starter.web.CurrentCustomerResolver;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -44,7 +45,8 @@ class SeatMapController {
             schema = @Schema(implementation = SeatMap.class)))
     ResponseEntity<?> seats(@PathVariable UUID showId,
             @RequestHeader(name = CurrentCustomerResolver.HEADER, required = false) UUID customerId,
-            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
+            String acceptEncoding) {
         SeatMapCache.State state = cache.state(showId, Optional.ofNullable(customerId));
         if (state.seatsHeld() > 0) {
             return ResponseEntity.ok(plans.seatMap(showId, holds.activeHolds(showId, customerId))
