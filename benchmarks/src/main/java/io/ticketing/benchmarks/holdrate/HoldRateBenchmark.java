@@ -30,12 +30,14 @@ import io.ticketing.benchmarks.StackCpu;
 
 /**
  * Issue 14's measuring harness: what a hold costs in CPU, process by process, next to what a request that does
- * nothing costs straight to the service and through the gateway. Four phases against the local stack, each a warm-up
+ * nothing costs straight to the service and through the gateway. Five phases against the local stack, each a warm-up
  * and a measured run of {@code wrk} with a generated Lua script ({@link WrkScripts}): a no-op straight to
- * reservation-service, the same through the gateway, holds of two adjacent free seats (every one uncontended), and the
- * same holds again, refused. Around every measured run the CPU time of each process of the stack is read from
- * {@code /proc} ({@link StackCpu}), so the printout says CPU ms per successful operation per process, beside
- * throughput and latency; wrk's own CPU is counted apart. See {@code benchmarks/README.md}.
+ * reservation-service, the same through the gateway, holds of two adjacent free seats (every one uncontended), the
+ * same holds again, refused, and last, unless left out, anonymous reads of the seat map of another show, a third of
+ * whose seats are held ({@link SeatMapShow}), with many more connections. Around every measured run the CPU time of
+ * each process of the stack is read from {@code /proc} ({@link StackCpu}), so the printout says CPU ms per successful
+ * operation per process, beside throughput and latency; wrk's own CPU is counted apart. See
+ * {@code benchmarks/README.md}.
  */
 public final class HoldRateBenchmark {
 
@@ -56,7 +58,8 @@ public final class HoldRateBenchmark {
 
     boolean run() throws IOException, InterruptedException {
         out.println("Hold-rate benchmark: CPU per operation of every process of the stack, for a no-op straight to "
-                + "the service and through the gateway, a hold and a refused hold (issue 14)");
+                + "the service and through the gateway, a hold, a refused hold" + (options.seatMap() ? " and a "
+                + "seat-map read" : "") + " (issue 14)");
         out.println();
         StackCpu cpu = StackCpu.findLocalStack();
         printProcesses(cpu);
@@ -78,6 +81,11 @@ public final class HoldRateBenchmark {
         out.println("Setup");
         var setup = new HotShowSetup(gateway, options.apiKey(), options.adminKey(), out);
         String showId = setup.show("Hold rate", options.seats(), HoldRateOptions.SEATS_PER_ROW);
+        SeatMapShow seatMap = null;
+        if (options.seatMap()) {
+            seatMap = new SeatMapShow(gateway, options.apiKey(), setup.show("Seat map", options.seatMapSeats(),
+                    HoldRateOptions.SEATS_PER_ROW), options.seatMapSeats(), HoldRateOptions.SEATS_PER_ROW);
+        }
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<Sessions.Session> sessions = Sessions.start(gateway, options.apiKey(), "hold-rate-" + run + "-",
                 options.customers(), out);
@@ -86,8 +94,8 @@ public final class HoldRateBenchmark {
         Gateway.Response probe = checkGatewayNoOp(sessions.getFirst().token());
 
         Path directory = Files.createTempDirectory("hold-rate-");
-        RunEnvironment environment = RunEnvironment.here(options.gateway(), environmentData(showId, sessions.size(),
-                cpu), load(wrkVersion), RunEnvironment.announcedBurst(probe.headers()));
+        RunEnvironment environment = RunEnvironment.here(options.gateway(), environmentData(showId, seatMap,
+                sessions.size(), cpu), load(wrkVersion), RunEnvironment.announcedBurst(probe.headers()));
         environment.printForCustomers(out);
         out.println("  wrk scripts and output in " + directory);
 
@@ -120,6 +128,16 @@ public final class HoldRateBenchmark {
             Path refused = scripts.holds(Phase.REFUSED_HOLDS, options.gateway(), showId, HoldRateOptions.SEATS_PER_ROW,
                     options.rows(), sessionsFile, options.apiKey(), sliceStarts, heldEnds);
             results.add(phase(Phase.REFUSED_HOLDS, wrk, cpu, refused, options.gateway()));
+        }
+
+        if (seatMap != null) {
+            try {
+                results.add(seatMap(wrk, cpu, scripts, seatMap, "hold-rate-" + run + "-seat-map-"));
+            }
+            catch (IOException | IllegalStateException ex) {
+                out.println();
+                out.println("WARNING: the seat-map phase failed and is left out: " + ex.getMessage());
+            }
         }
 
         printResults(results, idle);
@@ -163,13 +181,43 @@ public final class HoldRateBenchmark {
         return new HoldsRun(result, next(result.wrk(), from));
     }
 
+    /**
+     * Before its warm-up, the seat-map show is made busy (a third of its seats held by a few customers) and one
+     * answer, gzipped and plain, is fetched to print its size. Its holds last 5 minutes: the phase reads a map that
+     * does not change unless it runs longer than that.
+     */
+    private PhaseResult seatMap(Wrk wrk, StackCpu cpu, WrkScripts scripts, SeatMapShow show, String emailPrefix)
+            throws IOException, InterruptedException {
+        out.println();
+        out.println(Phase.SEAT_MAP.label() + ": " + describe(Phase.SEAT_MAP, options.gateway()));
+        SeatMapShow.Holding holding = show.makeBusy(emailPrefix, out);
+        out.printf(Locale.ROOT, "  busy: %,d seat pairs (%,d seats) of %,d held through the gateway by %,d customers, "
+                + "%d pairs each: %s%n", holding.pairs(), holding.pairs() * WrkScripts.SEATS_PER_HOLD,
+                options.seatMapPairs(), holding.customers(), WrkScripts.HOLDS_PER_CUSTOMER, holding.answers());
+        if (holding.held() < holding.pairs()) {
+            out.printf(Locale.ROOT, "  WARNING: %,d of %,d pairs not held; the map below is what the readers get%n",
+                    holding.pairs() - holding.held(), holding.pairs());
+        }
+        SeatMapShow.Answers answers = show.answers();
+        out.printf(Locale.ROOT, "  one answer: %,d bytes gzipped%s, %,d bytes plain (without Accept-Encoding); the "
+                + "map: %s%n", answers.gzipped(), answers.gzipEncoded() ? "" : " (NOT gzipped: no Content-Encoding: "
+                + "gzip)", answers.plain(), answers.seats());
+        return warmUpAndMeasure(Phase.SEAT_MAP, wrk, cpu, scripts.seatMap(options.gateway(), show.showId(),
+                options.apiKey()), options.gateway());
+    }
+
     /** A warm-up and a measured run of the same script. */
     private PhaseResult phase(Phase phase, Wrk wrk, StackCpu cpu, Path script, URI target)
             throws IOException, InterruptedException {
         out.println();
         out.println(phase.label() + ": " + describe(phase, target));
+        return warmUpAndMeasure(phase, wrk, cpu, script, target);
+    }
+
+    private PhaseResult warmUpAndMeasure(Phase phase, Wrk wrk, StackCpu cpu, Path script, URI target)
+            throws IOException, InterruptedException {
         if (!options.warmup().isZero()) {
-            printWarmup(wrk.run(script, target, options.warmup()));
+            printWarmup(wrk.run(script, target, options.warmup(), connections(phase)));
         }
         return measure(phase, wrk, cpu, script, target);
     }
@@ -177,7 +225,7 @@ public final class HoldRateBenchmark {
     private PhaseResult measure(Phase phase, Wrk wrk, StackCpu cpu, Path script, URI target)
             throws IOException, InterruptedException {
         StackCpu.Snapshot before = cpu.snapshot();
-        Wrk.Run run = wrk.run(script, target, options.duration());
+        Wrk.Run run = wrk.run(script, target, options.duration(), connections(phase));
         CpuUse use = cpu.between(before, cpu.snapshot());
         var result = new PhaseResult(phase, run.output(), run.cpuMillis(), use);
         out.printf(Locale.ROOT, "  measured %s: %,d requests, %s/s; %s; stack %,.0f CPU ms (%.2f cores), wrk %,.0f CPU "
@@ -185,6 +233,11 @@ public final class HoldRateBenchmark {
                 Report.rate(run.output().requestsPerSecond()), HoldRateReport.statuses(run.output()), use.total(),
                 use.cores(), run.cpuMillis(), result.wrkCores());
         return result;
+    }
+
+    /** wrk's connections: {@code --seat-map-connections} for the seat-map phase, {@code --connections} for the rest. */
+    int connections(Phase phase) {
+        return phase == Phase.SEAT_MAP ? options.seatMapConnections() : options.connections();
     }
 
     private void printWarmup(Wrk.Run warmup) {
@@ -202,6 +255,9 @@ public final class HoldRateBenchmark {
             case HOLDS -> "POST /api/v1/shows/{showId}/holds to " + target + ", two adjacent free seats each, every wrk "
                     + "thread walking its own seat pairs once";
             case REFUSED_HOLDS -> "the same seat pairs again, each held by then, from another customer: 409 SEATS_HELD";
+            case SEAT_MAP -> "GET /api/v1/shows/{showId}/seats of the seat-map show to " + target + " with X-API-Key "
+                    + "and Accept-Encoding: gzip, no session (anonymous readers: the map everyone sees), "
+                    + options.seatMapConnections() + " connections";
         };
     }
 
@@ -295,10 +351,15 @@ public final class HoldRateBenchmark {
         return noOp;
     }
 
-    private Map<String, String> environmentData(String showId, int customers, StackCpu cpu) {
+    private Map<String, String> environmentData(String showId, SeatMapShow seatMap, int customers, StackCpu cpu) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("show", String.format(Locale.ROOT, "%s, %,d seats (%,d rows of %d), on sale", showId, options.seats(),
                 options.rows(), HoldRateOptions.SEATS_PER_ROW));
+        if (seatMap != null) {
+            data.put("seat-map show", String.format(Locale.ROOT, "%s, %,d seats (%,d rows of %d), on sale; one seat "
+                    + "pair in %d held before its phase", seatMap.showId(), options.seatMapSeats(),
+                    options.seatMapRows(), HoldRateOptions.SEATS_PER_ROW, SeatMapShow.HELD_ONE_IN));
+        }
         data.put("customers", String.format(Locale.ROOT, "%,d sessions, each holding at most 10 seats", customers));
         data.put("service", options.service() + " (reservation-service, for the no-op straight to it)");
         data.put("load average", HotShowBenchmark.loadAverage());
@@ -307,21 +368,27 @@ public final class HoldRateBenchmark {
     }
 
     private String load(String wrkVersion) {
-        return String.format(Locale.ROOT, "%s, %d thread%s, %d connections, closed loop (a connection sends its next "
-                + "request when the answer is read); %s warm-up and %s measured per phase", wrkVersion,
-                options.threads(), options.threads() == 1 ? "" : "s", options.connections(),
-                RunEnvironment.human(options.warmup()), RunEnvironment.human(options.duration()));
+        return String.format(Locale.ROOT, "%s, %d thread%s, %s, closed loop (a connection sends its next request when "
+                + "the answer is read); %s warm-up and %s measured per phase", wrkVersion, options.threads(),
+                options.threads() == 1 ? "" : "s", connections(), RunEnvironment.human(options.warmup()),
+                RunEnvironment.human(options.duration()));
+    }
+
+    /** {@code 64 connections}, then {@code , 500 for the seat-map reads} when that phase runs. */
+    private String connections() {
+        return options.connections() + " connections" + (options.seatMap() ? ", " + options.seatMapConnections()
+                + " for the seat-map reads" : "");
     }
 
     private void printResults(List<PhaseResult> results, CpuUse idle) {
         out.println();
-        out.printf(Locale.ROOT, "Results (%d wrk thread%s, %d connections; %s measured per phase)%n", options.threads(),
-                options.threads() == 1 ? "" : "s", options.connections(), RunEnvironment.human(options.duration()));
+        out.printf(Locale.ROOT, "Results (%d wrk thread%s, %s; %s measured per phase)%n", options.threads(),
+                options.threads() == 1 ? "" : "s", connections(), RunEnvironment.human(options.duration()));
         out.println();
         out.print(HoldRateReport.phases(results));
         out.println();
-        out.println("successful: answers 204 (no-op), 201 (hold), 409 (refused hold); latencies are wrk's, of every "
-                + "answer, from sending the request to reading the answer");
+        out.println("successful: answers 204 (no-op), 201 (hold), 409 (refused hold), 200 (seat-map read); latencies "
+                + "are wrk's, of every answer, from sending the request to reading the answer");
         out.println();
         out.println("CPU ms per successful operation, per process" + (idle == null ? "" : " (idle: CPU ms per second "
                 + "of the idle stack, before the phases)"));

@@ -98,6 +98,7 @@ final class HoldRateReport {
         PhaseResult proxied = byPhase.get(Phase.NO_OP_GATEWAY);
         PhaseResult holds = byPhase.get(Phase.HOLDS);
         PhaseResult refused = byPhase.get(Phase.REFUSED_HOLDS);
+        PhaseResult seatMap = byPhase.get(Phase.SEAT_MAP);
         List<String> lines = new ArrayList<>();
         lines.add("no-op via gateway ÷ no-op direct, successful/s: "
                 + ratio(direct == null || proxied == null ? Double.NaN
@@ -109,6 +110,7 @@ final class HoldRateReport {
         lines.add("stack CPU per operation, hold ÷ no-op via gateway: " + cpuRatio(holds, proxied));
         lines.add("stack CPU per operation, hold ÷ no-op direct: " + cpuRatio(holds, direct));
         lines.add("stack CPU per operation, refused hold ÷ no-op via gateway: " + cpuRatio(refused, proxied));
+        lines.add("stack CPU per operation, seat-map read ÷ no-op via gateway: " + cpuRatio(seatMap, proxied));
         lines.add("successful/s, hold ÷ no-op via gateway: " + ratio(holds == null || proxied == null ? Double.NaN
                 : holds.successesPerSecond() / proxied.successesPerSecond()));
         return lines;

@@ -13,7 +13,12 @@ enum Phase {
     /** Two adjacent free seats per request, every pair once, no customer above its 10 seats. */
     HOLDS("holds via gateway", 201, true),
     /** The same pairs again, held by then: {@code 409 SEATS_HELD}, the cost of a refusal. */
-    REFUSED_HOLDS("refused holds via gateway", 409, true);
+    REFUSED_HOLDS("refused holds via gateway", 409, true),
+    /**
+     * {@code GET /api/v1/shows/{showId}/seats} of a show of its own, a third of its seats held, by anonymous readers
+     * that accept gzip: the map everyone sees, as an on-sale rush reads it.
+     */
+    SEAT_MAP("seat-map reads via gateway", 200, true);
 
     private final String label;
     private final int expectedStatus;

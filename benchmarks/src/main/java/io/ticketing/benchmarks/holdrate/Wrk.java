@@ -47,8 +47,13 @@ final class Wrk {
     record Run(WrkOutput output, double cpuMillis, double wallMillis, String printed) {
     }
 
-    /** {@code wrk -t -c -d --timeout --latency -s script target}; fails when wrk fails or prints no summary. */
+    /** A run with the connections this wrk was made with. */
     Run run(Path script, URI target, Duration duration) throws IOException, InterruptedException {
+        return run(script, target, duration, connections);
+    }
+
+    /** {@code wrk -t -c -d --timeout --latency -s script target}; fails when wrk fails or prints no summary. */
+    Run run(Path script, URI target, Duration duration, int connections) throws IOException, InterruptedException {
         List<String> command = List.of(executable, "-t", Integer.toString(threads), "-c", Integer.toString(connections),
                 "-d", duration.toSeconds() + "s", "--timeout", Math.max(1, timeout.toSeconds()) + "s", "--latency",
                 "-s", script.toString(), target.toString());

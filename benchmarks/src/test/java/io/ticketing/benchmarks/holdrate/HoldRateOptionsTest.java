@@ -22,6 +22,31 @@ class HoldRateOptionsTest {
         assertThat(options.connections()).isEqualTo(64);
         assertThat(options.threads()).isEqualTo(1);
         assertThat(options.wrk()).isEqualTo("wrk");
+        assertThat(options.seatMap()).isTrue();
+        assertThat(options.seatMapSeats()).isEqualTo(2_000);
+        assertThat(options.seatMapRows()).isEqualTo(20);
+        assertThat(options.seatMapConnections()).isEqualTo(500);
+    }
+
+    @Test
+    void leavesTheSeatMapPhaseOutWhenAsked() {
+        HoldRateOptions options = HoldRateOptions.parse("--no-seat-map", "--seat-map-seats", "5000");
+
+        assertThat(options.seatMap()).isFalse();
+        assertThat(options.seatMapSeats()).isEqualTo(5_000);
+        assertThat(options.seatMapPairs()).isEqualTo(2_500);
+    }
+
+    @Test
+    void givesTheSeatMapPhaseItsOwnConnections() {
+        var benchmark = new HoldRateBenchmark(HoldRateOptions.parse("--connections", "32", "--seat-map-connections",
+                "800"), System.out);
+
+        assertThat(benchmark.connections(Phase.SEAT_MAP)).isEqualTo(800);
+        assertThat(benchmark.connections(Phase.NO_OP_DIRECT)).isEqualTo(32);
+        assertThat(benchmark.connections(Phase.NO_OP_GATEWAY)).isEqualTo(32);
+        assertThat(benchmark.connections(Phase.HOLDS)).isEqualTo(32);
+        assertThat(benchmark.connections(Phase.REFUSED_HOLDS)).isEqualTo(32);
     }
 
     @Test
@@ -42,6 +67,14 @@ class HoldRateOptionsTest {
         assertThatThrownBy(() -> HoldRateOptions.parse("--threads", "2", "--connections", "1"))
                 .hasMessageContaining("--connections");
         assertThatThrownBy(() -> HoldRateOptions.parse("--service", "localhost:8082")).hasMessageContaining("--service");
+        assertThatThrownBy(() -> HoldRateOptions.parse("--seat-map-seats", "2050"))
+                .hasMessageContaining("--seat-map-seats is a multiple of 100");
+        assertThatThrownBy(() -> HoldRateOptions.parse("--seat-map-seats", "0"))
+                .hasMessageContaining("--seat-map-seats");
+        assertThatThrownBy(() -> HoldRateOptions.parse("--threads", "2", "--seat-map-connections", "1"))
+                .hasMessageContaining("--seat-map-connections");
+        assertThatThrownBy(() -> HoldRateOptions.parse("--seat-map-connections", "20000"))
+                .hasMessageContaining("--seat-map-connections");
     }
 
     @Test

@@ -83,6 +83,34 @@ class WrkScriptsTest {
     }
 
     @Test
+    void readsTheSeatMapAsAnAnonymousReaderThatAcceptsGzip() throws IOException {
+        Path script = new WrkScripts(directory, 2).seatMap(URI.create("http://127.0.0.1:8080"), "7d2c",
+                "local-client-key");
+
+        assertThat(script).hasFileName("seat-map.lua");
+        assertThat(Files.readString(script))
+                .contains("phase \"seat-map reads via gateway\"")
+                .contains("local THREADS = 2")
+                .contains("local REQUEST = \"GET /api/v1/shows/7d2c/seats HTTP/1.1\\r\\nHost: \" .. "
+                        + "\"127.0.0.1:8080\" .. \"\\r\\nX-API-Key: \" .. \"local-client-key\"")
+                .contains("\"\\r\\nAccept-Encoding: gzip\\r\\n\\r\\n\"")
+                .contains("return REQUEST")
+                .doesNotContain("Authorization", "SESSIONS", "Content-Length")
+                .contains("function response(status, headers, body)")
+                .contains("hold-rate statuses");
+    }
+
+    @Test
+    void namesTheSeatsOfAPairAsTheHoldScriptsDo() {
+        assertThat(WrkScripts.seatIds(0, 100)).containsExactly("A1", "A2");
+        assertThat(WrkScripts.seatIds(4, 100)).containsExactly("A9", "A10");
+        assertThat(WrkScripts.seatIds(49, 100)).containsExactly("A99", "A100");
+        assertThat(WrkScripts.seatIds(50, 100)).containsExactly("B1", "B2");
+        assertThat(WrkScripts.seatIds(26 * 50 + 7, 100)).containsExactly("AA15", "AA16");
+        assertThat(WrkScripts.seatIds(26, 50)).containsExactly("B3", "B4");
+    }
+
+    @Test
     void quotesLuaStrings() {
         assertThat(WrkScripts.lua("a\"b\\c\r\n\u0001")).isEqualTo("\"a\\\"b\\\\c\\r\\n\\001\"");
     }
