@@ -22,7 +22,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,9 +43,23 @@ import io.ticketing.testsupport.TestInfrastructure.Component;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "catalog", Component.POSTGRES, Component.KAFKA, Component.ELASTICSEARCH);
+    }
+
+    @Test
+    void batchListenersFetchInBatchesAndKeepTheirOwnConsumerProperties() {
+        for (String id : List.of("catalog-search-index", "catalog-availability", "catalog-cache-invalidation")) {
+            var properties = listeners.getListenerContainer(id).getContainerProperties().getKafkaConsumerProperties();
+            assertThat(properties.getProperty("fetch.min.bytes")).as(id).isEqualTo("65536");
+            assertThat(properties.getProperty("fetch.max.wait.ms")).as(id).isEqualTo("100");
+        }
+        assertThat(listeners.getListenerContainer("catalog-cache-invalidation").getContainerProperties()
+                .getKafkaConsumerProperties().getProperty("auto.offset.reset")).isEqualTo("latest");
     }
 
     @Test

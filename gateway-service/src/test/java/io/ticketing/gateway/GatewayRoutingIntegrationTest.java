@@ -114,6 +114,14 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void answersA503ProblemWhenTheServiceDiesBeforeAnswering() {
+        var response = admin().get("/api/v1/movies/crash");
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("code")).isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    @Test
     void answersA504ProblemWhenTheServiceIsTooSlow() {
         var response = admin().get("/api/v1/movies/slow");
         assertThat(response.status()).isEqualTo(504);

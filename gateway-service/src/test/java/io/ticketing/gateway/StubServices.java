@@ -28,6 +28,7 @@ final class StubServices {
     static final String DOWN = "waiting";
     /** Requests whose path contains "slow" are answered after this long. */
     static final long SLOW_MILLIS = 2000;
+    /** Requests whose path contains "crash" get no answer: the connection is closed, as by a service that died. */
     /** Requests whose path contains "busy" are answered after this long: well within the time limit. */
     static final long BUSY_MILLIS = 300;
 
@@ -80,6 +81,11 @@ final class StubServices {
                 sleep(BUSY_MILLIS);
             }
             last.put(service, new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders()));
+            if (exchange.getRequestURI().getPath().contains("crash")) {
+                // the service dies in the middle of the request: the connection closes without an answer
+                exchange.close();
+                return;
+            }
             byte[] body = (exchange.getRequestURI().getPath().equals("/v3/api-docs") ? apiDocs(service)
                     : "{\"service\":\"" + service + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

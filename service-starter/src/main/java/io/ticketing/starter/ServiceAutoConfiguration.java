@@ -169,10 +169,15 @@ public class ServiceAutoConfiguration {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         boot.configure(factory, consumers);
         factory.setBatchListener(true);
-        Properties fetchInBatches = new Properties();
-        fetchInBatches.setProperty(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
-        fetchInBatches.setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
-        factory.getContainerProperties().setKafkaConsumerProperties(fetchInBatches);
+        // after the listener's own properties (@KafkaListener(properties = ...)) are set, which replace the factory's
+        factory.setContainerCustomizer(container -> {
+            Properties properties = new Properties();
+            properties.setProperty(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+            properties.setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+            Properties own = container.getContainerProperties().getKafkaConsumerProperties();
+            own.stringPropertyNames().forEach(name -> properties.setProperty(name, own.getProperty(name)));
+            container.getContainerProperties().setKafkaConsumerProperties(properties);
+        });
         return factory;
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.netty.channel.ConnectTimeoutException;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every error the gateway itself raises — no route, a service down or too slow — becomes an RFC 9457 problem
@@ -68,6 +69,11 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)) {
             log.warn("Service unreachable: {}", error.toString());
+            return unavailable();
+        }
+        if (causedBy(error, PrematureCloseException.class)) {
+            // the service went away (killed, restarted) after the request reached it and before it answered
+            log.warn("Service closed the connection before answering: {}", error.toString());
             return unavailable();
         }
         if (causedBy(error, TimeoutException.class)) {

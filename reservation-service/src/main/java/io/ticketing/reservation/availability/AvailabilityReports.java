@@ -68,7 +68,15 @@ class AvailabilityReports {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
-        changes.follow(this::changed, () -> counts.values().forEach(SeatCounts::unsync));
+        changes.follow(this::changed, this::resubscribed);
+    }
+
+    /** Changes may have been missed while the subscription was away: count those shows again and report them. */
+    private void resubscribed() {
+        counts.forEach((showId, showCounts) -> {
+            showCounts.unsync();
+            changed.merge(showId, 0L, Math::max);
+        });
     }
 
     private void changed(SeatChange change) {
