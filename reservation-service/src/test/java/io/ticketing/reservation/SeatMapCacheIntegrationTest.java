@@ -3,12 +3,14 @@ package io.ticketing.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +28,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.events.catalog.ShowUpdated;
+import io.ticketing.reservation.seating.SeatingPlans;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -53,6 +57,9 @@ class SeatMapCacheIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SeatingPlans plans;
+
     @Test
     void servesTheSameMapGzippedOrPlainAndEveryChangeToTheNextReader() throws Exception {
         ShowScheduled show = ShowsOnSale.onSale(jdbc, 2, 5);
@@ -79,6 +86,21 @@ class SeatMapCacheIntegrationTest {
         }
         assertThat(status(JSON.readTree(read(show, null).body()), "A4")).isEqualTo("AVAILABLE");
         assertThat(read(showThatDoesNotExist(), "gzip").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRepricedShowsMapShowsTheNewPricesAlthoughNoSeatChanged() throws Exception {
+        ShowScheduled show = ShowsOnSale.onSale(jdbc, 1, 4);
+        BigDecimal before = seatOf(JSON.readTree(read(show, null).body()), "A1").path("price").decimalValue();
+        BigDecimal after = before.add(new BigDecimal("7.00"));
+        plans.update(new ShowUpdated(UUID.randomUUID(), Instant.now(), show.showId(), show.startsAt(), show.endsAt(),
+                show.salesOpenAt(), show.salesCloseAt(), show.prices().stream()
+                        .map(price -> new ShowScheduled.Price(price.seatType(), price.amount().add(new BigDecimal("7.00")),
+                                price.currency()))
+                        .toList(), Instant.now().toEpochMilli()));
+
+        assertThat(seatOf(JSON.readTree(gunzip(read(show, "gzip").body())), "A1").path("price").decimalValue())
+                .isEqualByComparingTo(after);
     }
 
     @Test

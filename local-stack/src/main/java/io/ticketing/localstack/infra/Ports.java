@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loopback port helpers. Everything binds to 127.0.0.1 only, so a developer's own services on default
@@ -18,6 +20,8 @@ public final class Ports {
 
     /** The only address the embedded servers listen on. */
     public static final String LOOPBACK = "127.0.0.1";
+    /** Every port {@link #freePorts} handed out in this JVM. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private Ports() {
     }
@@ -28,17 +32,22 @@ public final class Ports {
     }
 
     /**
-     * Several distinct free ports. All sockets are held open until every port is chosen, so the same port
-     * is never handed out twice in one call.
+     * Several distinct free ports, none handed out before in this JVM. All sockets are held open until every port is
+     * chosen, so the same port is never handed out twice in one call; and a port is never handed out twice across
+     * calls either: components started in parallel (the test infrastructure's) each close their probe socket before
+     * their server binds, and the system would otherwise give the port just closed to the next caller, so that one
+     * server found its port taken by another.
      */
     public static List<Integer> freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             List<Integer> ports = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            while (ports.size() < count) {
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK));
                 sockets.add(socket);
-                ports.add(socket.getLocalPort());
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    ports.add(socket.getLocalPort());
+                }
             }
             return List.copyOf(ports);
         } catch (IOException e) {

@@ -18,6 +18,15 @@ class PortsTest {
     }
 
     @Test
+    void neverHandsOutAPortTwiceWhateverTheSystemOffersNext() {
+        // components started in parallel each take a free port and close the probe before their server binds it
+        var handedOut = new java.util.HashSet<Integer>();
+        for (int i = 0; i < 2_000; i++) {
+            assertThat(handedOut.add(Ports.freePort())).as("call %d", i).isTrue();
+        }
+    }
+
+    @Test
     void requireFreeNamesTheBusyPort() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName(Ports.LOOPBACK))) {
             assertThat(Ports.isListening(busy.getLocalPort())).isTrue();

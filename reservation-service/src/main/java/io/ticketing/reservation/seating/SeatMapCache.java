@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A read first asks Redis, in one round trip, for the show's sequence and whether the caller holds any of its seats
  * ({@link #state}). A caller who does gets a map of their own ({@code heldByYou}), built as before. Everyone else gets
- * the rendered map if it is as new as that sequence; if not, the first reader renders it again from one atomic
+ * the rendered map if it is as new as that sequence and rendered from the show's current plan (a repriced show
+ * changes no seat); if not, the first reader renders it again from one atomic
  * snapshot while the readers that arrive meanwhile get the previous rendering rather than waiting or rendering it too:
  * a show is rendered by one thread at a time, however fast its seats change, and a reader that comes after a change
  * with nobody rendering always sees it.
@@ -47,8 +48,12 @@ public class SeatMapCache {
     private final Cache<UUID, Renderings> byShow = Caffeine.newBuilder().maximumSize(200)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
 
-    /** A seat map rendered as of {@code sequence}, ready to send. */
-    public record Rendered(long sequence, byte[] json, byte[] gzip) {
+    /** A seat map rendered as of {@code sequence} from {@code plan} (prices change without a seat change), ready to send. */
+    public record Rendered(long sequence, SeatingPlan plan, byte[] json, byte[] gzip) {
+
+        boolean current(SeatingPlan current, long atLeast) {
+            return plan == current && sequence >= atLeast;
+        }
     }
 
     /** The show's sequence and how many of its seats the reader holds. */
@@ -97,16 +102,17 @@ public class SeatMapCache {
         }
         Renderings renderings = byShow.get(showId, id -> new Renderings());
         Rendered latest = renderings.latest;
-        if (latest != null && latest.sequence() >= sequence) {
+        if (latest != null && latest.current(plan.get(), sequence)) {
             return Optional.of(latest);
         }
         if (!renderings.rendering.compareAndSet(false, true)) {
-            return latest != null ? Optional.of(latest) : Optional.of(render(plan.get()));
+            // a rendering from an older plan is never served: its prices may have changed
+            return latest != null && latest.plan() == plan.get() ? Optional.of(latest) : Optional.of(render(plan.get()));
         }
         try {
             Rendered fresh = render(plan.get());
             Rendered current = renderings.latest;
-            if (current == null || current.sequence() < fresh.sequence()) {
+            if (current == null || current.plan() != fresh.plan() || current.sequence() < fresh.sequence()) {
                 renderings.latest = fresh;
             }
             return Optional.of(fresh);
@@ -119,7 +125,7 @@ public class SeatMapCache {
     private Rendered render(SeatingPlan plan) {
         SeatSnapshot snapshot = live.snapshot(plan.showId());
         byte[] body = json.writeValueAsBytes(plans.seatMap(plan, snapshot));
-        return new Rendered(snapshot.sequence(), body, gzip(body));
+        return new Rendered(snapshot.sequence(), plan, body, gzip(body));
     }
 
     private static byte[] gzip(byte[] body) {
