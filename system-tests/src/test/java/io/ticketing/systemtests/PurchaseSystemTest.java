@@ -1,6 +1,5 @@
 package io.ticketing.systemtests;
 
-import static io.ticketing.systemtests.Platform.redis;
 import static io.ticketing.systemtests.Platform.session;
 import static io.ticketing.systemtests.Platform.showOnSale;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,7 +166,7 @@ class PurchaseSystemTest {
 
     /** The hold's time runs out now: its lease key in Redis ends, as at the end of the hold time. */
     private static void expire(String holdId) throws IOException {
-        assertThat(redis("PEXPIRE", "show:{" + showId + "}:holds:lease:" + holdId, "1")).isEqualTo(":1");
+        Platform.endLease(showId, holdId);
     }
 
     private static String seatStatus(String seatId) {
