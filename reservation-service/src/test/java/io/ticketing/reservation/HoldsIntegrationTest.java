@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionOperations;
 
 import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.catalog.ShowCancelled;
@@ -71,6 +72,9 @@ class HoldsIntegrationTest {
 
     @Autowired
     SeatScripts seatScripts;
+
+    @Autowired
+    TransactionOperations transactions;
 
     @Test
     void holdsAllRequestedSeatsOrNone() {
@@ -143,6 +147,88 @@ class HoldsIntegrationTest {
                 .isEqualTo(heldSeats.size());
         assertThat(redis.<String, String>getMap("show:{" + show.showId() + "}:counts", StringCodec.INSTANCE).get("held"))
                 .isEqualTo(Integer.toString(heldSeats.size()));
+    }
+
+    @Test
+    void recordsHoldsTakenAtOnceInGroups() throws Exception {
+        ShowScheduled show = onSale(5, 10);
+        List<List<String>> pairs = seatPairs(5, 10);
+
+        var answers = holdAllWhileTheHoldTableIsLocked(show, pairs);
+
+        assertThat(answers).allSatisfy(response -> assertThat(response.status()).as(response.body()).isEqualTo(201));
+        assertThat(jdbc.sql("SELECT count(*) FROM hold WHERE show_id = ?").param(show.showId()).query(Integer.class)
+                .single()).isEqualTo(pairs.size());
+        assertThat(jdbc.sql("SELECT count(DISTINCT xmin::text) FROM hold WHERE show_id = ?").param(show.showId())
+                .query(Integer.class).single()).as("transactions that wrote the holds").isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void aHoldWhoseRowFailsInAGroupFailsAloneAndFreesItsSeats() throws Exception {
+        ShowScheduled show = onSale(5, 10);
+        List<List<String>> pairs = seatPairs(5, 10);
+
+        List<JsonApi.Response> answers;
+        try (var fault = DatabaseFaults.refuseInserts(jdbc, "hold",
+                "NEW.show_id = '" + show.showId() + "' AND 'E9' = ANY(NEW.seat_ids)")) {
+            answers = holdAllWhileTheHoldTableIsLocked(show, pairs);
+        }
+
+        for (int i = 0; i < pairs.size(); i++) {
+            var response = answers.get(i);
+            assertThat(response.status()).as(pairs.get(i) + ": " + response.body())
+                    .isEqualTo(pairs.get(i).contains("E9") ? 500 : 201);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM hold WHERE show_id = ?").param(show.showId()).query(Integer.class)
+                .single()).isEqualTo(pairs.size() - 1);
+        assertThat(seat(redis, show, "E9")).isEqualTo("AVAILABLE");
+        assertThat(seat(redis, show, "E10")).isEqualTo("AVAILABLE");
+        assertThat(redis.<String, String>getMap("show:{" + show.showId() + "}:counts", StringCodec.INSTANCE).get("held"))
+                .isEqualTo(Integer.toString(2 * (pairs.size() - 1)));
+    }
+
+    /** Every pair of adjacent seats of the rows, A1 and A2 first. */
+    private static List<List<String>> seatPairs(int rows, int seatsPerRow) {
+        List<List<String>> pairs = new ArrayList<>();
+        for (char row = 'A'; row < 'A' + rows; row++) {
+            for (int seat = 1; seat < seatsPerRow; seat += 2) {
+                pairs.add(List.of(row + Integer.toString(seat), row + Integer.toString(seat + 1)));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * Each pair held by its own customer, all at once, while a transaction keeps the hold table locked for a second:
+     * the ledger's writers wait with the first holds and the others queue up behind them. The answers, pair by pair.
+     */
+    private List<JsonApi.Response> holdAllWhileTheHoldTableIsLocked(ShowScheduled show, List<List<String>> pairs)
+            throws Exception {
+        var locked = new CountDownLatch(1);
+        var go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> lock = pool.submit(() -> transactions.executeWithoutResult(tx -> {
+                jdbc.sql("LOCK TABLE hold IN SHARE ROW EXCLUSIVE MODE").update();
+                locked.countDown();
+                await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+            }));
+            locked.await();
+            List<Future<JsonApi.Response>> attempts = new ArrayList<>();
+            for (List<String> pair : pairs) {
+                var api = customer();
+                attempts.add(pool.submit(() -> {
+                    go.await();
+                    return api.post(holds(show), Map.of("seatIds", pair));
+                }));
+            }
+            go.countDown();
+            lock.get();
+            List<JsonApi.Response> answers = new ArrayList<>();
+            for (var attempt : attempts) {
+                answers.add(attempt.get());
+            }
+            return answers;
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,19 +27,22 @@ class HoldRecords {
             + " ORDER BY expires_at LIMIT ?";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    HoldRecords(JdbcClient jdbc) {
+    HoldRecords(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
-    void insert(Hold hold) {
-        jdbc.sql("""
+    /** New holds, in one batch: one round trip for all of them. */
+    void insert(List<Hold> holds) {
+        batches.batchUpdate("""
                 INSERT INTO hold (id, show_id, customer_id, seat_ids, fencing_token, amount, currency, status, expires_at)
-                VALUES (?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?)""")
-                .params(hold.holdId(), hold.showId(), hold.customerId(), String.join(",", hold.seatIds()),
-                        hold.fencingToken(), hold.amount(), hold.currency(), hold.status().name(),
-                        hold.expiresAt().atOffset(ZoneOffset.UTC))
-                .update();
+                VALUES (?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?)""", holds.stream()
+                .map(hold -> new Object[] {hold.holdId(), hold.showId(), hold.customerId(),
+                        String.join(",", hold.seatIds()), hold.fencingToken(), hold.amount(), hold.currency(),
+                        hold.status().name(), hold.expiresAt().atOffset(ZoneOffset.UTC)})
+                .toList());
     }
 
     Optional<Hold> find(UUID id) {

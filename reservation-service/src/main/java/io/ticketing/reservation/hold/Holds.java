@@ -17,7 +17,6 @@ import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.payment.PaymentFailed;
 import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.events.reservation.HoldReleased;
-import io.ticketing.events.reservation.SeatsHeld;
 import io.ticketing.reservation.seating.SeatScripts;
 import io.ticketing.reservation.seating.SeatStateRecovery;
 import io.ticketing.reservation.seating.SeatingPlan;
@@ -52,10 +51,11 @@ public class Holds {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AbandonedAttempts abandoned;
+    private final HoldLedger ledger;
 
     Holds(SeatScripts scripts, HoldRecords records, SeatingPlans plans, SeatStateRecovery recovery,
             HoldProperties properties, TransactionOperations transactions, ApplicationEventPublisher events,
-            Clock clock, AbandonedAttempts abandoned) {
+            Clock clock, AbandonedAttempts abandoned, HoldLedger ledger) {
         this.scripts = scripts;
         this.records = records;
         this.plans = plans;
@@ -65,6 +65,7 @@ public class Holds {
         this.events = events;
         this.clock = clock;
         this.abandoned = abandoned;
+        this.ledger = ledger;
     }
 
     /**
@@ -263,17 +264,12 @@ public class Holds {
     }
 
     /**
-     * Records a hold Redis gave, with its {@code SeatsHeld}. If that fails, the seats are freed again and the
+     * Records a hold Redis gave, with its {@code SeatsHeld} ({@link HoldLedger}). If that fails, the seats are freed again and the
      * idempotency key that names the hold goes with them, in one step: a retry with the key takes a hold.
      */
     private Hold record(Hold hold, Optional<String> idempotencyKey) {
         try {
-            transactions.executeWithoutResult(tx -> {
-                records.insert(hold);
-                events.publishEvent(new SeatsHeld(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
-                        hold.customerId(), hold.seatIds(), hold.fencingToken(), hold.expiresAt(), hold.amount(),
-                        hold.currency()));
-            });
+            ledger.record(hold);
             return hold;
         }
         catch (RuntimeException ex) {
