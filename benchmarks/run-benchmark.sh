@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs one of the benchmarks against the gateway of a running platform (local stack or a deployment) and prints the
-# numbers: ./benchmarks/run-benchmark.sh catalog|hot-show|waiting-line|chaos|hold-rate [options]; --help lists a
+# numbers: ./benchmarks/run-benchmark.sh catalog|hot-show|waiting-line|chaos|hold-rate|arena [options]; --help lists a
 # benchmark's options. Builds the harness first when its jar is missing or older than its sources; set MAVEN_ARGS=-o
 # to build offline.
-# run-catalog-benchmark.sh, run-hot-show-benchmark.sh, run-waiting-line-benchmark.sh, run-chaos.sh and
-# run-hold-rate-benchmark.sh call this with their benchmark's name.
+# run-catalog-benchmark.sh, run-hot-show-benchmark.sh, run-waiting-line-benchmark.sh, run-chaos.sh,
+# run-hold-rate-benchmark.sh and run-arena-benchmark.sh call this with their benchmark's name.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -12,8 +12,8 @@ ROOT="$(dirname "$HERE")"
 VERSION=0.1.0-SNAPSHOT
 JAR="$HERE/target/benchmarks-$VERSION-exec.jar"
 
-if [[ $# -lt 1 || ! "$1" =~ ^(catalog|hot-show|waiting-line|chaos|hold-rate)$ ]]; then
-  echo "Usage: run-benchmark.sh catalog|hot-show|waiting-line|chaos|hold-rate [options]" >&2
+if [[ $# -lt 1 || ! "$1" =~ ^(catalog|hot-show|waiting-line|chaos|hold-rate|arena)$ ]]; then
+  echo "Usage: run-benchmark.sh catalog|hot-show|waiting-line|chaos|hold-rate|arena [options]" >&2
   exit 2
 fi
 

@@ -12,8 +12,8 @@ import io.ticketing.benchmarks.holdrate.HoldRateBenchmark;
 /**
  * The entry of the benchmarks' executable jar: {@code java -jar benchmarks-exec.jar <benchmark> [options]}, where
  * the benchmark is {@code catalog} ({@link CatalogBenchmark}), {@code hot-show} ({@link HotShowBenchmark}),
- * {@code waiting-line} ({@link WaitingLineBenchmark}), {@code chaos} ({@link ChaosBenchmark}) or {@code hold-rate}
- * ({@link HoldRateBenchmark}).
+ * {@code waiting-line} ({@link WaitingLineBenchmark}), {@code chaos} ({@link ChaosBenchmark}), {@code hold-rate}
+ * ({@link HoldRateBenchmark}) or {@code arena} ({@link ArenaBenchmark}).
  */
 public final class Benchmarks {
 
@@ -77,8 +77,9 @@ public final class Benchmarks {
             case "waiting-line" -> WaitingLineBenchmark.main(options);
             case "chaos" -> ChaosBenchmark.main(options);
             case "hold-rate" -> HoldRateBenchmark.main(options);
+            case "arena" -> ArenaBenchmark.main(options);
             default -> {
-                System.err.println("Usage: java -jar benchmarks-exec.jar catalog|hot-show|waiting-line|chaos|hold-rate [options]; --help for the options");
+                System.err.println("Usage: java -jar benchmarks-exec.jar catalog|hot-show|waiting-line|chaos|hold-rate|arena [options]; --help for the options");
                 System.exit(2);
             }
         }

@@ -32,7 +32,7 @@ import io.ticketing.events.reservation.SeatsHeld;
 class HoldLedger implements DisposableBean {
 
     /** Writers, each with a group in flight: one slow transaction does not stop the others. */
-    private static final int WRITERS = 4;
+    private static final int WRITERS = 2;
     /** The most holds in one transaction. */
     private static final int MAX_GROUP = 64;
 
@@ -82,8 +82,14 @@ class HoldLedger implements DisposableBean {
                 return;
             }
             waiting.drainTo(group, MAX_GROUP - 1);
-            if (!commit(group) && group.size() > 1) {
-                group.forEach(pending -> commit(List.of(pending)));
+            try {
+                if (!commit(group) && group.size() > 1) {
+                    group.forEach(pending -> commit(List.of(pending)));
+                }
+            }
+            catch (Throwable unexpected) {
+                // an Error: the requests still waiting are answered, and this writer goes on with the next group
+                group.forEach(pending -> pending.done().completeExceptionally(unexpected));
             }
             group.clear();
         }

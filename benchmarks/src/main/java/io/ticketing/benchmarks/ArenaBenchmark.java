@@ -1,0 +1,341 @@
+package io.ticketing.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 14's arena on-sale: thousands of customers hold out a 60,000-seat show through the gateway, 1 to 4 seats
+ * side by side at a time, up to 10 each, closed loop without think time, while seat-map streams (SSE) follow every
+ * change. The customers pick from one map kept current by a stream ({@link LiveSeatMap}), as each would from its own
+ * stream: ten thousand customers each reading a 60,000-seat map would measure the load generator's JSON parsing, not
+ * the platform. Their requests reach the gateway over {@code --connections} connections at most, as through an
+ * ingress: ten thousand connections opened at once to one two-core machine measure its TCP accept queue (tried: most
+ * requests timed out in connection storms). Prints how long the arena took to hold out, the hold attempts' rate and latency, the stack's CPU per
+ * successful hold process by process (local stack), whether every stream's map equals the final map within a second
+ * of the last change, and the oversell check (the exit status is 1 when a seat was oversold or a stream fell behind).
+ */
+public final class ArenaBenchmark {
+
+    private static final Duration STREAM_DEADLINE = Duration.ofSeconds(1);
+    private static final long PAUSE_AFTER_ERROR_MILLIS = 10;
+
+    private final ArenaOptions options;
+    private final Gateway gateway;
+    private final PrintStream out;
+
+    ArenaBenchmark(ArenaOptions options, PrintStream out) {
+        this.options = options;
+        this.gateway = new Gateway(options.gateway(), options.timeout());
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Benchmarks.launch(args, ArenaOptions::parse, ArenaOptions.USAGE,
+                options -> new ArenaBenchmark(options, System.out).run());
+    }
+
+    boolean run() throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "Arena benchmark: %,d customers hold out the %,d seats of one show while %,d seat-map "
+                + "streams follow it%n", options.customers(), options.seats(), options.streams());
+        StackCpu cpu = RunEnvironment.isLocal(options.gateway()) ? StackCpu.findLocalStack() : null;
+        out.println();
+        out.println("Setup");
+        var setup = new HotShowSetup(gateway, options.apiKey(), options.adminKey(), out);
+        String showId = setup.show("Arena", options.seats(), options.seatsPerRow());
+        List<String> sessions = Sessions.open(gateway, options.apiKey(),
+                "arena-" + Long.toString(System.currentTimeMillis(), 36) + "-", options.customers(), out);
+        out.printf(Locale.ROOT, "  %,d customer sessions%n", sessions.size());
+        Gateway.Response first = gateway.get(HotShowRace.seatsPath(showId), options.apiKey(), sessions.getFirst());
+        if (!first.ok()) {
+            throw new IllegalStateException("The arena's seat map answered " + first.status() + ": " + first.text());
+        }
+        var shared = new LiveSeatMap(SeatMapView.from(first.json()));
+        var lastChange = new AtomicLong();
+        HttpClient streamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<SeatStreamWatcher> watchers = new ArrayList<>();
+        try {
+            watchers.add(new SeatStreamWatcher(streamClient, options.gateway(), showId, options.apiKey(),
+                    (seat, status) -> {
+                        shared.set(seat, status);
+                        lastChange.set(System.nanoTime());
+                    }));
+            for (int i = 1; i < options.streams(); i++) {
+                watchers.add(new SeatStreamWatcher(streamClient, options.gateway(), showId, options.apiKey(),
+                        (seat, status) -> { }));
+            }
+            for (SeatStreamWatcher watcher : watchers) {
+                if (!watcher.awaitSynced(Duration.ofSeconds(30))) {
+                    throw new IllegalStateException("A seat-map stream sent no snapshot within 30 s");
+                }
+            }
+            out.printf(Locale.ROOT, "  %,d seat-map streams open, each with its snapshot%n", watchers.size());
+            RunEnvironment.here(options.gateway(), Map.of("show", String.format(Locale.ROOT, "%s, %,d seats (%,d rows "
+                    + "of %,d), on sale", showId, options.seats(), options.seats() / options.seatsPerRow(),
+                    options.seatsPerRow()), "load average", HotShowBenchmark.loadAverage()),
+                    options.customers() + " customers, one session and one virtual thread each, closed loop without "
+                            + "think time, picking from one map kept by a seat stream, at most " + options.connections()
+                            + " requests in flight; seed " + options.seed(),
+                    RunEnvironment.announcedBurst(first.headers())).printForCustomers(out);
+
+            out.println();
+            out.println("Race: every customer holds 1 to 4 seats at a time until it has 10 or the arena is held out");
+            StackCpu.Snapshot before = cpu == null ? null : cpu.snapshot();
+            Race race = race(showId, sessions, shared);
+            CpuUse used = cpu == null ? null : cpu.between(before, cpu.snapshot());
+            long lastChangeNanos = lastChange.get();
+
+            Gateway.Response end = gateway.get(HotShowRace.seatsPath(showId), options.apiKey());
+            Instant checkedAt = Instant.now();
+            if (!end.ok()) {
+                throw new IllegalStateException("The final seat map answered " + end.status() + ": " + end.text());
+            }
+            Map<String, String> finalStatuses = SeatMapView.from(end.json()).statuses();
+            StreamCheck streams = checkStreams(watchers, finalStatuses, lastChangeNanos);
+            OversellCheck oversell = OversellCheck.of(options.seats(), race.holds(), race.unanswered(), finalStatuses,
+                    checkedAt, ownViews(showId, sessions, race.unanswered()));
+
+            print(race, used, streams, finalStatuses);
+            out.println();
+            out.println("Oversell check");
+            oversell.describe().forEach(line -> out.println("  " + line));
+            out.println("oversells: " + oversell.oversells());
+            if (oversell.inconsistencies() > 0) {
+                out.println("inconsistencies (seats of successful holds the map does not show as held): "
+                        + oversell.inconsistencies());
+            }
+            return oversell.passed() && streams.late() == 0;
+        }
+        finally {
+            watchers.forEach(SeatStreamWatcher::close);
+        }
+    }
+
+    /** What the race did: every customer's attempts, successes and why it stopped. */
+    private record Race(Duration duration, Duration heldOutAfter, ScenarioResult attempts,
+            List<SuccessfulHold> holds, List<UnansweredHold> unanswered, Map<String, Long> stops) {
+
+        int seatsTaken() {
+            return holds.stream().mapToInt(hold -> hold.seatIds().size()).sum();
+        }
+    }
+
+    private Race race(String showId, List<String> sessions, LiveSeatMap shared) throws InterruptedException {
+        int customers = sessions.size();
+        List<LatencyRecorder> recorders = new ArrayList<>();
+        List<List<SuccessfulHold>> holds = new ArrayList<>();
+        List<List<UnansweredHold>> unanswered = new ArrayList<>();
+        String[] stops = new String[customers];
+        var seeds = new SplittableRandom(options.seed());
+        List<SplittableRandom> randoms = new ArrayList<>();
+        for (int i = 0; i < customers; i++) {
+            recorders.add(new LatencyRecorder());
+            holds.add(new ArrayList<>());
+            unanswered.add(new ArrayList<>());
+            randoms.add(seeds.split());
+        }
+        var heldOut = new AtomicLong();
+        long start = System.nanoTime();
+        long deadline = start + options.phaseLimit().toNanos();
+        String path = "/api/v1/shows/" + showId + "/holds";
+        var inFlight = new Semaphore(options.connections(), true);
+        Duration duration = LoadRunner.together(customers, number -> {
+            int seats = 0;
+            stops[number] = "time limit";
+            while (System.nanoTime() - deadline < 0) {
+                if (shared.availableCount() == 0) {
+                    heldOut.compareAndSet(0, System.nanoTime());
+                    stops[number] = "held out (no AVAILABLE seat on the map)";
+                    return;
+                }
+                int wanted = Math.min(1 + randoms.get(number).nextInt(HotShowRace.MAX_SEATS_PER_ATTEMPT),
+                        HotShowRace.SEATS_PER_CUSTOMER - seats);
+                List<String> chosen = shared.pick(wanted, randoms.get(number));
+                if (chosen.isEmpty()) {
+                    continue;
+                }
+                Gateway.Response answer;
+                inFlight.acquire();
+                long sent = System.nanoTime();
+                try {
+                    answer = gateway.post(path, options.apiKey(), sessions.get(number), Map.of("seatIds", chosen));
+                    recorders.get(number).record(answer.status(), answer.ok() ? null : answer.problemCode(),
+                            System.nanoTime() - sent);
+                }
+                catch (IOException ex) {
+                    recorders.get(number).fail(ex);
+                    unanswered.get(number).add(new UnansweredHold(number, chosen));
+                    Thread.sleep(PAUSE_AFTER_ERROR_MILLIS);
+                    continue;
+                }
+                finally {
+                    inFlight.release();
+                }
+                if (answer.status() == 201) {
+                    SuccessfulHold hold = held(number, answer);
+                    holds.get(number).add(hold);
+                    seats += hold.seatIds().size();
+                    if (seats >= HotShowRace.SEATS_PER_CUSTOMER) {
+                        stops[number] = HotShowRace.SEATS_PER_CUSTOMER + " seats";
+                        return;
+                    }
+                    continue;
+                }
+                if (answer.status() >= 500) {
+                    unanswered.get(number).add(new UnansweredHold(number, chosen));
+                }
+                String code = answer.problemCode();
+                if ("SHOW_FULL".equals(code) || "TOO_MANY_SEATS".equals(code)) {
+                    heldOut.compareAndSet(0, System.nanoTime());
+                    stops[number] = code;
+                    return;
+                }
+                if (answer.status() != 409 && answer.status() != 422) {
+                    Thread.sleep(PAUSE_AFTER_ERROR_MILLIS);
+                }
+            }
+        });
+        List<SuccessfulHold> allHolds = new ArrayList<>();
+        holds.forEach(allHolds::addAll);
+        List<UnansweredHold> allUnanswered = new ArrayList<>();
+        unanswered.forEach(allUnanswered::addAll);
+        Map<String, Long> byStop = new TreeMap<>();
+        for (String stop : stops) {
+            byStop.merge(stop, 1L, Long::sum);
+        }
+        Duration heldOutAfter = heldOut.get() == 0 ? null : Duration.ofNanos(heldOut.get() - start);
+        return new Race(duration, heldOutAfter, LatencyRecorder.merge("hold attempts", duration, recorders),
+                List.copyOf(allHolds), List.copyOf(allUnanswered), byStop);
+    }
+
+    private static SuccessfulHold held(int customer, Gateway.Response answer) {
+        JsonNode hold = answer.json();
+        List<String> seatIds = new ArrayList<>();
+        hold.path("seatIds").forEach(seat -> seatIds.add(seat.asString()));
+        try {
+            return new SuccessfulHold(customer, hold.path("holdId").asString(), seatIds,
+                    Instant.parse(hold.path("expiresAt").asString()), Instant.now());
+        }
+        catch (DateTimeParseException ex) {
+            throw new IllegalStateException("A hold answer without a valid expiresAt: " + answer.text(), ex);
+        }
+    }
+
+    /**
+     * @param late streams whose map did not equal the final map within {@link #STREAM_DEADLINE} of the last change
+     * @param slowest the longest a stream took, from the last change its shared view saw, to equal the final map;
+     *        null when one never did
+     */
+    private record StreamCheck(int streams, int late, Duration slowest, int reconnected) {
+    }
+
+    /** Each stream's map against the final map, polled until it matches (up to 10 s after the last change). */
+    private static StreamCheck checkStreams(List<SeatStreamWatcher> watchers, Map<String, String> finalStatuses,
+            long lastChangeNanos) throws InterruptedException {
+        long giveUp = lastChangeNanos + Duration.ofSeconds(10).toNanos();
+        int late = 0;
+        int reconnected = 0;
+        Duration slowest = Duration.ZERO;
+        for (SeatStreamWatcher watcher : watchers) {
+            Duration matched = null;
+            while (true) {
+                if (watcher.statuses().equals(finalStatuses)) {
+                    matched = Duration.ofNanos(Math.max(0, System.nanoTime() - lastChangeNanos));
+                    break;
+                }
+                if (System.nanoTime() - giveUp > 0) {
+                    break;
+                }
+                Thread.sleep(10);
+            }
+            if (watcher.snapshots() > 1) {
+                reconnected++;
+            }
+            if (matched == null || matched.compareTo(STREAM_DEADLINE) > 0) {
+                late++;
+            }
+            slowest = matched == null || slowest == null ? null : (matched.compareTo(slowest) > 0 ? matched : slowest);
+        }
+        return new StreamCheck(watchers.size(), late, slowest, reconnected);
+    }
+
+    /**
+     * The seat maps of the customers with an attempt that got no answer, as each sees it: those attempts may have
+     * taken their seats, which the check accepts only when the map shows them as that customer's own.
+     */
+    private Map<Integer, Set<String>> ownViews(String showId, List<String> sessions, List<UnansweredHold> unanswered)
+            throws IOException, InterruptedException {
+        Map<Integer, Set<String>> views = new HashMap<>();
+        for (int customer : new TreeSet<>(unanswered.stream().map(UnansweredHold::customer).toList())) {
+            Gateway.Response own = gateway.get(HotShowRace.seatsPath(showId), options.apiKey(), sessions.get(customer));
+            if (!own.ok()) {
+                throw new IllegalStateException("A customer's seat map answered " + own.status());
+            }
+            views.put(customer, SeatMapView.from(own.json()).heldByYou());
+        }
+        return Collections.unmodifiableMap(views);
+    }
+
+    private void print(Race race, CpuUse used, StreamCheck streams, Map<String, String> finalStatuses) {
+        long stillAvailable = finalStatuses.values().stream().filter(SeatMapView.AVAILABLE::equals).count();
+        out.println();
+        out.printf(Locale.ROOT, "Results (%,d seats, %,d customers, %,d streams)%n", options.seats(),
+                options.customers(), streams.streams());
+        out.println();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("held out after", race.heldOutAfter() == null ? "not held out"
+                : String.format(Locale.ROOT, "%.1f s", race.heldOutAfter().toMillis() / 1000.0)));
+        rows.add(List.of("race (until every customer stopped)",
+                String.format(Locale.ROOT, "%.1f s", race.duration().toMillis() / 1000.0)));
+        rows.add(List.of("seats taken by successful holds", String.format(Locale.ROOT, "%,d of %,d (%,d still "
+                + "AVAILABLE on the final map)", race.seatsTaken(), options.seats(), stillAvailable)));
+        rows.add(List.of("successful holds", String.format(Locale.ROOT, "%,d, %s/s", race.attempts().successes(),
+                Report.rate(race.attempts().successes() / (race.duration().toNanos() / 1e9)))));
+        rows.add(List.of("hold attempts", String.format(Locale.ROOT, "%,d, %s/s", race.attempts().attempts(),
+                Report.rate(race.attempts().attemptRate()))));
+        rows.add(List.of("attempt latency, every answer, from sending (not the wait for a connection)", String.format(Locale.ROOT, "p50 %s ms, p90 %s ms, p99 %s "
+                + "ms, max %s ms", Report.millis(race.attempts().answeredPercentileMillis(50)),
+                Report.millis(race.attempts().answeredPercentileMillis(90)),
+                Report.millis(race.attempts().answeredPercentileMillis(99)),
+                Report.millis(race.attempts().answeredMaxMillis()))));
+        rows.add(List.of("attempts by outcome", HotShowReport.outcomes(race.attempts(), 201)));
+        rows.add(List.of("customers stopped by", HotShowReport.stops(race.stops())));
+        rows.add(List.of("streams equal to the final map within " + STREAM_DEADLINE.toSeconds() + " s of the last "
+                + "change", String.format(Locale.ROOT, "%,d of %,d (slowest %s; %,d connected again)",
+                        streams.streams() - streams.late(), streams.streams(), streams.slowest() == null ? "never"
+                                : streams.slowest().toMillis() + " ms", streams.reconnected())));
+        out.print(Report.markdown(List.of("", "arena"), rows, Set.of(0, 1)));
+        if (used != null) {
+            out.println();
+            out.printf(Locale.ROOT, "CPU ms per successful hold, per process, over the race (%,d holds; includes the "
+                    + "refused attempts and the streams)%n", race.attempts().successes());
+            out.println();
+            List<List<String>> cpuRows = new ArrayList<>();
+            Map<String, Double> perHold = new LinkedHashMap<>(used.perOperation(race.attempts().successes()));
+            perHold.forEach((part, millis) -> cpuRows.add(List.of(part, String.format(Locale.ROOT, "%.3f", millis))));
+            cpuRows.add(List.of("stack total", String.format(Locale.ROOT, "%.3f",
+                    used.totalPerOperation(race.attempts().successes()))));
+            out.print(Report.markdown(List.of("process", "CPU ms per hold"), cpuRows, Set.of(0)));
+            out.printf(Locale.ROOT, "stack %.2f cores busy on average over the race%n", used.cores());
+        }
+        out.println("Load average at the end: " + HotShowBenchmark.loadAverage());
+    }
+}
