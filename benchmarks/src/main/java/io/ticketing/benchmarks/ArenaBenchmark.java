@@ -5,11 +5,9 @@ import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +17,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 14's arena on-sale: thousands of customers hold out a 60,000-seat show through the gateway, 1 to 4 seats
@@ -190,7 +186,7 @@ public final class ArenaBenchmark {
                     inFlight.release();
                 }
                 if (answer.status() == 201) {
-                    SuccessfulHold hold = held(number, answer);
+                    SuccessfulHold hold = SuccessfulHold.of(number, answer);
                     holds.get(number).add(hold);
                     seats += hold.seatIds().size();
                     if (seats >= HotShowRace.SEATS_PER_CUSTOMER) {
@@ -224,19 +220,6 @@ public final class ArenaBenchmark {
         Duration heldOutAfter = heldOut.get() == 0 ? null : Duration.ofNanos(heldOut.get() - start);
         return new Race(duration, heldOutAfter, LatencyRecorder.merge("hold attempts", duration, recorders),
                 List.copyOf(allHolds), List.copyOf(allUnanswered), byStop);
-    }
-
-    private static SuccessfulHold held(int customer, Gateway.Response answer) {
-        JsonNode hold = answer.json();
-        List<String> seatIds = new ArrayList<>();
-        hold.path("seatIds").forEach(seat -> seatIds.add(seat.asString()));
-        try {
-            return new SuccessfulHold(customer, hold.path("holdId").asString(), seatIds,
-                    Instant.parse(hold.path("expiresAt").asString()), Instant.now());
-        }
-        catch (DateTimeParseException ex) {
-            throw new IllegalStateException("A hold answer without a valid expiresAt: " + answer.text(), ex);
-        }
     }
 
     /**
@@ -329,8 +312,7 @@ public final class ArenaBenchmark {
                     + "refused attempts and the streams)%n", race.attempts().successes());
             out.println();
             List<List<String>> cpuRows = new ArrayList<>();
-            Map<String, Double> perHold = new LinkedHashMap<>(used.perOperation(race.attempts().successes()));
-            perHold.forEach((part, millis) -> cpuRows.add(List.of(part, String.format(Locale.ROOT, "%.3f", millis))));
+            used.perOperation(race.attempts().successes()).forEach((part, millis) -> cpuRows.add(List.of(part, String.format(Locale.ROOT, "%.3f", millis))));
             cpuRows.add(List.of("stack total", String.format(Locale.ROOT, "%.3f",
                     used.totalPerOperation(race.attempts().successes()))));
             out.print(Report.markdown(List.of("process", "CPU ms per hold"), cpuRows, Set.of(0)));

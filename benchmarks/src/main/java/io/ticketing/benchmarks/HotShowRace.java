@@ -2,8 +2,6 @@ package io.ticketing.benchmarks;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,8 +9,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * The customers racing for one show's seats, each on its own virtual thread, closed loop without think time: look
@@ -209,7 +205,7 @@ final class HotShowRace {
                 Gateway.Response answer = timed(attempts, () -> gateway.post("/api/v1/shows/" + showId + "/holds",
                         apiKey, session, Map.of("seatIds", chosen)));
                 if (answer != null && answer.status() == 201) {
-                    SuccessfulHold hold = held(answer);
+                    SuccessfulHold hold = SuccessfulHold.of(number, answer);
                     holds.add(hold);
                     seats += hold.seatIds().size();
                     view = view.taken(hold.seatIds());
@@ -232,20 +228,6 @@ final class HotShowRace {
                 }
                 view = null;
             }
-        }
-
-        private SuccessfulHold held(Gateway.Response answer) {
-            JsonNode hold = answer.json();
-            List<String> seatIds = new ArrayList<>();
-            hold.path("seatIds").forEach(seat -> seatIds.add(seat.asString()));
-            Instant expiresAt;
-            try {
-                expiresAt = Instant.parse(hold.path("expiresAt").asString());
-            }
-            catch (DateTimeParseException ex) {
-                throw new IllegalStateException("A hold answer without a valid expiresAt: " + answer.text(), ex);
-            }
-            return new SuccessfulHold(number, hold.path("holdId").asString(), seatIds, expiresAt, Instant.now());
         }
     }
 }

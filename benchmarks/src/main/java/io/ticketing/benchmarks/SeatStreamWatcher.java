@@ -34,7 +34,6 @@ final class SeatStreamWatcher implements AutoCloseable {
     private final Map<String, String> statuses = new HashMap<>();
     private final CountDownLatch synced = new CountDownLatch(1);
     private final Thread reader;
-    private long sequence = -1;
     private int snapshots;
     private volatile boolean closed;
 
@@ -56,11 +55,6 @@ final class SeatStreamWatcher implements AutoCloseable {
     /** This client's map now, every seat's status by seat id. */
     synchronized Map<String, String> statuses() {
         return new HashMap<>(statuses);
-    }
-
-    /** The sequence of the last change applied; -1 before the first snapshot. */
-    synchronized long sequence() {
-        return sequence;
     }
 
     /** Snapshots received: one, unless the stream was connected again. */
@@ -121,7 +115,6 @@ final class SeatStreamWatcher implements AutoCloseable {
             for (JsonNode seat : message.path("seats")) {
                 statuses.put(seat.path("seatId").asString(), seat.path("status").asString());
             }
-            sequence = message.path("sequence").asLong();
         }
         for (JsonNode seat : message.path("seats")) {
             onChange.accept(seat.path("seatId").asString(), seat.path("status").asString());
