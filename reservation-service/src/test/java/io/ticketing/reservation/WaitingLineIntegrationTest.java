@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +42,7 @@ import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
 import io.ticketing.testsupport.events.EventRecorder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Seats freed while customers wait in a show's line are kept for it: shown as held, not takeable by newcomers,
@@ -99,7 +101,7 @@ class WaitingLineIntegrationTest {
         UUID ben = UUID.randomUUID();
         UUID entry = UUID.randomUUID();
         var anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A2", "A3", "A5")));
-        assertThat(api().request("PUT", line(show, entry), null, null).status()).isEqualTo(204);
+        assertThat(enter(show, entry)).isEqualTo(204);
 
         assertThat(customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId")).status()).isEqualTo(204);
 
@@ -110,20 +112,17 @@ class WaitingLineIntegrationTest {
         assertThat(newcomer.text("code")).isEqualTo("SEATS_HELD");
         assertThat(counts(redis, show)).containsEntry("kept", "3").containsEntry("available", "3").containsEntry("held", "0");
 
-        var offered = api().post("/internal/v1/shows/" + show.showId() + "/offers",
-                Map.of("entryId", entry, "customerId", ben, "seatCount", 2));
-        var again = api().post("/internal/v1/shows/" + show.showId() + "/offers",
-                Map.of("entryId", entry, "customerId", ben, "seatCount", 2));
-        var tooMany = api().post("/internal/v1/shows/" + show.showId() + "/offers",
-                Map.of("entryId", UUID.randomUUID(), "customerId", UUID.randomUUID(), "seatCount", 2));
+        var offered = offer(show, entry, ben, 2);
+        var again = offer(show, entry, ben, 2);
+        var tooMany = offer(show, UUID.randomUUID(), UUID.randomUUID(), 2);
 
-        assertThat(offered.status()).as(offered.body()).isEqualTo(201);
-        assertThat(offered.json().path("seatIds").toString()).as("side by side").isEqualTo("[\"A2\",\"A3\"]");
-        assertThat(offered.text("status")).isEqualTo("HELD");
-        assertThat(customer(ben).get("/api/v1/holds/" + offered.text("holdId")).status()).isEqualTo(200);
-        assertThat(again.text("holdId")).isEqualTo(offered.text("holdId"));
-        assertThat(tooMany.status()).isEqualTo(409);
-        assertThat(tooMany.text("code")).isEqualTo("NOT_ENOUGH_KEPT");
+        assertThat(offered.path("outcome").asString()).as(offered.toString()).isEqualTo("OFFERED");
+        assertThat(offered.path("hold").path("seatIds").toString()).as("side by side").isEqualTo("[\"A2\",\"A3\"]");
+        assertThat(offered.path("hold").path("status").asString()).isEqualTo("HELD");
+        String holdId = offered.path("hold").path("holdId").asString();
+        assertThat(customer(ben).get("/api/v1/holds/" + holdId).status()).isEqualTo(200);
+        assertThat(again.path("hold").path("holdId").asString()).isEqualTo(holdId);
+        assertThat(tooMany.path("outcome").asString()).isEqualTo("NOT_ENOUGH_KEPT");
         assertThat(counts(redis, show)).containsEntry("kept", "1").containsEntry("held", "2");
 
         // waiting-service finds that no waiter can use the kept seat
@@ -131,7 +130,50 @@ class WaitingLineIntegrationTest {
         assertThat(released.json().path("released").asInt()).isEqualTo(1);
         assertThat(seat(redis, show, "A5")).isEqualTo("AVAILABLE");
         assertThat(counts(redis, show)).containsEntry("kept", "0").containsEntry("available", "4");
-        assertThat(api().request("DELETE", line(show, entry), null, null).status()).isEqualTo(204);
+        assertThat(leave(show, entry)).isEqualTo(204);
+    }
+
+    @Test
+    void aRoundOffersKeptSeatsDownTheLineUntilAWaiterCannotBeServed() {
+        ShowScheduled show = onSale(2, 10);
+        UUID ana = UUID.randomUUID();
+        UUID carl = UUID.randomUUID();
+        var anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A1", "A2", "A3", "A4", "A5", "A6")));
+        customer(carl).post(holds(show), Map.of("seatIds", List.of("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9")));
+        List<UUID> entries = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID());
+        entries.forEach(entry -> enter(show, entry));
+        customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId"));
+        assertThat(counts(redis, show)).containsEntry("kept", "6");
+
+        // Ben 2, Carl 2 (he holds 9 already: refused, the next waiter is served), Dan 3, Eve 2 (1 seat left), Fay 1
+        int[] seatCounts = { 2, 2, 3, 2, 1 };
+        List<UUID> customers = List.of(UUID.randomUUID(), carl, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<Map<String, Object>> waiters = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            waiters.add(Map.of("entryId", entries.get(i), "customerId", customers.get(i), "seatCount", seatCounts[i]));
+        }
+        var outcomes = offers(show, waiters).path("outcomes");
+
+        assertThat(outcomes).as(outcomes.toString()).hasSize(4);
+        assertThat(outcomes.get(0).path("outcome").asString()).isEqualTo("OFFERED");
+        assertThat(outcomes.get(0).path("hold").path("seatIds").toString()).isEqualTo("[\"A1\",\"A2\"]");
+        assertThat(outcomes.get(1).path("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(outcomes.get(1).path("code").asString()).isEqualTo("TOO_MANY_SEATS");
+        assertThat(outcomes.get(2).path("outcome").asString()).isEqualTo("OFFERED");
+        assertThat(outcomes.get(2).path("hold").path("seatIds").toString()).isEqualTo("[\"A3\",\"A4\",\"A5\"]");
+        assertThat(outcomes.get(3).path("entryId").asString()).isEqualTo(entries.get(3).toString());
+        assertThat(outcomes.get(3).path("outcome").asString()).as("Fay, after Eve, is not offered the last seat")
+                .isEqualTo("NOT_ENOUGH_KEPT");
+        assertThat(counts(redis, show)).containsEntry("kept", "1").containsEntry("held", "14");
+        assertThat(customer(customers.get(2)).get("/api/v1/holds/" + outcomes.get(2).path("hold").path("holdId")
+                .asString()).text("status")).isEqualTo("HELD");
+        // offered again (a round whose answer waiting-service never heard), Ben and Dan get the holds they have
+        var again = offers(show, List.of(waiters.get(0), waiters.get(2))).path("outcomes");
+        assertThat(again).as(again.toString()).hasSize(2);
+        assertThat(again.get(0).path("hold").path("holdId")).isEqualTo(outcomes.get(0).path("hold").path("holdId"));
+        assertThat(again.get(1).path("hold").path("holdId")).isEqualTo(outcomes.get(2).path("hold").path("holdId"));
+        assertThat(counts(redis, show)).containsEntry("kept", "1").containsEntry("held", "14");
     }
 
     @Test
@@ -142,7 +184,7 @@ class WaitingLineIntegrationTest {
         events.send(new BookingConfirmed(UUID.randomUUID(), Instant.now(), bookingId, UUID.randomUUID(), "pi_1",
                 show.showId(), ana, List.of("A1"), new BigDecimal("16.00"), "EUR", null));
         await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(redis, show, "A1")));
-        api().request("PUT", line(show, UUID.randomUUID()), null, null);
+        enter(show, UUID.randomUUID());
 
         events.send(new BookingCancelled(UUID.randomUUID(), Instant.now(), bookingId, UUID.randomUUID(), "pi_1",
                 show.showId(), ana, List.of("A1"), new BigDecimal("16.00"), "EUR", null));
@@ -164,7 +206,7 @@ class WaitingLineIntegrationTest {
         events.send(new BookingConfirmed(UUID.randomUUID(), Instant.now(), bookingId, UUID.randomUUID(), "pi_1",
                 show.showId(), ana, List.of("A1", "A2"), new BigDecimal("32.00"), "EUR", null));
         await().atMost(Duration.ofSeconds(30)).until(() -> "SOLD".equals(seat(redis, show, "A2")));
-        api().request("PUT", line(show, UUID.randomUUID()), null, null);
+        enter(show, UUID.randomUUID());
         var cancelled = new BookingCancelled(UUID.randomUUID(), Instant.now(), bookingId, UUID.randomUUID(), "pi_1",
                 show.showId(), ana, List.of("A1", "A2"), new BigDecimal("32.00"), "EUR", null);
 
@@ -195,7 +237,7 @@ class WaitingLineIntegrationTest {
         String bensHold = customer(ben).post(holds(show), Map.of("seatIds", List.of("A1"))).text("holdId");
         String anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A2", "A3", "A4", "A5", "A6")))
                 .text("holdId");
-        api().request("PUT", line(show, entry), null, null);
+        enter(show, entry);
 
         redis.getKeys().deleteByPattern("show:{" + show.showId() + "}:*");
         customer(ana).delete("/api/v1/holds/" + anasHold);
@@ -214,9 +256,8 @@ class WaitingLineIntegrationTest {
         List<String> published = new CopyOnWriteArrayList<>();
         redis.getTopic(SeatKeys.of(show.showId()).changes(), StringCodec.INSTANCE)
                 .addListener(String.class, (channel, change) -> published.add(change));
-        var offered = api().post("/internal/v1/shows/" + show.showId() + "/offers",
-                Map.of("entryId", entry, "customerId", UUID.randomUUID(), "seatCount", 2));
-        assertThat(offered.json().path("seatIds").toString()).isEqualTo("[\"A2\",\"A3\"]");
+        var offered = offer(show, entry, UUID.randomUUID(), 2);
+        assertThat(offered.path("hold").path("seatIds").toString()).isEqualTo("[\"A2\",\"A3\"]");
         // the change sequence resumed far above the lost one, and is still published as a whole number
         await().atMost(Duration.ofSeconds(5)).until(() -> !published.isEmpty());
         assertThat(published.getFirst()).matches("\\d{16,}\\|A2=HELD,A3=HELD");
@@ -229,17 +270,17 @@ class WaitingLineIntegrationTest {
         UUID first = UUID.randomUUID();
         UUID last = UUID.randomUUID();
         var anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A1", "A2", "A3")));
-        api().request("PUT", line(show, first), null, null);
-        api().request("PUT", line(show, last), null, null);
+        enter(show, first);
+        enter(show, last);
         customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId"));
         assertThat(counts(redis, show)).containsEntry("kept", "3");
 
-        assertThat(api().request("DELETE", line(show, first), null, null).status()).isEqualTo(204);
+        assertThat(leave(show, first)).isEqualTo(204);
         assertThat(seat(redis, show, "A1")).as("someone still waits").isEqualTo("KEPT");
 
         // waiting-service removes the last waiter late (it could not reach this service when the waiter left):
         // nobody is left to keep seats for, so they go back on sale in the same step, without another call
-        assertThat(api().request("DELETE", line(show, last), null, null).status()).isEqualTo(204);
+        assertThat(leave(show, last)).isEqualTo(204);
 
         assertThat(List.of(seat(redis, show, "A1"), seat(redis, show, "A2"), seat(redis, show, "A3")))
                 .containsOnly("AVAILABLE");
@@ -247,7 +288,7 @@ class WaitingLineIntegrationTest {
         assertThat(seatMapStatus(api(), show, "A2")).isEqualTo("AVAILABLE");
         assertThat(customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", List.of("A2"))).status())
                 .isEqualTo(201);
-        assertThat(api().request("DELETE", line(show, last), null, null).status()).as("leaving twice").isEqualTo(204);
+        assertThat(leave(show, last)).as("leaving twice").isEqualTo(204);
     }
 
     @Test
@@ -256,11 +297,11 @@ class WaitingLineIntegrationTest {
         UUID ana = UUID.randomUUID();
         UUID entry = UUID.randomUUID();
         var anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A1")));
-        api().request("PUT", line(show, entry), null, null);
-        api().request("DELETE", line(show, entry), null, null);
+        enter(show, entry);
+        leave(show, entry);
 
         // an enter that was sent before the leave but arrives after it (a slow request, a retry of a timed-out one)
-        assertThat(api().request("PUT", line(show, entry), null, null).status()).isEqualTo(204);
+        assertThat(enter(show, entry)).isEqualTo(204);
 
         assertThat(redis.getSet(SeatKeys.of(show.showId()).line(), StringCodec.INSTANCE).readAll()).isEmpty();
         customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId"));
@@ -278,11 +319,10 @@ class WaitingLineIntegrationTest {
         UUID ben = UUID.randomUUID();
         UUID entry = UUID.randomUUID();
         var anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A1", "A2", "A3")));
-        api().request("PUT", line(show, entry), null, null);
-        api().request("PUT", line(show, UUID.randomUUID()), null, null);
+        enter(show, entry);
+        enter(show, UUID.randomUUID());
         customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId"));
-        String offered = api().post(offers(show), Map.of("entryId", entry, "customerId", ben, "seatCount", 2))
-                .text("holdId");
+        String offered = offer(show, entry, ben, 2).path("hold").path("holdId").asString();
 
         // waiting-service could not record the offer: it takes it back
         var withdrawn = api().request("DELETE", offers(show) + "/" + offered, null, null);
@@ -290,13 +330,12 @@ class WaitingLineIntegrationTest {
         assertThat(withdrawn.status()).isEqualTo(204);
         assertThat(customer(ben).get("/api/v1/holds/" + offered).text("status")).isEqualTo("RELEASED");
         assertThat(counts(redis, show)).containsEntry("kept", "3").containsEntry("held", "0");
-        var again = api().post(offers(show), Map.of("entryId", entry, "customerId", ben, "seatCount", 2));
-        assertThat(again.status()).as(again.body()).isEqualTo(201);
-        assertThat(again.text("holdId")).as("a new hold, not the withdrawn one").isNotEqualTo(offered);
-        assertThat(again.text("status")).isEqualTo("HELD");
+        var again = offer(show, entry, ben, 2).path("hold");
+        assertThat(again.path("holdId").asString()).as("a new hold, not the withdrawn one").isNotEqualTo(offered);
+        assertThat(again.path("status").asString()).isEqualTo("HELD");
         assertThat(api().request("DELETE", offers(show) + "/" + offered, null, null).status()).as("withdrawn twice")
                 .isEqualTo(204);
-        assertThat(customer(ben).get("/api/v1/holds/" + again.text("holdId")).text("status")).isEqualTo("HELD");
+        assertThat(customer(ben).get("/api/v1/holds/" + again.path("holdId").asString()).text("status")).isEqualTo("HELD");
     }
 
     private static String offers(ShowScheduled show) {
@@ -311,8 +350,29 @@ class WaitingLineIntegrationTest {
         return "/api/v1/shows/" + show.showId() + "/holds";
     }
 
-    private static String line(ShowScheduled show, UUID entry) {
-        return "/internal/v1/shows/" + show.showId() + "/line/" + entry;
+    /** waiting-service's line sync: the entry joined the show's line. */
+    private int enter(ShowScheduled show, UUID entry) {
+        return api().post("/internal/v1/shows/" + show.showId() + "/line", Map.of("entered", List.of(entry), "left",
+                List.of())).status();
+    }
+
+    /** waiting-service's line sync: the entry left the show's line. */
+    private int leave(ShowScheduled show, UUID entry) {
+        return api().post("/internal/v1/shows/" + show.showId() + "/line", Map.of("entered", List.of(), "left",
+                List.of(entry))).status();
+    }
+
+    /** A round of offers to one waiter: its outcome. */
+    private JsonNode offer(ShowScheduled show, UUID entry, UUID customerId, int seatCount) {
+        var round = offers(show, List.of(Map.of("entryId", entry, "customerId", customerId, "seatCount", seatCount)));
+        assertThat(round.path("outcomes")).as(round.toString()).hasSize(1);
+        return round.path("outcomes").get(0);
+    }
+
+    private JsonNode offers(ShowScheduled show, List<Map<String, Object>> waiters) {
+        var answer = api().post(offers(show), Map.of("waiters", waiters));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
     }
 
     private JsonApi api() {

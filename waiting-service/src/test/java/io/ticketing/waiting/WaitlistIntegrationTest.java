@@ -46,6 +46,7 @@ import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventRecorder;
 import io.ticketing.waiting.line.Serving;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -67,7 +68,7 @@ class WaitlistIntegrationTest {
     private static final Map<UUID, UUID> HOLDS = new ConcurrentHashMap<>();
     private static final Map<UUID, List<UUID>> MADE = new ConcurrentHashMap<>();
     private static final Set<UUID> WITHDRAWN = ConcurrentHashMap.newKeySet();
-    /** Who is in each show's line, as PUT and DELETE of .../line/{entryId} left it. */
+    /** Who is in each show's line, as the line syncs (POST .../line) left it. */
     private static final Map<UUID, Set<UUID>> LINES = new ConcurrentHashMap<>();
     /** Shows for which reservation-service cannot be reached (every call answered 503), or only its line. */
     private static final Set<UUID> UNREACHABLE = ConcurrentHashMap.newKeySet();
@@ -81,6 +82,8 @@ class WaitlistIntegrationTest {
     /** What happens while the offer for an entry is being made, before it is answered. */
     private static final Map<UUID, Runnable> WHILE_OFFERING = new ConcurrentHashMap<>();
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+    /** The calls each show's serving made to reservation-service, by path ("offers", "line", "seat-counts"...). */
+    private static final Map<UUID, Map<String, Integer>> CALLS = new ConcurrentHashMap<>();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpServer RESERVATION = reservation();
     private static final EventRecorder WAITLIST_EVENTS = EventRecorder.of(Topics.WAITING_WAITLIST_EVENTS);
@@ -344,6 +347,26 @@ class WaitlistIntegrationTest {
     }
 
     @Test
+    void seatsFreedForManyWaitersAreOfferedInOneRoundAndTheirLeavesSentTogether() {
+        UUID show = show(0, 40);
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            entries.add(customer().post(waitlist(show), Map.of("seatCount", 1)).text("entryId"));
+        }
+        keep(show, 25);
+        CALLS.remove(show);
+
+        serving.serve(show);
+
+        assertThat(entries.stream().map(this::status).toList().subList(0, 25)).containsOnly("OFFERED");
+        assertThat(entries.stream().map(this::status).toList().subList(25, 30)).containsOnly("WAITING");
+        assertThat(LINES.get(show)).as("the offered waiters left reservation-service's line")
+                .containsExactlyInAnyOrderElementsOf(entries.subList(25, 30).stream().map(UUID::fromString).toList());
+        // one call offered 25 waiters their seats, one more told of their 25 leaves: not one call each
+        assertThat(CALLS.get(show)).containsEntry("offers", 1).containsEntry("line", 1);
+    }
+
+    @Test
     void anOfferIsRecordedAndAnnouncedEvenWhenALaterCallOfItsServeFails() {
         UUID show = show(0, 2);
         String first = customer().post(waitlist(show), Map.of("seatCount", 1)).text("entryId");
@@ -575,6 +598,7 @@ class WaitlistIntegrationTest {
         String[] path = exchange.getRequestURI().getPath().split("/");
         UUID show = UUID.fromString(path[4]);
         int[] counts = COUNTS.get(show);
+        CALLS.computeIfAbsent(show, s -> new ConcurrentHashMap<>()).merge(path[5], 1, Integer::sum);
         boolean removing = exchange.getRequestMethod().equals("DELETE");
         int status;
         String body = "{}";
@@ -592,17 +616,13 @@ class WaitlistIntegrationTest {
                     }
                 }
                 case "line" -> {
-                    UUID entry = UUID.fromString(path[6]);
+                    var changes = JSON.readTree(exchange.getRequestBody());
                     Set<UUID> line = LINES.computeIfAbsent(show, s -> ConcurrentHashMap.newKeySet());
-                    if (removing) {
-                        line.remove(entry);
+                    if (!changes.path("entered").isEmpty() && LATE_ENTERS.contains(show)) {
+                        sleep(LATE_ENTER);
                     }
-                    else {
-                        if (LATE_ENTERS.contains(show)) {
-                            sleep(LATE_ENTER);
-                        }
-                        line.add(entry);
-                    }
+                    changes.path("entered").forEach(entry -> line.add(UUID.fromString(entry.asString())));
+                    changes.path("left").forEach(entry -> line.remove(UUID.fromString(entry.asString())));
                     status = 204;
                 }
                 case "offers" -> {
@@ -611,23 +631,10 @@ class WaitlistIntegrationTest {
                         status = 204;
                     }
                     else {
-                        var offer = JSON.readTree(exchange.getRequestBody());
-                        UUID entryId = UUID.fromString(offer.path("entryId").asString());
-                        Runnable meanwhile = WHILE_OFFERING.remove(entryId);
-                        if (meanwhile != null) {
-                            meanwhile.run();
-                        }
-                        AtomicInteger before = OFFERS_BEFORE_FAILURE.get(show);
-                        if (before != null && before.getAndDecrement() <= 0) {
+                        status = 200;
+                        body = offerRound(show, counts, JSON.readTree(exchange.getRequestBody()).path("waiters"));
+                        if (body == null) {
                             status = 500;
-                        }
-                        else {
-                            String seats = offer(show, counts, entryId, offer.path("seatCount").asInt());
-                            status = seats == null ? 409 : 201;
-                            if (seats != null) {
-                                body = "{\"holdId\":\"%s\",\"seatIds\":[%s],\"expiresAt\":\"%s\"}"
-                                        .formatted(holdId(seats), seats, Instant.now().plusSeconds(300));
-                            }
                         }
                     }
                 }
@@ -648,6 +655,38 @@ class WaitlistIntegrationTest {
         if (status != 204) {
             exchange.getResponseBody().write(bytes);
         }
+    }
+
+    /**
+     * Like reservation-service: offers kept seats to each waiter in turn, up to the first it cannot serve; null (a
+     * failure) when the first offer fails, else the outcomes, a failure last.
+     */
+    private static String offerRound(UUID show, int[] counts, JsonNode waiters) {
+        List<String> outcomes = new ArrayList<>();
+        for (JsonNode waiter : waiters) {
+            UUID entryId = UUID.fromString(waiter.path("entryId").asString());
+            Runnable meanwhile = WHILE_OFFERING.remove(entryId);
+            if (meanwhile != null) {
+                meanwhile.run();
+            }
+            AtomicInteger before = OFFERS_BEFORE_FAILURE.get(show);
+            if (before != null && before.getAndDecrement() <= 0) {
+                if (outcomes.isEmpty()) {
+                    return null;
+                }
+                outcomes.add("{\"entryId\":\"%s\",\"outcome\":\"FAILED\"}".formatted(entryId));
+                break;
+            }
+            String seats = offer(show, counts, entryId, waiter.path("seatCount").asInt());
+            if (seats == null) {
+                outcomes.add("{\"entryId\":\"%s\",\"outcome\":\"NOT_ENOUGH_KEPT\"}".formatted(entryId));
+                break;
+            }
+            outcomes.add("{\"entryId\":\"%s\",\"outcome\":\"OFFERED\",\"hold\":%s}".formatted(entryId,
+                    "{\"holdId\":\"%s\",\"seatIds\":[%s],\"expiresAt\":\"%s\"}".formatted(holdId(seats), seats,
+                            Instant.now().plusSeconds(300))));
+        }
+        return "{\"outcomes\":[" + String.join(",", outcomes) + "]}";
     }
 
     /** Like reservation-service: the offer's hold is released, its seats kept for the line again. */

@@ -2,14 +2,20 @@ package io.ticketing.reservation.hold;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.reservation.seating.SeatScripts;
@@ -27,6 +33,8 @@ public class Offers {
 
     /** Kept seats may change between reading and taking them (another offer, a sale): read again this often. */
     private static final int ATTEMPTS = 3;
+    private static final String NOT_ENOUGH_KEPT = "NOT_ENOUGH_KEPT";
+    private static final Logger log = LoggerFactory.getLogger(Offers.class);
 
     private final Holds holds;
     private final LineEntries line;
@@ -46,59 +54,121 @@ public class Offers {
     }
 
     /**
-     * A waiter joined the show's line: PostgreSQL first, so that a seat map rebuilt after Redis lost it has the line,
-     * then Redis, where the seat scripts read it. An entry that left already stays out.
+     * Waiters joined the show's line ({@code entered}) or left it ({@code left}: offered seats, or gone), as
+     * waiting-service passes them on, in one step; an entry in both has left. An entry joins PostgreSQL first, so that
+     * a seat map rebuilt after Redis lost it has the line, then Redis, where the seat scripts read it; an entry that
+     * left already stays out. When nobody is left in the line, every seat kept for it goes back on sale in the same
+     * step: waiting-service may tell of a leave long after the waiter left (this service was down then), and nothing
+     * else has to follow for the seats to be sold again.
      */
-    public void enter(UUID showId, UUID entryId) {
+    public void line(UUID showId, Collection<UUID> entered, Collection<UUID> left) {
         transactions.executeWithoutResult(tx -> {
-            if (line.enter(showId, entryId)) {
-                scripts.line(showId, entryId, true);
+            for (UUID entryId : entered) {
+                if (line.enter(showId, entryId)) {
+                    scripts.line(showId, entryId, true);
+                }
+            }
+            for (UUID entryId : left) {
+                line.leave(showId, entryId);
+                scripts.leave(showId, entryId);
             }
         });
     }
 
-    /**
-     * A waiter left the show's line (or was offered seats). When nobody is left in it, every seat kept for the line
-     * goes back on sale in the same step: waiting-service may tell of the leave long after the waiter left (this
-     * service was down then), and nothing else has to follow for the seats to be sold again.
-     */
-    public void leave(UUID showId, UUID entryId) {
-        transactions.executeWithoutResult(tx -> {
-            line.leave(showId, entryId);
-            scripts.leave(showId, entryId);
-        });
+    /** A waiter to offer kept seats to: their entry, who they are, how many seats they wait for. */
+    public record Waiter(UUID entryId, UUID customerId, int seatCount) {
     }
 
     /**
-     * Holds {@code seatCount} kept seats for the waiter; the same entry offered twice gets the same hold.
-     * {@code NOT_ENOUGH_KEPT} when fewer seats are kept.
+     * What became of one waiter's offer: {@code OFFERED} with its hold; {@code REFUSED} with the {@code code} of a
+     * waiter who may not hold that many more seats (the next waiter is offered); {@code NOT_ENOUGH_KEPT} and
+     * {@code FAILED} end the round, so nobody further down the line is offered seats before this waiter.
      */
-    public Hold offer(UUID showId, UUID entryId, UUID customerId, int seatCount) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outcome(UUID entryId, Kind outcome, Hold hold, String code) {
+
+        public enum Kind {
+            OFFERED, REFUSED, NOT_ENOUGH_KEPT, FAILED
+        }
+    }
+
+    /**
+     * Offers kept seats to the waiters, in the order given (the line's): each gets {@code seatCount} kept seats in a
+     * hold, side by side in one row where possible, and the same entry offered twice gets the same hold. One round of
+     * a serve, whatever its size: the show's seats are read once, and the round answers what it did, up to the first
+     * waiter it could not serve. A failure before any offer was made is thrown; after, the offers made are answered
+     * with the failure last, so that none of their holds goes unrecorded by waiting-service.
+     */
+    public List<Outcome> offer(UUID showId, List<Waiter> waiters) {
         SeatingPlan plan = plans.plan(showId).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
                 "Show " + showId + " is not on sale"));
-        String idempotencyKey = "offer-" + entryId;
-        var earlier = scripts.earlierHold(showId, customerId, idempotencyKey).flatMap(holds::find)
-                .filter(hold -> hold.customerId().equals(customerId));
+        Map<String, String> statuses = new HashMap<>(plans.liveStatuses(showId));
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Waiter waiter : waiters) {
+            try {
+                outcomes.add(new Outcome(waiter.entryId(), Outcome.Kind.OFFERED, offer(plan, statuses, waiter), null));
+            }
+            catch (RequestRejectedException ex) {
+                if (ex.reason() == RequestRejectedException.Reason.UNPROCESSABLE) {
+                    outcomes.add(new Outcome(waiter.entryId(), Outcome.Kind.REFUSED, null, ex.code()));
+                    continue;
+                }
+                if (ex.code().equals(NOT_ENOUGH_KEPT)) {
+                    outcomes.add(new Outcome(waiter.entryId(), Outcome.Kind.NOT_ENOUGH_KEPT, null, null));
+                    return outcomes;
+                }
+                return failed(outcomes, waiter, ex);
+            }
+            catch (RuntimeException ex) {
+                return failed(outcomes, waiter, ex);
+            }
+        }
+        return outcomes;
+    }
+
+    private static List<Outcome> failed(List<Outcome> outcomes, Waiter waiter, RuntimeException failure) {
+        if (outcomes.stream().noneMatch(outcome -> outcome.outcome() == Outcome.Kind.OFFERED)) {
+            throw failure;
+        }
+        log.warn("Could not offer seats to waiting entry {}; answering the offers made before it", waiter.entryId(),
+                failure);
+        outcomes.add(new Outcome(waiter.entryId(), Outcome.Kind.FAILED, null, null));
+        return outcomes;
+    }
+
+    /**
+     * A hold of kept seats for the waiter, picked from {@code statuses} (the show's seats as this round knows them,
+     * updated with the seats it takes).
+     */
+    private Hold offer(SeatingPlan plan, Map<String, String> statuses, Waiter waiter) {
+        UUID showId = plan.showId();
+        String idempotencyKey = "offer-" + waiter.entryId();
+        var earlier = scripts.earlierHold(showId, waiter.customerId(), idempotencyKey).flatMap(holds::find)
+                .filter(hold -> hold.customerId().equals(waiter.customerId()));
         if (earlier.isPresent()) {
             if (earlier.get().holding()) {
                 return earlier.get();
             }
             // the earlier offer was withdrawn: the waiter, still waiting, gets a new one
-            scripts.forgetIdempotencyKey(showId, customerId, idempotencyKey);
+            scripts.forgetIdempotencyKey(showId, waiter.customerId(), idempotencyKey);
         }
         // (a key naming a hold not recorded yet, or never, is the hold's own business: see Holds)
         for (int attempt = 1;; attempt++) {
-            List<String> seats = pick(plan, plans.liveStatuses(showId), seatCount)
-                    .orElseThrow(() -> RequestRejectedException.conflict("NOT_ENOUGH_KEPT",
-                            "Fewer than " + seatCount + " seats are kept for the line"));
+            List<String> seats = pick(plan, statuses, waiter.seatCount())
+                    .orElseThrow(() -> RequestRejectedException.conflict(NOT_ENOUGH_KEPT,
+                            "Fewer than " + waiter.seatCount() + " seats are kept for the line"));
             try {
-                return holds.take(plan, customerId, seats, Optional.of(idempotencyKey), SeatScripts.KEPT,
+                Hold hold = holds.take(plan, waiter.customerId(), seats, Optional.of(idempotencyKey), SeatScripts.KEPT,
                         clock.instant());
+                hold.seatIds().forEach(seat -> statuses.put(seat, SeatingPlans.HELD_BY + hold.holdId()));
+                return hold;
             }
             catch (RequestRejectedException ex) {
                 if (!ex.code().equals("SEATS_HELD") || attempt == ATTEMPTS) {
                     throw ex;
                 }
+                statuses.clear();
+                statuses.putAll(plans.liveStatuses(showId));
             }
         }
     }

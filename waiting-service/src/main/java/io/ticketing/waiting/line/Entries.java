@@ -111,11 +111,18 @@ class Entries {
     record LineChange(UUID entryId, UUID showId, boolean entering) {
     }
 
-    /** reservation-service's line has the change: ENTERING became ENTERED, LEAVING became LEFT. */
-    void lineChanged(LineChange change) {
-        jdbc.sql("UPDATE waitlist_entry SET line_state = ? WHERE id = ? AND line_state = ?")
-                .params(change.entering() ? "ENTERED" : "LEFT", change.entryId(), change.entering() ? "ENTERING" : "LEAVING")
-                .update();
+    /** reservation-service's line has the changes: ENTERING became ENTERED, LEAVING became LEFT. */
+    void lineChanged(List<LineChange> changes) {
+        jdbc.sql("""
+                UPDATE waitlist_entry SET line_state = CASE line_state WHEN 'ENTERING' THEN 'ENTERED' ELSE 'LEFT' END
+                WHERE (id = ANY(CAST(? AS uuid[])) AND line_state = 'ENTERING')
+                   OR (id = ANY(CAST(? AS uuid[])) AND line_state = 'LEAVING')""")
+                .params(ids(changes, true), ids(changes, false)).update();
+    }
+
+    private static String[] ids(List<LineChange> changes, boolean entering) {
+        return changes.stream().filter(change -> change.entering() == entering)
+                .map(change -> change.entryId().toString()).toArray(String[]::new);
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {

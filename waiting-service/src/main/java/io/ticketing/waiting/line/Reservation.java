@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * reservation-service as the waiting line uses it (service to service): a show's seat counts, entering and
- * leaving the show's line (while it has entries, freed seats are kept for it), offering kept seats to a waiter
- * as a hold (and withdrawing one), and putting kept seats back on sale.
+ * leaving the show's line (while it has entries, freed seats are kept for it), offering kept seats to waiters as
+ * holds, a round of waiters per call (and withdrawing one), and putting kept seats back on sale.
  */
 @Component
 class Reservation {
@@ -55,34 +55,46 @@ class Reservation {
         };
     }
 
-    /** Enters the entry into the show's line ({@code waiting}) or removes it; both idempotent. */
-    void line(UUID showId, UUID entryId, boolean waiting) {
-        var request = request(showId, "/line/" + entryId);
-        expect(api.send(waiting ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE()), 204);
-    }
-
-    /** The waiter may not hold more seats of the show (the limit per customer counts their holds and bookings). */
-    static final class WaiterRefused extends RuntimeException {
-        WaiterRefused(String detail) {
-            super(detail);
-        }
+    /**
+     * Passes on who joined the show's line ({@code entered}) and who left it ({@code left}); idempotent, and an entry
+     * that left stays out.
+     */
+    void line(UUID showId, List<UUID> entered, List<UUID> left) {
+        expect(api.send(request(showId, "/line").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("entered", entered, "left",
+                        left))))), 204);
     }
 
     /**
-     * A hold of {@code seatCount} kept seats for the waiter; empty when fewer are kept.
-     *
-     * @throws WaiterRefused when the waiter may not hold that many more seats
+     * What became of one waiter in a round of offers: {@code OFFERED} with the {@code hold}; {@code REFUSED} when the
+     * waiter may not hold that many more seats of the show (the next waiter was served); {@code NOT_ENOUGH_KEPT} or
+     * {@code FAILED} for the waiter the round stopped at.
      */
-    Optional<Offer> offer(UUID showId, UUID entryId, UUID customerId, int seatCount) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Outcome(UUID entryId, Kind outcome, Offer hold) {
+
+        enum Kind {
+            OFFERED, REFUSED, NOT_ENOUGH_KEPT, FAILED
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Round(List<Outcome> outcomes) {
+    }
+
+    /**
+     * A round of offers: kept seats held for each waiter in turn, in the order given, up to the first waiter who cannot
+     * be served (the last outcome then says why). The same entry offered again gets the same hold.
+     */
+    List<Outcome> offer(UUID showId, List<Entry> waiters) {
+        var body = Map.of("waiters", waiters.stream().map(waiter -> Map.of("entryId", waiter.entryId(), "customerId",
+                waiter.customerId(), "seatCount", waiter.seatCount())).toList());
         HttpResponse<String> response = api.send(request(showId, "/offers").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("entryId", entryId,
-                        "customerId", customerId, "seatCount", seatCount)))));
-        return switch (response.statusCode()) {
-            case 201 -> Optional.of(json.readValue(response.body(), Offer.class));
-            case 409 -> Optional.empty();
-            case 422 -> throw new WaiterRefused(response.body());
-            default -> throw api.unavailable();
-        };
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+        if (response.statusCode() != 200) {
+            throw api.unavailable();
+        }
+        return json.readValue(response.body(), Round.class).outcomes();
     }
 
     /** Takes back an offer's hold that could not be recorded: released, its seats kept for the line again. */

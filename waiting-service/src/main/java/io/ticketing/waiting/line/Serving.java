@@ -1,9 +1,13 @@
 package io.ticketing.waiting.line;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,8 @@ public class Serving {
 
     private static final Logger log = LoggerFactory.getLogger(Serving.class);
     private static final int LINE_BATCH = 500;
+    /** The most waiters offered seats in one call to reservation-service. */
+    private static final int ROUND = 50;
 
     private final Entries entries;
     private final Reservation reservation;
@@ -61,24 +67,8 @@ public class Serving {
         if (counts == null) {
             return;
         }
-        int kept = counts.kept();
-        for (Entry waiting : entries.waiting(showId)) {
-            if (waiting.seatCount() <= kept) {
-                Optional<Reservation.Offer> offer;
-                try {
-                    offer = reservation.offer(showId, waiting.entryId(), waiting.customerId(), waiting.seatCount());
-                }
-                catch (Reservation.WaiterRefused ex) {
-                    // holds and bookings of the show already fill the waiter's limit: the next one in line
-                    entries.end(waiting.entryId(), Entry.Status.UNSERVABLE, clock.instant());
-                    continue;
-                }
-                if (offer.isEmpty()) {
-                    break;
-                }
-                record(waiting, offer.get());
-                kept -= waiting.seatCount();
-            }
+        while (offerRound(showId, counts.kept())) {
+            counts = reservation.counts(showId).orElseThrow();
         }
         counts = reservation.counts(showId).orElseThrow();
         int couldComeFree = counts.available() + counts.kept() + counts.held();
@@ -98,43 +88,90 @@ public class Serving {
     }
 
     /**
-     * Records the offer and announces it ({@link WaitlistOffered}, outbox) at once, in a transaction of its own: a
-     * later step of the serve failing cannot take it back while its hold lives on. A hold that cannot be recorded —
-     * the database failed, or the waiter left while it was made — is withdrawn, so that no hold outlives its serve
-     * without its waiter being told. (Under the show's lock nobody else offers to this entry, so an entry that no
-     * longer waits has no other offer this hold could be.)
+     * Offers the {@code kept} seats down the line in one call to reservation-service: to each waiter, in arrival
+     * order, whose request fits in what the waiters before them leave. Whether another round may serve more: a waiter
+     * was refused (their seats are still kept), or the round had as many waiters as one round takes.
      */
-    private void record(Entry waiting, Reservation.Offer offer) {
-        boolean recorded;
-        try {
-            recorded = Boolean.TRUE.equals(transactions.execute(tx -> {
-                if (!entries.offered(waiting.entryId(), new Entry.Offer(offer.holdId(), offer.seatIds(),
-                        offer.expiresAt()), clock.instant())) {
-                    return false;
+    private boolean offerRound(UUID showId, int kept) {
+        List<Entry> round = new ArrayList<>();
+        for (Entry waiting : entries.waiting(showId)) {
+            if (waiting.seatCount() <= kept) {
+                round.add(waiting);
+                kept -= waiting.seatCount();
+                if (round.size() == ROUND) {
+                    break;
                 }
-                events.publishEvent(new WaitlistOffered(UUID.randomUUID(), clock.instant(), waiting.entryId(),
-                        waiting.showId(), waiting.customerId(), offer.holdId(), offer.seatIds(), offer.expiresAt(),
-                        waiting.customerEmail()));
-                return true;
-            }));
+            }
+        }
+        if (round.isEmpty()) {
+            return false;
+        }
+        List<Reservation.Outcome> outcomes = reservation.offer(showId, round);
+        record(showId, round, outcomes);
+        var last = outcomes.getLast().outcome();
+        if (last == Reservation.Outcome.Kind.FAILED) {
+            throw new IllegalStateException("reservation-service offered seats to " + (outcomes.size() - 1)
+                    + " waiters of show " + showId + ", then failed");
+        }
+        return last != Reservation.Outcome.Kind.NOT_ENOUGH_KEPT && (round.size() == ROUND
+                || outcomes.stream().anyMatch(outcome -> outcome.outcome() == Reservation.Outcome.Kind.REFUSED));
+    }
+
+    /**
+     * Records the round's offers and announces them ({@link WaitlistOffered}, outbox) at once, in one transaction of
+     * their own, with the waiters refused as UNSERVABLE (their holds and bookings of the show already fill their
+     * limit): a later step of the serve failing cannot take them back while their holds live on. Holds that cannot be
+     * recorded — the database failed, or their waiter left while they were made — are withdrawn, so that no hold
+     * outlives its serve without its waiter being told. (Under the show's lock nobody else offers to these entries, so
+     * an entry that no longer waits has no other offer such a hold could be.)
+     */
+    private void record(UUID showId, List<Entry> round, List<Reservation.Outcome> outcomes) {
+        Map<UUID, Entry> waiters = round.stream().collect(Collectors.toMap(Entry::entryId, Function.identity()));
+        List<Reservation.Outcome> offered = outcomes.stream()
+                .filter(outcome -> outcome.outcome() == Reservation.Outcome.Kind.OFFERED).toList();
+        List<Reservation.Outcome> unrecorded;
+        try {
+            unrecorded = transactions.execute(tx -> {
+                List<Reservation.Outcome> noLongerWaiting = new ArrayList<>();
+                Instant now = clock.instant();
+                for (var outcome : outcomes) {
+                    Entry waiting = waiters.get(outcome.entryId());
+                    switch (outcome.outcome()) {
+                        case OFFERED -> {
+                            var offer = outcome.hold();
+                            if (entries.offered(waiting.entryId(), new Entry.Offer(offer.holdId(), offer.seatIds(),
+                                    offer.expiresAt()), now)) {
+                                events.publishEvent(new WaitlistOffered(UUID.randomUUID(), now, waiting.entryId(),
+                                        waiting.showId(), waiting.customerId(), offer.holdId(), offer.seatIds(),
+                                        offer.expiresAt(), waiting.customerEmail()));
+                            }
+                            else {
+                                noLongerWaiting.add(outcome);
+                            }
+                        }
+                        case REFUSED -> entries.end(waiting.entryId(), Entry.Status.UNSERVABLE, now);
+                        case NOT_ENOUGH_KEPT, FAILED -> {
+                        }
+                    }
+                }
+                return noLongerWaiting;
+            });
         }
         catch (RuntimeException ex) {
-            withdraw(waiting, offer, ex);
+            offered.forEach(outcome -> withdraw(showId, outcome, ex));
             throw ex;
         }
-        if (!recorded) {
-            withdraw(waiting, offer, null);
-        }
+        unrecorded.forEach(outcome -> withdraw(showId, outcome, null));
     }
 
     /** A hold that cannot be withdrawn now ends with its lease; its seats then come back to the line. */
-    private void withdraw(Entry waiting, Reservation.Offer offer, RuntimeException failure) {
+    private void withdraw(UUID showId, Reservation.Outcome offered, RuntimeException failure) {
         try {
-            reservation.withdraw(waiting.showId(), offer.holdId());
+            reservation.withdraw(showId, offered.hold().holdId());
         }
         catch (RuntimeException ex) {
-            log.warn("Could not withdraw hold {} made for waiting entry {}; it ends with its lease", offer.holdId(),
-                    waiting.entryId(), ex);
+            log.warn("Could not withdraw hold {} made for waiting entry {}; it ends with its lease",
+                    offered.hold().holdId(), offered.entryId(), ex);
             if (failure != null) {
                 failure.addSuppressed(ex);
             }
@@ -182,12 +219,15 @@ public class Serving {
      * read as LEAVING, and LEAVING never turns back, so an entry's leave is always sent after its last enter, never
      * before (two instances syncing at once could otherwise send a stale enter after the leave: a ghost in the
      * line, which keeps freed seats for nobody). An entry that ends while its enter is on the way stays LEAVING
-     * (the marks below are conditional) and leaves on the next sync.
+     * (the marks are conditional) and leaves on the next sync. The show's changes go in one call.
      */
     private void syncLine(UUID showId) {
-        for (var change : entries.lineChanges(showId, LINE_BATCH)) {
-            reservation.line(change.showId(), change.entryId(), change.entering());
-            entries.lineChanged(change);
+        var changes = entries.lineChanges(showId, LINE_BATCH);
+        if (changes.isEmpty()) {
+            return;
         }
+        reservation.line(showId, changes.stream().filter(Entries.LineChange::entering).map(Entries.LineChange::entryId)
+                .toList(), changes.stream().filter(change -> !change.entering()).map(Entries.LineChange::entryId).toList());
+        entries.lineChanged(changes);
     }
 }
