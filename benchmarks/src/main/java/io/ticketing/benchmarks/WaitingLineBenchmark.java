@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.HdrHistogram.Histogram;
@@ -67,6 +68,26 @@ public final class WaitingLineBenchmark {
     }
 
     record Holder(int number, String session, String holdId, List<String> seatIds) {
+    }
+
+    /**
+     * The server's clock read on {@link System#nanoTime()}'s scale (the platform runs on this machine), and the life
+     * of a hold learnt from the holders' holds: the shortest {@code expiresAt} minus the moment its {@code POST} was
+     * sent, at most that {@code POST}'s latency longer than the life. An offer's {@code expiresAt} minus that life is
+     * when the platform made it, so a release → offer splits into the platform making the offer and the offer
+     * reaching its waiter.
+     */
+    private final long wallAnchorNanos = System.nanoTime();
+    private final Instant wallAnchor = Instant.now();
+    private final AtomicLong holdLifeNanos = new AtomicLong(
+            Long.MAX_VALUE);
+
+    private long nanos(Instant instant) {
+        return wallAnchorNanos + Duration.between(wallAnchor, instant).toNanos();
+    }
+
+    private long madeNanos(WaitingLineCheck.Offer offer) {
+        return nanos(offer.madeAt()) - holdLifeNanos.get();
     }
 
     /** One waiting customer; its fields are written by its own long-polling thread only. */
@@ -227,12 +248,17 @@ public final class WaitingLineBenchmark {
                     .map(WaitingLineCheck.Matched::latencyNanos).toList();
             rows.add(row(String.format(Locale.ROOT, "  waiters %,d–%,d in the line", first + 1, last + 1), part));
         }
+        rows.add(row("  release → offer made (platform)", check.matched().stream()
+                .map(match -> madeNanos(match.offer()) - match.release().sentNanos()).toList()));
+        rows.add(row("  offer made → seen by its waiter", check.matched().stream()
+                .map(match -> match.offer().seenNanos() - madeNanos(match.offer())).toList()));
         rows.add(row("DELETE of a hold (release)", deleteNanos));
         rows.add(row("POST waitlist (join)", joinNanos));
         out.print(Report.markdown(List.of("measure", "count", "p50 ms", "p90 ms", "p99 ms", "max ms"), rows));
         out.println();
         out.println("release → offer: from sending the DELETE of the hold that freed the offer's (last) seats to "
-                + "reading the long poll that answered OFFERED");
+                + "reading the long poll that answered OFFERED; the offer was made at its expiresAt minus a hold's "
+                + "life (learnt from the holders' holds, to within their POST's latency)");
         out.println("Offers per release: " + perRelease(WaitingLineCheck.offersPerRelease(check.matched(), releases)));
         long allPolls = pollsWhileJoining.sum() + pollsDuringReleases.sum();
         List<Long> perWaiter = waiters.stream().map(waiter -> (long) waiter.polls).sorted().toList();
@@ -431,6 +457,7 @@ public final class WaitingLineBenchmark {
                 for (int seat = first; seat < first + WaitingLineOptions.HOLD_SEATS; seat++) {
                     seats.add(row + seat);
                 }
+                long sent = System.nanoTime();
                 Gateway.Response hold = gateway.post("/api/v1/shows/" + showId + "/holds", options.apiKey(),
                         sessions.get(number), Map.of("seatIds", seats));
                 if (hold.status() != 201) {
@@ -440,6 +467,8 @@ public final class WaitingLineBenchmark {
                 List<String> held = new ArrayList<>();
                 hold.json().path("seatIds").forEach(seat -> held.add(seat.asString()));
                 holders[number] = new Holder(number, sessions.get(number), hold.json().path("holdId").asString(), held);
+                long life = nanos(Instant.parse(hold.json().path("expiresAt").asString())) - sent;
+                holdLifeNanos.accumulateAndGet(life, Math::min);
                 if (lastHold.isEmpty()) {
                     lastHold.add(hold);
                 }
