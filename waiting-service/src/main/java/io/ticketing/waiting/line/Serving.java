@@ -67,7 +67,7 @@ public class Serving {
         if (counts == null) {
             return;
         }
-        while (offerRound(showId, counts.kept())) {
+        while (counts.kept() > 0 && offerRound(showId, counts.kept())) {
             counts = reservation.counts(showId).orElseThrow();
         }
         counts = reservation.counts(showId).orElseThrow();

@@ -21,8 +21,11 @@ import io.ticketing.starter.RequestRejectedException;
 @Service
 public class Waitlist {
 
-    /** How long a changed position waits for more changes before it is answered. */
+    /** How long a changed position waits for more changes before it is answered, near the front of the line. */
     private static final Duration POSITION_SETTLE = Duration.ofMillis(300);
+    /** Places in line per step of {@link #POSITION_SETTLE} a changed position waits, up to {@link #SLOWEST_SETTLE}. */
+    private static final int PLACES_PER_STEP = 20;
+    private static final int SLOWEST_SETTLE = 16;
 
     private final Entries entries;
     private final Reservation seats;
@@ -76,7 +79,7 @@ public class Waitlist {
 
     /**
      * The customer's entry; with {@code waitFor} above zero, answered as soon as its status changes, within
-     * {@link #POSITION_SETTLE} of its position changing (so that a burst of changes ahead is one answer, not one
+     * {@link #positionSettle(int)} of its position changing (so that a burst of changes ahead is one answer, not one
      * each), or when that time has passed (long polling). The entry is read only when there is something to
      * answer: what changed in the line comes from {@link LineSignals}. An entry that no longer waits is answered at
      * once: its offer (or end) may have come just before this poll, and nothing more is to be waited for.
@@ -105,12 +108,22 @@ public class Waitlist {
                     moved |= now.position() != seen.position();
                 }
                 if (moved && answerAt.equals(deadline)) {
-                    Instant settled = clock.instant().plus(POSITION_SETTLE);
+                    Instant settled = clock.instant().plus(positionSettle(seen.position()));
                     answerAt = settled.isBefore(deadline) ? settled : deadline;
                 }
             }
             return owned(entryId, customerId);
         }
+    }
+
+    /**
+     * How long a waiter at {@code position} whose place moved waits for more moves before being told: 300 ms for the
+     * first 39 places, 300 ms more for every 20 places further back, 4.8 s at most. Every offer moves everyone behind
+     * it; told at once, a line of hundreds would be hundreds of answers per offer, each costing the gateway and this
+     * service a request, while a place far back matters less by the second.
+     */
+    static Duration positionSettle(int position) {
+        return POSITION_SETTLE.multipliedBy(Math.clamp(position / PLACES_PER_STEP, 1, SLOWEST_SETTLE));
     }
 
     /** Leaves the line; leaving twice changes nothing. */
