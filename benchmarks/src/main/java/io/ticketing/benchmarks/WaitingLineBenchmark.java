@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -147,6 +148,8 @@ public final class WaitingLineBenchmark {
         List<Waiter> waiters = new ArrayList<>();
         List<Long> joinNanos = new ArrayList<>();
         ExecutorService watchers = Executors.newVirtualThreadPerTaskExecutor();
+        StackCpu cpu = RunEnvironment.isLocal(options.gateway()) ? StackCpu.findLocalStack() : null;
+        StackCpu.Snapshot beforeJoining = cpu == null ? null : cpu.snapshot();
         long joinStarted = System.nanoTime();
         int positionsAsJoined = 0;
         for (int number = 0; number < options.waiters(); number++) {
@@ -173,6 +176,7 @@ public final class WaitingLineBenchmark {
             });
         }
         long joined = System.nanoTime() - joinStarted;
+        CpuUse joining = cpu == null ? null : cpu.between(beforeJoining, cpu.snapshot());
         out.printf(Locale.ROOT, "  %,d joined in %,d ms (POST p50 %s ms, max %s ms); %,d of them were told the "
                 + "position they joined at (1 to %,d)%n", waiters.size(), TimeUnit.NANOSECONDS.toMillis(joined),
                 Report.millis(percentileMillis(joinNanos, 50)), Report.millis(maxMillis(joinNanos)), positionsAsJoined,
@@ -190,6 +194,7 @@ public final class WaitingLineBenchmark {
         List<WaitingLineCheck.Release> releases = Collections.synchronizedList(new ArrayList<>());
         List<Long> deleteNanos = Collections.synchronizedList(new ArrayList<>());
         ConcurrentMap<String, LongAdder> releaseProblems = new ConcurrentHashMap<>();
+        StackCpu.Snapshot beforeReleases = cpu == null ? null : cpu.snapshot();
         long releaseStarted = System.nanoTime();
         releasing = true;
         releaseAll(holders, releases, deleteNanos, releaseProblems);
@@ -206,6 +211,7 @@ public final class WaitingLineBenchmark {
             Thread.sleep(20);
         }
         long settled = System.nanoTime();
+        CpuUse offering = cpu == null ? null : cpu.between(beforeReleases, cpu.snapshot());
         List<Waiter> leftWaiting = waiters.stream().filter(waiter -> waiter.offer == null
                 && "WAITING".equals(waiter.status)).toList();
         out.printf(Locale.ROOT, "  %,d offers seen by their waiters (%,d expected), the last %,d ms after the first "
@@ -272,6 +278,9 @@ public final class WaitingLineBenchmark {
                 seconds(releaseStarted - joinStarted), seconds(releasesDone - releaseStarted),
                 seconds(settled - releasesDone), seconds(finished - settled));
         out.println("Load average at the end: " + HotShowBenchmark.loadAverage());
+        if (joining != null) {
+            printCpu(joining, waiters.size(), offering, offersSeen.get());
+        }
 
         out.println();
         out.println("Checks");
@@ -564,6 +573,27 @@ public final class WaitingLineBenchmark {
         sorted.forEach((offers, releases) -> parts.add(String.format(Locale.ROOT, "%,d release%s served %d offer%s",
                 releases, releases == 1 ? "" : "s", offers, offers == 1 ? "" : "s")));
         return parts.isEmpty() ? "no releases" : String.join(", ", parts);
+    }
+
+    /**
+     * CPU ms of each process per join, over the joining (each join serves the line), and per offer, from the first
+     * release until the offers were seen (the releases, the serving, the offers, and every long poll answered).
+     */
+    private void printCpu(CpuUse joining, int joins, CpuUse offering, int offers) {
+        out.println();
+        out.printf(Locale.ROOT, "CPU ms per process: per join over the joining (%,d joins), per offer from the first "
+                + "release until the offers were seen (%,d offers)%n", joins, offers);
+        out.println();
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Double> perJoin = joining.perOperation(joins);
+        Map<String, Double> perOffer = offering.perOperation(offers);
+        perOffer.forEach((part, millis) -> rows.add(List.of(part, String.format(Locale.ROOT, "%.3f",
+                perJoin.getOrDefault(part, 0.0)), String.format(Locale.ROOT, "%.3f", millis))));
+        rows.add(List.of("stack total", String.format(Locale.ROOT, "%.3f", joining.totalPerOperation(joins)),
+                String.format(Locale.ROOT, "%.3f", offering.totalPerOperation(offers))));
+        out.print(Report.markdown(List.of("process", "per join", "per offer"), rows, Set.of(0)));
+        out.printf(Locale.ROOT, "stack %.2f cores busy while joining, %.2f from the first release until the offers were "
+                + "seen%n", joining.cores(), offering.cores());
     }
 
     private static List<String> row(String name, List<Long> nanos) {
