@@ -1,5 +1,6 @@
 package io.ticketing.reservation.stream;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,13 +14,16 @@ import io.ticketing.reservation.seating.SeatChange;
 import io.ticketing.reservation.seating.SeatSnapshot;
 
 /**
- * One client's stream of one show: a {@code snapshot} event, then a {@code seats} event per change, by
- * sequence without gaps. Changes that arrive while the snapshot is being read wait, and those the snapshot
- * already contains are dropped. A missing sequence number (the instance lost changes) starts over with a
- * fresh snapshot, so a client can always trust that it saw every change.
+ * One client's stream of one show: a {@code snapshot} event, then {@code seats} events ({@link StreamedChanges}) with
+ * every change after it, by sequence without gaps. Changes that arrive while the snapshot is being read wait, and
+ * those the snapshot already contains are dropped. A missing sequence number (the instance lost changes) starts over
+ * with a fresh snapshot, so a client can always trust that it saw every change.
  *
  * <p>Events leave through a queue drained by one task at a time on {@code writers}: the thread that
- * delivers Redis messages never waits for a slow client.
+ * delivers Redis messages never waits for a slow client. After a {@code seats} event the stream waits
+ * {@code eventInterval} before the next, and the changes that come meanwhile go out together in one event: in a rush
+ * every stream of a show would otherwise be written once per hold, each write a flush through this service and the
+ * gateway. A waiting {@code seats} event never holds more than the show's seats, however slow its client.
  */
 final class SeatStream {
 
@@ -31,6 +35,7 @@ final class SeatStream {
     private final StreamSink sink;
     private final Executor writers;
     private final int maxQueued;
+    private final Duration eventInterval;
     /** Asks for a fresh snapshot, delivered later to {@link #synced}. */
     private final Consumer<SeatStream> resync;
     private final Runnable onClose;
@@ -48,12 +53,13 @@ final class SeatStream {
     private record Outgoing(String event, long id, Object data) {
     }
 
-    SeatStream(UUID showId, StreamSink sink, Executor writers, int maxQueued, Consumer<SeatStream> resync,
-            Runnable onClose) {
+    SeatStream(UUID showId, StreamSink sink, Executor writers, int maxQueued, Duration eventInterval,
+            Consumer<SeatStream> resync, Runnable onClose) {
         this.showId = showId;
         this.sink = sink;
         this.writers = writers;
         this.maxQueued = maxQueued;
+        this.eventInterval = eventInterval;
         this.resync = resync;
         this.onClose = onClose;
     }
@@ -171,7 +177,10 @@ final class SeatStream {
         onClose.run();
     }
 
-    /** Queues the change if it is the next one; false when changes are missing before it. */
+    /**
+     * Queues the change if it is the next one, with the changes still waiting to be sent if any; false when changes are
+     * missing before it.
+     */
     private boolean apply(SeatChange change) {
         if (change.sequence() <= sequence) {
             return true;
@@ -183,9 +192,12 @@ final class SeatStream {
             return false;
         }
         sequence = change.sequence();
-        queue.add(new Outgoing(SEATS, change.sequence(), change));
-        if (queue.size() > maxQueued) {
-            closeLocked();
+        if (queue.peekLast() instanceof Outgoing last && last.data() instanceof StreamedChanges waiting) {
+            queue.pollLast();
+            queue.add(new Outgoing(SEATS, change.sequence(), waiting.and(change)));
+        }
+        else {
+            queue.add(new Outgoing(SEATS, change.sequence(), StreamedChanges.of(change)));
         }
         return true;
     }
@@ -230,7 +242,16 @@ final class SeatStream {
                 }
                 else {
                     sink.send(next.event(), next.id(), next.data());
+                    if (next.event().equals(SEATS) && eventInterval.isPositive()) {
+                        Thread.sleep(eventInterval);
+                    }
                 }
+            }
+            catch (InterruptedException ex) {
+                // the service is stopping
+                Thread.currentThread().interrupt();
+                close();
+                return;
             }
             catch (Exception ex) {
                 // the client went away: nothing more to send it

@@ -61,7 +61,8 @@ public class SeatStreams implements SmartLifecycle {
             throw new StreamsFull("This instance serves " + properties.maxConnections() + " seat streams already");
         }
         var stream = new SeatStream[1];
-        stream[0] = new SeatStream(showId, sink, writers, properties.maxQueuedEvents(), this::resync,
+        stream[0] = new SeatStream(showId, sink, writers, properties.maxQueuedEvents(), properties.eventInterval(),
+                this::resync,
                 () -> forget(stream[0]));
         byShow.computeIfAbsent(showId, id -> ConcurrentHashMap.newKeySet()).add(stream[0]);
         try {

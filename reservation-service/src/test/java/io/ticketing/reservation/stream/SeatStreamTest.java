@@ -1,13 +1,16 @@
 package io.ticketing.reservation.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +26,53 @@ class SeatStreamTest {
     private final ManualExecutor writers = new ManualExecutor();
     private final List<SeatStream> resyncs = new ArrayList<>();
     private int closes;
-    private final SeatStream stream = new SeatStream(showId, sink, writers, 5, resyncs::add, () -> closes++);
+    private final SeatStream stream = new SeatStream(showId, sink, writers, 5, Duration.ZERO, resyncs::add,
+            () -> closes++);
 
     @Test
     void sendsTheSnapshotThenEachChangeInOrder() {
         stream.synced(snapshot(7));
+        writers.runAll();
         stream.changed(change(8));
+        writers.runAll();
         stream.changed(change(9));
         writers.runAll();
 
         assertThat(sink.sent).containsExactly("snapshot#7", "seats#8", "seats#9");
+    }
+
+    @Test
+    void sendsTheChangesThatCameWhileItWroteInOneEvent() {
+        stream.synced(snapshot(7));
+        stream.changed(new SeatChange(showId, 8, List.of(new SeatStatus("A1", "HELD"), new SeatStatus("A2", "HELD"))));
+        stream.changed(new SeatChange(showId, 9, List.of(new SeatStatus("A2", "AVAILABLE"))));
+        stream.changed(new SeatChange(showId, 10, List.of(new SeatStatus("B7", "SOLD"))));
+        writers.runAll();
+
+        assertThat(sink.sent).containsExactly("snapshot#7", "seats#10");
+        assertThat(sink.data.getLast()).isEqualTo(new StreamedChanges(showId, 8, 10, List.of(
+                new SeatStatus("A1", "HELD"), new SeatStatus("A2", "AVAILABLE"), new SeatStatus("B7", "SOLD"))));
+    }
+
+    @Test
+    void waitsTheEventIntervalAfterAChangeSoThatTheNextOnesGoTogether() throws Exception {
+        var paced = new SeatStream(showId, sink, Executors.newVirtualThreadPerTaskExecutor(), 5, Duration.ofMillis(300),
+                resyncs::add, () -> closes++);
+        paced.synced(snapshot(1));
+        paced.changed(change(2));
+        Thread.sleep(100); // the change went out at once; the next ones wait for the interval
+        paced.changed(change(3));
+        paced.changed(change(4));
+        Thread.sleep(50);
+        synchronized (sink) {
+            assertThat(sink.sent).containsExactly("snapshot#1", "seats#2");
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            synchronized (sink) {
+                assertThat(sink.sent).containsExactly("snapshot#1", "seats#2", "seats#4");
+            }
+        });
+        paced.close();
     }
 
     @Test
@@ -100,8 +140,7 @@ class SeatStreamTest {
     }
 
     @Test
-    void disconnectsAClientThatFallsTooFarBehind() {
-        stream.synced(snapshot(0));
+    void disconnectsAClientWhoseSnapshotFallsTooFarBehind() {
         for (int seq = 1; seq <= 6; seq++) {
             stream.changed(change(seq));
         }
@@ -136,15 +175,17 @@ class SeatStreamTest {
 
     private static final class RecordingSink implements StreamSink {
         final List<String> sent = new ArrayList<>();
+        final List<Object> data = new ArrayList<>();
         boolean closed;
         boolean failing;
 
         @Override
-        public void send(String event, long id, Object data) throws IOException {
+        public synchronized void send(String event, long id, Object data) throws IOException {
             if (failing) {
                 throw new IOException("broken pipe");
             }
             sent.add(event + "#" + id);
+            this.data.add(data);
         }
 
         @Override
