@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One client of a show's seat stream ({@code GET /api/v1/shows/{id}/seats/stream}, Server-Sent Events) as a browser
- * keeps it: a {@code snapshot} event with every seat, then a {@code seats} event per change with the changed seats,
- * applied in order to its own copy of the map. When the stream ends it connects again and starts from a new snapshot,
+ * keeps it: a {@code snapshot} event with every seat, then {@code seats} events with the seats changed since the
+ * previous event (one change, or the changes of up to 100 ms), applied in order to its own copy of the map. When the stream ends it connects again and starts from a new snapshot,
  * as the API tells clients to. Each change can also be handed on (the arena's customers pick seats from it).
  */
 final class SeatStreamWatcher implements AutoCloseable {
@@ -35,6 +35,8 @@ final class SeatStreamWatcher implements AutoCloseable {
     private final CountDownLatch synced = new CountDownLatch(1);
     private final Thread reader;
     private int snapshots;
+    /** When the client last applied a change to its map ({@link System#nanoTime()}). */
+    private long lastChangedNanos;
     private volatile boolean closed;
 
     /** @param onChange called with each seat and its new status, the snapshot's seats included */
@@ -55,6 +57,11 @@ final class SeatStreamWatcher implements AutoCloseable {
     /** This client's map now, every seat's status by seat id. */
     synchronized Map<String, String> statuses() {
         return new HashMap<>(statuses);
+    }
+
+    /** When this client last applied an event to its map. */
+    synchronized long lastChangedNanos() {
+        return lastChangedNanos;
     }
 
     /** Snapshots received: one, unless the stream was connected again. */
@@ -115,6 +122,7 @@ final class SeatStreamWatcher implements AutoCloseable {
             for (JsonNode seat : message.path("seats")) {
                 statuses.put(seat.path("seatId").asString(), seat.path("status").asString());
             }
+            lastChangedNanos = System.nanoTime();
         }
         for (JsonNode seat : message.path("seats")) {
             onChange.accept(seat.path("seatId").asString(), seat.path("status").asString());

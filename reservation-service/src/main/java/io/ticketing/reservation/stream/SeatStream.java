@@ -41,7 +41,11 @@ final class SeatStream {
     private final Runnable onClose;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    /**
+     * What waits to be sent: a {@link SeatSnapshot}, {@link StreamedChanges.Pending} — which gathers the changes that
+     * come until it is taken (under the lock) to be sent — or {@link #HEARTBEAT}.
+     */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
     /** Changes that arrived while a snapshot was being read. */
     private final List<SeatChange> early = new ArrayList<>();
     /** The sequence of the last change queued, or UNSYNCED while a snapshot is being read. */
@@ -49,9 +53,8 @@ final class SeatStream {
     private boolean writing;
     private boolean closed;
 
-    /** An event to send; a null event is a heartbeat. */
-    private record Outgoing(String event, long id, Object data) {
-    }
+    /** A comment that keeps an idle connection open. */
+    private static final Object HEARTBEAT = new Object();
 
     SeatStream(UUID showId, StreamSink sink, Executor writers, int maxQueued, Duration eventInterval,
             Consumer<SeatStream> resync, Runnable onClose) {
@@ -76,7 +79,7 @@ final class SeatStream {
             if (closed) {
                 return;
             }
-            queue.add(new Outgoing(SNAPSHOT, snapshot.sequence(), snapshot));
+            queue.add(snapshot);
             sequence = snapshot.sequence();
             early.sort(Comparator.comparingLong(SeatChange::sequence));
             List<SeatChange> waiting = List.copyOf(early);
@@ -141,7 +144,7 @@ final class SeatStream {
             if (closed || writing || !queue.isEmpty()) {
                 return;
             }
-            queue.add(new Outgoing(null, 0, null));
+            queue.add(HEARTBEAT);
         }
         finally {
             lock.unlock();
@@ -192,12 +195,11 @@ final class SeatStream {
             return false;
         }
         sequence = change.sequence();
-        if (queue.peekLast() instanceof Outgoing last && last.data() instanceof StreamedChanges waiting) {
-            queue.pollLast();
-            queue.add(new Outgoing(SEATS, change.sequence(), waiting.and(change)));
+        if (queue.peekLast() instanceof StreamedChanges.Pending waiting) {
+            waiting.add(change);
         }
         else {
-            queue.add(new Outgoing(SEATS, change.sequence(), StreamedChanges.of(change)));
+            queue.add(new StreamedChanges.Pending(change));
         }
         return true;
     }
@@ -224,7 +226,7 @@ final class SeatStream {
 
     private void drain() {
         while (true) {
-            Outgoing next;
+            Object next;
             lock.lock();
             try {
                 next = closed ? null : queue.poll();
@@ -237,14 +239,16 @@ final class SeatStream {
                 lock.unlock();
             }
             try {
-                if (next.event() == null) {
-                    sink.heartbeat();
-                }
-                else {
-                    sink.send(next.event(), next.id(), next.data());
-                    if (next.event().equals(SEATS) && eventInterval.isPositive()) {
-                        Thread.sleep(eventInterval);
+                switch (next) {
+                    case SeatSnapshot snapshot -> sink.send(SNAPSHOT, snapshot.sequence(), snapshot);
+                    case StreamedChanges.Pending changes -> {
+                        StreamedChanges event = changes.event();
+                        sink.send(SEATS, event.sequence(), event);
+                        if (eventInterval.isPositive()) {
+                            Thread.sleep(eventInterval);
+                        }
                     }
+                    default -> sink.heartbeat();
                 }
             }
             catch (InterruptedException ex) {

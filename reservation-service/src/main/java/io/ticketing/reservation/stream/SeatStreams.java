@@ -62,8 +62,7 @@ public class SeatStreams implements SmartLifecycle {
         }
         var stream = new SeatStream[1];
         stream[0] = new SeatStream(showId, sink, writers, properties.maxQueuedEvents(), properties.eventInterval(),
-                this::resync,
-                () -> forget(stream[0]));
+                this::resync, () -> forget(stream[0]));
         byShow.computeIfAbsent(showId, id -> ConcurrentHashMap.newKeySet()).add(stream[0]);
         try {
             stream[0].synced(live.snapshot(showId));

@@ -20,17 +20,30 @@ record StreamedChanges(UUID showId, long firstSequence, long sequence, List<Seat
         seats = List.copyOf(seats);
     }
 
-    static StreamedChanges of(SeatChange change) {
-        return new StreamedChanges(change.showId(), change.sequence(), change.sequence(), change.seats());
-    }
+    /** Changes waiting to be sent, gathered one by one; the event holds each seat once, however many changes. */
+    static final class Pending {
 
-    /** These changes followed by the next one: a seat changed by both has the status the later one gave it. */
-    StreamedChanges and(SeatChange next) {
-        Map<String, String> statuses = new LinkedHashMap<>();
-        seats.forEach(seat -> statuses.put(seat.seatId(), seat.status()));
-        next.seats().forEach(seat -> statuses.put(seat.seatId(), seat.status()));
-        List<SeatStatus> merged = new ArrayList<>(statuses.size());
-        statuses.forEach((seatId, status) -> merged.add(new SeatStatus(seatId, status)));
-        return new StreamedChanges(showId, firstSequence, next.sequence(), merged);
+        private final UUID showId;
+        private final long firstSequence;
+        private long sequence;
+        private final Map<String, String> statuses = new LinkedHashMap<>();
+
+        Pending(SeatChange first) {
+            this.showId = first.showId();
+            this.firstSequence = first.sequence();
+            add(first);
+        }
+
+        /** The next change: a seat it changes again gets its status. */
+        void add(SeatChange next) {
+            sequence = next.sequence();
+            next.seats().forEach(seat -> statuses.put(seat.seatId(), seat.status()));
+        }
+
+        StreamedChanges event() {
+            List<SeatStatus> seats = new ArrayList<>(statuses.size());
+            statuses.forEach((seatId, status) -> seats.add(new SeatStatus(seatId, status)));
+            return new StreamedChanges(showId, firstSequence, sequence, seats);
+        }
     }
 }
