@@ -177,6 +177,50 @@ class WaitingLineIntegrationTest {
     }
 
     @Test
+    void aRoundThatFailsAfterAnOfferAnswersTheOfferAndFreesTheSeatsOfTheWaiterItFailedFor() {
+        ShowScheduled show = onSale(1, 6);
+        UUID ana = UUID.randomUUID();
+        var anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A1", "A2", "A3", "A4")));
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        List.of(first, second, third).forEach(entry -> enter(show, entry));
+        customer(ana).delete("/api/v1/holds/" + anasHold.text("holdId"));
+        UUID ben = UUID.randomUUID();
+        UUID carl = UUID.randomUUID();
+        List<Map<String, Object>> waiters = List.of(
+                Map.of("entryId", first, "customerId", ben, "seatCount", 2),
+                Map.of("entryId", second, "customerId", carl, "seatCount", 1),
+                Map.of("entryId", third, "customerId", UUID.randomUUID(), "seatCount", 1));
+
+        // the second waiter's hold cannot be recorded: the database refuses its row
+        JsonNode outcomes;
+        try (var fault = DatabaseFaults.refuseFirstInsert(jdbc, "hold", "NEW.customer_id = '" + carl + "'")) {
+            outcomes = offers(show, waiters).path("outcomes");
+            assertThat(fault.struck()).isTrue();
+        }
+
+        assertThat(outcomes).as(outcomes.toString()).hasSize(2);
+        assertThat(outcomes.get(0).path("outcome").asString()).isEqualTo("OFFERED");
+        assertThat(outcomes.get(1).path("entryId").asString()).isEqualTo(second.toString());
+        assertThat(outcomes.get(1).path("outcome").asString()).as("the third waiter is not served before the second")
+                .isEqualTo("FAILED");
+        assertThat(customer(ben).get("/api/v1/holds/" + outcomes.get(0).path("hold").path("holdId").asString())
+                .text("status")).isEqualTo("HELD");
+        assertThat(counts(redis, show)).as("the failed hold's seat is kept for the line again").containsEntry("kept", "2")
+                .containsEntry("held", "2");
+
+        // a round that fails before any offer is made fails as a whole
+        try (var fault = DatabaseFaults.refuseInserts(jdbc, "hold", "NEW.customer_id = '" + carl + "'")) {
+            var refused = api().post(offers(show), Map.of("waiters", List.of(waiters.get(1))));
+            assertThat(refused.status()).as(refused.body()).isGreaterThanOrEqualTo(500);
+        }
+        var again = offers(show, waiters.subList(1, 3)).path("outcomes");
+        assertThat(again).extracting(outcome -> outcome.path("outcome").asString()).containsExactly("OFFERED", "OFFERED");
+        assertThat(counts(redis, show)).containsEntry("kept", "0").containsEntry("held", "4");
+    }
+
+    @Test
     void seatsOfACancelledBookingAreKeptWhileSomeoneWaits() {
         ShowScheduled show = onSale(1, 4);
         UUID ana = UUID.randomUUID();

@@ -107,6 +107,9 @@ public class Serving {
             return false;
         }
         List<Reservation.Outcome> outcomes = reservation.offer(showId, round);
+        if (outcomes.isEmpty()) {
+            return false;
+        }
         record(showId, round, outcomes);
         var last = outcomes.getLast().outcome();
         if (last == Reservation.Outcome.Kind.FAILED) {

@@ -41,15 +41,17 @@ class SeatStreamController {
     }
 
     /**
-     * First a {@code snapshot} event ({@code {showId, sequence, seats:[{seatId, status}]}}), then a
-     * {@code seats} event per change with only the changed seats; the SSE {@code id} of each is its
-     * sequence, which grows by one per change. A {@code snapshot} may come again at any time (this instance
+     * First a {@code snapshot} event ({@code {showId, sequence, seats:[{seatId, status}]}}), then {@code seats}
+     * events ({@code {showId, firstSequence, sequence, seats}}) with only the seats changed by the changes
+     * {@code firstSequence} to {@code sequence} — one change, or those of up to {@code event-interval} — each event
+     * starting right after the previous one; the SSE {@code id} of each is its sequence, which grows by one per change. A {@code snapshot} may come again at any time (this instance
      * lost changes): it replaces everything. A reconnecting client ({@code Last-Event-ID}) gets a fresh
      * snapshot too, since changes are not kept. Comments every {@code heartbeat-interval} keep it open.
      */
     @Operation(summary = "Server-Sent Events of seat status changes", responses = {
-            @ApiResponse(responseCode = "200", description = "event `snapshot` (every seat), then event `seats` per "
-                    + "change (the changed seats); each event's id is its sequence, which grows by one per change",
+            @ApiResponse(responseCode = "200", description = "event `snapshot` (every seat), then events `seats` "
+                    + "with the seats changed by changes `firstSequence` to `sequence` (one change, or those of up to "
+                    + "100 ms), each starting right after the previous; each event's id is its sequence",
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(implementation = SeatSnapshot.class))),
             @ApiResponse(responseCode = "404", description = "SHOW_NOT_FOUND", content = @Content(
