@@ -367,6 +367,23 @@ class WaitlistIntegrationTest {
     }
 
     @Test
+    void entriesThatCanNoLongerBeMetEndAsUnservableAndLeaveTheLine() {
+        UUID show = show(0, 4);
+        String two = customer().post(waitlist(show), Map.of("seatCount", 2)).text("entryId");
+        String four = customer().post(waitlist(show), Map.of("seatCount", 4)).text("entryId");
+        String three = customer().post(waitlist(show), Map.of("seatCount", 3)).text("entryId");
+        synchronized (COUNTS.get(show)) {
+            COUNTS.get(show)[1] -= 2; // two of the held seats are sold: only two may still come free
+        }
+
+        serving.serve(show);
+
+        assertThat(List.of(status(two), status(four), status(three))).containsExactly("WAITING", "UNSERVABLE",
+                "UNSERVABLE");
+        assertThat(LINES.get(show)).containsExactly(UUID.fromString(two));
+    }
+
+    @Test
     void anOfferIsRecordedAndAnnouncedEvenWhenALaterCallOfItsServeFails() {
         UUID show = show(0, 2);
         String first = customer().post(waitlist(show), Map.of("seatCount", 1)).text("entryId");

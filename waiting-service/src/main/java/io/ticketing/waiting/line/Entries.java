@@ -73,6 +73,21 @@ class Entries {
                 .params(status.name(), utc(at), id).update() == 1;
     }
 
+    /** The show's waiting entries that ask for more than {@code seats} seats end as UNSERVABLE. */
+    void endUnservable(UUID showId, int seats, Instant at) {
+        jdbc.sql("""
+                UPDATE waitlist_entry SET status = 'UNSERVABLE', ended_at = ?, line_state = 'LEAVING'
+                WHERE show_id = ? AND status = 'WAITING' AND seat_count > ?""")
+                .params(utc(at), showId, seats).update();
+    }
+
+    /** Whether an entry of the show still waits for at most {@code seats} seats. */
+    boolean anyWaitingFor(UUID showId, int seats) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM waitlist_entry WHERE show_id = ? AND status = 'WAITING' AND seat_count <= ?)""")
+                .params(showId, seats).query(Boolean.class).single();
+    }
+
     /** A waiting entry got its offer; false when it no longer waited. */
     boolean offered(UUID id, Entry.Offer offer, Instant at) {
         return jdbc.sql("""

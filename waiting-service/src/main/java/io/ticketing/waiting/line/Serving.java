@@ -71,16 +71,8 @@ public class Serving {
             counts = reservation.counts(showId).orElseThrow();
         }
         counts = reservation.counts(showId).orElseThrow();
-        int couldComeFree = counts.available() + counts.kept() + counts.held();
-        List<Entry> remaining = entries.waiting(showId);
-        for (Entry waiting : remaining) {
-            if (waiting.seatCount() > couldComeFree) {
-                entries.end(waiting.entryId(), Entry.Status.UNSERVABLE, clock.instant());
-            }
-        }
-        int usable = counts.kept() + counts.held();
-        boolean someoneCouldUse = remaining.stream()
-                .anyMatch(waiting -> waiting.seatCount() <= couldComeFree && waiting.seatCount() <= usable);
+        entries.endUnservable(showId, counts.available() + counts.kept() + counts.held(), clock.instant());
+        boolean someoneCouldUse = entries.anyWaitingFor(showId, counts.kept() + counts.held());
         syncLine(showId);
         if (counts.kept() > 0 && !someoneCouldUse) {
             reservation.releaseKept(showId);
