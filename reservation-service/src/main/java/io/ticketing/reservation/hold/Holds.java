@@ -95,15 +95,6 @@ public class Holds {
     }
 
     /**
-     * As {@link #take(SeatingPlan, UUID, List, Optional, String)}; {@code now} is not used, as a hold's times come
-     * from Redis's clock (kept for the callers that still pass it).
-     */
-    Hold take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey, String from,
-            Instant now) {
-        return take(plan, customerId, seatIds, idempotencyKey, from);
-    }
-
-    /**
      * Takes seats that have the status {@code from} into a hold for the customer (free seats, or seats kept for
      * the waiting line when offered to a waiter), and records it. The hold ends {@code hold-ttl} from now by Redis's
      * clock, which every instance judges leases by.

@@ -1,6 +1,5 @@
 package io.ticketing.reservation.hold;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,16 +40,13 @@ public class Offers {
     private final SeatScripts scripts;
     private final SeatingPlans plans;
     private final TransactionOperations transactions;
-    private final Clock clock;
 
-    Offers(Holds holds, LineEntries line, SeatScripts scripts, SeatingPlans plans, TransactionOperations transactions,
-            Clock clock) {
+    Offers(Holds holds, LineEntries line, SeatScripts scripts, SeatingPlans plans, TransactionOperations transactions) {
         this.holds = holds;
         this.line = line;
         this.scripts = scripts;
         this.plans = plans;
         this.transactions = transactions;
-        this.clock = clock;
     }
 
     /**
@@ -158,8 +154,7 @@ public class Offers {
                     .orElseThrow(() -> RequestRejectedException.conflict(NOT_ENOUGH_KEPT,
                             "Fewer than " + waiter.seatCount() + " seats are kept for the line"));
             try {
-                Hold hold = holds.take(plan, waiter.customerId(), seats, Optional.of(idempotencyKey), SeatScripts.KEPT,
-                        clock.instant());
+                Hold hold = holds.take(plan, waiter.customerId(), seats, Optional.of(idempotencyKey), SeatScripts.KEPT);
                 hold.seatIds().forEach(seat -> statuses.put(seat, SeatingPlans.HELD_BY + hold.holdId()));
                 return hold;
             }
