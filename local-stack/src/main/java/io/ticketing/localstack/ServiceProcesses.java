@@ -39,7 +39,9 @@ final class ServiceProcesses {
     /**
      * Fast start-up and small footprint rather than peak throughput: C1 only (less CPU while seven JVMs
      * boot on two cores, smaller code cache), serial GC (no GC threads, least overhead on small heaps),
-     * small heap and thread stacks. Extra flags can be appended with {@code TICKETING_SERVICE_JAVA_OPTS}.
+     * small heap and thread stacks. C2, with or without Java 25's AOT cache, needed twice the CPU to start and ran
+     * slower than C1 for the first minute of load (benchmarks/README.md, "The JVM"). Extra flags can be appended with
+     * {@code TICKETING_SERVICE_JAVA_OPTS}.
      */
     static final List<String> JVM_FLAGS = List.of(
             "-Xss512k", "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
