@@ -27,6 +27,10 @@ public final class ServiceEnvironment {
     /** The launcher's defaults for one service, before the inherited environment is applied. */
     public static Map<String, String> defaults(ServiceSpec service) {
         Map<String, String> defaults = new LinkedHashMap<>();
+        // a developer's machine: the development defaults every service refuses without this profile
+        defaults.put("SPRING_PROFILES_ACTIVE", "local");
+        // reachable from this machine only, like the infrastructure: a service trusts the identity headers it gets
+        defaults.put("SERVER_ADDRESS", InfraEndpoints.HOST);
         defaults.put("TICKETING_POSTGRES_HOST", InfraEndpoints.HOST);
         defaults.put("TICKETING_POSTGRES_PORT", Integer.toString(InfraEndpoints.POSTGRES_PORT));
         service.database().ifPresent(database -> defaults.put("TICKETING_POSTGRES_DATABASE", database));

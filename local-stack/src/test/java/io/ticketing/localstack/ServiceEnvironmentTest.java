@@ -16,6 +16,8 @@ class ServiceEnvironmentTest {
         assertThat(environment)
                 .containsEntry("PATH", "/usr/bin")
                 .containsEntry("SERVER_PORT", "8081")
+                .containsEntry("SPRING_PROFILES_ACTIVE", "local")
+                .containsEntry("SERVER_ADDRESS", "127.0.0.1")
                 .containsEntry("TICKETING_POSTGRES_HOST", "127.0.0.1")
                 .containsEntry("TICKETING_POSTGRES_PORT", "15432")
                 .containsEntry("TICKETING_POSTGRES_DATABASE", "catalog")

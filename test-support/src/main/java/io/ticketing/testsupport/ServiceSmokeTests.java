@@ -1,13 +1,20 @@
 package io.ticketing.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.ClassUtils;
+
+import io.ticketing.guard.DevelopmentDefaultsRefused;
 
 /**
  * What every back-end service must do from its first start on real infrastructure: run its migrations
@@ -21,6 +28,9 @@ public abstract class ServiceSmokeTests {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    private ApplicationContext context;
 
     protected JsonApi api() {
         return new JsonApi("http://127.0.0.1:" + port);
@@ -61,5 +71,15 @@ public abstract class ServiceSmokeTests {
     void tagsEveryResponseWithARequestId() {
         assertThat(api().withHeader("X-Request-Id", "smoke-1").get("/actuator/health").headers()
                 .firstValue("X-Request-Id")).hasValue("smoke-1");
+    }
+
+    @Test
+    void refusesToStartOutsideTheLocalProfileWithTheLocalDatabasePassword() {
+        Class<?> application = context.getBeansWithAnnotation(SpringBootApplication.class).values().stream()
+                .map(ClassUtils::getUserClass).findFirst().orElseThrow();
+        assertThatThrownBy(() -> new SpringApplicationBuilder(application).run("--spring.profiles.active=production",
+                "--ticketing.postgres.password=postgres"))
+                .isInstanceOf(DevelopmentDefaultsRefused.class)
+                .hasMessageContaining("ticketing.postgres.password is a development value published in this repository");
     }
 }

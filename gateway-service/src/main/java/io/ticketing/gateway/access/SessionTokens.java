@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -32,7 +30,6 @@ import com.nimbusds.jwt.SignedJWT;
 @Component
 public class SessionTokens {
 
-    private static final Logger log = LoggerFactory.getLogger(SessionTokens.class);
     private static final String ISSUER = "ticketing-gateway";
     static final int REMEMBERED = 50_000;
 
@@ -43,10 +40,6 @@ public class SessionTokens {
     private final Cache<String, CustomerSession> verified = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     SessionTokens(AccessProperties properties, Clock clock) throws JOSEException {
-        if (properties.sessions().secret().contains("not-for-production")) {
-            log.warn("Customer sessions are signed with the built-in development secret: set "
-                    + "TICKETING_GATEWAY_ACCESS_SESSIONS_SECRET on every deployment that is not a developer's machine");
-        }
         byte[] secret = properties.sessions().secret().getBytes(StandardCharsets.UTF_8);
         this.signer = new MACSigner(secret);
         this.verifier = new MACVerifier(secret);
