@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,10 +36,12 @@ import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The seat map everyone sees is rendered once per change and served as the same bytes, gzipped for clients that accept
- * it; it is never older than the last change a reader could have seen, and a holder still gets their own seats marked.
+ * it; it is never older than the last change a reader could have seen, and a holder gets the same map with their own
+ * seats marked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SeatMapCacheIntegrationTest {
@@ -89,6 +92,40 @@ class SeatMapCacheIntegrationTest {
     }
 
     @Test
+    void aHolderGetsTheMapEveryoneSeesWithOnlyTheirOwnSeatsMarked() throws Exception {
+        ShowScheduled show = ShowsOnSale.onSale(jdbc, 6, 8);
+        UUID holder = UUID.randomUUID();
+        for (List<String> seats : List.of(List.of("B2", "B3"), List.of("E8"))) {
+            assertThat(customer(holder).post("/api/v1/shows/" + show.showId() + "/holds", Map.of("seatIds", seats))
+                    .status()).isEqualTo(201);
+        }
+        assertThat(customer(UUID.randomUUID()).post("/api/v1/shows/" + show.showId() + "/holds",
+                Map.of("seatIds", List.of("B4"))).status()).isEqualTo(201);
+
+        JsonNode everyones = JSON.readTree(read(show, null).body());
+        HttpResponse<byte[]> gzipped = read(show, "gzip", holder);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        JsonNode holders = JSON.readTree(gunzip(gzipped.body()));
+        assertThat(JSON.readTree(read(show, null, holder).body())).isEqualTo(holders);
+
+        List<String> marked = new ArrayList<>();
+        for (int row = 0; row < 6; row++) {
+            for (int seat = 0; seat < 8; seat++) {
+                JsonNode theirs = holders.path("rows").get(row).path("seats").get(seat);
+                JsonNode plain = everyones.path("rows").get(row).path("seats").get(seat);
+                if (theirs.has("heldByYou")) {
+                    assertThat(theirs.path("heldByYou").asBoolean()).isTrue();
+                    marked.add(theirs.path("seatId").asString());
+                    ((ObjectNode) theirs).remove("heldByYou");
+                }
+                assertThat(theirs).as("seat %d of row %d", seat, row).isEqualTo(plain);
+            }
+        }
+        assertThat(marked).containsExactly("B2", "B3", "E8");
+        assertThat(status(everyones, "B4")).isEqualTo("HELD");
+    }
+
+    @Test
     void aRepricedShowsMapShowsTheNewPricesAlthoughNoSeatChanged() throws Exception {
         ShowScheduled show = ShowsOnSale.onSale(jdbc, 1, 4);
         BigDecimal before = seatOf(JSON.readTree(read(show, null).body()), "A1").path("price").decimalValue();
@@ -121,9 +158,22 @@ class SeatMapCacheIntegrationTest {
     }
 
     private HttpResponse<byte[]> read(UUID showId, String acceptEncoding) throws IOException, InterruptedException {
+        return read(showId, acceptEncoding, null);
+    }
+
+    private HttpResponse<byte[]> read(ShowScheduled show, String acceptEncoding, UUID customerId)
+            throws IOException, InterruptedException {
+        return read(show.showId(), acceptEncoding, customerId);
+    }
+
+    private HttpResponse<byte[]> read(UUID showId, String acceptEncoding, UUID customerId)
+            throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/shows/" + showId + "/seats"));
         if (acceptEncoding != null) {
             request.header("Accept-Encoding", acceptEncoding);
+        }
+        if (customerId != null) {
+            request.header("X-Customer-Id", customerId.toString());
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }

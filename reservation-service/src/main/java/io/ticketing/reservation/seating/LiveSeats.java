@@ -1,7 +1,9 @@
 package io.ticketing.reservation.seating;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.redisson.api.RScript;
@@ -29,19 +31,43 @@ public class LiveSeats {
      * first if Redis lost it.
      */
     public SeatSnapshot snapshot(UUID showId) {
-        SeatSnapshot read = read(showId);
-        if (!read.seats().isEmpty()) {
-            return read;
-        }
-        recovery.getObject().recover(showId);
-        return read(showId);
+        return snapshot(showId, read(showId), 0);
     }
 
-    private SeatSnapshot read(UUID showId) {
+    /**
+     * A snapshot and, for each hold it shows, the hold's seats: what a seat map needs to mark a reader's own seats
+     * (the snapshot's statuses do not say whose hold a seat is in).
+     */
+    public WithHolds snapshotWithHolds(UUID showId) {
+        List<Object> result = read(showId);
+        Map<String, List<String>> seatsByHold = new HashMap<>();
+        for (int i = 2; i < result.size(); i += 2) {
+            String value = (String) result.get(i);
+            if (value.startsWith(SeatingPlans.HELD_BY)) {
+                seatsByHold.computeIfAbsent(value.substring(SeatingPlans.HELD_BY.length()), hold -> new ArrayList<>(4))
+                        .add((String) result.get(i - 1));
+            }
+        }
+        return new WithHolds(snapshot(showId, result, 0), seatsByHold);
+    }
+
+    /** @param seatsByHold the seats of each hold of the snapshot, by the hold's id as text */
+    public record WithHolds(SeatSnapshot snapshot, Map<String, List<String>> seatsByHold) {
+    }
+
+    /** The snapshot script's answer; the seat state is rebuilt first if Redis lost it. */
+    private List<Object> read(UUID showId) {
+        List<Object> result = eval(showId);
+        if (result.size() > 1) {
+            return result;
+        }
+        recovery.getObject().recover(showId);
+        return eval(showId);
+    }
+
+    private List<Object> eval(UUID showId) {
         SeatKeys keys = SeatKeys.of(showId);
-        List<Object> result = scripts.eval(RScript.Mode.READ_ONLY, snapshot, RScript.ReturnType.LIST,
-                List.of(keys.seats(), keys.counts()));
-        return snapshot(showId, result, 0);
+        return scripts.eval(RScript.Mode.READ_ONLY, snapshot, RScript.ReturnType.LIST, List.of(keys.seats(), keys.counts()));
     }
 
     /**

@@ -127,50 +127,26 @@ public class SeatingPlans {
                 .optional();
     }
 
-    /**
-     * The seat map of a show: its layout and prices from the plan (PostgreSQL, cached), the status of each seat
-     * from Redis.
-     *
-     * @param yourHolds the caller's active holds of the show, whose seats are marked {@code heldByYou}
-     */
-    public Optional<SeatMap> seatMap(UUID showId, Set<UUID> yourHolds) {
-        return plan(showId).map(plan -> toSeatMap(plan, yourHolds));
-    }
-
     private Map<String, ShowScheduled.Price> prices(String pricesJson) {
         return Stream.of(json.readValue(pricesJson, ShowScheduled.Price[].class))
                 .collect(Collectors.toMap(ShowScheduled.Price::seatType, Function.identity()));
     }
 
-    /** The seat map of a show as everyone sees it (no {@code heldByYou}), with the seats' statuses of {@code snapshot}. */
+    /**
+     * The seat map of a show as everyone sees it (no {@code heldByYou}): its layout and prices from the plan
+     * (PostgreSQL, cached), the seats' statuses of {@code snapshot} (Redis).
+     */
     public SeatMap seatMap(SeatingPlan plan, SeatSnapshot snapshot) {
         Map<String, String> statuses = new HashMap<>(snapshot.seats().size() * 2);
         snapshot.seats().forEach(seat -> statuses.put(seat.seatId(), seat.status()));
-        return toSeatMap(plan, statuses, Set.of());
-    }
-
-    private SeatMap toSeatMap(SeatingPlan plan, Set<UUID> yourHolds) {
-        return toSeatMap(plan, liveStatuses(plan.showId()), yourHolds);
-    }
-
-    private SeatMap toSeatMap(SeatingPlan plan, Map<String, String> statuses, Set<UUID> yourHolds) {
         Map<String, ShowScheduled.Price> prices = plan.prices();
         return new SeatMap(plan.showId(), plan.rows().stream()
                 .map(row -> new SeatMap.Row(row.row(), row.seats().stream()
                         .map(seat -> {
                             ShowScheduled.Price price = prices.get(seat.type());
-                            String status = statuses.getOrDefault(seat.seatId(), AVAILABLE);
-                            Boolean yours = null;
-                            if (status.startsWith(HELD_BY)) {
-                                yours = yourHolds.contains(UUID.fromString(status.substring(HELD_BY.length())))
-                                        ? Boolean.TRUE : null;
-                                status = SeatStatus.HELD;
-                            }
-                            else if (status.equals(SeatScripts.KEPT)) {
-                                status = SeatStatus.HELD;
-                            }
                             return new SeatMap.Seat(seat.seatId(), seat.number(), seat.type(), price.amount(),
-                                    price.currency(), status, seat.aisleAfter(), yours);
+                                    price.currency(), statuses.getOrDefault(seat.seatId(), AVAILABLE), seat.aisleAfter(),
+                                    null);
                         })
                         .toList()))
                 .toList());

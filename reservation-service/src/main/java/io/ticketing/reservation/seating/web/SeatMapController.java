@@ -37,8 +37,8 @@ class SeatMapController {
 
     /**
      * Anyone may look; a customer with a session (the gateway's verified customer id) also sees which held
-     * seats are theirs ({@code heldByYou}). A reader who holds none of the show's seats gets the map everyone sees,
-     * rendered once per change ({@link SeatMapCache}), gzipped when the client accepts it.
+     * seats are theirs ({@code heldByYou}). Every reader gets the map rendered once per change ({@link SeatMapCache}),
+     * a holder's with their seats marked, gzipped when the client accepts it.
      */
     @GetMapping("/api/v1/shows/{showId}/seats")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -48,16 +48,19 @@ class SeatMapController {
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
             String acceptEncoding) {
         SeatMapCache.State state = cache.state(showId, Optional.ofNullable(customerId));
+        boolean gzip = acceptsGzip(acceptEncoding);
+        byte[] body;
         if (state.seatsHeld() > 0) {
-            return ResponseEntity.ok(plans.seatMap(showId, holds.activeHolds(showId, customerId))
-                    .orElseThrow(() -> notOnSale(showId)));
+            body = cache.seatMap(showId, state.sequence(), holds.activeHolds(showId, customerId), gzip)
+                    .orElseThrow(() -> notOnSale(showId));
         }
-        SeatMapCache.Rendered map = cache.seatMap(showId, state.sequence()).orElseThrow(() -> notOnSale(showId));
+        else {
+            SeatMapCache.Rendered map = cache.seatMap(showId, state.sequence()).orElseThrow(() -> notOnSale(showId));
+            body = gzip ? map.gzip() : map.json();
+        }
         var answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        return acceptsGzip(acceptEncoding)
-                ? answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(map.gzip())
-                : answer.body(map.json());
+        return gzip ? answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(body) : answer.body(body);
     }
 
     private static boolean acceptsGzip(String acceptEncoding) {
