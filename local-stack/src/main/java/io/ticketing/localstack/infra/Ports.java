@@ -20,6 +20,8 @@ public final class Ports {
 
     /** The only address the embedded servers listen on. */
     public static final String LOOPBACK = "127.0.0.1";
+    /** How long a port that answers may take to close before {@link #requireFree} calls it taken. */
+    private static final Duration INHERITED_LISTENER_GRACE = Duration.ofSeconds(2);
     /** Every port {@link #freePorts} handed out in this JVM. */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
@@ -67,9 +69,14 @@ public final class Ports {
         }
     }
 
-    /** Fails fast with a readable message instead of a server's obscure bind error. */
+    /**
+     * Fails fast with a readable message instead of a server's obscure bind error. A port that answers is given a
+     * moment to close: a process another thread forks at the moment a listening socket is open (a port probe, a
+     * server stopping) holds a copy of it until the child closes its inherited descriptors and execs, so the port
+     * can answer for a few milliseconds after its owner closed it.
+     */
     public static void requireFree(int port, String what) {
-        if (isListening(port)) {
+        if (isListening(port) && !awaitFree(port, INHERITED_LISTENER_GRACE)) {
             throw new IllegalStateException("Port " + port + " needed by " + what
                     + " is already in use by another process (see `ss -ltnp | grep :" + port + "`)");
         }
