@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,10 +60,15 @@ public final class Ports {
         }
     }
 
-    /** Whether something accepts TCP connections on the loopback port. */
+    /**
+     * Whether something listens on the loopback port: it accepts the connection, or lets it wait (a listener whose
+     * queue of connections is full, on loopback the only reason for a timeout); refused means nothing listens.
+     */
     public static boolean isListening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(LOOPBACK, port), 250);
+            return true;
+        } catch (SocketTimeoutException e) {
             return true;
         } catch (IOException e) {
             return false;
