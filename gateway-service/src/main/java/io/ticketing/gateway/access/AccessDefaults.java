@@ -35,15 +35,15 @@ public final class AccessDefaults implements DevelopmentDefaults {
         List<AccessProperties.ApiKey> keys = Binder.get(environment)
                 .bind(API_KEYS, Bindable.listOf(AccessProperties.ApiKey.class)).orElse(List.of());
         if (keys.isEmpty()) {
-            inEffect.add(API_KEYS + " has no key: nothing could call the API (TICKETING_GATEWAY_ACCESS_API_KEYS_0_NAME, "
-                    + "_SHA256 and _ROLE, one index per key)");
+            inEffect.add(API_KEYS + " has no key: nothing could call the API "
+                    + "(TICKETING_GATEWAY_ACCESS_API_KEYS_0_NAME, _SHA256 and _ROLE, one index per key)");
         }
         for (int index = 0; index < keys.size(); index++) {
             String hash = keys.get(index).sha256();
             String published = hash == null ? null : PUBLISHED_KEYS_BY_HASH.get(hash.toLowerCase());
             if (published != null) {
-                inEffect.add(API_KEYS + "[" + index + "] is the published key " + published + " (TICKETING_GATEWAY_ACCESS_API_KEYS_"
-                        + index + "_SHA256)");
+                inEffect.add(API_KEYS + "[" + index + "] is the published key " + published
+                        + " (TICKETING_GATEWAY_ACCESS_API_KEYS_" + index + "_SHA256)");
             }
         }
         DevelopmentDefaults.secret(environment, SESSION_SECRET, PUBLISHED_SESSION_SECRETS).ifPresent(inEffect::add);

@@ -26,13 +26,8 @@ class AccessDefaultsTest {
 
     @Test
     void refusesThePublishedKeysAndSessionSecrets() {
-        var environment = new MockEnvironment()
-                .withProperty("ticketing.gateway.access.api-keys[0].name", "ours")
-                .withProperty("ticketing.gateway.access.api-keys[0].sha256", ApiClients.sha256("a key of our own"))
-                .withProperty("ticketing.gateway.access.api-keys[0].role", "CLIENT")
-                .withProperty("ticketing.gateway.access.api-keys[1].name", "local-admin")
-                .withProperty("ticketing.gateway.access.api-keys[1].sha256", ApiClients.sha256("local-admin-key").toUpperCase())
-                .withProperty("ticketing.gateway.access.api-keys[1].role", "ADMIN")
+        var ours = withKey(new MockEnvironment(), 0, "ours", ApiClients.sha256("a key of our own"), "CLIENT");
+        var environment = withKey(ours, 1, "local-admin", ApiClients.sha256("local-admin-key").toUpperCase(), "ADMIN")
                 .withProperty("ticketing.gateway.access.sessions.secret", "compose-local-session-secret-not-for-production");
         assertThat(defaults.inEffect(environment)).containsExactly(
                 "ticketing.gateway.access.api-keys[1] is the published key local-admin-key "
@@ -43,11 +38,15 @@ class AccessDefaultsTest {
 
     @Test
     void acceptsKeysAndSecretOfItsOwn() {
-        var environment = new MockEnvironment()
-                .withProperty("ticketing.gateway.access.api-keys[0].name", "web")
-                .withProperty("ticketing.gateway.access.api-keys[0].sha256", ApiClients.sha256("a key of our own"))
-                .withProperty("ticketing.gateway.access.api-keys[0].role", "CLIENT")
+        var environment = withKey(new MockEnvironment(), 0, "web", ApiClients.sha256("a key of our own"), "CLIENT")
                 .withProperty("ticketing.gateway.access.sessions.secret", OWN_SECRET);
         assertThat(defaults.inEffect(environment)).isEmpty();
+    }
+
+    private static MockEnvironment withKey(MockEnvironment environment, int index, String name, String sha256,
+            String role) {
+        String key = "ticketing.gateway.access.api-keys[" + index + "].";
+        return environment.withProperty(key + "name", name).withProperty(key + "sha256", sha256)
+                .withProperty(key + "role", role);
     }
 }

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The key pair tickets are signed with: the configured private key (its public half derived), or else, on a
- * developer's machine only ({@link TicketDefaults}), the one generated into the database. Instances starting together may each generate one; the first to insert it wins and every instance
- * reads the winner, so all of them sign with, and publish, the same key.
+ * developer's machine only ({@link TicketDefaults}), the one generated into the database. Instances starting
+ * together may each generate one; the first to insert it wins and every instance reads the winner, so all of them
+ * sign with, and publish, the same key.
  */
 @Component
 class SigningKeys {
