@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -82,19 +84,103 @@ class GatewayAccessIntegrationTest {
         assertThat(received.headers().getFirst("X-Api-Client")).isEqualTo("local-client");
     }
 
+    private JsonApi admin() {
+        return anonymous().withHeader("X-API-Key", "local-admin-key");
+    }
+
+    /** Asks for a code for {@code email}: the challenge, and the code as the gateway handed it to the mailer. */
+    private String[] challenge(String email) {
+        var challenge = client().post("/api/v1/sessions/challenges", Map.of("email", email));
+        assertThat(challenge.status()).isEqualTo(202);
+        var mailed = StubServices.lastRequestTo("notification");
+        assertThat(mailed.path()).isEqualTo("/internal/v1/sign-in-codes");
+        assertThat(mailed.body()).contains(challenge.text("challengeId"), email.toLowerCase(Locale.ROOT));
+        String code = mailed.body().replaceAll(".*\"code\":\"([0-9]{6})\".*", "$1");
+        return new String[] { challenge.text("challengeId"), code };
+    }
+
+    private JsonApi.Response signIn(String challengeId, String code) {
+        return client().post("/api/v1/sessions", Map.of("challengeId", challengeId, "code", code));
+    }
+
     @Test
-    void issuesASessionThatIdentifiesTheCustomerToServices() {
-        var session = client().post("/api/v1/sessions", Map.of("email", "ana@example.com"));
-        assertThat(session.status()).isEqualTo(201);
-        assertThat(Instant.parse(session.text("expiresAt"))).isAfter(Instant.now().plusSeconds(3600));
+    void signsACustomerInWithTheMailedCodeAsTheSameCustomerOnEveryDevice() {
+        String[] laptop = challenge("Ana@Example.com");
+        String[] phone = challenge("ana@example.com");
 
-        var response = client().withHeader("Authorization", "Bearer " + session.text("token")).get("/api/v1/bookings");
+        var onLaptop = signIn(laptop[0], laptop[1]);
+        var onPhone = signIn(phone[0], phone[1]);
 
+        assertThat(onLaptop.status()).isEqualTo(201);
+        assertThat(Instant.parse(onLaptop.text("expiresAt"))).isAfter(Instant.now().plusSeconds(3600));
+        assertThat(onPhone.text("customerId")).isEqualTo(onLaptop.text("customerId"));
+        assertThat(onPhone.text("token")).isNotEqualTo(onLaptop.text("token"));
+        var response = client().withHeader("Authorization", "Bearer " + onPhone.text("token")).get("/api/v1/bookings");
         assertThat(response.status()).isEqualTo(200);
         var received = StubServices.lastRequestTo("booking");
-        assertThat(received.headers().getFirst("X-Customer-Id")).isEqualTo(session.text("customerId"));
+        assertThat(received.headers().getFirst("X-Customer-Id")).isEqualTo(onLaptop.text("customerId"));
         assertThat(received.headers().getFirst("X-Customer-Email")).isEqualTo("ana@example.com");
         assertThat(received.headers().containsKey("Authorization")).isFalse();
+        assertThat(signIn(laptop[0], laptop[1]).text("code")).as("a code signs in once").isEqualTo("CHALLENGE_NOT_FOUND");
+    }
+
+    @Test
+    void givesACodeFiveAttemptsAndThenVoidsIt() {
+        String[] challenge = challenge("bea@example.com");
+        String wrong = challenge[1].equals("000000") ? "000001" : "000000";
+
+        for (int left = 4; left >= 0; left--) {
+            var refused = signIn(challenge[0], wrong);
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.text("code")).isEqualTo("CODE_INCORRECT");
+            assertThat(refused.json().get("attemptsLeft").asInt()).isEqualTo(left);
+        }
+        var afterwards = signIn(challenge[0], challenge[1]);
+        assertThat(afterwards.status()).as("the right code, too late").isEqualTo(404);
+        assertThat(afterwards.text("code")).isEqualTo("CHALLENGE_NOT_FOUND");
+        assertThat(signIn(UUID.randomUUID().toString(), "123456").status()).isEqualTo(404);
+    }
+
+    @Test
+    void mailsAnAddressNoMoreThanFiveCodesInAWindow() {
+        String email = "flooded-" + UUID.randomUUID() + "@example.com";
+        for (int i = 0; i < 5; i++) {
+            assertThat(client().post("/api/v1/sessions/challenges", Map.of("email", email)).status()).isEqualTo(202);
+        }
+        var refused = client().post("/api/v1/sessions/challenges", Map.of("email", email.toUpperCase()));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.text("code")).isEqualTo("SIGN_IN_RATE_LIMITED");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 900));
+    }
+
+    @Test
+    void signsOutOneSessionAndNotTheCustomersOthers() {
+        String laptop = admin().post("/api/v1/admin/sessions", Map.of("email", "dora@example.com")).text("token");
+        String phone = admin().post("/api/v1/admin/sessions", Map.of("email", "dora@example.com")).text("token");
+
+        assertThat(client().withHeader("Authorization", "Bearer " + laptop).delete("/api/v1/sessions/current")
+                .status()).isEqualTo(204);
+
+        var refused = client().withHeader("Authorization", "Bearer " + laptop).get("/api/v1/bookings");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.text("code")).isEqualTo("SESSION_ENDED");
+        assertThat(client().withHeader("Authorization", "Bearer " + phone).get("/api/v1/bookings").status())
+                .isEqualTo(200);
+        assertThat(client().delete("/api/v1/sessions/current").text("code")).isEqualTo("SESSION_REQUIRED");
+    }
+
+    @Test
+    void opensSessionsForACustomerOnlyForAdmins() {
+        var byAdmin = admin().post("/api/v1/admin/sessions", Map.of("email", "Eve@example.com"));
+        assertThat(byAdmin.status()).isEqualTo(201);
+        String[] signedIn = challenge("eve@example.com");
+        assertThat(signIn(signedIn[0], signedIn[1]).text("customerId")).isEqualTo(byAdmin.text("customerId"));
+
+        var byClient = client().post("/api/v1/admin/sessions", Map.of("email", "eve@example.com"));
+        assertThat(byClient.status()).isEqualTo(403);
+        assertThat(byClient.text("code")).isEqualTo("ADMIN_KEY_REQUIRED");
     }
 
     @Test
@@ -125,7 +211,7 @@ class GatewayAccessIntegrationTest {
         assertThat(received.headers().containsKey("X-Customer-Id")).isFalse();
         assertThat(received.headers().getFirst("X-Api-Client")).isEqualTo("local-client");
 
-        String token = client().post("/api/v1/sessions", Map.of()).text("token");
+        String token = admin().post("/api/v1/admin/sessions", Map.of("email", "ana@example.com")).text("token");
         client().withHeader("Authorization", "Bearer " + token).withHeader("X-Customer-Id", victim)
                 .get("/api/v1/bookings");
         assertThat(StubServices.lastRequestTo("booking").headers().get("X-Customer-Id")).doesNotContain(victim)
@@ -144,7 +230,7 @@ class GatewayAccessIntegrationTest {
     void rejectsForgedAndTamperedSessions() throws Exception {
         String forged = token("someone-elses-secret-of-at-least-32-bytes!", JWSAlgorithm.HS256,
                 Instant.now().plusSeconds(600));
-        String genuine = client().post("/api/v1/sessions", Map.of()).text("token");
+        String genuine = admin().post("/api/v1/admin/sessions", Map.of("email", "ana@example.com")).text("token");
         String[] parts = genuine.split("\\.");
         String otherClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("{\"iss\":\"ticketing-gateway\",\"sub\":\"" + UUID.randomUUID() + "\",\"exp\":4102444800}")
@@ -163,11 +249,18 @@ class GatewayAccessIntegrationTest {
     }
 
     @Test
-    void rejectsAnInvalidEmailForASession() {
-        var response = client().post("/api/v1/sessions", Map.of("email", "not an email"));
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.isProblem()).isTrue();
-        assertThat(response.text("code")).isEqualTo("VALIDATION_FAILED");
+    void refusesMalformedSignInsWithoutMailingAnything() {
+        var mailedBefore = StubServices.lastRequestTo("notification");
+        for (var response : List.of(client().post("/api/v1/sessions/challenges", Map.of("email", "not an email")),
+                client().post("/api/v1/sessions/challenges", Map.of()),
+                client().post("/api/v1/sessions", Map.of("email", "ana@example.com")),
+                client().post("/api/v1/sessions", Map.of("challengeId", UUID.randomUUID().toString(), "code", "12345")),
+                client().post("/api/v1/sessions", Map.of("challengeId", "not-a-uuid", "code", "123456")),
+                admin().post("/api/v1/admin/sessions", Map.of()))) {
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.isProblem()).isTrue();
+        }
+        assertThat(StubServices.lastRequestTo("notification")).isSameAs(mailedBefore);
     }
 
     @Test
@@ -179,7 +272,7 @@ class GatewayAccessIntegrationTest {
 
     @Test
     void refusesOversizedBodiesWith413() {
-        var response = client().postRaw("/api/v1/sessions", "{\"email\":\"" + "a".repeat(300_000) + "\"}");
+        var response = client().postRaw("/api/v1/sessions/challenges", "{\"email\":\"" + "a".repeat(300_000) + "\"}");
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.text("code")).isEqualTo("PAYLOAD_TOO_LARGE");
@@ -211,7 +304,7 @@ class GatewayAccessIntegrationTest {
 
     private static String token(String secret, JWSAlgorithm algorithm, Instant expiresAt) throws Exception {
         var claims = new JWTClaimsSet.Builder().issuer("ticketing-gateway").subject(UUID.randomUUID().toString())
-                .expirationTime(Date.from(expiresAt)).build();
+                .jwtID(UUID.randomUUID().toString()).expirationTime(Date.from(expiresAt)).build();
         var jwt = new SignedJWT(new JWSHeader(algorithm), claims);
         jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();

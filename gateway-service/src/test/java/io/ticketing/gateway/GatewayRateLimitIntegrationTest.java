@@ -1,7 +1,10 @@
 package io.ticketing.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import io.ticketing.gateway.access.SessionTokens;
 import io.ticketing.testsupport.JsonApi;
 
 /**
@@ -44,6 +48,9 @@ class GatewayRateLimitIntegrationTest {
         properties.put("ticketing.gateway.access.api-keys[2].role", "CLIENT");
         properties.put("ticketing.gateway.access.api-keys[2].requests-per-second", 100);
         properties.put("ticketing.gateway.access.api-keys[2].burst", 100);
+        properties.put("ticketing.gateway.access.api-keys[3].name", "support-app");
+        properties.put("ticketing.gateway.access.api-keys[3].sha256", sha256("admin-key"));
+        properties.put("ticketing.gateway.access.api-keys[3].role", "ADMIN");
         properties.put("ticketing.gateway.rate-limits.per-customer.requests-per-second", 1);
         properties.put("ticketing.gateway.rate-limits.per-customer.burst", 4);
         // as command-line arguments, so they win over application.yml like a deployment's settings would
@@ -62,6 +69,34 @@ class GatewayRateLimitIntegrationTest {
     private static JsonApi gateway(int index, String key) {
         int port = ((WebServerApplicationContext) gateways.get(index)).getWebServer().getPort();
         return new JsonApi("http://127.0.0.1:" + port).withHeader("X-API-Key", key);
+    }
+
+    /** A session for the customer of {@code email}, from an admin (support staff) on one of the instances. */
+    private static String session(int index, String email) {
+        return gateway(index, "admin-key").post("/api/v1/admin/sessions", Map.of("email", email)).text("token");
+    }
+
+    @Test
+    void aSessionSignedOutOnOneInstanceStopsWorkingOnTheOther() {
+        String laptop = session(0, "carla@example.com");
+        String phone = session(1, "carla@example.com");
+        assertThat(gateway(1, "roomy-key").withHeader("Authorization", "Bearer " + laptop).get("/api/v1/cities")
+                .status()).as("remembered as valid there first").isEqualTo(200);
+
+        var signedOut = gateway(0, "roomy-key").withHeader("Authorization", "Bearer " + laptop)
+                .delete("/api/v1/sessions/current");
+
+        assertThat(signedOut.status()).isEqualTo(204);
+        assertThat(gateway(0, "roomy-key").withHeader("Authorization", "Bearer " + laptop).get("/api/v1/cities")
+                .text("code")).as("at once where it was signed out").isEqualTo("SESSION_ENDED");
+        // watched without requests, each of which would take from the customer's small bucket while still valid there
+        SessionTokens otherInstance = gateways.get(1).getBean(SessionTokens.class);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThatThrownBy(() -> otherInstance.verify(laptop)).isInstanceOf(SessionTokens.InvalidSession.class));
+        assertThat(gateway(1, "roomy-key").withHeader("Authorization", "Bearer " + laptop).get("/api/v1/cities")
+                .text("code")).as("on the other instance").isEqualTo("SESSION_ENDED");
+        assertThat(gateway(1, "roomy-key").withHeader("Authorization", "Bearer " + phone).get("/api/v1/cities").status())
+                .as("the customer's other session").isEqualTo(200);
     }
 
     @Test
@@ -109,7 +144,7 @@ class GatewayRateLimitIntegrationTest {
 
     @Test
     void limitsACustomerAcrossBothGatewayInstances() {
-        String token = gateway(0, "roomy-key").post("/api/v1/sessions", Map.of()).text("token");
+        String token = session(0, "ana@example.com");
         List<Integer> statuses = new ArrayList<>();
         long started = System.nanoTime();
         for (int i = 0; i < 8; i++) {
@@ -120,7 +155,7 @@ class GatewayRateLimitIntegrationTest {
         assertThat(statuses).contains(429);
 
         // another customer of the same app is not affected
-        String other = gateway(1, "roomy-key").post("/api/v1/sessions", Map.of()).text("token");
+        String other = session(1, "bob@example.com");
         assertThat(gateway(1, "roomy-key").withHeader("Authorization", "Bearer " + other).get("/api/v1/bookings")
                 .status()).isEqualTo(200);
     }

@@ -80,6 +80,11 @@ class GatewayRedisOutageIntegrationTest {
         properties.put("ticketing.gateway.access.api-keys[1].role", "CLIENT");
         properties.put("ticketing.gateway.access.api-keys[1].requests-per-second", 100_000);
         properties.put("ticketing.gateway.access.api-keys[1].burst", 100_000);
+        properties.put("ticketing.gateway.access.api-keys[2].name", "support-app");
+        properties.put("ticketing.gateway.access.api-keys[2].sha256", sha256("admin-key"));
+        properties.put("ticketing.gateway.access.api-keys[2].role", "ADMIN");
+        properties.put("ticketing.gateway.access.api-keys[2].requests-per-second", 100_000);
+        properties.put("ticketing.gateway.access.api-keys[2].burst", 100_000);
         properties.put("ticketing.gateway.rate-limits.per-customer.requests-per-second", 100_000);
         properties.put("ticketing.gateway.rate-limits.per-customer.burst", 100_000);
         String[] args = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
@@ -108,7 +113,7 @@ class GatewayRedisOutageIntegrationTest {
     @Test
     void answersEveryRequestAtOnceWhenRedisIsPausedBeforeTheGatewayFirstReachesIt() {
         pause();
-        String token = api("roomy-key").post("/api/v1/sessions", Map.of()).text("token");
+        String token = api("admin-key").post("/api/v1/admin/sessions", Map.of("email", "ana@example.com")).text("token");
 
         List<Answer> answers = burst("roomy-key", token);
 
@@ -123,7 +128,7 @@ class GatewayRedisOutageIntegrationTest {
     @Test
     void answersEveryRequestAtOnceWhenRedisIsDownBeforeTheGatewayFirstReachesIt() {
         redis.stop();
-        String token = api("roomy-key").post("/api/v1/sessions", Map.of()).text("token");
+        String token = api("admin-key").post("/api/v1/admin/sessions", Map.of("email", "ana@example.com")).text("token");
 
         assertThat(burst("roomy-key", token)).hasSize(CONCURRENT_REQUESTS).allSatisfy(answer -> {
             assertThat(answer.status()).as(answer.toString()).isIn(200, 201);
@@ -136,7 +141,7 @@ class GatewayRedisOutageIntegrationTest {
 
     @Test
     void answersEveryRequestAtOnceWhileRedisIsPaused() {
-        String token = api("roomy-key").post("/api/v1/sessions", Map.of()).text("token");
+        String token = api("admin-key").post("/api/v1/admin/sessions", Map.of("email", "ana@example.com")).text("token");
         assertThat(burst("roomy-key", token)).allSatisfy(answer -> assertThat(answer.status()).isIn(200, 201));
 
         pause();
@@ -164,7 +169,7 @@ class GatewayRedisOutageIntegrationTest {
 
     @Test
     void answersEveryRequestAtOnceWhileRedisIsDownAndLimitsAgainWhenItIsBack() {
-        String token = api("roomy-key").post("/api/v1/sessions", Map.of()).text("token");
+        String token = api("admin-key").post("/api/v1/admin/sessions", Map.of("email", "ana@example.com")).text("token");
         redis.stop();
 
         assertThat(burst("roomy-key", token)).hasSize(CONCURRENT_REQUESTS).allSatisfy(answer -> {
@@ -183,8 +188,8 @@ class GatewayRedisOutageIntegrationTest {
         List<CompletableFuture<Answer>> answers = new ArrayList<>();
         for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
             HttpRequest.Builder request = switch (i % 3) {
-                case 0 -> request("/api/v1/sessions", key).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"));
+                case 0 -> request("/api/v1/admin/sessions", "admin-key").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"ana@example.com\"}"));
                 case 1 -> request("/api/v1/cities", key).GET();
                 default -> request("/api/v1/bookings", key).header("Authorization", "Bearer " + token).GET();
             };

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,10 +45,10 @@ class GatewayRoutingIntegrationTest {
         return new JsonApi("http://127.0.0.1:" + port);
     }
 
-    /** An admin key with a customer session: allowed everywhere. */
+    /** An admin key with a session of a new customer: allowed everywhere. */
     private JsonApi admin() {
         var api = anonymous().withHeader("X-API-Key", "local-admin-key");
-        String token = api.post("/api/v1/sessions", Map.of()).text("token");
+        String token = api.post("/api/v1/admin/sessions", Map.of("email", "admin-" + UUID.randomUUID() + "@example.com")).text("token");
         return api.withHeader("Authorization", "Bearer " + token);
     }
 

@@ -32,7 +32,7 @@ final class StubServices {
     /** Requests whose path contains "busy" are answered after this long: well within the time limit. */
     static final long BUSY_MILLIS = 300;
 
-    record Received(String path, Headers headers) {
+    record Received(String path, Headers headers, String body) {
     }
 
     private static final Map<String, Received> last = new ConcurrentHashMap<>();
@@ -73,14 +73,14 @@ final class StubServices {
     private static int start(String service) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            String received = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (exchange.getRequestURI().getPath().contains("slow")) {
                 sleep(SLOW_MILLIS);
             }
             if (exchange.getRequestURI().getPath().contains("busy")) {
                 sleep(BUSY_MILLIS);
             }
-            last.put(service, new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders()));
+            last.put(service, new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), received));
             if (exchange.getRequestURI().getPath().contains("crash")) {
                 // the service dies in the middle of the request: the connection closes without an answer
                 exchange.close();

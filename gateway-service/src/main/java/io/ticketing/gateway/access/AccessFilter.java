@@ -74,7 +74,8 @@ public class AccessFilter implements WebFilter {
         if (authorization == null) {
             if (requirement == AccessPolicy.Requirement.CUSTOMER) {
                 return unauthorized(exchange, "SESSION_REQUIRED",
-                        "Start a session with POST /api/v1/sessions and send its token as Authorization: Bearer <token>");
+                        "Sign in (POST /api/v1/sessions/challenges, then POST /api/v1/sessions) and send the session's token "
+                                + "as Authorization: Bearer <token>");
             }
             return chain.filter(withClient(stripped, client.get()));
         }
@@ -86,7 +87,7 @@ public class AccessFilter implements WebFilter {
             session = sessions.verify(authorization.substring(BEARER.length()).strip());
         }
         catch (SessionTokens.InvalidSession invalid) {
-            return unauthorized(exchange, invalid.expired() ? "SESSION_EXPIRED" : "SESSION_INVALID", invalid.getMessage());
+            return unauthorized(exchange, invalid.code(), invalid.getMessage());
         }
         stripped.getAttributes().put(SESSION_ATTRIBUTE, session);
         return chain.filter(withCustomer(withClient(stripped, client.get()), session));

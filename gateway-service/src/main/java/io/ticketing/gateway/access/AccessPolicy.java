@@ -30,6 +30,7 @@ final class AccessPolicy {
             rule("/swagger-ui/**", Requirement.OPEN),
             rule("/api/v1/payments/webhooks/**", Requirement.OPEN),
             rule("/api/v1/admin/**", Requirement.ADMIN),
+            rule("/api/v1/sessions/current", Requirement.CUSTOMER),
             rule("/api/v1/shows/*/holds", Requirement.CUSTOMER),
             // the hot-show benchmark's baseline: the same requirement as a hold, so the comparison is like for like
             rule("/api/v1/no-op", Requirement.CUSTOMER),

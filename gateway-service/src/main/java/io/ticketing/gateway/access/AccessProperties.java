@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code TICKETING_GATEWAY_ACCESS_API_KEYS_0_SHA256} and {@code TICKETING_GATEWAY_ACCESS_SESSIONS_SECRET}.
  */
 @ConfigurationProperties("ticketing.gateway.access")
-public record AccessProperties(List<ApiKey> apiKeys, Sessions sessions) {
+public record AccessProperties(List<ApiKey> apiKeys, Sessions sessions, SignIn signIn) {
 
     public AccessProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
@@ -31,6 +31,16 @@ public record AccessProperties(List<ApiKey> apiKeys, Sessions sessions) {
      * @param ttl how long a session token is valid
      */
     public record Sessions(String secret, Duration ttl) {
+    }
+
+    /**
+     * @param codeTtl how long a mailed sign-in code is valid
+     * @param attempts answers allowed per code, the right one included
+     * @param codesPerEmail codes mailed to one e-mail address per window
+     * @param codesPerClient codes asked for from one client address per window
+     * @param window the period those two limits count over
+     */
+    public record SignIn(Duration codeTtl, int attempts, int codesPerEmail, int codesPerClient, Duration window) {
     }
 
     public enum Role {

@@ -22,10 +22,11 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Issues and verifies customer session tokens: JWTs signed with HMAC-SHA256 under a secret shared by every
- * gateway instance. Only the gateway ever sees a token; services receive the verified customer id. A token verified
- * once is remembered (the most recently used {@value #REMEMBERED} of them), so a customer's next requests cost a map
- * look-up and an expiry check instead of parsing the JWT and computing its signature again; a token that failed is
- * never remembered.
+ * gateway instance, naming the customer of a verified e-mail address ({@link CustomerIds}). Only the gateway ever
+ * sees a token; services receive the verified customer id. A token verified once is remembered (the most recently
+ * used {@value #REMEMBERED} of them), so a customer's next requests cost a map look-up, an expiry check and a
+ * sign-out check instead of parsing the JWT and computing its signature again; a token that failed is never
+ * remembered.
  */
 @Component
 public class SessionTokens {
@@ -37,27 +38,34 @@ public class SessionTokens {
     private final MACVerifier verifier;
     private final Duration ttl;
     private final Clock clock;
+    private final SessionRevocations revocations;
     private final Cache<String, CustomerSession> verified = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
-    SessionTokens(AccessProperties properties, Clock clock) throws JOSEException {
+    SessionTokens(AccessProperties properties, SessionRevocations revocations, Clock clock) throws JOSEException {
         byte[] secret = properties.sessions().secret().getBytes(StandardCharsets.UTF_8);
         this.signer = new MACSigner(secret);
         this.verifier = new MACVerifier(secret);
         this.ttl = properties.sessions().ttl();
+        this.revocations = revocations;
         this.clock = clock;
     }
 
-    /** A new customer with a new session; the e-mail, if given, is where tickets go. */
+    /**
+     * A new session of the customer with this e-mail address, which the caller has verified (a sign-in code mailed
+     * to it, or an admin's word); tickets and news go to it.
+     */
     public Issued issue(String email) {
         Instant now = clock.instant();
-        var session = new CustomerSession(UUID.randomUUID(), email, now.plus(ttl));
+        String address = CustomerIds.normalized(email);
+        var session = new CustomerSession(UUID.randomUUID().toString(), CustomerIds.ofEmail(address), address,
+                now.plus(ttl));
         var claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(session.customerId().toString())
-                .claim("email", email)
+                .claim("email", address)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(session.expiresAt()))
-                .jwtID(UUID.randomUUID().toString())
+                .jwtID(session.sessionId())
                 .build();
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
@@ -69,7 +77,7 @@ public class SessionTokens {
         return new Issued(jwt.serialize(), session);
     }
 
-    /** Checks signature, algorithm, issuer and expiry; never trusts anything in an unverified token. */
+    /** Checks signature, algorithm, issuer, expiry and sign-out; never trusts anything in an unverified token. */
     public CustomerSession verify(String token) {
         CustomerSession session = verified.getIfPresent(token);
         if (session == null) {
@@ -77,7 +85,10 @@ public class SessionTokens {
             verified.put(token, session);
         }
         if (!session.expiresAt().isAfter(clock.instant())) {
-            throw new InvalidSession(true);
+            throw new InvalidSession(InvalidSession.Reason.EXPIRED);
+        }
+        if (revocations.isRevoked(session)) {
+            throw new InvalidSession(InvalidSession.Reason.SIGNED_OUT);
         }
         return session;
     }
@@ -88,40 +99,57 @@ public class SessionTokens {
         try {
             jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
-                throw new InvalidSession(false);
+                throw new InvalidSession(InvalidSession.Reason.INVALID);
             }
             claims = jwt.getJWTClaimsSet();
         }
         catch (ParseException | JOSEException | IllegalStateException ex) {
-            throw new InvalidSession(false);
+            throw new InvalidSession(InvalidSession.Reason.INVALID);
         }
-        if (!ISSUER.equals(claims.getIssuer()) || claims.getExpirationTime() == null || claims.getSubject() == null) {
-            throw new InvalidSession(false);
+        if (!ISSUER.equals(claims.getIssuer()) || claims.getExpirationTime() == null || claims.getSubject() == null
+                || claims.getJWTID() == null) {
+            throw new InvalidSession(InvalidSession.Reason.INVALID);
         }
         Instant expiresAt = claims.getExpirationTime().toInstant();
         try {
-            return new CustomerSession(UUID.fromString(claims.getSubject()), (String) claims.getClaim("email"), expiresAt);
+            return new CustomerSession(claims.getJWTID(), UUID.fromString(claims.getSubject()),
+                    (String) claims.getClaim("email"), expiresAt);
         }
         catch (IllegalArgumentException | ClassCastException ex) {
-            throw new InvalidSession(false);
+            throw new InvalidSession(InvalidSession.Reason.INVALID);
         }
     }
 
     public record Issued(String token, CustomerSession session) {
     }
 
-    /** The token is forged, malformed or expired. */
+    /** The token is forged, malformed, expired or signed out. */
     public static final class InvalidSession extends RuntimeException {
 
-        private final boolean expired;
+        public enum Reason {
+            INVALID("SESSION_INVALID", "The session token is not valid"),
+            EXPIRED("SESSION_EXPIRED", "The session has expired"),
+            SIGNED_OUT("SESSION_ENDED", "The session was signed out");
 
-        InvalidSession(boolean expired) {
-            super(expired ? "The session has expired" : "The session token is not valid", null, false, false);
-            this.expired = expired;
+            private final String code;
+            private final String detail;
+
+            Reason(String code, String detail) {
+                this.code = code;
+                this.detail = detail;
+            }
         }
 
-        public boolean expired() {
-            return expired;
+        private final Reason reason;
+
+        InvalidSession(Reason reason) {
+            super(reason.detail, null, false, false);
+            this.reason = reason;
+        }
+
+        /** The problem's code: {@code SESSION_INVALID}, {@code SESSION_EXPIRED} or {@code SESSION_ENDED}. */
+        public String code() {
+            return reason.code;
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.ticketing.gateway.ratelimit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -31,7 +27,7 @@ public class RateLimiter {
     private static final Duration TIMEOUT = Duration.ofMillis(TIMEOUT_MILLIS);
     /** While Redis is away every request would log; one line per interval says how many passed unchecked. */
     private static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
-    private static final RedisLink.Script TOKEN_BUCKET = RedisLink.Script.of(script("scripts/token-bucket.lua"));
+    private static final RedisLink.Script TOKEN_BUCKET = RedisLink.Script.load("scripts/token-bucket.lua");
 
     private final RedisLink redis;
     private final AtomicLong unchecked = new AtomicLong();
@@ -80,15 +76,6 @@ public class RateLimiter {
         if (now - due >= 0 && nextWarning.compareAndSet(due, now + WARNING_INTERVAL.toNanos())) {
             log.warn("Rate limiter unavailable, letting requests through ({} since the last warning): {}",
                     unchecked.getAndSet(0), error.toString());
-        }
-    }
-
-    private static String script(String path) {
-        try (var in = new ClassPathResource(path).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 

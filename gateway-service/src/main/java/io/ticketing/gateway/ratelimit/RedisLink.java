@@ -1,5 +1,7 @@
 package io.ticketing.gateway.ratelimit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import io.lettuce.core.ClientOptions;
@@ -138,6 +141,16 @@ public class RedisLink implements DisposableBean {
 
     /** A Lua script and the SHA-1 digest Redis knows it by. */
     public record Script(String text, String sha1) {
+
+        /** The script in a file on the class path. */
+        public static Script load(String path) {
+            try (var in = new ClassPathResource(path).getInputStream()) {
+                return of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
 
         public static Script of(String text) {
             try {

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
@@ -44,6 +45,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
+        }
+        if (error instanceof ErrorResponse response && response.getBody().getProperties() != null
+                && response.getBody().getProperties().containsKey("code")) {
+            // a problem the gateway's own endpoints raise, code and all (a sign-in code refused, say)
+            exchange.getResponse().getHeaders().addAll(response.getHeaders());
+            return problems.write(exchange, response.getBody());
         }
         return problems.write(exchange, problemFor(error));
     }

@@ -77,6 +77,17 @@ final class Letters {
                 your statement.""".formatted(why(refund.reason(), amount), about(show), refund.paymentId()) + SIGNATURE);
     }
 
+    static Letter signInCode(String code, long validMinutes) {
+        return new Letter("Your sign-in code: " + code, """
+                Hello,
+
+                your code to sign in is
+
+                    %s
+
+                It is valid for %d minutes. If you did not ask to sign in, ignore this mail: without the code nobody                 can sign in with your address.""".formatted(code, validMinutes) + SIGNATURE);
+    }
+
     /** Why the money went back, in the customer's words rather than ours. */
     private static String why(String reason, String amount) {
         return switch (reason) {

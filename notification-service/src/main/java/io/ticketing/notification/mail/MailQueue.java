@@ -49,8 +49,13 @@ class MailQueue {
                 .list();
     }
 
+    /** A mail sent; a sign-in code's words are not kept after that: the code is the customer's alone. */
     void sent(UUID id, Instant at) {
-        jdbc.sql("UPDATE mail SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
+        jdbc.sql("""
+                UPDATE mail SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL,
+                       body = CASE WHEN kind = 'SIGN_IN_CODE' THEN '(a sign-in code, removed once sent)' ELSE body END,
+                       subject = CASE WHEN kind = 'SIGN_IN_CODE' THEN 'Your sign-in code' ELSE subject END
+                WHERE id = ?""")
                 .params(utc(at), id).update();
     }
 

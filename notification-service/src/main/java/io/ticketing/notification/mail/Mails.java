@@ -1,6 +1,8 @@
 package io.ticketing.notification.mail;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -14,7 +16,7 @@ import io.ticketing.notification.show.Shows;
 /**
  * Writes the mail for each fact customers hear of, in the caller's transaction; {@link MailDelivery} sends it. A
  * customer without an e-mail address gets none. One mail per fact: per booking confirmed or cancelled, per
- * waiting-list offer, per refunded payment — however often, or under whichever event id, the fact arrives.
+ * waiting-list offer, per refunded payment, per sign-in challenge — however often, or under whichever event id, the fact arrives.
  */
 @Service
 public class Mails {
@@ -48,6 +50,12 @@ public class Mails {
     public void paymentRefunded(PaymentRefunded refund) {
         add(Mail.Kind.PAYMENT_REFUNDED, refund.paymentId(), refund.customerEmail(),
                 Letters.refunded(refund, shows.show(refund.showId())), null);
+    }
+
+    /** A sign-in code for the gateway's challenge, valid until {@code expiresAt}. */
+    public void signInCode(UUID challengeId, String email, String code, Instant expiresAt) {
+        long minutes = Math.max(1, Duration.between(clock.instant(), expiresAt).toMinutes());
+        add(Mail.Kind.SIGN_IN_CODE, challengeId, email, Letters.signInCode(code, minutes), null);
     }
 
     private void add(Mail.Kind kind, Object reference, String recipient, Letter letter, UUID ticketsOf) {

@@ -1,2 +1,2 @@
-/** The sessions endpoint, served by the gateway itself. */
+/** Signing in and out, served by the gateway itself. */
 package io.ticketing.gateway.access.web;

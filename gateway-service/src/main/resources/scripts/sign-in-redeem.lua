@@ -1,0 +1,18 @@
+-- Offers a sign-in code: KEYS[1] the challenge, ARGV[1] the digest of the code offered, ARGV[2] attempts allowed.
+-- Returns {1, e-mail address} for the right code (the challenge is used up with it), {0, attempts left} for a wrong one
+-- (none left: the challenge is void), {-1} for no such challenge (never asked for, expired, used or void).
+local digest = redis.call('HGET', KEYS[1], 'digest')
+if not digest then
+  return {-1}
+end
+if digest == ARGV[1] then
+  local email = redis.call('HGET', KEYS[1], 'email')
+  redis.call('DEL', KEYS[1])
+  return {1, email}
+end
+local left = tonumber(ARGV[2]) - redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+if left <= 0 then
+  redis.call('DEL', KEYS[1])
+  left = 0
+end
+return {0, left}
