@@ -57,7 +57,7 @@ public final class ArenaBenchmark {
         out.println("Setup");
         var setup = new HotShowSetup(gateway, options.apiKey(), options.adminKey(), out);
         String showId = setup.show("Arena", options.seats(), options.seatsPerRow());
-        List<String> sessions = Sessions.open(gateway, options.apiKey(),
+        List<String> sessions = Sessions.open(gateway, options.adminKey(),
                 "arena-" + Long.toString(System.currentTimeMillis(), 36) + "-", options.customers(), out);
         out.printf(Locale.ROOT, "  %,d customer sessions%n", sessions.size());
         Gateway.Response first = gateway.get(HotShowRace.seatsPath(showId), options.apiKey(), sessions.getFirst());

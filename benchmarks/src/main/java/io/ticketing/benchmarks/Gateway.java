@@ -45,7 +45,7 @@ public final class Gateway {
         return get(path, apiKey, null);
     }
 
-    /** @param session a customer's session token ({@code POST /api/v1/sessions}); null for none */
+    /** @param session a customer's session token ({@link Sessions}); null for none */
     public Response get(String path, String apiKey, String session) throws IOException, InterruptedException {
         return send(request(path, apiKey, session).GET().build());
     }
@@ -54,7 +54,7 @@ public final class Gateway {
         return post(path, apiKey, null, body);
     }
 
-    /** @param session a customer's session token ({@code POST /api/v1/sessions}); null for none */
+    /** @param session a customer's session token ({@link Sessions}); null for none */
     public Response post(String path, String apiKey, String session, Object body) throws IOException, InterruptedException {
         return send(request(path, apiKey, session)
                 .header("Content-Type", "application/json")
@@ -62,7 +62,7 @@ public final class Gateway {
                 .build());
     }
 
-    /** @param session a customer's session token ({@code POST /api/v1/sessions}) */
+    /** @param session a customer's session token ({@link Sessions}) */
     public Response delete(String path, String apiKey, String session) throws IOException, InterruptedException {
         return send(request(path, apiKey, session).DELETE().build());
     }

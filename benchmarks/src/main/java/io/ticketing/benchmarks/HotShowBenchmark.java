@@ -50,7 +50,7 @@ public final class HotShowBenchmark {
         var setup = new HotShowSetup(gateway, options.apiKey(), options.adminKey(), out);
         String warmupShow = options.warmupSeats() > 0 ? setup.show("Warm-up", roundToRows(options.warmupSeats())) : null;
         String hotShow = setup.show("Hot show", SEATS);
-        List<String> sessions = Sessions.open(gateway, options.apiKey(),
+        List<String> sessions = Sessions.open(gateway, options.adminKey(),
                 "hot-show-" + Long.toString(System.currentTimeMillis(), 36) + "-", options.customers(), out);
         out.printf(Locale.ROOT, "  %,d customer sessions%n", sessions.size());
         checkNoOpEndpoint(sessions.getFirst());

@@ -120,9 +120,9 @@ public final class WaitingLineBenchmark {
         var setup = new HotShowSetup(gateway, options.apiKey(), options.adminKey(), out);
         String showId = setup.show("Waiting line", options.seats());
         String run = Long.toString(System.currentTimeMillis(), 36);
-        List<String> holderSessions = Sessions.open(gateway, options.apiKey(), "waiting-line-" + run + "-holder-",
+        List<String> holderSessions = Sessions.open(gateway, options.adminKey(), "waiting-line-" + run + "-holder-",
                 options.holders(), out);
-        List<String> waiterSessions = Sessions.open(gateway, options.apiKey(), "waiting-line-" + run + "-waiter-",
+        List<String> waiterSessions = Sessions.open(gateway, options.adminKey(), "waiting-line-" + run + "-waiter-",
                 options.waiters(), out);
         out.printf(Locale.ROOT, "  %,d customer sessions: %,d holders, %,d waiters%n",
                 holderSessions.size() + waiterSessions.size(), holderSessions.size(), waiterSessions.size());

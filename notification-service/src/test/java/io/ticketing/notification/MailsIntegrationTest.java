@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
@@ -20,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,6 +37,7 @@ import io.ticketing.events.waiting.WaitlistOffered;
 import io.ticketing.localstack.infra.Ports;
 import io.ticketing.notification.mail.Mails;
 import io.ticketing.localstack.infra.SmtpServer;
+import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
@@ -42,7 +45,7 @@ import io.ticketing.testsupport.events.ShowScheduledMother;
 
 /**
  * Every fact customers hear of by mail arrives at the (real) SMTP server once, in plain words, even when its event
- * is delivered twice: waiting-list offers, refunds and cancellations; a mail the mail server refuses is sent once
+ * is delivered twice: waiting-list offers, refunds and cancellations, and the gateway's sign-in codes; a mail the mail server refuses is sent once
  * it takes mails again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -59,6 +62,9 @@ class MailsIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Value("${local.server.port}")
+    int port;
 
     @Test
     void offersHeldSeatsToAWaiterUntilTheHoldRunsOut() {
@@ -97,6 +103,38 @@ class MailsIntegrationTest {
         assertThat(text).contains("your booking " + booking.bookingId() + " is cancelled", "A1, A2",
                 "You get 32.00 EUR back", "Inception");
         assertThat(Mailbox.to(email)).as("the confirmation and the cancellation").hasSize(2);
+    }
+
+    @Test
+    void mailsASignInCodeOnceAndKeepsNoCopyOfItOnceSent() {
+        String email = email();
+        var api = new JsonApi("http://127.0.0.1:" + port);
+        Map<String, Object> code = Map.of("challengeId", UUID.randomUUID().toString(), "email", email, "code", "042917",
+                "expiresAt", Instant.now().plus(10, ChronoUnit.MINUTES).toString());
+
+        assertThat(api.post("/internal/v1/sign-in-codes", code).status()).isEqualTo(202);
+        assertThat(api.post("/internal/v1/sign-in-codes", code).status()).as("asked twice").isEqualTo(202);
+
+        await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 1);
+        MimeMessage mail = Mailbox.to(email).getFirst();
+        assertThat(subject(mail)).isEqualTo("Your sign-in code: 042917");
+        assertThat(Mailbox.text(mail)).contains("042917", "valid for 10 minutes");
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM mail WHERE recipient = ? AND status = 'SENT'", email) == 1);
+        assertThat(count("SELECT count(*) FROM mail WHERE recipient = ? AND (body LIKE '%042917%' OR subject LIKE '%042917%')",
+                email)).isZero();
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> Mailbox.to(email).size() == 1);
+    }
+
+    @Test
+    void refusesAMalformedSignInCodeAndMailsNothing() {
+        String email = email();
+        var api = new JsonApi("http://127.0.0.1:" + port);
+        var refused = api.post("/internal/v1/sign-in-codes", Map.of("challengeId", UUID.randomUUID().toString(),
+                "email", email, "code", "12ab56", "expiresAt", Instant.now().plusSeconds(600).toString()));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(count("SELECT count(*) FROM mail WHERE recipient = ?", email)).isZero();
     }
 
     @Test

@@ -53,16 +53,23 @@ class BadInputSystemTest {
         holdId = hold.text("holdId");
     }
 
-    /** No booking, waiting-list entry or payment is made here: their paths are probed with ids of the right shape. */
+    /**
+     * No booking, waiting-list entry, payment or sign-in challenge is made here: their paths are probed with ids of the
+     * right shape.
+     */
     private static final String NO_BOOKING = UUID.randomUUID().toString();
     private static final String NO_ENTRY = UUID.randomUUID().toString();
     private static final String NO_PAYMENT = UUID.randomUUID().toString();
     private static final String NO_DEAD_LETTER = UUID.randomUUID().toString();
+    private static final String NO_CHALLENGE = UUID.randomUUID().toString();
 
     /** Every public endpoint that exists, with a valid request to derive the broken ones from. */
     private static List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.post("/api/v1/sessions", Key.CLIENT, Map.of("email", "bad-input@example.com")).optional("/email"),
+                Endpoint.post("/api/v1/sessions/challenges", Key.CLIENT, Map.of("email", "bad-input@example.com")),
+                Endpoint.post("/api/v1/sessions", Key.CLIENT, Map.of("challengeId", NO_CHALLENGE, "code", "123456")),
+                Endpoint.delete("/api/v1/sessions/current", Key.CUSTOMER),
+                Endpoint.post("/api/v1/admin/sessions", Key.ADMIN, Map.of("email", "bad-input@example.com")),
                 Endpoint.get("/api/v1/cities", Key.CLIENT),
                 Endpoint.get("/api/v1/cities/{cityId}/movies", Key.CLIENT).with("cityId", cityId),
                 Endpoint.get("/api/v1/cities/{cityId}/movies/{movieId}/shows", Key.CLIENT).with("cityId", cityId)

@@ -7,9 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.ticketing.localstack.infra.SmtpServer;
 import io.ticketing.testsupport.JsonApi;
 
 /** The running platform's public entry as the system tests use it: the local keys and customer sessions. */
@@ -25,6 +29,8 @@ final class Platform {
 
     static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
     static final JsonApi CLIENT = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-client-key");
+
+    private static final Path MAILBOX = LocalStackProcess.home().resolve(".local/mail");
 
     private Platform() {
     }
@@ -38,11 +44,26 @@ final class Platform {
     record Session(JsonApi api, UUID customerId, String token) {
     }
 
+    /** A session of the customer with this e-mail address, opened as support staff do (the admin key). */
     static Session session(String email) {
-        var session = CLIENT.post("/api/v1/sessions", Map.of("email", email));
+        var session = ADMIN.post("/api/v1/admin/sessions", Map.of("email", email));
         assertThat(session.status()).as(session.body()).isEqualTo(201);
         return new Session(CLIENT.withHeader("Authorization", "Bearer " + session.text("token")),
                 UUID.fromString(session.text("customerId")), session.text("token"));
+    }
+
+    /** The mails the local stack's SMTP server received for this address, oldest first. */
+    static List<String> mailsTo(String email) {
+        return SmtpServer.messages(MAILBOX).stream().map(Platform::read).filter(mail -> mail.contains(email)).toList();
+    }
+
+    private static String read(Path mail) {
+        try {
+            return Files.readString(mail);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /**

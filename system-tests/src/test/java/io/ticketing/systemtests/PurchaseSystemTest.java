@@ -1,19 +1,17 @@
 package io.ticketing.systemtests;
 
+import static io.ticketing.systemtests.Platform.mailsTo;
 import static io.ticketing.systemtests.Platform.session;
 import static io.ticketing.systemtests.Platform.showOnSale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import io.ticketing.localstack.infra.SmtpServer;
 import io.ticketing.testsupport.JsonApi;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +34,6 @@ import tools.jackson.databind.JsonNode;
 @Order(3)
 class PurchaseSystemTest {
 
-    private static final Path MAILBOX = LocalStackProcess.home().resolve(".local/mail");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static String showId;
@@ -184,20 +180,5 @@ class PurchaseSystemTest {
         return HTTP.send(HttpRequest.newBuilder(URI.create(LocalStackProcess.GATEWAY + "/api/v1/bookings/" + bookingId
                 + "/tickets.pdf")).header("X-API-Key", "local-client-key").header("Authorization", "Bearer " + token)
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** The mails the local stack's SMTP server received for this address, oldest first. */
-    private static List<String> mailsTo(String email) {
-        return SmtpServer.messages(MAILBOX).stream().map(PurchaseSystemTest::read)
-                .filter(mail -> mail.contains(email)).toList();
-    }
-
-    private static String read(Path mail) {
-        try {
-            return Files.readString(mail);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

@@ -113,7 +113,7 @@ public final class ChaosBenchmark {
         shows.fill();
         String purchaseShow = setup.show("Chaos probe", HotShowSetup.SEATS_PER_ROW);
         String lineShow = setup.smallShow("Chaos line probe", 2);
-        var sessions = new CustomerSessions(gateway, options.apiKey(), options.adminKey());
+        var sessions = new CustomerSessions(gateway, options.adminKey());
         var probes = new Probes(gateway, options.apiKey(), options.adminKey(), sessions, purchaseShow, lineShow, redis);
         Probes.HoldTimes holdTimes = probes.holdTimes();
         List<String> tokens = openSessions(sessions);

@@ -83,11 +83,11 @@ public final class HoldRateBenchmark {
         String showId = setup.show("Hold rate", options.seats(), HoldRateOptions.SEATS_PER_ROW);
         SeatMapShow seatMap = null;
         if (options.seatMap()) {
-            seatMap = new SeatMapShow(gateway, options.apiKey(), setup.show("Seat map", options.seatMapSeats(),
+            seatMap = new SeatMapShow(gateway, options.apiKey(), options.adminKey(), setup.show("Seat map", options.seatMapSeats(),
                     HoldRateOptions.SEATS_PER_ROW), options.seatMapSeats(), HoldRateOptions.SEATS_PER_ROW);
         }
         String run = Long.toString(System.currentTimeMillis(), 36);
-        List<Sessions.Session> sessions = Sessions.start(gateway, options.apiKey(), "hold-rate-" + run + "-",
+        List<Sessions.Session> sessions = Sessions.start(gateway, options.adminKey(), "hold-rate-" + run + "-",
                 options.customers(), out);
         out.printf(Locale.ROOT, "  %,d customer sessions: %,d seat pairs, %d holds of 2 seats per customer%n",
                 sessions.size(), options.pairs(), WrkScripts.HOLDS_PER_CUSTOMER);

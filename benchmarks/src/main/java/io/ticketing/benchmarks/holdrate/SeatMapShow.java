@@ -51,13 +51,15 @@ final class SeatMapShow {
 
     private final Gateway gateway;
     private final String apiKey;
+    private final String adminKey;
     private final String showId;
     private final int seats;
     private final int seatsPerRow;
 
-    SeatMapShow(Gateway gateway, String apiKey, String showId, int seats, int seatsPerRow) {
+    SeatMapShow(Gateway gateway, String apiKey, String adminKey, String showId, int seats, int seatsPerRow) {
         this.gateway = gateway;
         this.apiKey = apiKey;
+        this.adminKey = adminKey;
         this.showId = showId;
         this.seats = seats;
         this.seatsPerRow = seatsPerRow;
@@ -138,7 +140,7 @@ final class SeatMapShow {
     }
 
     /**
-     * Starts a session per customer ({@code POST /api/v1/sessions}, {@code <emailPrefix><n>@example.com}) and holds
+     * Starts a session per customer ({@link Sessions}, {@code <emailPrefix><n>@example.com}) and holds
      * the pairs through the gateway, customer {@code n} the pairs {@code 5n} to {@code 5n + 4} of {@link #heldPairs}.
      * A hold refused or unanswered is counted, not retried: the map is busy all the same, and the phase prints what
      * it shows.
@@ -146,7 +148,7 @@ final class SeatMapShow {
     Holding makeBusy(String emailPrefix, PrintStream out) throws IOException, InterruptedException {
         List<Long> pairs = heldPairs(seats / WrkScripts.SEATS_PER_HOLD);
         int customers = customers(pairs.size());
-        List<Sessions.Session> sessions = Sessions.start(gateway, apiKey, emailPrefix, customers, out);
+        List<Sessions.Session> sessions = Sessions.start(gateway, adminKey, emailPrefix, customers, out);
         Map<Integer, Long> statuses = new ConcurrentSkipListMap<>();
         var unanswered = new AtomicLong();
         var next = new AtomicInteger();

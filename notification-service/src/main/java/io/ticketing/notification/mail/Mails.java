@@ -54,7 +54,7 @@ public class Mails {
 
     /** A sign-in code for the gateway's challenge, valid until {@code expiresAt}. */
     public void signInCode(UUID challengeId, String email, String code, Instant expiresAt) {
-        long minutes = Math.max(1, Duration.between(clock.instant(), expiresAt).toMinutes());
+        long minutes = Math.max(1, (Duration.between(clock.instant(), expiresAt).toSeconds() + 59) / 60);
         add(Mail.Kind.SIGN_IN_CODE, challengeId, email, Letters.signInCode(code, minutes), null);
     }
 

@@ -20,7 +20,7 @@ public final class BadInput {
         var client = new JsonApi(gateway).withHeader("X-API-Key", "local-client-key");
         var admin = new JsonApi(gateway).withHeader("X-API-Key", "local-admin-key");
         var customer = client.withHeader("Authorization",
-                "Bearer " + client.post("/api/v1/sessions", Map.of("email", "bad-input@example.com")).text("token"));
+                "Bearer " + admin.post("/api/v1/admin/sessions", Map.of("email", "bad-input@example.com")).text("token"));
         int sent = 0;
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
