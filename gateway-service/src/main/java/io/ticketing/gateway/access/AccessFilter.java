@@ -56,6 +56,9 @@ public class AccessFilter implements WebFilter {
         if (requirement == AccessPolicy.Requirement.OPEN) {
             return chain.filter(stripped);
         }
+        if (requirement == AccessPolicy.Requirement.DENIED) {
+            return problems.write(exchange, HttpStatus.NOT_FOUND, "NOT_FOUND", "There is no API at this path");
+        }
         String apiKey = exchange.getRequest().getHeaders().getFirst(API_KEY_HEADER);
         if (apiKey == null || apiKey.isBlank()) {
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "API_KEY_MISSING",

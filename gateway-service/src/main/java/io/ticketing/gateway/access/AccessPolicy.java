@@ -6,7 +6,10 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-/** What a path asks of its caller, decided from the path alone, most specific rule first. */
+/**
+ * What a path asks of its caller, decided from the path alone, most specific rule first. A path no rule names is
+ * refused: a new endpoint is reachable only once it is given a rule here.
+ */
 final class AccessPolicy {
 
     enum Requirement {
@@ -17,7 +20,9 @@ final class AccessPolicy {
         /** A valid API key and a valid customer session: the customer's own holds, waits, payments, bookings. */
         CUSTOMER,
         /** An admin API key. */
-        ADMIN
+        ADMIN,
+        /** Nobody: a path no rule names (answered 404, as if it did not exist). */
+        DENIED
     }
 
     private record Rule(PathPattern pattern, Requirement requirement) {
@@ -50,7 +55,7 @@ final class AccessPolicy {
     static Requirement requirementFor(String path) {
         PathContainer container = PathContainer.parsePath(path);
         return RULES.stream().filter(rule -> rule.pattern().matches(container)).map(Rule::requirement).findFirst()
-                .orElse(Requirement.OPEN);
+                .orElse(Requirement.DENIED);
     }
 
     private static Rule rule(String pattern, Requirement requirement) {

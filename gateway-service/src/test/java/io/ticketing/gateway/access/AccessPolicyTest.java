@@ -1,0 +1,29 @@
+package io.ticketing.gateway.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.ticketing.gateway.access.AccessPolicy.Requirement;
+
+class AccessPolicyTest {
+
+    @Test
+    void refusesEveryPathNoRuleNames() {
+        for (String path : new String[] { "/", "/internal/v1/dead-letters", "/internal/v1/sign-in-codes", "/admin",
+                "/apix/v1/cities", "/actuatorx" }) {
+            assertThat(AccessPolicy.requirementFor(path)).as(path).isEqualTo(Requirement.DENIED);
+        }
+    }
+
+    @Test
+    void asksEachKnownPathForWhatItNeeds() {
+        assertThat(AccessPolicy.requirementFor("/actuator/health")).isEqualTo(Requirement.OPEN);
+        assertThat(AccessPolicy.requirementFor("/api/v1/payments/webhooks/stripe")).isEqualTo(Requirement.OPEN);
+        assertThat(AccessPolicy.requirementFor("/api/v1/sessions/challenges")).isEqualTo(Requirement.API_KEY);
+        assertThat(AccessPolicy.requirementFor("/api/v1/sessions")).isEqualTo(Requirement.API_KEY);
+        assertThat(AccessPolicy.requirementFor("/api/v1/sessions/current")).isEqualTo(Requirement.CUSTOMER);
+        assertThat(AccessPolicy.requirementFor("/api/v1/admin/sessions")).isEqualTo(Requirement.ADMIN);
+        assertThat(AccessPolicy.requirementFor("/api/v1/shows/s1/holds")).isEqualTo(Requirement.CUSTOMER);
+    }
+}
