@@ -377,13 +377,13 @@ class BookingsIntegrationTest {
         UUID ana = UUID.randomUUID();
         confirmed(show, ana, List.of("A2", "A3"));
 
-        var states = new JsonApi("http://127.0.0.1:" + port).get("/internal/v1/shows/" + show.showId() + "/seat-states");
+        var states = JsonApi.asGateway("http://127.0.0.1:" + port).get("/internal/v1/shows/" + show.showId() + "/seat-states");
 
         assertThat(states.status()).isEqualTo(200);
         assertThat(states.json().path("sold").path("A2").asString()).isEqualTo(ana.toString());
         assertThat(states.json().path("sold").size()).isEqualTo(2);
         assertThat(states.json().path("fence").asLong()).isPositive();
-        assertThat(new JsonApi("http://127.0.0.1:" + port).get("/internal/v1/shows/" + UUID.randomUUID()
+        assertThat(JsonApi.asGateway("http://127.0.0.1:" + port).get("/internal/v1/shows/" + UUID.randomUUID()
                 + "/seat-states").status()).isEqualTo(404);
     }
 
@@ -442,6 +442,6 @@ class BookingsIntegrationTest {
     }
 
     private JsonApi customer(UUID customerId) {
-        return new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString());
+        return JsonApi.asGateway("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString());
     }
 }

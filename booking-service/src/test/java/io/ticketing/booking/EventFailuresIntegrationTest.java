@@ -184,6 +184,6 @@ class EventFailuresIntegrationTest {
     }
 
     private JsonApi api() {
-        return new JsonApi("http://127.0.0.1:" + port);
+        return JsonApi.asGateway("http://127.0.0.1:" + port);
     }
 }

@@ -66,7 +66,7 @@ class BrowseAndSearchIntegrationTest {
 
     @BeforeAll
     void buildACity() {
-        api = new JsonApi("http://127.0.0.1:" + port);
+        api = JsonApi.asGateway("http://127.0.0.1:" + port);
         cityName = "Searchtown " + CatalogMother.unique();
         cityId = CatalogMother.city(api, cityName, 52.0907, 5.1214, "Europe/Amsterdam");
         nearCinema = CatalogMother.cinema(api, cityId, "Near Cinema", "3511 AB", 52.0907, 5.1100);

@@ -22,6 +22,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.ticketing.identity.CallerSignatures;
 import io.ticketing.testsupport.JsonApi;
 
 /**
@@ -32,6 +33,7 @@ import io.ticketing.testsupport.JsonApi;
 class GatewayAccessIntegrationTest {
 
     private static final String SECRET = "local-development-session-secret-not-for-production";
+    private static final CallerSignatures SIGNATURES = new CallerSignatures(CallerSignatures.LOCAL_SECRET);
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -121,6 +123,9 @@ class GatewayAccessIntegrationTest {
         assertThat(received.headers().getFirst("X-Customer-Id")).isEqualTo(onLaptop.text("customerId"));
         assertThat(received.headers().getFirst("X-Customer-Email")).isEqualTo("ana@example.com");
         assertThat(received.headers().containsKey("Authorization")).isFalse();
+        assertThat(SIGNATURES.verify(new CallerSignatures.Identity("gateway-service", onLaptop.text("customerId"),
+                "ana@example.com", "local-client"), received.headers().getFirst("X-Ticketing-Signature"),
+                Instant.now().getEpochSecond())).as("the identity signed for the service").isTrue();
         assertThat(signIn(laptop[0], laptop[1]).text("code")).as("a code signs in once").isEqualTo("CHALLENGE_NOT_FOUND");
     }
 
@@ -206,10 +211,17 @@ class GatewayAccessIntegrationTest {
     @Test
     void stripsIdentityHeadersSentFromOutside() {
         String victim = UUID.randomUUID().toString();
-        client().withHeader("X-Customer-Id", victim).withHeader("X-Api-Client", "local-admin").get("/api/v1/cities");
+        var forged = new CallerSignatures.Identity("gateway-service", victim, null, "local-client");
+        client().withHeader("X-Customer-Id", victim).withHeader("X-Api-Client", "local-admin")
+                .withHeader("X-Ticketing-Caller", "gateway-service")
+                .withHeader("X-Ticketing-Signature", SIGNATURES.sign(forged, Instant.now().getEpochSecond()))
+                .get("/api/v1/cities");
         var received = StubServices.lastRequestTo("catalog");
         assertThat(received.headers().containsKey("X-Customer-Id")).isFalse();
         assertThat(received.headers().getFirst("X-Api-Client")).isEqualTo("local-client");
+        assertThat(received.headers().get("X-Ticketing-Signature")).hasSize(1);
+        assertThat(SIGNATURES.verify(new CallerSignatures.Identity("gateway-service", null, null, "local-client"),
+                received.headers().getFirst("X-Ticketing-Signature"), Instant.now().getEpochSecond())).isTrue();
 
         String token = admin().post("/api/v1/admin/sessions", Map.of("email", "ana@example.com")).text("token");
         client().withHeader("Authorization", "Bearer " + token).withHeader("X-Customer-Id", victim)

@@ -108,7 +108,7 @@ class MailsIntegrationTest {
     @Test
     void mailsASignInCodeOnceAndKeepsNoCopyOfItOnceSent() {
         String email = email();
-        var api = new JsonApi("http://127.0.0.1:" + port);
+        var api = JsonApi.asGateway("http://127.0.0.1:" + port);
         Map<String, Object> code = Map.of("challengeId", UUID.randomUUID().toString(), "email", email, "code", "042917",
                 "expiresAt", Instant.now().plus(10, ChronoUnit.MINUTES).toString());
 
@@ -128,7 +128,7 @@ class MailsIntegrationTest {
     @Test
     void refusesAMalformedSignInCodeAndMailsNothing() {
         String email = email();
-        var api = new JsonApi("http://127.0.0.1:" + port);
+        var api = JsonApi.asGateway("http://127.0.0.1:" + port);
         var refused = api.post("/internal/v1/sign-in-codes", Map.of("challengeId", UUID.randomUUID().toString(),
                 "email", email, "code", "12ab56", "expiresAt", Instant.now().plusSeconds(600).toString()));
 

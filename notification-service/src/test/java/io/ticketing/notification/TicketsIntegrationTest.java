@@ -36,6 +36,7 @@ import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.notification.TicketsIssued;
 import io.ticketing.notification.ticket.TicketCode;
 import io.ticketing.notification.ticket.TicketCodes;
+import io.ticketing.testsupport.GatewayIdentity;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -123,9 +124,9 @@ class TicketsIntegrationTest {
         events.send(booking);
         List<TicketsIssued.Ticket> tickets = awaitTickets(booking).tickets();
 
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(url("/api/v1/bookings/" + booking.bookingId() + "/tickets.pdf")))
-                .header("X-Customer-Id", ana.toString()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        var asAna = HttpRequest.newBuilder(URI.create(url("/api/v1/bookings/" + booking.bookingId() + "/tickets.pdf")));
+        GatewayIdentity.headers(ana.toString(), null, null).forEach(asAna::header);
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(asAna.build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -139,9 +140,10 @@ class TicketsIntegrationTest {
         assertThat(someoneElse.status()).isEqualTo(404);
         assertThat(someoneElse.isProblem()).isTrue();
         assertThat(someoneElse.text("code")).isEqualTo("BOOKING_NOT_FOUND");
-        HttpResponse<String> askingForAPdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(url("/api/v1/bookings/" + booking.bookingId() + "/tickets.pdf")))
-                .header("X-Customer-Id", UUID.randomUUID().toString()).header("Accept", "application/pdf").build(),
+        var asSomeoneElse = HttpRequest.newBuilder(URI.create(url("/api/v1/bookings/" + booking.bookingId()
+                + "/tickets.pdf"))).header("Accept", "application/pdf");
+        GatewayIdentity.headers(UUID.randomUUID().toString(), null, null).forEach(asSomeoneElse::header);
+        HttpResponse<String> askingForAPdf = HttpClient.newHttpClient().send(asSomeoneElse.build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(askingForAPdf.statusCode()).isEqualTo(404);
         assertThat(askingForAPdf.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -240,13 +242,13 @@ class TicketsIntegrationTest {
     void everyInstanceSignsWithTheStoredKeyUnlessOneIsConfigured() throws Exception {
         String stored = api().get("/api/v1/tickets/public-key").text("publicKey");
         try (var second = instance()) {
-            assertThat(new JsonApi(url(second)).get("/api/v1/tickets/public-key").text("publicKey")).isEqualTo(stored);
+            assertThat(JsonApi.asGateway(url(second)).get("/api/v1/tickets/public-key").text("publicKey")).isEqualTo(stored);
         }
         KeyPair configured = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getEncoder().encodeToString(configured.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----";
         try (var own = instance("--ticketing.notification.tickets.signing-key=" + pem)) {
-            assertThat(new JsonApi(url(own)).get("/api/v1/tickets/public-key").text("publicKey"))
+            assertThat(JsonApi.asGateway(url(own)).get("/api/v1/tickets/public-key").text("publicKey"))
                     .isEqualTo(Base64.getEncoder().encodeToString(configured.getPublic().getEncoded()));
         }
     }
@@ -295,7 +297,7 @@ class TicketsIntegrationTest {
     }
 
     private JsonApi api() {
-        return new JsonApi(url(""));
+        return JsonApi.asGateway(url(""));
     }
 
     private JsonApi customer(UUID customerId) {

@@ -85,7 +85,7 @@ class PaymentsIntegrationTest extends SimulatedProviderTests {
         assertThat(RESERVATION.paymentPendingCalls(hold.holdId())).isZero();
         assertThat(customer(UUID.randomUUID()).request("POST", "/api/v1/holds/" + hold.holdId() + "/payment", null,
                 null).status()).isEqualTo(404);
-        assertThat(new JsonApi("http://127.0.0.1:" + port).request("POST",
+        assertThat(JsonApi.asGateway("http://127.0.0.1:" + port).request("POST",
                 "/api/v1/holds/" + hold.holdId() + "/payment", null, null).text("code")).isEqualTo("SESSION_REQUIRED");
     }
 

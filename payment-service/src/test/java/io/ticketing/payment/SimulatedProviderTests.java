@@ -52,12 +52,12 @@ abstract class SimulatedProviderTests {
 
     /** A customer's client through the gateway: their id, and the e-mail of their session. */
     JsonApi customer(UUID customerId) {
-        return new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString())
+        return JsonApi.asGateway("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString())
                 .withHeader("X-Customer-Email", EMAIL);
     }
 
     JsonApi stripe() {
-        return new JsonApi("http://127.0.0.1:" + port);
+        return JsonApi.asGateway("http://127.0.0.1:" + port);
     }
 
     static JsonApi.Response pay(JsonApi customer, UUID holdId) {

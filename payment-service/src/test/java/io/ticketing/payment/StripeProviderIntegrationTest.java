@@ -172,7 +172,7 @@ class StripeProviderIntegrationTest {
     }
 
     private JsonApi customer(UUID customerId) {
-        return new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString());
+        return JsonApi.asGateway("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString());
     }
 
     private JsonApi.Response pay(UUID customerId, UUID holdId) {
@@ -180,7 +180,7 @@ class StripeProviderIntegrationTest {
     }
 
     private JsonApi.Response webhook(String payload, String signature) {
-        return new JsonApi("http://127.0.0.1:" + port).withHeader("Stripe-Signature", signature)
+        return JsonApi.asGateway("http://127.0.0.1:" + port).withHeader("Stripe-Signature", signature)
                 .request("POST", "/api/v1/payments/webhooks/stripe", "application/json; charset=utf-8", payload);
     }
 

@@ -63,6 +63,7 @@ class KubernetesOverlaysTest {
             }
         }
         assertThat(required).contains("TICKETING_GATEWAY_ACCESS_SESSIONS_SECRET", "TICKETING_POSTGRES_PASSWORD");
+        assertThat(required.stream().filter("TICKETING_INTERNAL_SECRET"::equals)).as("every service's").hasSize(7);
         assertThat(required.stream().filter(name -> name.startsWith("TICKETING_PAYMENT_STRIPE_"))).hasSize(2);
         assertThat(required.stream().filter(name -> name.startsWith("TICKETING_NOTIFICATION_TICKETS_"))).isNotEmpty();
     }

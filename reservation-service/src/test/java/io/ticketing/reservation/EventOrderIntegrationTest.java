@@ -215,7 +215,7 @@ class EventOrderIntegrationTest {
     }
 
     private JsonApi api() {
-        return new JsonApi("http://127.0.0.1:" + port);
+        return JsonApi.asGateway("http://127.0.0.1:" + port);
     }
 
     private JsonApi customer(UUID customerId) {

@@ -47,8 +47,8 @@ abstract class HoldExpiryScenario {
         EventProducer.shared().send(show);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM seating_plan WHERE show_id = ?")
                 .param(show.showId()).query(Integer.class).single() == 1);
-        var ana = new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
-        var ben = new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
+        var ana = JsonApi.asGateway("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
+        var ben = JsonApi.asGateway("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
         String path = "/api/v1/shows/" + show.showId() + "/holds";
 
         var held = ana.post(path, Map.of("seatIds", List.of("A1", "A2")));

@@ -113,7 +113,7 @@ class LeaseClockIntegrationTest {
     }
 
     private static JsonApi api(ConfigurableApplicationContext app) {
-        return new JsonApi("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+        return JsonApi.asGateway("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
     }
 
     private static JsonApi customer(ConfigurableApplicationContext app, UUID customerId) {

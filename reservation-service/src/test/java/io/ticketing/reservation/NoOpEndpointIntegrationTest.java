@@ -66,6 +66,6 @@ class NoOpEndpointIntegrationTest {
     }
 
     private JsonApi api() {
-        return new JsonApi("http://127.0.0.1:" + port);
+        return JsonApi.asGateway("http://127.0.0.1:" + port);
     }
 }

@@ -183,6 +183,6 @@ class SeatAvailabilityIntegrationTest {
     }
 
     private JsonApi customer() {
-        return new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
+        return JsonApi.asGateway("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
     }
 }

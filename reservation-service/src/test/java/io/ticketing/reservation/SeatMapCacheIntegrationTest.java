@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.catalog.ShowUpdated;
 import io.ticketing.reservation.seating.SeatingPlans;
+import io.ticketing.testsupport.GatewayIdentity;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -172,9 +173,7 @@ class SeatMapCacheIntegrationTest {
         if (acceptEncoding != null) {
             request.header("Accept-Encoding", acceptEncoding);
         }
-        if (customerId != null) {
-            request.header("X-Customer-Id", customerId.toString());
-        }
+        GatewayIdentity.headers(customerId == null ? null : customerId.toString(), null, null).forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -204,6 +203,6 @@ class SeatMapCacheIntegrationTest {
     }
 
     private JsonApi customer(UUID customerId) {
-        return new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString());
+        return JsonApi.asGateway("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString());
     }
 }

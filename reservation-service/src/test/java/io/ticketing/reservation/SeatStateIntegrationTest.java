@@ -361,7 +361,7 @@ class SeatStateIntegrationTest {
     }
 
     private JsonApi api() {
-        return new JsonApi("http://127.0.0.1:" + port);
+        return JsonApi.asGateway("http://127.0.0.1:" + port);
     }
 
     private JsonApi admin() {

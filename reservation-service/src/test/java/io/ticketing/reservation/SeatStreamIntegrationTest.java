@@ -222,6 +222,6 @@ class SeatStreamIntegrationTest {
     }
 
     private JsonApi customer() {
-        return new JsonApi(url("")).withHeader("X-Customer-Id", UUID.randomUUID().toString());
+        return JsonApi.asGateway(url("")).withHeader("X-Customer-Id", UUID.randomUUID().toString());
     }
 }

@@ -420,7 +420,7 @@ class WaitingLineIntegrationTest {
     }
 
     private JsonApi api() {
-        return new JsonApi("http://127.0.0.1:" + port);
+        return JsonApi.asGateway("http://127.0.0.1:" + port);
     }
 
     private JsonApi customer(UUID customerId) {

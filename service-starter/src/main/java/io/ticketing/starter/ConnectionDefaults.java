@@ -2,13 +2,16 @@ package io.ticketing.starter;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.ticketing.guard.DevelopmentDefaults;
+import io.ticketing.identity.CallerSignatures;
 import org.springframework.core.env.Environment;
 
 /**
- * The connection settings every back-end service shares: the PostgreSQL password must be the deployment's own, not
- * the local stack's ({@code postgres}, also this starter's default) or docker compose's ({@code ticketing}).
+ * The secrets every back-end service shares: the PostgreSQL password must be the deployment's own, not the local
+ * stack's ({@code postgres}, also this starter's default) or docker compose's ({@code ticketing}); the internal secret
+ * that signs calls between services ({@code ticketing.internal.secret}) must not be the published local one.
  */
 public final class ConnectionDefaults implements DevelopmentDefaults {
 
@@ -16,6 +19,10 @@ public final class ConnectionDefaults implements DevelopmentDefaults {
 
     @Override
     public List<String> inEffect(Environment environment) {
-        return DevelopmentDefaults.secret(environment, "ticketing.postgres.password", PUBLISHED_PASSWORDS).stream().toList();
+        return Stream.concat(
+                DevelopmentDefaults.secret(environment, "ticketing.postgres.password", PUBLISHED_PASSWORDS).stream(),
+                DevelopmentDefaults.secret(environment, "ticketing.internal.secret",
+                        Set.of(CallerSignatures.LOCAL_SECRET)).stream())
+                .toList();
     }
 }

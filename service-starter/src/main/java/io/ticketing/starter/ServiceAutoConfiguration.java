@@ -31,6 +31,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ticketing.identity.CallerSignatures;
 import io.ticketing.starter.deadletter.DeadLetterRecoverer;
 import io.ticketing.starter.deadletter.DeadLetters;
 import io.ticketing.starter.deadletter.web.DeadLetterController;
@@ -39,6 +40,8 @@ import io.ticketing.starter.messaging.EventInbox;
 import io.ticketing.starter.messaging.InboxPruner;
 import io.ticketing.starter.messaging.KafkaEventForwarder;
 import io.ticketing.starter.messaging.OutboxResubmitter;
+import io.ticketing.starter.client.InternalCaller;
+import io.ticketing.starter.web.CallerVerification;
 import io.ticketing.starter.web.CurrentCustomer;
 import io.ticketing.starter.web.CurrentCustomerEmail;
 import io.ticketing.starter.web.CurrentCustomerResolver;
@@ -78,6 +81,27 @@ public class ServiceAutoConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Verifies and makes the signatures of calls between the gateway and the services. */
+    @Bean
+    CallerSignatures callerSignatures(@Value("${ticketing.internal.secret}") String secret) {
+        return new CallerSignatures(secret);
+    }
+
+    /** This service when it calls another's internal endpoints. */
+    @Bean
+    InternalCaller internalCaller(@Value("${spring.application.name}") String name, CallerSignatures signatures,
+            Clock clock) {
+        return new InternalCaller(name, signatures, clock);
+    }
+
+    /** Right after the request id: nothing reads an identity header of a request that is not the platform's own. */
+    @Bean
+    FilterRegistrationBean<CallerVerification> callerVerification(CallerSignatures signatures, Clock clock) {
+        var registration = new FilterRegistrationBean<>(new CallerVerification(signatures, clock));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

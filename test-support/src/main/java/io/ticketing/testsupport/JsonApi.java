@@ -27,21 +27,31 @@ public final class JsonApi {
 
     private final String baseUrl;
     private final Map<String, String> headers;
+    private final boolean asGateway;
 
     public JsonApi(String baseUrl) {
-        this(baseUrl, Map.of());
+        this(baseUrl, Map.of(), false);
     }
 
-    private JsonApi(String baseUrl, Map<String, String> headers) {
+    private JsonApi(String baseUrl, Map<String, String> headers, boolean asGateway) {
         this.baseUrl = baseUrl;
         this.headers = headers;
+        this.asGateway = asGateway;
+    }
+
+    /**
+     * A client that calls a service straight as the gateway does: every request signed with the local internal secret
+     * over the identity headers it carries ({@link GatewayIdentity}).
+     */
+    public static JsonApi asGateway(String baseUrl) {
+        return new JsonApi(baseUrl, Map.of(), true);
     }
 
     /** A client that sends {@code name: value} with every request. */
     public JsonApi withHeader(String name, String value) {
         var more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new JsonApi(baseUrl, Map.copyOf(more));
+        return new JsonApi(baseUrl, Map.copyOf(more), asGateway);
     }
 
     public Response get(String path) {
@@ -83,6 +93,10 @@ public final class JsonApi {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
         headers.forEach(builder::header);
+        if (asGateway) {
+            GatewayIdentity.signature(headers.get(GatewayIdentity.CUSTOMER_ID), headers.get(GatewayIdentity.CUSTOMER_EMAIL),
+                    headers.get(GatewayIdentity.API_CLIENT)).forEach(builder::header);
+        }
         return builder;
     }
 

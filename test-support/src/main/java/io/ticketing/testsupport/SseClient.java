@@ -65,9 +65,15 @@ public final class SseClient implements AutoCloseable {
     }
 
     /** Connects and returns once the response headers arrived. */
+    /**
+     * Opens the stream at {@code url} with these headers, signed as the gateway signs what it passes on
+     * ({@link GatewayIdentity}), so that a service called straight believes the identity headers among them.
+     */
     public static SseClient connect(String url, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
+        GatewayIdentity.signature(headers.get(GatewayIdentity.CUSTOMER_ID), headers.get(GatewayIdentity.CUSTOMER_EMAIL),
+                headers.get(GatewayIdentity.API_CLIENT)).forEach(request::header);
         try {
             return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
         }

@@ -558,7 +558,7 @@ class WaitlistIntegrationTest {
     }
 
     private static JsonApi customer(UUID customerId, int port) {
-        return new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString());
+        return JsonApi.asGateway("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString());
     }
 
     private String url(String path) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import io.ticketing.benchmarks.Report;
 import io.ticketing.benchmarks.RunEnvironment;
 import io.ticketing.benchmarks.Sessions;
 import io.ticketing.benchmarks.StackCpu;
+import io.ticketing.identity.CallerSignatures;
 
 /**
  * Issue 14's measuring harness: what a hold costs in CPU, process by process, next to what a request that does
@@ -40,6 +42,13 @@ import io.ticketing.benchmarks.StackCpu;
  * {@code benchmarks/README.md}.
  */
 public final class HoldRateBenchmark {
+
+    /**
+     * Signs the requests straight to the service as the gateway does, with the stack's internal secret
+     * ({@code TICKETING_INTERNAL_SECRET}, the local one by default).
+     */
+    private static final CallerSignatures SIGNATURES = new CallerSignatures(
+            System.getenv().getOrDefault("TICKETING_INTERNAL_SECRET", CallerSignatures.LOCAL_SECRET));
 
     private final HoldRateOptions options;
     private final Gateway gateway;
@@ -105,10 +114,10 @@ public final class HoldRateBenchmark {
         List<PhaseResult> results = new ArrayList<>();
 
         Path direct = scripts.noOp(Phase.NO_OP_DIRECT, options.service(), sessionsFile, options.apiKey(),
-                options.apiClient());
+                options.apiClient(), SIGNATURES);
         results.add(phase(Phase.NO_OP_DIRECT, wrk, cpu, direct, options.service()));
         Path proxied = scripts.noOp(Phase.NO_OP_GATEWAY, options.gateway(), sessionsFile, options.apiKey(),
-                options.apiClient());
+                options.apiClient(), SIGNATURES);
         results.add(phase(Phase.NO_OP_GATEWAY, wrk, cpu, proxied, options.gateway()));
 
         long[] sliceStarts = sliceStarts();
@@ -312,11 +321,15 @@ public final class HoldRateBenchmark {
     /** The no-op straight to reservation-service, as a customer the gateway would have named. */
     private void checkDirectNoOp() throws IOException, InterruptedException {
         URI noOp = options.service().resolve(WrkScripts.NO_OP_PATH);
+        String customer = UUID.randomUUID().toString();
         HttpRequest request = HttpRequest.newBuilder(noOp)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("X-Customer-Id", UUID.randomUUID().toString())
+                .header("X-Customer-Id", customer)
                 .header("X-Api-Client", options.apiClient())
+                .header(CallerSignatures.CALLER_HEADER, "gateway-service")
+                .header(CallerSignatures.SIGNATURE_HEADER, SIGNATURES.sign(new CallerSignatures.Identity(
+                        "gateway-service", customer, null, options.apiClient()), Instant.now().getEpochSecond()))
                 .POST(HttpRequest.BodyPublishers.ofString(WrkScripts.NO_OP_BODY))
                 .build();
         HttpResponse<String> response;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 
 import io.ticketing.benchmarks.HotShowSetup;
 import io.ticketing.benchmarks.Sessions;
+import io.ticketing.identity.CallerSignatures;
 
 /**
  * Writes the Lua scripts {@code wrk -s} runs, one per phase, and the sessions file they read. Lean on purpose, so that
@@ -44,6 +46,18 @@ final class WrkScripts {
         this.threads = threads;
     }
 
+    /** The sessions file with, on each line, the gateway's signature over that customer's identity, made now. */
+    private Path signed(Path sessions, String apiClient, CallerSignatures signatures) throws IOException {
+        long now = Instant.now().getEpochSecond();
+        Path file = directory.resolve("sessions-signed.txt");
+        Files.write(file, Files.readAllLines(sessions).stream().map(line -> {
+            String[] session = line.split(" ");
+            return line + " " + signatures.sign(new CallerSignatures.Identity("gateway-service", session[1], session[2],
+                    apiClient), now);
+        }).toList());
+        return file;
+    }
+
     /** One line per customer: token, customer id, e-mail address, as the scripts read them. */
     Path sessions(List<Sessions.Session> sessions) throws IOException {
         for (Sessions.Session session : sessions) {
@@ -61,15 +75,19 @@ final class WrkScripts {
 
     /**
      * The no-op straight to the service with the identity headers the gateway would add ({@code X-Customer-Id},
-     * {@code X-Customer-Email}, {@code X-Api-Client}), or through the gateway with the API key and the session; each
-     * thread sends its own customers' requests in turn.
+     * {@code X-Customer-Email}, {@code X-Api-Client}) and its signature over them ({@code signatures}, made now: they
+     * are good for five minutes), or through the gateway with the API key and the session; each thread sends its own
+     * customers' requests in turn.
      */
-    Path noOp(Phase phase, URI target, Path sessions, String apiKey, String apiClient) throws IOException {
+    Path noOp(Phase phase, URI target, Path sessions, String apiKey, String apiClient, CallerSignatures signatures)
+            throws IOException {
         String identity = phase.viaGateway()
                 ? "\"X-API-Key: \" .. " + lua(apiKey) + " .. \"\\r\\nAuthorization: Bearer \" .. token .. \"\\r\\n\""
                 : "\"X-Customer-Id: \" .. customer .. \"\\r\\nX-Customer-Email: \" .. email .. \"\\r\\nX-Api-Client: \" .. "
-                        + lua(apiClient) + " .. \"\\r\\n\"";
-        String script = header(phase, sessions) + """
+                        + lua(apiClient) + " .. \"\\r\\n" + CallerSignatures.CALLER_HEADER + ": gateway-service\\r\\n"
+                        + CallerSignatures.SIGNATURE_HEADER + ": \" .. signature .. \"\\r\\n\"";
+        Path lines = phase.viaGateway() ? sessions : signed(sessions, apiClient, signatures);
+        String script = header(phase, lines) + """
                 local BODY = %s
 
                 function init(args)
@@ -80,7 +98,7 @@ final class WrkScripts {
                   local number = 0
                   for line in io.lines(SESSIONS) do
                     if number %% THREADS == id - 1 then
-                      local token, customer, email = line:match("^(%%S+) (%%S+) (%%S+)$")
+                      local token, customer, email, signature = line:match("^(%%S+) (%%S+) (%%S+) ?(%%S*)$")
                       requests[#requests + 1] = head .. %s .. "\\r\\n" .. BODY
                     end
                     number = number + 1

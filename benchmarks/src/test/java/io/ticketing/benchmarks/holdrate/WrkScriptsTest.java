@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ticketing.benchmarks.Sessions;
+import io.ticketing.identity.CallerSignatures;
 
 class WrkScriptsTest {
 
+    private static final CallerSignatures SIGNATURES = new CallerSignatures(CallerSignatures.LOCAL_SECRET);
     private static final List<Sessions.Session> SESSIONS = List.of(
             new Sessions.Session("eyJ0.a-b_c", "0b0e7d1c-53a4-4ad3-9ab4-6d3c1b0e2f11", "hold-rate-x-0@example.com"),
             new Sessions.Session("eyJ0.d-e_f", "5f1c2a3b-6d7e-4f80-91a2-b3c4d5e6f708", "hold-rate-x-1@example.com"));
@@ -35,10 +37,10 @@ class WrkScriptsTest {
     }
 
     @Test
-    void sendsTheNoOpStraightToTheServiceWithTheGatewaysIdentityHeaders() throws IOException {
+    void sendsTheNoOpStraightToTheServiceWithTheGatewaysIdentityHeadersSigned() throws IOException {
         var scripts = new WrkScripts(directory, 2);
         Path script = scripts.noOp(Phase.NO_OP_DIRECT, URI.create("http://127.0.0.1:8082"), scripts.sessions(SESSIONS),
-                "local-client-key", "local-client");
+                "local-client-key", "local-client", SIGNATURES);
 
         assertThat(script).hasFileName("no-op-direct.lua");
         assertThat(Files.readString(script))
@@ -46,6 +48,12 @@ class WrkScriptsTest {
                 .contains("POST /api/v1/no-op HTTP/1.1\\r\\nHost: \" .. \"127.0.0.1:8082\"")
                 .contains("\"X-Customer-Id: \" .. customer .. \"\\r\\nX-Customer-Email: \" .. email")
                 .contains("X-Api-Client: \" .. \"local-client\"")
+                .contains("X-Ticketing-Caller: gateway-service\\r\\nX-Ticketing-Signature: \" .. signature")
+                .contains("sessions-signed.txt");
+        String[] signed = Files.readAllLines(directory.resolve("sessions-signed.txt")).getFirst().split(" ");
+        assertThat(SIGNATURES.verify(new CallerSignatures.Identity("gateway-service", signed[1], signed[2], "local-client"),
+                signed[3], java.time.Instant.now().getEpochSecond())).as("signed over the customer it names").isTrue();
+        assertThat(Files.readString(script))
                 .doesNotContain("X-API-Key")
                 .contains("function response(status, headers, body)")
                 .contains("hold-rate statuses");
@@ -55,7 +63,7 @@ class WrkScriptsTest {
     void sendsTheNoOpThroughTheGatewayWithKeyAndSession() throws IOException {
         var scripts = new WrkScripts(directory, 1);
         Path script = scripts.noOp(Phase.NO_OP_GATEWAY, URI.create("http://127.0.0.1:8080"), scripts.sessions(SESSIONS),
-                "local-client-key", "local-client");
+                "local-client-key", "local-client", SIGNATURES);
 
         assertThat(Files.readString(script))
                 .contains("\"X-API-Key: \" .. \"local-client-key\" .. \"\\r\\nAuthorization: Bearer \" .. token")

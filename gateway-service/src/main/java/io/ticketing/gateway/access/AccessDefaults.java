@@ -6,19 +6,22 @@ import java.util.Map;
 import java.util.Set;
 
 import io.ticketing.guard.DevelopmentDefaults;
+import io.ticketing.identity.CallerSignatures;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Outside the {@code local} profile the gateway needs API keys of its own and its own session secret: the local
- * keys are printed in the README (their hashes live in {@code application-local.yml}), and a session secret anyone
- * knows lets anyone sign a session for any customer.
+ * Outside the {@code local} profile the gateway needs API keys of its own, its own session secret and its own
+ * internal secret: the local keys are printed in the README (their hashes live in {@code application-local.yml}), a
+ * session secret anyone knows lets anyone sign a session for any customer, and an internal secret anyone knows lets
+ * anyone who reaches a service speak for any customer.
  */
 public final class AccessDefaults implements DevelopmentDefaults {
 
     static final String API_KEYS = "ticketing.gateway.access.api-keys";
     static final String SESSION_SECRET = "ticketing.gateway.access.sessions.secret";
+    static final String INTERNAL_SECRET = "ticketing.internal.secret";
     /** The keys the README gives for a developer's machine. */
     static final Map<String, String> PUBLISHED_KEYS_BY_HASH = Map.of(
             ApiClients.sha256("local-client-key"), "local-client-key",
@@ -47,6 +50,8 @@ public final class AccessDefaults implements DevelopmentDefaults {
             }
         }
         DevelopmentDefaults.secret(environment, SESSION_SECRET, PUBLISHED_SESSION_SECRETS).ifPresent(inEffect::add);
+        DevelopmentDefaults.secret(environment, INTERNAL_SECRET, Set.of(CallerSignatures.LOCAL_SECRET))
+                .ifPresent(inEffect::add);
         return inEffect;
     }
 }

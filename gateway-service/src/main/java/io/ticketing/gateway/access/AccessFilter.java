@@ -1,5 +1,6 @@
 package io.ticketing.gateway.access;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,12 +14,14 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.ticketing.gateway.web.Problems;
+import io.ticketing.identity.CallerSignatures;
 import reactor.core.publisher.Mono;
 
 /**
  * The door: checks the API key and its role, verifies the customer session where one is needed or offered,
- * and tells the services who is calling. Identity headers that arrive from outside are always removed, so
- * nobody can claim to be another customer by sending them.
+ * and tells the services who is calling, signed ({@link CallerSignatures}) so that they believe it. Identity and
+ * signature headers that arrive from outside are always removed, so nobody can claim to be another customer by
+ * sending them; the API key and the session token never leave the gateway.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -33,28 +36,32 @@ public class AccessFilter implements WebFilter {
     public static final String CLIENT_ATTRIBUTE = AccessFilter.class.getName() + ".client";
     public static final String SESSION_ATTRIBUTE = AccessFilter.class.getName() + ".session";
 
-    private static final List<String> IDENTITY_HEADERS = List.of(CUSTOMER_ID_HEADER, CUSTOMER_EMAIL_HEADER,
-            API_CLIENT_HEADER);
+    private static final List<String> REPLACED_HEADERS = List.of(CUSTOMER_ID_HEADER, CUSTOMER_EMAIL_HEADER,
+            API_CLIENT_HEADER, CallerSignatures.CALLER_HEADER, CallerSignatures.SIGNATURE_HEADER, API_KEY_HEADER);
+    /** The gateway as it names itself to the services. */
+    public static final String CALLER = "gateway-service";
     private static final String BEARER = "Bearer ";
 
     private final ApiClients clients;
     private final SessionTokens sessions;
+    private final CallerSignatures signatures;
+    private final Clock clock;
     private final Problems problems;
 
-    AccessFilter(ApiClients clients, SessionTokens sessions, Problems problems) {
+    AccessFilter(ApiClients clients, SessionTokens sessions, CallerSignatures signatures, Clock clock,
+            Problems problems) {
         this.clients = clients;
         this.sessions = sessions;
+        this.signatures = signatures;
+        this.clock = clock;
         this.problems = problems;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ServerWebExchange stripped = exchange.mutate()
-                .request(request -> request.headers(headers -> IDENTITY_HEADERS.forEach(headers::remove)))
-                .build();
         AccessPolicy.Requirement requirement = AccessPolicy.requirementFor(exchange.getRequest().getPath().value());
         if (requirement == AccessPolicy.Requirement.OPEN) {
-            return chain.filter(stripped);
+            return chain.filter(forward(exchange, null, null));
         }
         if (requirement == AccessPolicy.Requirement.DENIED) {
             return problems.write(exchange, HttpStatus.NOT_FOUND, "NOT_FOUND", "There is no API at this path");
@@ -72,15 +79,14 @@ public class AccessFilter implements WebFilter {
             return problems.write(exchange, HttpStatus.FORBIDDEN, "ADMIN_KEY_REQUIRED",
                     "This API needs an admin key");
         }
-        stripped.getAttributes().put(CLIENT_ATTRIBUTE, client.get());
+        exchange.getAttributes().put(CLIENT_ATTRIBUTE, client.get());
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
             if (requirement == AccessPolicy.Requirement.CUSTOMER) {
-                return unauthorized(exchange, "SESSION_REQUIRED",
-                        "Sign in (POST /api/v1/sessions/challenges, then POST /api/v1/sessions) and send the session's token "
-                                + "as Authorization: Bearer <token>");
+                return unauthorized(exchange, "SESSION_REQUIRED", "Sign in (POST /api/v1/sessions/challenges, then "
+                        + "POST /api/v1/sessions) and send the session's token as Authorization: Bearer <token>");
             }
-            return chain.filter(withClient(stripped, client.get()));
+            return chain.filter(forward(exchange, client.get(), null));
         }
         if (!authorization.startsWith(BEARER)) {
             return unauthorized(exchange, "SESSION_INVALID", "Authorization must be a Bearer session token");
@@ -92,8 +98,8 @@ public class AccessFilter implements WebFilter {
         catch (SessionTokens.InvalidSession invalid) {
             return unauthorized(exchange, invalid.code(), invalid.getMessage());
         }
-        stripped.getAttributes().put(SESSION_ATTRIBUTE, session);
-        return chain.filter(withCustomer(withClient(stripped, client.get()), session));
+        exchange.getAttributes().put(SESSION_ATTRIBUTE, session);
+        return chain.filter(forward(exchange, client.get(), session));
     }
 
     private Mono<Void> unauthorized(ServerWebExchange exchange, String code, String detail) {
@@ -101,23 +107,32 @@ public class AccessFilter implements WebFilter {
         return problems.write(exchange, HttpStatus.UNAUTHORIZED, code, detail);
     }
 
-    private static ServerWebExchange withClient(ServerWebExchange exchange, AccessProperties.ApiKey client) {
+    /**
+     * The request as the service gets it: the identity the gateway verified (the app, the customer), signed, in place
+     * of whatever identity, signature, key or token headers the client sent.
+     */
+    private ServerWebExchange forward(ServerWebExchange exchange, AccessProperties.ApiKey client,
+            CustomerSession session) {
+        String apiClient = client == null ? null : client.name();
+        String customerId = session == null ? null : session.customerId().toString();
+        String email = session == null ? null : session.email();
+        String signature = signatures.sign(new CallerSignatures.Identity(CALLER, customerId, email, apiClient),
+                clock.instant().getEpochSecond());
         return exchange.mutate()
                 .request(request -> request.headers(headers -> {
-                    headers.set(API_CLIENT_HEADER, client.name());
-                    headers.remove(API_KEY_HEADER);
-                }))
-                .build();
-    }
-
-    private static ServerWebExchange withCustomer(ServerWebExchange exchange, CustomerSession session) {
-        return exchange.mutate()
-                .request(request -> request.headers(headers -> {
-                    headers.set(CUSTOMER_ID_HEADER, session.customerId().toString());
-                    if (session.email() != null) {
-                        headers.set(CUSTOMER_EMAIL_HEADER, session.email());
+                    REPLACED_HEADERS.forEach(headers::remove);
+                    if (apiClient != null) {
+                        headers.set(API_CLIENT_HEADER, apiClient);
                     }
-                    headers.remove(HttpHeaders.AUTHORIZATION);
+                    if (session != null) {
+                        headers.set(CUSTOMER_ID_HEADER, customerId);
+                        if (email != null) {
+                            headers.set(CUSTOMER_EMAIL_HEADER, email);
+                        }
+                        headers.remove(HttpHeaders.AUTHORIZATION);
+                    }
+                    headers.set(CallerSignatures.CALLER_HEADER, CALLER);
+                    headers.set(CallerSignatures.SIGNATURE_HEADER, signature);
                 }))
                 .build();
     }

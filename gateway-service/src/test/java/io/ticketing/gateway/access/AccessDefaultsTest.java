@@ -9,6 +9,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 import io.ticketing.gateway.GatewayApplication;
 import io.ticketing.guard.DevelopmentDefaultsRefused;
+import io.ticketing.identity.CallerSignatures;
 
 class AccessDefaultsTest {
 
@@ -21,25 +22,30 @@ class AccessDefaultsTest {
         assertThatThrownBy(() -> new SpringApplicationBuilder(GatewayApplication.class).run("--spring.profiles.active=production"))
                 .isInstanceOf(DevelopmentDefaultsRefused.class)
                 .hasMessageContaining("ticketing.gateway.access.api-keys has no key")
-                .hasMessageContaining("ticketing.gateway.access.sessions.secret is not set");
+                .hasMessageContaining("ticketing.gateway.access.sessions.secret is not set")
+                .hasMessageContaining("ticketing.internal.secret is not set");
     }
 
     @Test
-    void refusesThePublishedKeysAndSessionSecrets() {
+    void refusesThePublishedKeysAndSecrets() {
         var ours = withKey(new MockEnvironment(), 0, "ours", ApiClients.sha256("a key of our own"), "CLIENT");
         var environment = withKey(ours, 1, "local-admin", ApiClients.sha256("local-admin-key").toUpperCase(), "ADMIN")
-                .withProperty("ticketing.gateway.access.sessions.secret", "compose-local-session-secret-not-for-production");
+                .withProperty("ticketing.gateway.access.sessions.secret", "compose-local-session-secret-not-for-production")
+                .withProperty("ticketing.internal.secret", CallerSignatures.LOCAL_SECRET);
         assertThat(defaults.inEffect(environment)).containsExactly(
                 "ticketing.gateway.access.api-keys[1] is the published key local-admin-key "
                         + "(TICKETING_GATEWAY_ACCESS_API_KEYS_1_SHA256)",
                 "ticketing.gateway.access.sessions.secret is a development value published in this repository: set your "
-                        + "own (TICKETING_GATEWAY_ACCESS_SESSIONS_SECRET)");
+                        + "own (TICKETING_GATEWAY_ACCESS_SESSIONS_SECRET)",
+                "ticketing.internal.secret is a development value published in this repository: set your own "
+                        + "(TICKETING_INTERNAL_SECRET)");
     }
 
     @Test
     void acceptsKeysAndSecretOfItsOwn() {
         var environment = withKey(new MockEnvironment(), 0, "web", ApiClients.sha256("a key of our own"), "CLIENT")
-                .withProperty("ticketing.gateway.access.sessions.secret", OWN_SECRET);
+                .withProperty("ticketing.gateway.access.sessions.secret", OWN_SECRET)
+                .withProperty("ticketing.internal.secret", "an-internal-secret-of-our-own-32-bytes");
         assertThat(defaults.inEffect(environment)).isEmpty();
     }
 

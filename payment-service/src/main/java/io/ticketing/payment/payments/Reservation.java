@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.ticketing.payment.config.PaymentProperties;
 import io.ticketing.starter.client.InternalApi;
+import io.ticketing.starter.client.InternalCaller;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,8 +32,8 @@ class Reservation {
     private final InternalApi api;
     private final JsonMapper json;
 
-    Reservation(PaymentProperties properties, JsonMapper json) {
-        this.api = new InternalApi(properties.reservationUrl(), TIMEOUT, "RESERVATION_UNAVAILABLE",
+    Reservation(PaymentProperties properties, JsonMapper json, InternalCaller caller) {
+        this.api = new InternalApi(caller, properties.reservationUrl(), TIMEOUT, "RESERVATION_UNAVAILABLE",
                 "The hold cannot be reached right now; try again in a moment");
         this.json = json;
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.stereotype.Component;
 
 import io.ticketing.starter.client.InternalApi;
+import io.ticketing.starter.client.InternalCaller;
 import tools.jackson.databind.json.JsonMapper;
 
 /** booking-service's answer to "what of this show is sold or blocked", read when a seat map is rebuilt. */
@@ -24,8 +25,9 @@ class BookingSeats {
     private final InternalApi api;
     private final JsonMapper json;
 
-    BookingSeats(@Value("${ticketing.reservation.booking-url:http://127.0.0.1:8083}") String url, JsonMapper json) {
-        this.api = new InternalApi(url, TIMEOUT, "SEAT_MAP_RECOVERING",
+    BookingSeats(@Value("${ticketing.reservation.booking-url:http://127.0.0.1:8083}") String url, JsonMapper json,
+            InternalCaller caller) {
+        this.api = new InternalApi(caller, url, TIMEOUT, "SEAT_MAP_RECOVERING",
                 "The seat map of this show is being restored; try again in a moment");
         this.json = json;
     }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.ticketing.identity.CallerSignatures;
 import io.ticketing.starter.RequestRejectedException;
 
 /**
@@ -19,18 +20,22 @@ public final class InternalApi {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final InternalCaller caller;
     private final String baseUrl;
     private final Duration timeout;
     private final String unavailableCode;
     private final String unavailableDetail;
 
     /**
+     * @param caller this service, which signs every request
      * @param baseUrl the other service, e.g. {@code http://127.0.0.1:8082}
      * @param timeout the longest a request may take
      * @param unavailableCode the problem code of the 503 when the service cannot answer
      * @param unavailableDetail what the customer is told then
      */
-    public InternalApi(String baseUrl, Duration timeout, String unavailableCode, String unavailableDetail) {
+    public InternalApi(InternalCaller caller, String baseUrl, Duration timeout, String unavailableCode,
+            String unavailableDetail) {
+        this.caller = caller;
         this.baseUrl = baseUrl;
         this.timeout = timeout;
         this.unavailableCode = unavailableCode;
@@ -42,10 +47,13 @@ public final class InternalApi {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).header("Accept", "application/json");
     }
 
-    /** Sends the request; the other service being unreachable is {@link #unavailable()}. */
+    /** Sends the request, signed by this service; the other service being unreachable is {@link #unavailable()}. */
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.header(CallerSignatures.CALLER_HEADER, caller.name())
+                    .header(CallerSignatures.SIGNATURE_HEADER, caller.signature()).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException ex) {
             throw unavailable();

@@ -17,6 +17,8 @@ public class CurrentCustomerResolver implements HandlerMethodArgumentResolver {
     public static final String HEADER = "X-Customer-Id";
     /** The session's e-mail address, set by the gateway next to {@link #HEADER} when the session has one. */
     public static final String EMAIL_HEADER = "X-Customer-Email";
+    /** The name of the app whose API key the gateway checked. */
+    public static final String API_CLIENT_HEADER = "X-Api-Client";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {

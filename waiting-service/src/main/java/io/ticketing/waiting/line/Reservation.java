@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.ticketing.starter.client.InternalApi;
+import io.ticketing.starter.client.InternalCaller;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,8 +30,8 @@ class Reservation {
     private final InternalApi api;
     private final JsonMapper json;
 
-    Reservation(WaitingProperties properties, JsonMapper json) {
-        this.api = new InternalApi(properties.reservationUrl(), TIMEOUT, "RESERVATION_UNAVAILABLE",
+    Reservation(WaitingProperties properties, JsonMapper json, InternalCaller caller) {
+        this.api = new InternalApi(caller, properties.reservationUrl(), TIMEOUT, "RESERVATION_UNAVAILABLE",
                 "The show's seats cannot be reached right now; try again in a moment");
         this.json = json;
     }
