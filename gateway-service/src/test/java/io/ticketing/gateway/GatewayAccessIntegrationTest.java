@@ -209,6 +209,21 @@ class GatewayAccessIntegrationTest {
     }
 
     @Test
+    void letsOnlyScannersAndAdminsAdmitTickets() {
+        String admit = "/api/v1/tickets/" + UUID.randomUUID() + "/admit";
+        var byClient = client().post(admit, Map.of("code", "a.b"));
+        assertThat(byClient.status()).isEqualTo(403);
+        assertThat(byClient.text("code")).isEqualTo("SCANNER_KEY_REQUIRED");
+
+        assertThat(anonymous().withHeader("X-API-Key", "local-scanner-key").post(admit, Map.of("code", "a.b")).status())
+                .isEqualTo(200);
+        assertThat(StubServices.lastRequestTo("notification").headers().getFirst("X-Api-Client")).isEqualTo("local-scanner");
+        assertThat(admin().post(admit, Map.of("code", "a.b")).status()).isEqualTo(200);
+        assertThat(anonymous().withHeader("X-API-Key", "local-scanner-key").get("/api/v1/admin/cities").text("code"))
+                .isEqualTo("ADMIN_KEY_REQUIRED");
+    }
+
+    @Test
     void stripsIdentityHeadersSentFromOutside() {
         String victim = UUID.randomUUID().toString();
         var forged = new CallerSignatures.Identity("gateway-service", victim, null, "local-client");

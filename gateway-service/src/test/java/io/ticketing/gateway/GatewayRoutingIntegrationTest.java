@@ -41,6 +41,9 @@ class GatewayRoutingIntegrationTest {
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
 
+    @Value("${local.management.port}")
+    int managementPort;
+
     private JsonApi anonymous() {
         return new JsonApi("http://127.0.0.1:" + port);
     }
@@ -230,10 +233,14 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
-    void reportsEachServicesReadinessInItsHealthWithoutAKey() {
-        var health = anonymous().get("/actuator/health");
+    void reportsEachServicesReadinessInItsHealthOnTheManagementPortOnly() {
+        var management = new JsonApi("http://127.0.0.1:" + managementPort);
+        var health = management.get("/actuator/health");
         assertThat(health.json().path("components").path("services").path("components").path("waiting")
                 .path("status").asString()).isEqualTo("DOWN");
-        assertThat(anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+        for (String path : List.of("/actuator/health", "/actuator/metrics", "/actuator/info")) {
+            assertThat(anonymous().get(path).status()).as("the public port's " + path).isEqualTo(404);
+        }
     }
 }

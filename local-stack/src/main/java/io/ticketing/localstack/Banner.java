@@ -7,6 +7,7 @@ final class Banner {
 
     static final String CLIENT_API_KEY = "local-client-key";
     static final String ADMIN_API_KEY = "local-admin-key";
+    static final String SCANNER_API_KEY = "local-scanner-key";
 
     private Banner() {
     }
@@ -18,8 +19,10 @@ final class Banner {
         out.printf(" %s in %.1f s%n", infraOnly ? "Ticketing infrastructure is up" : "Ticketing platform is up", startupSeconds);
         out.println();
         if (!infraOnly) {
-            out.println(" Gateway        http://localhost:" + ServiceSpec.GATEWAY.port());
-            out.println(" API keys       client: " + CLIENT_API_KEY + "   admin: " + ADMIN_API_KEY);
+            out.println(" Gateway        http://localhost:" + ServiceSpec.GATEWAY.port() + "   health and metrics: http://localhost:"
+                    + ServiceSpec.GATEWAY.managementPort() + "/actuator/health");
+            out.println(" API keys       client: " + CLIENT_API_KEY + "   admin: " + ADMIN_API_KEY + "   scanner: "
+                    + SCANNER_API_KEY);
             out.println();
             out.println(" Services");
             for (ServiceSpec service : ServiceSpec.ALL) {

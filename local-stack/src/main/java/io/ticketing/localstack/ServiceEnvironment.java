@@ -21,6 +21,9 @@ public final class ServiceEnvironment {
         Map<String, String> environment = new LinkedHashMap<>(inherited);
         defaults(service).forEach(environment::putIfAbsent);
         environment.put("SERVER_PORT", Integer.toString(service.port()));
+        if (service.managementPort() != service.port()) {
+            environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(service.managementPort()));
+        }
         return environment;
     }
 
@@ -29,8 +32,9 @@ public final class ServiceEnvironment {
         Map<String, String> defaults = new LinkedHashMap<>();
         // a developer's machine: the development defaults every service refuses without this profile
         defaults.put("SPRING_PROFILES_ACTIVE", "local");
-        // reachable from this machine only, like the infrastructure: a service trusts the identity headers it gets
+        // reachable from this machine only, like the infrastructure
         defaults.put("SERVER_ADDRESS", InfraEndpoints.HOST);
+        defaults.put("MANAGEMENT_SERVER_ADDRESS", InfraEndpoints.HOST);
         defaults.put("TICKETING_POSTGRES_HOST", InfraEndpoints.HOST);
         defaults.put("TICKETING_POSTGRES_PORT", Integer.toString(InfraEndpoints.POSTGRES_PORT));
         service.database().ifPresent(database -> defaults.put("TICKETING_POSTGRES_DATABASE", database));

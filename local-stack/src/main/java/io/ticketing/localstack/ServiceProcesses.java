@@ -194,6 +194,7 @@ final class ServiceProcesses {
                 public void restart() {
                     // a killed JVM's port is free at once; one that is still shutting down gets a moment
                     Ports.awaitFree(service.port(), STOP_GRACE);
+                    Ports.awaitFree(service.managementPort(), STOP_GRACE);
                     start(service);
                     if (!awaitReady(service)) {
                         throw new IllegalStateException("the stack is stopping");
@@ -277,7 +278,8 @@ final class ServiceProcesses {
 
     /** Whether the service's readiness probe answers 200 now. */
     static boolean isReady(HttpClient http, ServiceSpec service) {
-        URI readiness = URI.create("http://" + InfraEndpoints.HOST + ":" + service.port() + "/actuator/health/readiness");
+        URI readiness = URI.create("http://" + InfraEndpoints.HOST + ":" + service.managementPort()
+                + "/actuator/health/readiness");
         try {
             HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

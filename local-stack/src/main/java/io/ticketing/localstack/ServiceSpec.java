@@ -9,11 +9,13 @@ import java.util.Optional;
  *
  * @param name     Maven module and jar name, e.g. "catalog-service"
  * @param port     fixed HTTP port ({@code SERVER_PORT})
+ * @param managementPort where its actuator (health, metrics) answers: the gateway's own port, not routed publicly
+ *                 ({@code MANAGEMENT_SERVER_PORT}); the service port for the services behind the gateway
  * @param database its PostgreSQL database; empty for the gateway, which has none
  */
-public record ServiceSpec(String name, int port, Optional<String> database) {
+public record ServiceSpec(String name, int port, int managementPort, Optional<String> database) {
 
-    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway-service", 8080, Optional.empty());
+    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway-service", 8080, 9080, Optional.empty());
     public static final ServiceSpec CATALOG = backend("catalog", 8081);
 
     /** Every service, gateway first. Ports are fixed so bookmarks, scripts and the gateway routes stay stable. */
@@ -27,7 +29,7 @@ public record ServiceSpec(String name, int port, Optional<String> database) {
             backend("notification", 8086));
 
     private static ServiceSpec backend(String shortName, int port) {
-        return new ServiceSpec(shortName + "-service", port, Optional.of(shortName));
+        return new ServiceSpec(shortName + "-service", port, port, Optional.of(shortName));
     }
 
     /** The services behind the gateway. */

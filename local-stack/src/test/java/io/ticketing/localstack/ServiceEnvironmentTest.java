@@ -48,6 +48,8 @@ class ServiceEnvironmentTest {
 
         assertThat(environment)
                 .containsEntry("SERVER_PORT", "8080")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9080")
+                .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
                 .doesNotContainKey("TICKETING_POSTGRES_DATABASE")
                 .containsEntry("TICKETING_GATEWAY_SERVICES_CATALOG", "http://127.0.0.1:8081")
                 .containsEntry("TICKETING_GATEWAY_SERVICES_RESERVATION", "http://127.0.0.1:8082")

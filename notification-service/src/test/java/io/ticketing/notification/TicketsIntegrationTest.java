@@ -18,6 +18,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -213,6 +216,75 @@ class TicketsIntegrationTest {
         var verified = api().post("/api/v1/tickets/verify", Map.of("code", code));
         assertThat(verified.json().path("valid").asBoolean()).as("still signed by us").isTrue();
         assertThat(verified.json().path("cancelled").asBoolean()).isTrue();
+        var atTheDoor = scanner().post("/api/v1/tickets/" + awaitTickets(booking).tickets().getFirst().ticketId()
+                + "/admit", Map.of("code", code));
+        assertThat(atTheDoor.status()).isEqualTo(409);
+        assertThat(atTheDoor.text("code")).isEqualTo("TICKET_VOID");
+        assertThat(count("SELECT count(*) FROM ticket_admission")).as("nobody let in").isZero();
+    }
+
+    @Test
+    void admitsATicketOnceThoughEightScannersScanItAtOnce() throws Exception {
+        ShowScheduled show = scheduled();
+        BookingConfirmed booking = confirmed(show, UUID.randomUUID(), null, List.of("E1", "E2"));
+        events.send(booking);
+        TicketsIssued.Ticket ticket = awaitTickets(booking).tickets().getFirst();
+        String admit = "/api/v1/tickets/" + ticket.ticketId() + "/admit";
+
+        List<Future<JsonApi.Response>> scans = new ArrayList<>();
+        try (ExecutorService scanners = Executors.newFixedThreadPool(8)) {
+            for (int gate = 1; gate <= 8; gate++) {
+                Map<String, Object> scan = Map.of("code", ticket.code(), "showId", show.showId().toString(),
+                        "gate", "Gate " + gate);
+                scans.add(scanners.submit(() -> scanner().post(admit, scan)));
+            }
+        }
+        List<JsonApi.Response> answers = new ArrayList<>();
+        for (var scan : scans) {
+            answers.add(scan.get());
+        }
+
+        var admitted = answers.stream().filter(answer -> answer.status() == 200).toList();
+        assertThat(admitted).as("exactly one scan lets the ticket in").hasSize(1);
+        assertThat(admitted.getFirst().text("seatId")).isEqualTo("E1");
+        String gate = admitted.getFirst().text("gate");
+        assertThat(answers.stream().filter(answer -> answer.status() == 409)).hasSize(7).allSatisfy(refused -> {
+            assertThat(refused.text("code")).isEqualTo("ALREADY_ADMITTED");
+            assertThat(refused.text("gate")).as("where it was admitted").isEqualTo(gate);
+            assertThat(refused.text("admittedAt")).isEqualTo(admitted.getFirst().text("admittedAt"));
+        });
+        assertThat(count("SELECT count(*) FROM ticket_admission WHERE ticket_id = ?", ticket.ticketId())).isEqualTo(1);
+    }
+
+    @Test
+    void admitsOnlyTheTicketItsCodeSignsForTheShowAtTheDoor() {
+        ShowScheduled show = scheduled();
+        BookingConfirmed booking = confirmed(show, UUID.randomUUID(), null, List.of("F1", "F2"));
+        events.send(booking);
+        List<TicketsIssued.Ticket> tickets = awaitTickets(booking).tickets();
+        String admitFirst = "/api/v1/tickets/" + tickets.get(0).ticketId() + "/admit";
+
+        var otherTicketsCode = scanner().post(admitFirst, Map.of("code", tickets.get(1).code()));
+        assertThat(otherTicketsCode.status()).isEqualTo(422);
+        assertThat(otherTicketsCode.text("code")).isEqualTo("TICKET_INVALID");
+        String code = tickets.get(0).code();
+        var forged = scanner().post(admitFirst, Map.of("code", code.substring(0, code.length() - 2) + "xx"));
+        assertThat(forged.text("code")).isEqualTo("TICKET_INVALID");
+        var otherShow = scanner().post(admitFirst, Map.of("code", code, "showId", UUID.randomUUID().toString()));
+        assertThat(otherShow.status()).isEqualTo(422);
+        assertThat(otherShow.text("code")).isEqualTo("WRONG_SHOW");
+        assertThat(count("SELECT count(*) FROM ticket_admission WHERE ticket_id = ?", tickets.get(0).ticketId())).isZero();
+
+        var admitted = scanner().post(admitFirst, Map.of("code", code));
+        assertThat(admitted.status()).isEqualTo(200);
+        assertThat(admitted.text("gate")).as("the scanner's name when no gate is given").isEqualTo("door-scanner");
+        for (var malformed : List.of(Map.of(), Map.of("code", "not a code"), Map.of("code", code, "gate", ""),
+                Map.of("code", code, "showId", "not-a-uuid"), Map.of("code", code, "gate", "<script>"))) {
+            var refused = scanner().post(admitFirst, malformed);
+            assertThat(refused.status()).as(malformed.toString()).isEqualTo(400);
+            assertThat(refused.isProblem()).isTrue();
+        }
+        assertThat(scanner().post("/api/v1/tickets/not-a-uuid/admit", Map.of("code", code)).status()).isEqualTo(400);
     }
 
     @Test
@@ -298,6 +370,11 @@ class TicketsIntegrationTest {
 
     private JsonApi api() {
         return JsonApi.asGateway(url(""));
+    }
+
+    /** A ticket scanner at the door, as the gateway names it. */
+    private JsonApi scanner() {
+        return api().withHeader("X-Api-Client", "door-scanner");
     }
 
     private JsonApi customer(UUID customerId) {

@@ -96,6 +96,19 @@ class KubernetesOverlaysTest {
     }
 
     @Test
+    void theGatewaysActuatorIsNeverPublic() throws Exception {
+        List<Map<String, Object>> objects = objects(render("production"));
+        String service = String.valueOf(ofKind(objects, "Service").stream()
+                .filter(object -> name(object).equals("gateway-service")).findFirst().orElseThrow().get("spec"));
+        assertThat(service).contains("port=8080").doesNotContain("9080").doesNotContain("management");
+        assertThat(String.valueOf(ofKind(objects, "Ingress"))).doesNotContain("9080").doesNotContain("management");
+        String gateway = String.valueOf(ofKind(objects, "Deployment").stream()
+                .filter(object -> name(object).equals("gateway-service")).findFirst().orElseThrow());
+        assertThat(gateway).as("probes on the management port").contains("path=/actuator/health/readiness, port=management")
+                .doesNotContain("port=http");
+    }
+
+    @Test
     void theLocalOverlayIsWhereTheDevelopmentDefaultsAreSwitchedOn() throws Exception {
         List<Map<String, Object>> objects = objects(render("local"));
         assertThat(ofKind(objects, "ConfigMap").stream().map(configMap -> map(configMap.get("data")))

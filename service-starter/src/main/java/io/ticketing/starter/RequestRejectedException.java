@@ -1,5 +1,9 @@
 package io.ticketing.starter;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A client request the service refuses, with a stable machine-readable {@code code} for clients. The web
  * layer turns it into an RFC 9457 problem; domain code stays free of HTTP types by naming the
@@ -26,6 +30,7 @@ public class RequestRejectedException extends RuntimeException {
 
     private final Reason reason;
     private final String code;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public RequestRejectedException(Reason reason, String code, String detail) {
         super(detail, null, false, false);
@@ -51,6 +56,16 @@ public class RequestRejectedException extends RuntimeException {
 
     public static RequestRejectedException unprocessable(String code, String detail) {
         return new RequestRejectedException(Reason.UNPROCESSABLE, code, detail);
+    }
+
+    /** Adds a field to the problem the caller gets, next to {@code code}: what the client needs to act on it. */
+    public RequestRejectedException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 
     public Reason reason() {

@@ -22,8 +22,8 @@ import io.ticketing.testsupport.JsonApi;
 /**
  * A customer signs in on the running platform as a person would: asks for a code, reads it from the mail the local
  * stack's SMTP server received, and sends it back. Signed in on a laptop and a phone, they are one customer: each
- * device sees the holds and the booking made on the other, and the limit of seats per show counts both. Signing out
- * of one device ends that session only.
+ * device sees the holds and the booking made on the other, and the limit of seats per show counts both. Naming the
+ * customer straight to a service, past the gateway, gets nothing. Signing out of one device ends that session only.
  */
 @Order(3)
 class AccountsSystemTest {
@@ -62,6 +62,14 @@ class AccountsSystemTest {
                 .until(() -> onPhone.get("/api/v1/bookings").json().size() == 1);
         assertThat(onPhone.get("/api/v1/bookings").json().get(0).path("holdId").asString())
                 .as("the phone sees the booking paid for on the laptop").isEqualTo(four.text("holdId"));
+
+        String customerId = laptop.text("customerId");
+        for (String service : List.of("http://127.0.0.1:8082/api/v1/holds/" + six.text("holdId"),
+                "http://127.0.0.1:8083/api/v1/bookings")) {
+            var straight = new JsonApi(service).withHeader("X-Customer-Id", customerId).get("");
+            assertThat(straight.status()).as("the customer named straight to " + service).isEqualTo(401);
+            assertThat(straight.text("code")).isEqualTo("CALLER_UNVERIFIED");
+        }
 
         assertThat(onLaptop.delete("/api/v1/sessions/current").status()).isEqualTo(204);
         var signedOut = onLaptop.get("/api/v1/bookings");

@@ -54,7 +54,7 @@ class BadInputSystemTest {
     }
 
     /**
-     * No booking, waiting-list entry, payment or sign-in challenge is made here: their paths are probed with ids of the
+     * No booking, waiting-list entry, payment, ticket or sign-in challenge is made here: their paths are probed with ids of the
      * right shape.
      */
     private static final String NO_BOOKING = UUID.randomUUID().toString();
@@ -62,6 +62,7 @@ class BadInputSystemTest {
     private static final String NO_PAYMENT = UUID.randomUUID().toString();
     private static final String NO_DEAD_LETTER = UUID.randomUUID().toString();
     private static final String NO_CHALLENGE = UUID.randomUUID().toString();
+    private static final String NO_TICKET = UUID.randomUUID().toString();
 
     /** Every public endpoint that exists, with a valid request to derive the broken ones from. */
     private static List<Endpoint> endpoints() {
@@ -134,6 +135,9 @@ class BadInputSystemTest {
                         "data", Map.of("object", Map.of("id", "pi_bad_input", "object", "payment_intent")))),
                 Endpoint.get("/api/v1/tickets/public-key", Key.CLIENT),
                 Endpoint.post("/api/v1/tickets/verify", Key.CLIENT, Map.of("code", "bm90.YXRpY2tldA")),
+                Endpoint.post("/api/v1/tickets/{ticketId}/admit", Key.ADMIN, Map.of("code", "bm90.YXRpY2tldA",
+                        "showId", NO_TICKET, "gate", "Gate 1")).with("ticketId", NO_TICKET).optional("/showId")
+                        .optional("/gate"),
                 Endpoint.get("/api/v1/admin/dead-letters", Key.ADMIN),
                 Endpoint.get("/api/v1/admin/dead-letters/{service}/{deadLetterId}", Key.ADMIN).with("service", "booking")
                         .with("deadLetterId", NO_DEAD_LETTER),

@@ -20,9 +20,14 @@ import io.ticketing.testsupport.JsonApi;
 final class LocalStackProcess {
 
     static final String GATEWAY = "http://127.0.0.1:8080";
-    /** Every port the local stack listens on: services, then PostgreSQL, Redis, Kafka, Elasticsearch and SMTP. */
-    static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 15432, 16379, 19092, 19093,
-            19200, 19300, 13025);
+    /** The gateway's actuator: health and metrics, on a port the public API does not share. */
+    static final String GATEWAY_MANAGEMENT = "http://127.0.0.1:9080";
+    /**
+     * Every port the local stack listens on: services and the gateway's management port, then PostgreSQL, Redis,
+     * Kafka, Elasticsearch and SMTP.
+     */
+    static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9080, 15432, 16379, 19092,
+            19093, 19200, 19300, 13025);
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
@@ -155,7 +160,7 @@ final class LocalStackProcess {
 
     private static boolean gatewayReady() {
         try {
-            return new JsonApi(GATEWAY).get("/actuator/health/readiness").status() == 200;
+            return new JsonApi(GATEWAY_MANAGEMENT).get("/actuator/health/readiness").status() == 200;
         }
         catch (RuntimeException ex) {
             return false;

@@ -44,7 +44,8 @@ class PlatformSystemTest {
     @Order(1)
     void everyServiceIsReadyBehindTheGateway() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode services = client.get("/actuator/health").json().path("components").path("services")
+            JsonNode services = new JsonApi(LocalStackProcess.GATEWAY_MANAGEMENT).get("/actuator/health").json()
+                    .path("components").path("services")
                     .path("components");
             for (String service : SERVICES) {
                 assertThat(services.path(service).path("status").asString()).as(service).isEqualTo("UP");

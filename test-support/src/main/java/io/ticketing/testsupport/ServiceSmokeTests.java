@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +33,21 @@ public abstract class ServiceSmokeTests {
     @Autowired
     private ApplicationContext context;
 
+    /** The service as the gateway calls it: every request signed. */
     protected JsonApi api() {
-        return new JsonApi("http://127.0.0.1:" + port);
+        return JsonApi.asGateway("http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void refusesEveryCallThatTheGatewayDidNotSign() {
+        var straight = new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
+        for (String path : new String[] { "/api/v1/no-such-thing", "/internal/v1/dead-letters" }) {
+            var refused = straight.get(path);
+            assertThat(refused.status()).as(path).isEqualTo(401);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.text("code")).isEqualTo("CALLER_UNVERIFIED");
+        }
+        assertThat(straight.get("/actuator/health/readiness").status()).as("probes stay open").isEqualTo(200);
     }
 
     @Test
@@ -80,6 +94,7 @@ public abstract class ServiceSmokeTests {
         assertThatThrownBy(() -> new SpringApplicationBuilder(application).run("--spring.profiles.active=production",
                 "--ticketing.postgres.password=postgres"))
                 .isInstanceOf(DevelopmentDefaultsRefused.class)
-                .hasMessageContaining("ticketing.postgres.password is a development value published in this repository");
+                .hasMessageContaining("ticketing.postgres.password is a development value published in this repository")
+                .hasMessageContaining("ticketing.internal.secret is a development value published in this repository");
     }
 }

@@ -39,6 +39,11 @@ enum Component {
         return port;
     }
 
+    /** Where its actuator answers: the gateway's on a management port of its own, not routed publicly. */
+    int managementPort() {
+        return this == GATEWAY ? 9080 : port;
+    }
+
     /** The service's own PostgreSQL database; empty for the gateway, Redis and Kafka. */
     Optional<String> database() {
         return Optional.ofNullable(database);

@@ -123,7 +123,7 @@ final class Probes {
     }
 
     private String ready(Component service) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.managementPort()
                 + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
         int status = readiness.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         return status == 200 ? null : "answered " + status;

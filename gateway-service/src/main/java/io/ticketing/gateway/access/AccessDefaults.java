@@ -25,7 +25,8 @@ public final class AccessDefaults implements DevelopmentDefaults {
     /** The keys the README gives for a developer's machine. */
     static final Map<String, String> PUBLISHED_KEYS_BY_HASH = Map.of(
             ApiClients.sha256("local-client-key"), "local-client-key",
-            ApiClients.sha256("local-admin-key"), "local-admin-key");
+            ApiClients.sha256("local-admin-key"), "local-admin-key",
+            ApiClients.sha256("local-scanner-key"), "local-scanner-key");
     /** The session secrets of the local profile, docker compose and the local Kubernetes overlay. */
     static final Set<String> PUBLISHED_SESSION_SECRETS = Set.of(
             "local-development-session-secret-not-for-production",

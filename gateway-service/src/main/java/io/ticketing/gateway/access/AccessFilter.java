@@ -75,9 +75,15 @@ public class AccessFilter implements WebFilter {
         if (client.isEmpty()) {
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "API_KEY_INVALID", "The API key is not valid");
         }
-        if (requirement == AccessPolicy.Requirement.ADMIN && client.get().role() != AccessProperties.Role.ADMIN) {
+        AccessProperties.Role role = client.get().role();
+        if (requirement == AccessPolicy.Requirement.ADMIN && role != AccessProperties.Role.ADMIN) {
             return problems.write(exchange, HttpStatus.FORBIDDEN, "ADMIN_KEY_REQUIRED",
                     "This API needs an admin key");
+        }
+        if (requirement == AccessPolicy.Requirement.SCANNER && role != AccessProperties.Role.SCANNER
+                && role != AccessProperties.Role.ADMIN) {
+            return problems.write(exchange, HttpStatus.FORBIDDEN, "SCANNER_KEY_REQUIRED",
+                    "Admitting tickets needs a scanner's key");
         }
         exchange.getAttributes().put(CLIENT_ATTRIBUTE, client.get());
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);

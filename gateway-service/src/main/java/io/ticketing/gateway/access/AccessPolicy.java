@@ -21,6 +21,8 @@ final class AccessPolicy {
         CUSTOMER,
         /** An admin API key. */
         ADMIN,
+        /** A scanner's (or an admin's) API key: admitting tickets at the door. */
+        SCANNER,
         /** Nobody: a path no rule names (answered 404, as if it did not exist). */
         DENIED
     }
@@ -29,6 +31,7 @@ final class AccessPolicy {
     }
 
     private static final List<Rule> RULES = List.of(
+            // the actuator answers on the management port only (this filter runs there too); nothing does here
             rule("/actuator/**", Requirement.OPEN),
             rule("/v3/api-docs/**", Requirement.OPEN),
             rule("/swagger-ui.html", Requirement.OPEN),
@@ -45,6 +48,7 @@ final class AccessPolicy {
             rule("/api/v1/payments/**", Requirement.CUSTOMER),
             rule("/api/v1/bookings", Requirement.CUSTOMER),
             rule("/api/v1/bookings/**", Requirement.CUSTOMER),
+            rule("/api/v1/tickets/*/admit", Requirement.SCANNER),
             // the ticket scanner's key and check: used at the door by venue apps, which have no customer session
             rule("/api/v1/tickets/**", Requirement.API_KEY),
             rule("/api/**", Requirement.API_KEY));

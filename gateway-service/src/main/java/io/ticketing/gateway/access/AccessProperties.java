@@ -46,7 +46,9 @@ public record AccessProperties(List<ApiKey> apiKeys, Sessions sessions, SignIn s
     public enum Role {
         /** A customer-facing app: browse, search, sessions and the customer's own holds and bookings. */
         CLIENT,
-        /** An admin tool: everything a client may do, plus {@code /api/v1/admin/**}. */
-        ADMIN
+        /** An admin tool: everything a client may do, plus {@code /api/v1/admin/**} and admitting tickets. */
+        ADMIN,
+        /** A ticket scanner at a venue's door: what a client may do, plus admitting tickets. */
+        SCANNER
     }
 }

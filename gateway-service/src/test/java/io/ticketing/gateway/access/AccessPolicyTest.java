@@ -18,6 +18,7 @@ class AccessPolicyTest {
 
     @Test
     void asksEachKnownPathForWhatItNeeds() {
+        assertThat(AccessPolicy.requirementFor("/v3/api-docs")).isEqualTo(Requirement.OPEN);
         assertThat(AccessPolicy.requirementFor("/actuator/health")).isEqualTo(Requirement.OPEN);
         assertThat(AccessPolicy.requirementFor("/api/v1/payments/webhooks/stripe")).isEqualTo(Requirement.OPEN);
         assertThat(AccessPolicy.requirementFor("/api/v1/sessions/challenges")).isEqualTo(Requirement.API_KEY);

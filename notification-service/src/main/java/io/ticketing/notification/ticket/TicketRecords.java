@@ -1,6 +1,7 @@
 package io.ticketing.notification.ticket;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +62,31 @@ class TicketRecords {
     Optional<Booking> bookingOfTicket(UUID ticketId) {
         return jdbc.sql("SELECT booking_id FROM ticket WHERE ticket_id = ?").param(ticketId).query(UUID.class).optional()
                 .flatMap(this::booking);
+    }
+
+    /**
+     * Admits the ticket at {@code at} through {@code gate}; empty if it was admitted before. Two scans at once: the
+     * second insert waits for the first to commit, then inserts nothing.
+     */
+    Optional<Admission> admit(TicketCode ticket, Instant at, String gate) {
+        return jdbc.sql("""
+                INSERT INTO ticket_admission (ticket_id, admitted_at, gate) VALUES (?, ?, ?)
+                ON CONFLICT (ticket_id) DO NOTHING
+                RETURNING admitted_at, gate""")
+                .params(ticket.ticketId(), at.atOffset(ZoneOffset.UTC), gate)
+                .query((rs, n) -> admission(ticket, rs.getObject("admitted_at", OffsetDateTime.class), rs.getString("gate")))
+                .optional();
+    }
+
+    /** The ticket's admission, if it has been admitted. */
+    Optional<Admission> admitted(TicketCode ticket) {
+        return jdbc.sql("SELECT admitted_at, gate FROM ticket_admission WHERE ticket_id = ?").param(ticket.ticketId())
+                .query((rs, n) -> admission(ticket, rs.getObject("admitted_at", OffsetDateTime.class), rs.getString("gate")))
+                .optional();
+    }
+
+    private static Admission admission(TicketCode ticket, OffsetDateTime at, String gate) {
+        return new Admission(ticket.ticketId(), ticket.bookingId(), ticket.showId(), ticket.seatId(), at.toInstant(), gate);
     }
 
     /** Records the booking cancelled, whether its confirmation came before or is still to come. */

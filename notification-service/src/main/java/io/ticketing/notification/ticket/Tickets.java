@@ -101,6 +101,36 @@ public class Tickets {
                 .orElseGet(Verification::invalid);
     }
 
+    /**
+     * Lets a ticket in at the door, once. {@code code} is what its QR code carries and must be the platform's
+     * signature over this ticket; {@code showId}, if the scanner names the show it admits to, must be the ticket's.
+     * A second scan of an admitted ticket is refused with when and where it was admitted; a cancelled booking's
+     * tickets are void.
+     */
+    @Transactional
+    public Admission admit(UUID ticketId, String code, UUID showId, String gate) {
+        TicketCode ticket = TicketCodes.verify(code, publicKey())
+                .filter(signed -> signed.ticketId().equals(ticketId))
+                .orElseThrow(() -> RequestRejectedException.unprocessable("TICKET_INVALID",
+                        "This code is not the platform's signature over ticket " + ticketId));
+        if (showId != null && !showId.equals(ticket.showId())) {
+            throw RequestRejectedException.unprocessable("WRONG_SHOW",
+                    "Ticket " + ticketId + " is for show " + ticket.showId() + ", not this one");
+        }
+        var booking = records.bookingOfTicket(ticketId).orElseThrow(() -> RequestRejectedException.unprocessable(
+                "TICKET_INVALID", "Ticket " + ticketId + " was never issued here"));
+        if (booking.cancelled()) {
+            throw RequestRejectedException.conflict("TICKET_VOID",
+                    "Booking " + booking.bookingId() + " was cancelled; its tickets are void");
+        }
+        return records.admit(ticket, clock.instant(), gate).orElseThrow(() -> {
+            Admission first = records.admitted(ticket).orElseThrow();
+            return RequestRejectedException.conflict("ALREADY_ADMITTED", "Ticket " + ticketId + " was admitted at "
+                    + first.admittedAt() + " through " + first.gate()).with("admittedAt", first.admittedAt())
+                    .with("gate", first.gate());
+        });
+    }
+
     /** The key that verifies every ticket code. */
     public PublicKey publicKey() {
         return keys.keys().getPublic();

@@ -42,6 +42,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> rejected(RequestRejectedException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(STATUS.get(ex.reason()), ex.getMessage());
         problem.setProperty("code", ex.code());
+        ex.properties().forEach(problem::setProperty);
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 

@@ -17,16 +17,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.ticketing.notification.ticket.Admission;
 import io.ticketing.notification.ticket.TicketCodes;
 import io.ticketing.notification.ticket.Tickets;
 import io.ticketing.notification.ticket.Verification;
 import io.ticketing.starter.web.CurrentCustomer;
+import io.ticketing.starter.web.CurrentCustomerResolver;
 
 @RestController
 class TicketController {
@@ -81,5 +85,28 @@ class TicketController {
     @PostMapping("/api/v1/tickets/verify")
     Verification verify(@Valid @RequestBody VerifyRequest request) {
         return tickets.verify(request.code());
+    }
+
+    /**
+     * A scan at the door: the code the ticket's QR code carries, the show the door admits to (optional: then a ticket
+     * for another show is refused), and the gate's name (optional: the scanner's API key name otherwise).
+     */
+    record AdmitRequest(@NotBlank @Size(max = 1024) @Pattern(regexp = "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+",
+            message = "must be a ticket code: two base64url parts joined by a dot") String code, UUID showId,
+            @Size(min = 1, max = 64) @Pattern(regexp = "[\\p{L}\\p{N} ._-]+",
+                    message = "must be letters, digits, spaces, dots, dashes or underscores") String gate) {
+    }
+
+    @Operation(summary = "Admits a ticket at the door, once (scanner key)",
+            description = "The ticket's signed code must match the ticket; a second scan is 409 ALREADY_ADMITTED with "
+                    + "admittedAt and gate, a cancelled booking's ticket 409 TICKET_VOID, a code that is not the "
+                    + "platform's signature over this ticket 422 TICKET_INVALID, a ticket for another show than showId "
+                    + "422 WRONG_SHOW.")
+    @PostMapping("/api/v1/tickets/{ticketId}/admit")
+    Admission admit(@PathVariable UUID ticketId, @Valid @RequestBody AdmitRequest request,
+            @Parameter(hidden = true) @RequestHeader(name = CurrentCustomerResolver.API_CLIENT_HEADER, required = false)
+            String scanner) {
+        String gate = request.gate() != null ? request.gate() : scanner != null ? scanner : "a scanner";
+        return tickets.admit(ticketId, request.code(), request.showId(), gate);
     }
 }
