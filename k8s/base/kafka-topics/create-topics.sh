@@ -6,12 +6,19 @@
 #   TICKETING_KAFKA_BOOTSTRAP_SERVERS    e.g. kafka:9092
 #   TICKETING_KAFKA_TOPIC_PARTITIONS     default 6
 #   TICKETING_KAFKA_TOPIC_REPLICATION    default 1 (3 in production)
+#   TICKETING_KAFKA_CLIENT_PROPERTIES    a Kafka client properties file (SASL, TLS) for a secured cluster, used when
+#                                        it exists; the Job mounts it from the optional Secret kafka-client
 set -euo pipefail
 
 bootstrap="${TICKETING_KAFKA_BOOTSTRAP_SERVERS:?TICKETING_KAFKA_BOOTSTRAP_SERVERS is required}"
 partitions="${TICKETING_KAFKA_TOPIC_PARTITIONS:-6}"
 replication="${TICKETING_KAFKA_TOPIC_REPLICATION:-1}"
 kafka_topics=/opt/kafka/bin/kafka-topics.sh
+client_properties="${TICKETING_KAFKA_CLIENT_PROPERTIES:-}"
+secured=()
+if [ -n "$client_properties" ] && [ -f "$client_properties" ]; then
+  secured=(--command-config "$client_properties")
+fi
 
 topics=(
   catalog.show-events
@@ -31,7 +38,7 @@ topics=(
 )
 
 for attempt in $(seq 1 30); do
-  if "$kafka_topics" --bootstrap-server "$bootstrap" --list >/dev/null 2>&1; then
+  if "$kafka_topics" --bootstrap-server "$bootstrap" ${secured[@]+"${secured[@]}"} --list >/dev/null 2>&1; then
     break
   fi
   if [ "$attempt" -eq 30 ]; then
@@ -43,9 +50,9 @@ for attempt in $(seq 1 30); do
 done
 
 for topic in "${topics[@]}"; do
-  "$kafka_topics" --bootstrap-server "$bootstrap" --create --if-not-exists \
+  "$kafka_topics" --bootstrap-server "$bootstrap" ${secured[@]+"${secured[@]}"} --create --if-not-exists \
     --topic "$topic" --partitions "$partitions" --replication-factor "$replication" \
     --config max.message.bytes=8388608
 done
 echo "topics ready:"
-"$kafka_topics" --bootstrap-server "$bootstrap" --list
+"$kafka_topics" --bootstrap-server "$bootstrap" ${secured[@]+"${secured[@]}"} --list

@@ -2,13 +2,19 @@ package io.ticketing.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +30,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 import io.ticketing.identity.CallerSignatures;
 import io.ticketing.testsupport.JsonApi;
+
 
 /**
  * Nobody gets in without a key, client keys stay out of the admin API, session tokens are checked for
@@ -209,6 +216,32 @@ class GatewayAccessIntegrationTest {
     }
 
     @Test
+    void capsTheLiveStreamsOneCustomerHoldsOpen() throws Exception {
+        String token = admin().post("/api/v1/admin/sessions", Map.of("email", "streams-" + UUID.randomUUID()
+                + "@example.com")).text("token");
+        // a path with "slow" in it is answered after 2 s: the stream stays open that long
+        var stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/shows/slow/seats/stream")).header("X-API-Key", "local-client-key")
+                .header("Authorization", "Bearer " + token).build();
+        var http = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<String>>> five = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            five.add(http.sendAsync(stream, HttpResponse.BodyHandlers.ofString()));
+        }
+        Thread.sleep(StubServices.SLOW_MILLIS / 3);
+
+        var sixth = client().withHeader("Authorization", "Bearer " + token).get("/api/v1/shows/slow/seats/stream");
+
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(sixth.isProblem()).isTrue();
+        assertThat(sixth.text("code")).isEqualTo("TOO_MANY_STREAMS");
+        assertThat(sixth.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(five).allSatisfy(open -> assertThat(open.join().statusCode()).isEqualTo(200));
+        assertThat(client().withHeader("Authorization", "Bearer " + token).get("/api/v1/shows/s1/seats/stream")
+                .status()).as("room again once they closed").isEqualTo(200);
+    }
+
+    @Test
     void letsOnlyScannersAndAdminsAdmitTickets() {
         String admit = "/api/v1/tickets/" + UUID.randomUUID() + "/admit";
         var byClient = client().post(admit, Map.of("code", "a.b"));
@@ -317,14 +350,14 @@ class GatewayAccessIntegrationTest {
 
     @Test
     void answersCorsPreflightsFromLocalWebApps() throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/cities"))
-                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cities"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "http://localhost:5173")
                 .header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "X-API-Key")
                 .build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request,
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+        var response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.discarding());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
     }

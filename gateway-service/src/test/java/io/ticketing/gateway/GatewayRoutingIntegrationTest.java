@@ -189,6 +189,13 @@ class GatewayRoutingIntegrationTest {
         assertThat(docs.json().path("components").path("schemas").has("catalog.Thing")).isTrue();
         assertThat(docs.json().path("x-unavailable").get(0).asString()).isEqualTo(StubServices.DOWN);
         assertThat(anonymous().get("/swagger-ui.html").status()).isIn(200, 302);
+
+        int asked = StubServices.requestsTo("catalog", "/v3/api-docs");
+        for (int i = 0; i < 20; i++) {
+            assertThat(anonymous().get("/v3/api-docs").status()).isEqualTo(200);
+        }
+        assertThat(StubServices.requestsTo("catalog", "/v3/api-docs") - asked)
+                .as("the merged document is kept, not rebuilt for every request").isLessThanOrEqualTo(1);
     }
 
     @Test

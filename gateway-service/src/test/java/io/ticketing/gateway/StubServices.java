@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -36,6 +37,7 @@ final class StubServices {
     }
 
     private static final Map<String, Received> last = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private static final Map<String, Integer> ports = startAll();
 
     private StubServices() {
@@ -55,6 +57,11 @@ final class StubServices {
 
     static Received lastRequestTo(String service) {
         return last.get(service);
+    }
+
+    /** How many requests for {@code path} reached {@code service} so far. */
+    static int requestsTo(String service, String path) {
+        return counts.getOrDefault(service + path, new AtomicInteger()).get();
     }
 
     private static Map<String, Integer> startAll() {
@@ -81,6 +88,7 @@ final class StubServices {
                 sleep(BUSY_MILLIS);
             }
             last.put(service, new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), received));
+            counts.computeIfAbsent(service + exchange.getRequestURI().getPath(), key -> new AtomicInteger()).incrementAndGet();
             if (exchange.getRequestURI().getPath().contains("crash")) {
                 // the service dies in the middle of the request: the connection closes without an answer
                 exchange.close();

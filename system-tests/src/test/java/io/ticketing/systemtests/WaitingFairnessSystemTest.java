@@ -83,7 +83,7 @@ class WaitingFairnessSystemTest {
         for (int i = 0; i < WAITERS; i++) {
             int size = 1 + random.nextInt(4);
             var session = session("waiter" + i + "@example.com");
-            JsonApi direct = new JsonApi(second.url()).withHeader("X-Customer-Id", session.customerId().toString());
+            JsonApi direct = JsonApi.asGateway(second.url()).withHeader("X-Customer-Id", session.customerId().toString());
             var entry = (i % 2 == 0 ? session.api() : direct).post("/api/v1/shows/" + showId + "/waitlist",
                     Map.of("seatCount", size));
             assertThat(entry.status()).as(entry.body()).isEqualTo(201);

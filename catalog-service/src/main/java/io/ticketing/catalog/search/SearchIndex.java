@@ -41,7 +41,11 @@ public class SearchIndex {
     SearchIndex(ElasticsearchProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        var http = HttpClient.newBuilder().connectTimeout(properties.timeout());
+        if (properties.caCertificate() != null) {
+            http.sslContext(TrustedCertificates.sslContext(properties.caCertificate()));
+        }
+        this.http = http.build();
     }
 
     public String alias() {
@@ -174,6 +178,9 @@ public class SearchIndex {
                         : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
         if (text != null) {
             request.header("Content-Type", contentType);
+        }
+        if (properties.authorization() != null) {
+            request.header("Authorization", properties.authorization());
         }
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         JsonNode parsed = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());

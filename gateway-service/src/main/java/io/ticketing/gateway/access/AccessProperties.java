@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code TICKETING_GATEWAY_ACCESS_API_KEYS_0_SHA256} and {@code TICKETING_GATEWAY_ACCESS_SESSIONS_SECRET}.
  */
 @ConfigurationProperties("ticketing.gateway.access")
-public record AccessProperties(List<ApiKey> apiKeys, Sessions sessions, SignIn signIn) {
+public record AccessProperties(List<ApiKey> apiKeys, Sessions sessions, SignIn signIn, Oidc oidc) {
 
     public AccessProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
@@ -41,6 +41,21 @@ public record AccessProperties(List<ApiKey> apiKeys, Sessions sessions, SignIn s
      * @param window the period those two limits count over
      */
     public record SignIn(Duration codeTtl, int attempts, int codesPerEmail, int codesPerClient, Duration window) {
+    }
+
+    /**
+     * A deployment's own OpenID Connect provider, whose access tokens the gateway accepts next to its own sessions;
+     * off while {@code issuer} is not set.
+     *
+     * @param issuer the provider's issuer ({@code iss}), e.g. {@code https://login.example.com/realms/tickets}
+     * @param jwksUri where it publishes its signing keys, e.g. {@code https://login.example.com/realms/tickets/protocol/openid-connect/certs}
+     * @param audience the audience ({@code aud}) its tokens must name for this platform; none checked when blank
+     */
+    public record Oidc(String issuer, String jwksUri, String audience) {
+
+        public boolean enabled() {
+            return issuer != null && !issuer.isBlank();
+        }
     }
 
     public enum Role {

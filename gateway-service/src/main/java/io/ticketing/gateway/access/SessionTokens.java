@@ -22,7 +22,8 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Issues and verifies customer session tokens: JWTs signed with HMAC-SHA256 under a secret shared by every
- * gateway instance, naming the customer of a verified e-mail address ({@link CustomerIds}). Only the gateway ever
+ * gateway instance, naming the customer of a verified e-mail address ({@link CustomerIds}); and, where a deployment
+ * configures its own OpenID Connect provider, that provider's access tokens ({@link OidcTokens}). Only the gateway ever
  * sees a token; services receive the verified customer id. A token verified once is remembered (the most recently
  * used {@value #REMEMBERED} of them), so a customer's next requests cost a map look-up, an expiry check and a
  * sign-out check instead of parsing the JWT and computing its signature again; a token that failed is never
@@ -39,6 +40,8 @@ public class SessionTokens {
     private final Duration ttl;
     private final Clock clock;
     private final SessionRevocations revocations;
+    /** The deployment's own identity provider, if one is configured. */
+    private final OidcTokens oidc;
     private final Cache<String, CustomerSession> verified = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     SessionTokens(AccessProperties properties, SessionRevocations revocations, Clock clock) throws JOSEException {
@@ -48,6 +51,7 @@ public class SessionTokens {
         this.ttl = properties.sessions().ttl();
         this.revocations = revocations;
         this.clock = clock;
+        this.oidc = properties.oidc() != null && properties.oidc().enabled() ? new OidcTokens(properties.oidc(), clock) : null;
     }
 
     /**
@@ -98,6 +102,9 @@ public class SessionTokens {
         JWTClaimsSet claims;
         try {
             jwt = SignedJWT.parse(token);
+            if (oidc != null && oidc.issued(jwt)) {
+                return oidc.verify(jwt, ApiClients.sha256(token));
+            }
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
                 throw new InvalidSession(InvalidSession.Reason.INVALID);
             }

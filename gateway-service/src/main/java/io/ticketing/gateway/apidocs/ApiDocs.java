@@ -20,27 +20,39 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Serves {@code /v3/api-docs}: one OpenAPI document for the whole public API, merged from the gateway's own
  * and each service's. Schema names are prefixed with their service ({@code catalog.City}), so two services'
- * {@code Seat} never collide. A service that is down is left out and named in {@code x-unavailable}.
+ * {@code Seat} never collide. A service that is down is left out and named in {@code x-unavailable}. The merged
+ * document is kept for {@value #KEPT_SECONDS} s ({@value #KEPT_PARTIAL_SECONDS} s while a service is missing from it),
+ * so that however many clients ask — the path needs no key — the services are asked at most that often.
  */
 @RestController
 class ApiDocs {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    static final long KEPT_SECONDS = 60;
+    static final long KEPT_PARTIAL_SECONDS = 5;
 
     private final GatewayProperties gateway;
     private final WebServerApplicationContext context;
     private final WebClient http;
     private final JsonMapper json;
+    private final Mono<JsonNode> kept;
 
     ApiDocs(GatewayProperties gateway, WebServerApplicationContext context, WebClient http, JsonMapper json) {
         this.gateway = gateway;
         this.context = context;
         this.http = http;
         this.json = json;
+        this.kept = Mono.defer(this::merge).cache(
+                document -> Duration.ofSeconds(document.path("x-unavailable").isEmpty() ? KEPT_SECONDS : KEPT_PARTIAL_SECONDS),
+                error -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     @GetMapping(path = "/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<JsonNode> combined() {
+        return kept;
+    }
+
+    private Mono<JsonNode> merge() {
         Map<String, URI> sources = new LinkedHashMap<>();
         sources.put("gateway", URI.create("http://127.0.0.1:" + context.getWebServer().getPort() + "/v3/api-docs/gateway"));
         gateway.services().forEach((name, uri) -> sources.put(name, uri.resolve("/v3/api-docs")));

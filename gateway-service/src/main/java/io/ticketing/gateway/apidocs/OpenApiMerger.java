@@ -22,7 +22,8 @@ final class OpenApiMerger {
         result.put("openapi", "3.1.0");
         result.putObject("info").put("title", "Ticketing platform API").put("version", "v1")
                 .put("description", "Every call carries X-API-Key; customer calls also Authorization: Bearer <token> "
-                        + "from POST /api/v1/sessions. Errors are RFC 9457 problems with a machine code.");
+                        + "from signing in (POST /api/v1/sessions/challenges mails a code, POST /api/v1/sessions "
+                        + "answers it). Errors are RFC 9457 problems with a machine code.");
         paths = result.putObject("paths");
         ObjectNode components = result.putObject("components");
         schemas = components.putObject("schemas");

@@ -65,7 +65,7 @@ public class RedisLink implements DisposableBean {
         this.resources = DefaultClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
-        this.uri = RedisURI.builder().withHost(address.host()).withPort(address.port()).withTimeout(CONNECT_TIMEOUT).build();
+        this.uri = uri(address, CONNECT_TIMEOUT);
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -73,6 +73,26 @@ public class RedisLink implements DisposableBean {
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .build());
         connection();
+    }
+
+    /** The Redis to connect to: one server, or the master the sentinels name; with credentials and TLS if set. */
+    static RedisURI uri(RedisAddress address, Duration timeout) {
+        RedisURI.Builder builder;
+        if (address.sentinelled()) {
+            builder = RedisURI.builder().withSentinelMasterId(address.sentinel().master());
+            for (String node : address.sentinel().nodes()) {
+                int colon = node.lastIndexOf(':');
+                builder.withSentinel(node.substring(0, colon), Integer.parseInt(node.substring(colon + 1)));
+            }
+        }
+        else {
+            builder = RedisURI.builder().withHost(address.host()).withPort(address.port());
+        }
+        if (address.password() != null && !address.password().isEmpty()) {
+            builder.withAuthentication(address.username() == null ? "default" : address.username(),
+                    address.password().toCharArray());
+        }
+        return builder.withSsl(address.ssl()).withTimeout(timeout).build();
     }
 
     /**
@@ -113,16 +133,21 @@ public class RedisLink implements DisposableBean {
     /** Logs the first failure and the success after it, not every attempt in between. */
     private synchronized void attempted(Throwable error) {
         if (error == null) {
-            log.info("Connected to Redis at {}:{}", uri.getHost(), uri.getPort());
+            log.info("Connected to Redis at {}", where());
             unreachable = false;
             return;
         }
         retryAt = System.nanoTime() + RETRY_PAUSE.toNanos();
         if (!unreachable) {
-            log.warn("Cannot connect to Redis at {}:{}; trying again while requests arrive: {}", uri.getHost(),
-                    uri.getPort(), error.toString());
+            log.warn("Cannot connect to Redis at {}; trying again while requests arrive: {}", where(),
+                    error.toString());
         }
         unreachable = true;
+    }
+
+    private String where() {
+        return uri.getSentinelMasterId() != null ? "master " + uri.getSentinelMasterId() + " of " + uri.getSentinels()
+                : uri.getHost() + ":" + uri.getPort();
     }
 
     @Override

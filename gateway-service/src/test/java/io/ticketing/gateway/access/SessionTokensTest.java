@@ -38,7 +38,7 @@ class SessionTokensTest {
 
     private static AccessProperties properties(String secret) {
         return new AccessProperties(List.of(), new AccessProperties.Sessions(secret, Duration.ofHours(1)),
-                new AccessProperties.SignIn(Duration.ofMinutes(10), 5, 5, 50, Duration.ofMinutes(15)));
+                new AccessProperties.SignIn(Duration.ofMinutes(10), 5, 5, 50, Duration.ofMinutes(15)), null);
     }
 
     private SessionTokens tokens(String secret) throws Exception {

@@ -12,6 +12,7 @@ import io.ticketing.payment.provider.SimulatedProvider;
 import io.ticketing.payment.provider.SimulatedWebhooks;
 import io.ticketing.payment.provider.StripeProvider;
 import io.ticketing.payment.provider.StripeWebhooks;
+import io.ticketing.starter.client.InternalCaller;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The provider {@code ticketing.payment.provider} names, and the verifier of the webhooks either one signs. */
@@ -22,11 +23,11 @@ class ProviderConfiguration {
 
     @Bean
     PaymentProvider paymentProvider(PaymentProperties properties, Environment environment, Clock clock,
-            JsonMapper json) {
+            JsonMapper json, InternalCaller caller) {
         return switch (properties.provider()) {
             case STRIPE -> new StripeProvider(properties.stripe().apiKey(), properties.stripe().apiBase());
             case SIMULATED -> new SimulatedProvider(new SimulatedWebhooks(() -> webhookUrl(properties, environment),
-                    properties.stripe().webhookSecret(), clock, json), clock);
+                    properties.stripe().webhookSecret(), caller, clock, json), clock);
         };
     }
 

@@ -26,13 +26,16 @@ import org.slf4j.LoggerFactory;
 
 import com.stripe.Stripe;
 
+import io.ticketing.identity.CallerSignatures;
+import io.ticketing.starter.client.InternalCaller;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers the simulated provider's events as Stripe does: an event object of Stripe's shape, POSTed to the
  * webhook endpoint with a {@code Stripe-Signature} header, signed anew for every attempt and retried with growing
  * pauses until the endpoint answers 2xx. Undelivered events live in memory only: a restart forgets them, which a
- * local stand-in for Stripe may do.
+ * local stand-in for Stripe may do. Sent straight to payment-service rather than through the gateway, each delivery
+ * is also signed as this service's internal call, which the service's door asks of every caller.
  */
 public class SimulatedWebhooks implements AutoCloseable {
 
@@ -46,12 +49,14 @@ public class SimulatedWebhooks implements AutoCloseable {
             Thread.ofPlatform().daemon().name("simulated-webhooks").factory());
     private final Supplier<URI> endpoint;
     private final String secret;
+    private final InternalCaller caller;
     private final Clock clock;
     private final JsonMapper json;
 
-    public SimulatedWebhooks(Supplier<URI> endpoint, String secret, Clock clock, JsonMapper json) {
+    public SimulatedWebhooks(Supplier<URI> endpoint, String secret, InternalCaller caller, Clock clock, JsonMapper json) {
         this.endpoint = endpoint;
         this.secret = secret;
+        this.caller = caller;
         this.clock = clock;
         this.json = json;
     }
@@ -80,6 +85,8 @@ public class SimulatedWebhooks implements AutoCloseable {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.get()).timeout(TIMEOUT)
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("Stripe-Signature", signature(payload, secret, clock.instant().getEpochSecond()))
+                    .header(CallerSignatures.CALLER_HEADER, caller.name())
+                    .header(CallerSignatures.SIGNATURE_HEADER, caller.signature())
                     .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {

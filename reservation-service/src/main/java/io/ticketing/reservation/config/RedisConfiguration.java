@@ -2,7 +2,9 @@ package io.ticketing.reservation.config;
 
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -13,21 +15,39 @@ class RedisConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     RedissonClient redisson(RedisProperties redis) {
+        return Redisson.create(config(redis));
+    }
+
+    /** One Redis (a managed one with credentials and TLS, or the local stack's), or a master found by Sentinel. */
+    static Config config(RedisProperties redis) {
         Config config = new Config();
         // scripts go by their SHA-1 (EVALSHA), loaded once per Redis start, not as text with every call
         config.setUseScriptCache(true);
+        if (redis.sentinelled()) {
+            var sentinel = config.useSentinelServers()
+                    .setMasterName(redis.sentinel().master())
+                    .setUsername(redis.username())
+                    .setPassword(redis.password())
+                    .setMasterConnectionMinimumIdleSize(2)
+                    .setMasterConnectionPoolSize(16)
+                    // every read and write goes to the master: holds are decided there
+                    .setReadMode(ReadMode.MASTER);
+            redis.sentinel().nodes().forEach(node -> sentinel.addSentinelAddress(redis.scheme() + node));
+            return config;
+        }
         config.useSingleServer()
-                .setAddress("redis://" + redis.host() + ":" + redis.port())
+                .setAddress(redis.scheme() + redis.host() + ":" + redis.port())
+                .setUsername(redis.username())
+                .setPassword(redis.password())
                 .setConnectionMinimumIdleSize(2)
                 .setConnectionPoolSize(16);
-        return Redisson.create(config);
+        return config;
     }
 
     /** Readiness includes Redis: without it no hold can be taken. */
     @Bean
-    HealthIndicator redisHealthIndicator(RedissonClient redisson) {
-        return () -> redisson.getRedisNodes(org.redisson.api.redisnode.RedisNodes.SINGLE).pingAll()
-                ? Health.up().build()
-                : Health.down().build();
+    HealthIndicator redisHealthIndicator(RedissonClient redisson, RedisProperties redis) {
+        return () -> (redis.sentinelled() ? redisson.getRedisNodes(RedisNodes.SENTINEL_MASTER_SLAVE).pingAll()
+                : redisson.getRedisNodes(RedisNodes.SINGLE).pingAll()) ? Health.up().build() : Health.down().build();
     }
 }

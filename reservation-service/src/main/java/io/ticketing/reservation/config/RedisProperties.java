@@ -1,8 +1,34 @@
 package io.ticketing.reservation.config;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Where Redis runs: {@code TICKETING_REDIS_HOST}, {@code TICKETING_REDIS_PORT}. */
+/**
+ * Where Redis runs and how to reach it: {@code TICKETING_REDIS_HOST}, {@code _PORT}; a managed Redis's credentials
+ * ({@code _USERNAME} for an ACL user, {@code _PASSWORD}) and TLS ({@code _SSL=true}); or, with Sentinel, the master's
+ * name and the sentinels ({@code _SENTINEL_MASTER}, {@code _SENTINEL_NODES=host:26379,...}) instead of host and port.
+ */
 @ConfigurationProperties("ticketing.redis")
-public record RedisProperties(String host, int port) {
+public record RedisProperties(String host, int port, String username, String password, boolean ssl, Sentinel sentinel) {
+
+    /**
+     * @param master the name of the master set the sentinels watch
+     * @param nodes the sentinels, {@code host:port} each
+     */
+    public record Sentinel(String master, List<String> nodes) {
+
+        public boolean enabled() {
+            return master != null && !master.isBlank();
+        }
+    }
+
+    /** {@code redis://} or, with TLS, {@code rediss://}. */
+    public String scheme() {
+        return ssl ? "rediss://" : "redis://";
+    }
+
+    public boolean sentinelled() {
+        return sentinel != null && sentinel.enabled();
+    }
 }

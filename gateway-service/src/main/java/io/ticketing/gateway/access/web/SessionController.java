@@ -1,6 +1,5 @@
 package io.ticketing.gateway.access.web;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,6 +24,7 @@ import io.ticketing.gateway.access.CustomerSession;
 import io.ticketing.gateway.access.SessionRevocations;
 import io.ticketing.gateway.access.SessionTokens;
 import io.ticketing.gateway.access.SignInChallenges;
+import io.ticketing.gateway.web.ClientAddress;
 import reactor.core.publisher.Mono;
 
 /**
@@ -64,9 +64,7 @@ class SessionController {
     @PostMapping("/api/v1/sessions/challenges")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<SignInChallenge> challenge(@Valid @RequestBody CustomerEmail request, ServerWebExchange exchange) {
-        InetSocketAddress client = exchange.getRequest().getRemoteAddress();
-        String clientAddress = client == null ? "unknown" : client.getAddress().getHostAddress();
-        return challenges.start(request.email(), clientAddress)
+        return challenges.start(request.email(), ClientAddress.of(exchange))
                 .map(started -> new SignInChallenge(started.challengeId(), started.expiresAt()));
     }
 
