@@ -51,6 +51,8 @@ class GatewayRateLimitIntegrationTest {
         properties.put("ticketing.gateway.access.api-keys[3].name", "support-app");
         properties.put("ticketing.gateway.access.api-keys[3].sha256", sha256("admin-key"));
         properties.put("ticketing.gateway.access.api-keys[3].role", "ADMIN");
+        properties.put("ticketing.gateway.rate-limits.per-client.requests-per-second", 1);
+        properties.put("ticketing.gateway.rate-limits.per-client.burst", 3);
         properties.put("ticketing.gateway.rate-limits.per-customer.requests-per-second", 1);
         properties.put("ticketing.gateway.rate-limits.per-customer.burst", 4);
         // as command-line arguments, so they win over application.yml like a deployment's settings would
@@ -97,6 +99,17 @@ class GatewayRateLimitIntegrationTest {
                 .text("code")).as("on the other instance").isEqualTo("SESSION_ENDED");
         assertThat(gateway(1, "roomy-key").withHeader("Authorization", "Bearer " + phone).get("/api/v1/cities").status())
                 .as("the customer's other session").isEqualTo(200);
+    }
+
+    @Test
+    void limitsWhatNeedsNoKeyPerClientAddressAcrossBothInstances() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(gateway(i % 2, "none").postRaw("/api/v1/payments/webhooks/stripe", "{}").status());
+        }
+        // a burst of 3 refilled at 1/s
+        assertThat(statuses.stream().filter(status -> status == 200).count()).isBetween(3L, 5L);
+        assertThat(statuses).contains(429);
     }
 
     @Test

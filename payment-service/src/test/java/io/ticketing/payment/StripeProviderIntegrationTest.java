@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.events.Topics;
 import io.ticketing.events.booking.BookingRejected;
+import io.ticketing.events.payment.PaymentFailed;
 import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.events.payment.PaymentSucceeded;
 import io.ticketing.testsupport.JsonApi;
@@ -169,6 +170,30 @@ class StripeProviderIntegrationTest {
         assertThat(refunded.reason()).isEqualTo("SEATS_TAKEN");
         assertThat(refunded.amount()).isEqualByComparingTo("23.00");
         assertThat(status(paymentId)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aSucceededIntentWithAnotherAmountOrCurrencyBooksNothing() {
+        for (String[] altered : new String[][] { { "\"amount_received\": 2300", "\"amount_received\": 1" },
+                { "\"currency\": \"eur\"", "\"currency\": \"huf\"" } }) {
+            UUID ana = UUID.randomUUID();
+            var hold = RESERVATION.holdFor(ana);
+            String paymentId = pay(ana, hold.holdId()).text("paymentId");
+            var values = new HashMap<>(Map.of("intentId", intentOf(paymentId), "paymentId", paymentId, "holdId",
+                    hold.holdId().toString(), "showId", hold.showId().toString()));
+            String succeeded = StripeFixtures.event("payment_intent.succeeded", values);
+            assertThat(succeeded).contains(altered[0]);
+            String forged = succeeded.replace(altered[0], altered[1]);
+
+            assertThat(webhook(forged, sign(forged)).status()).isEqualTo(200);
+
+            await().atMost(EVENTUALLY).until(() -> status(paymentId).equals("FAILED"));
+            assertThat(jdbc.sql("SELECT failure_reason FROM payment WHERE id = ?::uuid").param(paymentId)
+                    .query(String.class).single()).isEqualTo("amount_mismatch");
+            await().atMost(EVENTUALLY).until(() -> !PAYMENT_EVENTS.events(PaymentFailed.class,
+                    e -> e.paymentId().equals(paymentId)).isEmpty());
+            assertThat(PAYMENT_EVENTS.events(PaymentSucceeded.class, e -> e.paymentId().equals(paymentId))).isEmpty();
+        }
     }
 
     private JsonApi customer(UUID customerId) {

@@ -36,19 +36,8 @@ final class ExtraInstance implements AutoCloseable {
     }
 
     static ExtraInstance start(String service, int port) throws IOException {
-        ServiceSpec spec = ServiceSpec.ALL.stream().filter(candidate -> candidate.name().equals(service)).findFirst()
-                .orElseThrow();
-        Path home = LocalStackProcess.home();
-        Path jar = home.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
-        assertThat(jar).as("built jar").isRegularFile();
-        Path log = Files.createDirectories(home.resolve(".local/logs")).resolve(service + "-" + port + ".log");
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
-                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> environment = new HashMap<>(ServiceEnvironment.forService(spec, System.getenv()));
-        environment.put("SERVER_PORT", Integer.toString(port));
-        builder.environment().clear();
-        builder.environment().putAll(environment);
+        Path log = logFile(service + "-" + port);
+        var builder = process(service, Map.of("SERVER_PORT", Integer.toString(port)), log);
         var instance = new ExtraInstance(builder.start(), port);
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/health/readiness"))
@@ -63,6 +52,44 @@ final class ExtraInstance implements AutoCloseable {
             }
         });
         return instance;
+    }
+
+    /**
+     * Starts the service's jar with the stack's environment changed by {@code overrides} and waits for it to exit, as
+     * it must when it refuses to start: its exit code and everything it printed.
+     */
+    static Refused refusedStart(String service, Map<String, String> overrides) throws IOException, InterruptedException {
+        Path log = logFile(service + "-refused");
+        Process process = process(service, overrides, log).start();
+        if (!process.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError(service + " did not stop within " + READY_TIMEOUT + " (log: " + log + ")");
+        }
+        return new Refused(process.exitValue(), Files.readString(log));
+    }
+
+    record Refused(int exitCode, String output) {
+    }
+
+    private static Path logFile(String name) throws IOException {
+        return Files.createDirectories(LocalStackProcess.home().resolve(".local/logs")).resolve(name + ".log");
+    }
+
+    /** The service's built jar, run as the launcher runs the stack's instance, with some of its environment changed. */
+    private static ProcessBuilder process(String service, Map<String, String> overrides, Path log) {
+        ServiceSpec spec = ServiceSpec.ALL.stream().filter(candidate -> candidate.name().equals(service)).findFirst()
+                .orElseThrow();
+        Path home = LocalStackProcess.home();
+        Path jar = home.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
+        assertThat(jar).as("built jar").isRegularFile();
+        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> environment = new HashMap<>(ServiceEnvironment.forService(spec, System.getenv()));
+        environment.putAll(overrides);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     String url() {

@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
  * back before it expires, within the allowed attempts, signs in as that address's customer. Challenges live in
  * Redis, so any gateway instance takes the code that another one mailed; only a digest of the code is stored, and
  * a code is used up by its first right answer. How often codes are mailed is limited per e-mail address (nobody
- * floods someone's inbox) and per client address (nobody collects challenges to guess at); a wrong answer costs one
- * of the challenge's attempts. Without Redis nobody can sign in: the answer is 503, never a weaker check.
+ * floods someone's inbox) and per client address (nobody collects challenges to guess at), as are the answers per
+ * client address; a wrong answer costs one of the challenge's attempts. Without Redis nobody can sign in: the answer is 503, never a weaker check.
  */
 @Component
 public class SignInChallenges {
@@ -66,20 +66,28 @@ public class SignInChallenges {
                                 .thenReturn(new Challenge(challengeId, expiresAt));
                     }
                     boolean perEmail = ((Number) result.get(1)).intValue() == 1;
-                    long retryAfter = Math.max(1, (((Number) result.get(2)).longValue() + 999) / 1000);
-                    return Mono.error(tooMany(perEmail, retryAfter));
+                    return Mono.error(tooMany(perEmail ? "Too many codes were sent to this e-mail address"
+                            : "Too many sign-in codes were asked for from this address",
+                            retryAfterSeconds(((Number) result.get(2)).longValue())));
                 });
     }
 
-    /** The e-mail address the code was mailed to, if {@code code} is the right answer to the challenge. */
-    public Mono<String> redeem(UUID challengeId, String code) {
-        return redis.run(REDEEM, List.of(key(challengeId)),
-                        List.of(digest(challengeId + ":" + code), String.valueOf(settings.attempts())))
+    /**
+     * The e-mail address the code was mailed to, if {@code code} is the right answer to the challenge. A client
+     * address may answer as often as the codes it may ask for have attempts, per window, whichever challenges it names.
+     */
+    public Mono<String> redeem(UUID challengeId, String code, String clientAddress) {
+        return redis.run(REDEEM, List.of(key(challengeId), "sign-in:answers:" + clientAddress),
+                        List.of(digest(challengeId + ":" + code), String.valueOf(settings.attempts()),
+                                String.valueOf(settings.codesPerClient() * settings.attempts()),
+                                String.valueOf(settings.window().toMillis())))
                 .timeout(TIMEOUT)
                 .onErrorMap(error -> unavailable())
                 .flatMap(result -> switch (((Number) result.get(0)).intValue()) {
                     case 1 -> Mono.just(String.valueOf(result.get(1)));
                     case 0 -> Mono.error(incorrect(((Number) result.get(1)).intValue()));
+                    case -2 -> Mono.error(tooMany("Too many sign-in codes were tried from this address",
+                            retryAfterSeconds(((Number) result.get(1)).longValue())));
                     default -> Mono.error(new SignInRefused(HttpStatus.NOT_FOUND, "CHALLENGE_NOT_FOUND",
                             "This sign-in code has expired, has been used, or was never sent: ask for a new one"));
                 });
@@ -97,10 +105,13 @@ public class SignInChallenges {
         return refused;
     }
 
-    private static SignInRefused tooMany(boolean perEmail, long retryAfterSeconds) {
-        var refused = new SignInRefused(HttpStatus.TOO_MANY_REQUESTS, "SIGN_IN_RATE_LIMITED", perEmail
-                ? "Too many codes were sent to this e-mail address; try again in " + retryAfterSeconds + " s"
-                : "Too many sign-in codes were asked for from this address; try again in " + retryAfterSeconds + " s");
+    private static long retryAfterSeconds(long millis) {
+        return Math.max(1, (millis + 999) / 1000);
+    }
+
+    private static SignInRefused tooMany(String what, long retryAfterSeconds) {
+        var refused = new SignInRefused(HttpStatus.TOO_MANY_REQUESTS, "SIGN_IN_RATE_LIMITED",
+                what + "; try again in " + retryAfterSeconds + " s");
         refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
         return refused;
     }

@@ -17,6 +17,7 @@ import org.springframework.web.server.WebFilterChain;
 import io.ticketing.gateway.access.AccessFilter;
 import io.ticketing.gateway.access.AccessProperties;
 import io.ticketing.gateway.access.CustomerSession;
+import io.ticketing.gateway.web.ClientAddress;
 import io.ticketing.gateway.web.Problems;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,7 +25,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 /**
- * Limits every API key and every customer session to its rate. Answers with the {@code RateLimit-*} headers
+ * Limits every API key, every customer session and, for requests without a key, every client address to its rate. Answers with the {@code RateLimit-*} headers
  * of the IETF draft on every limited request, and with {@code 429} plus {@code Retry-After} when a bucket
  * is empty. Runs after {@link AccessFilter}, which has identified the caller.
  */
@@ -45,16 +46,25 @@ public class RateLimitFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         AccessProperties.ApiKey client = exchange.getAttribute(AccessFilter.CLIENT_ATTRIBUTE);
-        if (client == null) {
-            return chain.filter(exchange);
-        }
         List<Mono<RateLimiter.Decision>> checks = new ArrayList<>(2);
+        if (client == null) {
+            // probes are never limited; anything else without a key is limited per client address
+            if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
+                return chain.filter(exchange);
+            }
+            checks.add(limiter.take("client:" + ClientAddress.of(exchange), defaults.perClient()));
+            return decide(exchange, chain, checks);
+        }
         checks.add(limiter.takeShared("key:" + client.name(), limitOf(client)));
         CustomerSession session = exchange.getAttribute(AccessFilter.SESSION_ATTRIBUTE);
         if (session != null) {
             checks.add(limiter.take("customer:" + session.customerId(), defaults.perCustomer()));
         }
-        // both buckets at once: while Redis is away a customer's call waits for one timeout, not two
+        return decide(exchange, chain, checks);
+    }
+
+    /** Takes from every bucket at once (while Redis is away a call waits for one timeout, not two); the tightest decides. */
+    private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, List<Mono<RateLimiter.Decision>> checks) {
         return Flux.merge(checks).collectList().flatMap(decisions -> {
             RateLimiter.Decision tightest = decisions.stream()
                     .min(Comparator.comparing(RateLimiter.Decision::allowed).thenComparing(RateLimiter.Decision::remaining))

@@ -3,12 +3,12 @@ package io.ticketing.gateway.ratelimit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Default limits: per API key (a key may set its own in {@code ticketing.gateway.access.api-keys}) and per
- * customer session, and how many live streams one customer or one client address may hold open on a gateway
+ * Default limits: per API key (a key may set its own in {@code ticketing.gateway.access.api-keys}), per customer
+ * session, per client address for what needs no key (Stripe's webhook, the API document), and how many live streams one customer or one client address may hold open on a gateway
  * instance. {@code TICKETING_GATEWAY_RATE_LIMITS_PER_CUSTOMER_REQUESTS_PER_SECOND=5} and so on.
  */
 @ConfigurationProperties("ticketing.gateway.rate-limits")
-public record RateLimitProperties(Limit perKey, Limit perCustomer, Streams streams) {
+public record RateLimitProperties(Limit perKey, Limit perCustomer, Limit perClient, Streams streams) {
 
     /**
      * @param perCustomer seat-map and waiting-list streams one customer's sessions may hold open at once

@@ -2,6 +2,7 @@ package io.ticketing.payment.payments;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import io.ticketing.events.payment.PaymentFailed;
 import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.events.payment.PaymentSucceeded;
 import io.ticketing.payment.payments.Payment.Status;
+import io.ticketing.payment.provider.PaymentProvider;
 import io.ticketing.payment.provider.ProviderEvent;
 import io.ticketing.payment.provider.StripeWebhooks;
 
@@ -30,6 +32,8 @@ public class ProviderEvents {
     private static final Logger log = LoggerFactory.getLogger(ProviderEvents.class);
     /** When a failed PaymentIntent carries no error code. */
     private static final String UNKNOWN_FAILURE = "payment_failed";
+    /** The failure of a payment the provider says succeeded with another amount or currency than the hold's. */
+    static final String AMOUNT_MISMATCH = "amount_mismatch";
 
     private final StripeWebhooks webhooks;
     private final PaymentRecords payments;
@@ -73,14 +77,37 @@ public class ProviderEvents {
         });
     }
 
+    /**
+     * The money arrived: the payment succeeded, and its hold is to be booked. Only if the provider received exactly
+     * the hold's amount in its currency: anything else (a forged event, an intent changed at the provider) fails the
+     * payment, so that nobody gets seats for less, and is logged for an operator to settle the money by hand.
+     */
     private void succeeded(ProviderEvent event, Instant now) {
         payments.byIntent(event.objectId())
+                .filter(payment -> {
+                    if (received(payment, event)) {
+                        return true;
+                    }
+                    log.error("Payment {} ({}) succeeded at the provider with {} {} instead of {} {}: failed here, not "
+                            + "booked; settle the money at the provider", payment.paymentId(), event.objectId(),
+                            event.amount(), event.currency(), payment.amount(), payment.currency());
+                    failed(new ProviderEvent(event.id(), event.type(), event.objectId(), event.status(),
+                            AMOUNT_MISMATCH, event.metadata(), event.amount(), event.currency()), now);
+                    return false;
+                })
                 .filter(payment -> payments.advance(payment.paymentId(), Status.SUCCEEDED, null, now, Status.PENDING,
                         Status.FAILED))
                 .ifPresent(payment -> events.publishEvent(new PaymentSucceeded(UUID.randomUUID(), now,
                         payment.paymentId().toString(), payment.holdId(), payment.showId(), payment.customerId(),
                         payment.seatIds(), payment.fencingToken(), payment.amount(), payment.currency(),
                         payment.customerEmail())));
+    }
+
+    /** Whether the provider received the payment's amount, in the payment's currency. */
+    private static boolean received(Payment payment, ProviderEvent event) {
+        return event.amount() != null && event.currency() != null
+                && event.currency().equalsIgnoreCase(payment.currency())
+                && event.amount() == new PaymentProvider.Charge(payment.amount(), payment.currency(), Map.of()).minorUnits();
     }
 
     private void failed(ProviderEvent event, Instant now) {

@@ -11,9 +11,12 @@ import java.util.Map;
  * @param status the object's status ({@code succeeded}, {@code requires_payment_method}, {@code failed}, ...)
  * @param failureCode why a payment failed ({@code last_payment_error.code}) or a refund failed ({@code failure_reason})
  * @param metadata the object's metadata, as set when it was created
+ * @param amount a PaymentIntent's amount received (its amount while nothing was received), in the currency's
+ *               smallest unit; null for other objects
+ * @param currency a PaymentIntent's currency, ISO 4217 in lower case as Stripe writes it; null for other objects
  */
 public record ProviderEvent(String id, String type, String objectId, String status, String failureCode,
-        Map<String, String> metadata) {
+        Map<String, String> metadata, Long amount, String currency) {
 
     public ProviderEvent {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);

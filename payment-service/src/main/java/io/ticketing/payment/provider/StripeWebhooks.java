@@ -65,10 +65,11 @@ public class StripeWebhooks {
         return switch (object(event)) {
             case PaymentIntent intent -> new ProviderEvent(event.getId(), event.getType(), intent.getId(),
                     intent.getStatus(), intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getCode(),
-                    intent.getMetadata());
+                    intent.getMetadata(), intent.getAmountReceived() != null && intent.getAmountReceived() > 0
+                            ? intent.getAmountReceived() : intent.getAmount(), intent.getCurrency());
             case Refund refund -> new ProviderEvent(event.getId(), event.getType(), refund.getId(), refund.getStatus(),
-                    refund.getFailureReason(), refund.getMetadata());
-            case null, default -> new ProviderEvent(event.getId(), event.getType(), null, null, null, null);
+                    refund.getFailureReason(), refund.getMetadata(), null, null);
+            case null, default -> new ProviderEvent(event.getId(), event.getType(), null, null, null, null, null, null);
         };
     }
 

@@ -74,8 +74,8 @@ class SessionController {
                     + "an expired, used or void challenge is 404 CHALLENGE_NOT_FOUND.")
     @PostMapping("/api/v1/sessions")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Session> signIn(@Valid @RequestBody SignInAnswer answer) {
-        return challenges.redeem(answer.challengeId(), answer.code()).map(this::session);
+    Mono<Session> signIn(@Valid @RequestBody SignInAnswer answer, ServerWebExchange exchange) {
+        return challenges.redeem(answer.challengeId(), answer.code(), ClientAddress.of(exchange)).map(this::session);
     }
 
     @Operation(summary = "Signs out",
