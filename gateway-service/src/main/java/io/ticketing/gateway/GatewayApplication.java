@@ -44,7 +44,8 @@ public class GatewayApplication {
         return builder.getIfAvailable(WebClient::builder)
                 .filter((request, next) -> next.exchange(ClientRequest.from(request)
                         .header(CallerSignatures.CALLER_HEADER, gateway.caller())
-                        .header(CallerSignatures.SIGNATURE_HEADER, signatures.sign(gateway, clock.instant().getEpochSecond()))
+                        .header(CallerSignatures.SIGNATURE_HEADER,
+                                signatures.sign(gateway, clock.instant().getEpochSecond()))
                         .build()))
                 .build();
     }

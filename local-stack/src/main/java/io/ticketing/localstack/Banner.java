@@ -19,8 +19,8 @@ final class Banner {
         out.printf(" %s in %.1f s%n", infraOnly ? "Ticketing infrastructure is up" : "Ticketing platform is up", startupSeconds);
         out.println();
         if (!infraOnly) {
-            out.println(" Gateway        http://localhost:" + ServiceSpec.GATEWAY.port() + "   health and metrics: http://localhost:"
-                    + ServiceSpec.GATEWAY.managementPort() + "/actuator/health");
+            out.println(" Gateway        http://localhost:" + ServiceSpec.GATEWAY.port() + "   health and metrics: "
+                    + "http://localhost:" + ServiceSpec.GATEWAY.managementPort() + "/actuator/health");
             out.println(" API keys       client: " + CLIENT_API_KEY + "   admin: " + ADMIN_API_KEY + "   scanner: "
                     + SCANNER_API_KEY);
             out.println();

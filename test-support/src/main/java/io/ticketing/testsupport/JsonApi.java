@@ -94,8 +94,9 @@ public final class JsonApi {
                 .header("Accept", "application/json");
         headers.forEach(builder::header);
         if (asGateway) {
-            GatewayIdentity.signature(headers.get(GatewayIdentity.CUSTOMER_ID), headers.get(GatewayIdentity.CUSTOMER_EMAIL),
-                    headers.get(GatewayIdentity.API_CLIENT)).forEach(builder::header);
+            GatewayIdentity.signature(headers.get(GatewayIdentity.CUSTOMER_ID),
+                    headers.get(GatewayIdentity.CUSTOMER_EMAIL), headers.get(GatewayIdentity.API_CLIENT))
+                    .forEach(builder::header);
         }
         return builder;
     }

@@ -40,7 +40,8 @@ public abstract class ServiceSmokeTests {
 
     @Test
     void refusesEveryCallThatTheGatewayDidNotSign() {
-        var straight = new JsonApi("http://127.0.0.1:" + port).withHeader("X-Customer-Id", UUID.randomUUID().toString());
+        var straight = new JsonApi("http://127.0.0.1:" + port)
+                .withHeader("X-Customer-Id", UUID.randomUUID().toString());
         for (String path : new String[] { "/api/v1/no-such-thing", "/internal/v1/dead-letters" }) {
             var refused = straight.get(path);
             assertThat(refused.status()).as(path).isEqualTo(401);

@@ -73,7 +73,8 @@ public final class SseClient implements AutoCloseable {
         var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
         GatewayIdentity.signature(headers.get(GatewayIdentity.CUSTOMER_ID), headers.get(GatewayIdentity.CUSTOMER_EMAIL),
-                headers.get(GatewayIdentity.API_CLIENT)).forEach(request::header);
+                        headers.get(GatewayIdentity.API_CLIENT))
+                .forEach(request::header);
         try {
             return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
         }

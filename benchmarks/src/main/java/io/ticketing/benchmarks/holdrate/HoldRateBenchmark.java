@@ -92,7 +92,8 @@ public final class HoldRateBenchmark {
         String showId = setup.show("Hold rate", options.seats(), HoldRateOptions.SEATS_PER_ROW);
         SeatMapShow seatMap = null;
         if (options.seatMap()) {
-            seatMap = new SeatMapShow(gateway, options.apiKey(), options.adminKey(), setup.show("Seat map", options.seatMapSeats(),
+            seatMap = new SeatMapShow(gateway, options.apiKey(), options.adminKey(), setup.show("Seat map",
+                    options.seatMapSeats(),
                     HoldRateOptions.SEATS_PER_ROW), options.seatMapSeats(), HoldRateOptions.SEATS_PER_ROW);
         }
         String run = Long.toString(System.currentTimeMillis(), 36);

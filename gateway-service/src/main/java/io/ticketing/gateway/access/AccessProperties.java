@@ -48,7 +48,8 @@ public record AccessProperties(List<ApiKey> apiKeys, Sessions sessions, SignIn s
      * off while {@code issuer} is not set.
      *
      * @param issuer the provider's issuer ({@code iss}), e.g. {@code https://login.example.com/realms/tickets}
-     * @param jwksUri where it publishes its signing keys, e.g. {@code https://login.example.com/realms/tickets/protocol/openid-connect/certs}
+     * @param jwksUri where it publishes its signing keys, e.g.
+     *                {@code https://login.example.com/realms/tickets/protocol/openid-connect/certs}
      * @param audience the audience ({@code aud}) its tokens must name for this platform; none checked when blank
      */
     public record Oidc(String issuer, String jwksUri, String audience) {

@@ -52,7 +52,8 @@ final class OidcTokens {
             keys = JWKSourceBuilder.create(URI.create(settings.jwksUri()).toURL()).retrying(true).build();
         }
         catch (MalformedURLException | IllegalArgumentException ex) {
-            throw new IllegalArgumentException("ticketing.gateway.access.oidc.jwks-uri is not a URL: " + settings.jwksUri(), ex);
+            throw new IllegalArgumentException("ticketing.gateway.access.oidc.jwks-uri is not a URL: "
+                    + settings.jwksUri(), ex);
         }
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         Set<String> required = new HashSet<>(List.of("sub", "exp"));
@@ -94,18 +95,21 @@ final class OidcTokens {
             throw new SessionTokens.InvalidSession(expired(token)
                     ? SessionTokens.InvalidSession.Reason.EXPIRED : SessionTokens.InvalidSession.Reason.INVALID);
         }
-        String email = null;
+        String email = verifiedEmail(claims);
+        return new CustomerSession(claims.getJWTID() != null ? claims.getJWTID() : sessionId,
+                CustomerIds.ofSubject(issuer, claims.getSubject()),
+                email == null ? null : CustomerIds.normalized(email), claims.getExpirationTime().toInstant());
+    }
+
+    /** The {@code email} claim, where the provider says it verified the address. */
+    private static String verifiedEmail(JWTClaimsSet claims) {
         try {
-            if (Boolean.TRUE.equals(claims.getBooleanClaim("email_verified"))) {
-                email = claims.getStringClaim("email");
-            }
+            return Boolean.TRUE.equals(claims.getBooleanClaim("email_verified")) ? claims.getStringClaim("email")
+                    : null;
         }
         catch (ParseException ex) {
-            email = null;
+            return null;
         }
-        return new CustomerSession(claims.getJWTID() != null ? claims.getJWTID() : sessionId,
-                CustomerIds.ofSubject(issuer, claims.getSubject()), email == null ? null : CustomerIds.normalized(email),
-                claims.getExpirationTime().toInstant());
     }
 
     private boolean expired(SignedJWT token) {

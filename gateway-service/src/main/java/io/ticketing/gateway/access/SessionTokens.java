@@ -51,7 +51,8 @@ public class SessionTokens {
         this.ttl = properties.sessions().ttl();
         this.revocations = revocations;
         this.clock = clock;
-        this.oidc = properties.oidc() != null && properties.oidc().enabled() ? new OidcTokens(properties.oidc(), clock) : null;
+        this.oidc = properties.oidc() != null && properties.oidc().enabled()
+                ? new OidcTokens(properties.oidc(), clock) : null;
     }
 
     /**

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
  * Redis, so any gateway instance takes the code that another one mailed; only a digest of the code is stored, and
  * a code is used up by its first right answer. How often codes are mailed is limited per e-mail address (nobody
  * floods someone's inbox) and per client address (nobody collects challenges to guess at), as are the answers per
- * client address; a wrong answer costs one of the challenge's attempts. Without Redis nobody can sign in: the answer is 503, never a weaker check.
+ * client address; a wrong answer costs one of the challenge's attempts. Without Redis nobody can sign in: the
+ * answer is 503, never a weaker check.
  */
 @Component
 public class SignInChallenges {
@@ -54,7 +55,8 @@ public class SignInChallenges {
         String code = "%06d".formatted(random.nextInt(1_000_000));
         Instant expiresAt = clock.instant().plus(settings.codeTtl());
         return redis.run(START,
-                        List.of("sign-in:email:" + digest(address), "sign-in:client:" + clientAddress, key(challengeId)),
+                        List.of("sign-in:email:" + digest(address), "sign-in:client:" + clientAddress,
+                                key(challengeId)),
                         List.of(String.valueOf(settings.codesPerEmail()), String.valueOf(settings.codesPerClient()),
                                 String.valueOf(settings.window().toMillis()), address, digest(challengeId + ":" + code),
                                 String.valueOf(settings.codeTtl().toMillis())))

@@ -40,7 +40,8 @@ class SignInMail {
                 .retrieve()
                 .toBodilessEntity()
                 .timeout(TIMEOUT)
-                .doOnError(error -> log.warn("Could not hand a sign-in code to notification-service: {}", error.toString()))
+                .doOnError(error -> log.warn("Could not hand a sign-in code to notification-service: {}",
+                        error.toString()))
                 .onErrorMap(error -> SignInChallenges.unavailable())
                 .then();
     }

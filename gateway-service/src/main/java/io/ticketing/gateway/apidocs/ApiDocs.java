@@ -43,7 +43,8 @@ class ApiDocs {
         this.http = http;
         this.json = json;
         this.kept = Mono.defer(this::merge).cache(
-                document -> Duration.ofSeconds(document.path("x-unavailable").isEmpty() ? KEPT_SECONDS : KEPT_PARTIAL_SECONDS),
+                document -> Duration.ofSeconds(
+                        document.path("x-unavailable").isEmpty() ? KEPT_SECONDS : KEPT_PARTIAL_SECONDS),
                 error -> Duration.ZERO, () -> Duration.ZERO);
     }
 

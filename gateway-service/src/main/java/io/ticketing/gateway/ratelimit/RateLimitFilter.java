@@ -25,9 +25,9 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 /**
- * Limits every API key, every customer session and, for requests without a key, every client address to its rate. Answers with the {@code RateLimit-*} headers
- * of the IETF draft on every limited request, and with {@code 429} plus {@code Retry-After} when a bucket
- * is empty. Runs after {@link AccessFilter}, which has identified the caller.
+ * Limits every API key, every customer session and, for requests without a key, every client address to its rate.
+ * Answers with the {@code RateLimit-*} headers of the IETF draft on every limited request, and with {@code 429} plus
+ * {@code Retry-After} when a bucket is empty. Runs after {@link AccessFilter}, which has identified the caller.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -63,8 +63,9 @@ public class RateLimitFilter implements WebFilter {
         return decide(exchange, chain, checks);
     }
 
-    /** Takes from every bucket at once (while Redis is away a call waits for one timeout, not two); the tightest decides. */
-    private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, List<Mono<RateLimiter.Decision>> checks) {
+    /** Takes from all buckets at once (while Redis is away a call waits one timeout, not two); the tightest decides. */
+    private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain,
+            List<Mono<RateLimiter.Decision>> checks) {
         return Flux.merge(checks).collectList().flatMap(decisions -> {
             RateLimiter.Decision tightest = decisions.stream()
                     .min(Comparator.comparing(RateLimiter.Decision::allowed).thenComparing(RateLimiter.Decision::remaining))

@@ -4,8 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Default limits: per API key (a key may set its own in {@code ticketing.gateway.access.api-keys}), per customer
- * session, per client address for what needs no key (Stripe's webhook, the API document), and how many live streams one customer or one client address may hold open on a gateway
- * instance. {@code TICKETING_GATEWAY_RATE_LIMITS_PER_CUSTOMER_REQUESTS_PER_SECOND=5} and so on.
+ * session, per client address for what needs no key (Stripe's webhook, the API document), and how many live streams
+ * one customer or one client address may hold open on a gateway instance.
+ * {@code TICKETING_GATEWAY_RATE_LIMITS_PER_CUSTOMER_REQUESTS_PER_SECOND=5} and so on.
  */
 @ConfigurationProperties("ticketing.gateway.rate-limits")
 public record RateLimitProperties(Limit perKey, Limit perCustomer, Limit perClient, Streams streams) {

@@ -58,8 +58,9 @@ public class StreamLimitFilter implements WebFilter {
         if (open.merge(holder, 1, Integer::sum) > limit) {
             release(holder);
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_STREAMS", (session != null
-                    ? "This customer has " : "This address has ") + limit + " live streams open already; close one first");
+            return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_STREAMS",
+                    (session != null ? "This customer has " : "This address has ") + limit
+                            + " live streams open already; close one first");
         }
         return chain.filter(exchange).doFinally(signal -> release(holder));
     }

@@ -85,7 +85,8 @@ final class Letters {
 
                     %s
 
-                It is valid for %d minutes. If you did not ask to sign in, ignore this mail: without the code nobody                 can sign in with your address.""".formatted(code, validMinutes) + SIGNATURE);
+                It is valid for %d minutes. If you did not ask to sign in, ignore this mail: without the code nobody \
+                can sign in with your address.""".formatted(code, validMinutes) + SIGNATURE);
     }
 
     /** Why the money went back, in the customer's words rather than ours. */

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A mail about one fact: {@code kind} and {@code reference} (the booking, waiting-list entry or payment it is about)
- * identify it (a sign-in code's reference is its challenge), so the same fact never makes a second mail. {@code ticketsOf}: attach that booking's tickets.
+ * identify it (a sign-in code's reference is its challenge), so the same fact never makes a second mail.
+ * {@code ticketsOf}: attach that booking's tickets.
  */
 record Mail(UUID id, Kind kind, String reference, String recipient, String subject, String body, UUID ticketsOf,
         int attempts) {

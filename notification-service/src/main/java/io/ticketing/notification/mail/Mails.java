@@ -16,7 +16,8 @@ import io.ticketing.notification.show.Shows;
 /**
  * Writes the mail for each fact customers hear of, in the caller's transaction; {@link MailDelivery} sends it. A
  * customer without an e-mail address gets none. One mail per fact: per booking confirmed or cancelled, per
- * waiting-list offer, per refunded payment, per sign-in challenge — however often, or under whichever event id, the fact arrives.
+ * waiting-list offer, per refunded payment, per sign-in challenge — however often, or under whichever event id, the
+ * fact arrives.
  */
 @Service
 public class Mails {

@@ -1,5 +1,7 @@
 package io.ticketing.notification.ticket;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -74,19 +76,20 @@ class TicketRecords {
                 ON CONFLICT (ticket_id) DO NOTHING
                 RETURNING admitted_at, gate""")
                 .params(ticket.ticketId(), at.atOffset(ZoneOffset.UTC), gate)
-                .query((rs, n) -> admission(ticket, rs.getObject("admitted_at", OffsetDateTime.class), rs.getString("gate")))
+                .query((rs, n) -> admission(ticket, rs))
                 .optional();
     }
 
     /** The ticket's admission, if it has been admitted. */
     Optional<Admission> admitted(TicketCode ticket) {
         return jdbc.sql("SELECT admitted_at, gate FROM ticket_admission WHERE ticket_id = ?").param(ticket.ticketId())
-                .query((rs, n) -> admission(ticket, rs.getObject("admitted_at", OffsetDateTime.class), rs.getString("gate")))
+                .query((rs, n) -> admission(ticket, rs))
                 .optional();
     }
 
-    private static Admission admission(TicketCode ticket, OffsetDateTime at, String gate) {
-        return new Admission(ticket.ticketId(), ticket.bookingId(), ticket.showId(), ticket.seatId(), at.toInstant(), gate);
+    private static Admission admission(TicketCode ticket, ResultSet row) throws SQLException {
+        return new Admission(ticket.ticketId(), ticket.bookingId(), ticket.showId(), ticket.seatId(),
+                row.getObject("admitted_at", OffsetDateTime.class).toInstant(), row.getString("gate"));
     }
 
     /** Records the booking cancelled, whether its confirmation came before or is still to come. */

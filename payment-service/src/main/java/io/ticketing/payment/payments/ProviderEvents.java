@@ -107,7 +107,8 @@ public class ProviderEvents {
     private static boolean received(Payment payment, ProviderEvent event) {
         return event.amount() != null && event.currency() != null
                 && event.currency().equalsIgnoreCase(payment.currency())
-                && event.amount() == new PaymentProvider.Charge(payment.amount(), payment.currency(), Map.of()).minorUnits();
+                && event.amount() == new PaymentProvider.Charge(payment.amount(), payment.currency(), Map.of())
+                        .minorUnits();
     }
 
     private void failed(ProviderEvent event, Instant now) {

@@ -53,7 +53,8 @@ public class SimulatedWebhooks implements AutoCloseable {
     private final Clock clock;
     private final JsonMapper json;
 
-    public SimulatedWebhooks(Supplier<URI> endpoint, String secret, InternalCaller caller, Clock clock, JsonMapper json) {
+    public SimulatedWebhooks(Supplier<URI> endpoint, String secret, InternalCaller caller, Clock clock,
+            JsonMapper json) {
         this.endpoint = endpoint;
         this.secret = secret;
         this.caller = caller;

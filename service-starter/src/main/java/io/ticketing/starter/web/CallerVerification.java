@@ -41,9 +41,11 @@ public class CallerVerification extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var identity = new CallerSignatures.Identity(request.getHeader(CallerSignatures.CALLER_HEADER),
-                request.getHeader(CurrentCustomerResolver.HEADER), request.getHeader(CurrentCustomerResolver.EMAIL_HEADER),
+                request.getHeader(CurrentCustomerResolver.HEADER),
+                request.getHeader(CurrentCustomerResolver.EMAIL_HEADER),
                 request.getHeader(CurrentCustomerResolver.API_CLIENT_HEADER));
-        if (signatures.verify(identity, request.getHeader(CallerSignatures.SIGNATURE_HEADER), clock.instant().getEpochSecond())) {
+        String signature = request.getHeader(CallerSignatures.SIGNATURE_HEADER);
+        if (signatures.verify(identity, signature, clock.instant().getEpochSecond())) {
             chain.doFilter(request, response);
             return;
         }
