@@ -22,7 +22,9 @@ public final class ServiceEnvironment {
         defaults(service).forEach(environment::putIfAbsent);
         environment.put("SERVER_PORT", Integer.toString(service.port()));
         if (service.managementPort() != service.port()) {
+            // a management port of its own binds where it is told to, not where the service port does
             environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(service.managementPort()));
+            environment.putIfAbsent("MANAGEMENT_SERVER_ADDRESS", InfraEndpoints.HOST);
         }
         return environment;
     }
@@ -34,7 +36,6 @@ public final class ServiceEnvironment {
         defaults.put("SPRING_PROFILES_ACTIVE", "local");
         // reachable from this machine only, like the infrastructure
         defaults.put("SERVER_ADDRESS", InfraEndpoints.HOST);
-        defaults.put("MANAGEMENT_SERVER_ADDRESS", InfraEndpoints.HOST);
         defaults.put("TICKETING_POSTGRES_HOST", InfraEndpoints.HOST);
         defaults.put("TICKETING_POSTGRES_PORT", Integer.toString(InfraEndpoints.POSTGRES_PORT));
         service.database().ifPresent(database -> defaults.put("TICKETING_POSTGRES_DATABASE", database));

@@ -18,6 +18,8 @@ class ServiceEnvironmentTest {
                 .containsEntry("SERVER_PORT", "8081")
                 .containsEntry("SPRING_PROFILES_ACTIVE", "local")
                 .containsEntry("SERVER_ADDRESS", "127.0.0.1")
+                .as("the actuator on the service port: Spring refuses a management address of its own then")
+                .doesNotContainKeys("MANAGEMENT_SERVER_PORT", "MANAGEMENT_SERVER_ADDRESS")
                 .containsEntry("TICKETING_POSTGRES_HOST", "127.0.0.1")
                 .containsEntry("TICKETING_POSTGRES_PORT", "15432")
                 .containsEntry("TICKETING_POSTGRES_DATABASE", "catalog")
