@@ -5,8 +5,6 @@ import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -56,10 +54,9 @@ final class OidcTokens {
                     + settings.jwksUri(), ex);
         }
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
-        Set<String> required = new HashSet<>(List.of("sub", "exp"));
         var verifier = new DefaultJWTClaimsVerifier<SecurityContext>(
                 settings.audience() == null || settings.audience().isBlank() ? null : Set.of(settings.audience()),
-                new JWTClaimsSet.Builder().issuer(issuer).build(), required, null) {
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp"), null) {
             @Override
             protected Date currentTime() {
                 return Date.from(clock.instant());

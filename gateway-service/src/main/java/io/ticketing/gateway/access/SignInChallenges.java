@@ -55,10 +55,11 @@ public class SignInChallenges {
         String code = "%06d".formatted(random.nextInt(1_000_000));
         Instant expiresAt = clock.instant().plus(settings.codeTtl());
         return redis.run(START,
-                        List.of("sign-in:email:" + digest(address), "sign-in:client:" + clientAddress,
+                        List.of("sign-in:email:" + ApiClients.sha256(address), "sign-in:client:" + clientAddress,
                                 key(challengeId)),
                         List.of(String.valueOf(settings.codesPerEmail()), String.valueOf(settings.codesPerClient()),
-                                String.valueOf(settings.window().toMillis()), address, digest(challengeId + ":" + code),
+                                String.valueOf(settings.window().toMillis()), address,
+                                ApiClients.sha256(challengeId + ":" + code),
                                 String.valueOf(settings.codeTtl().toMillis())))
                 .timeout(TIMEOUT)
                 .onErrorMap(error -> unavailable())
@@ -80,7 +81,7 @@ public class SignInChallenges {
      */
     public Mono<String> redeem(UUID challengeId, String code, String clientAddress) {
         return redis.run(REDEEM, List.of(key(challengeId), "sign-in:answers:" + clientAddress),
-                        List.of(digest(challengeId + ":" + code), String.valueOf(settings.attempts()),
+                        List.of(ApiClients.sha256(challengeId + ":" + code), String.valueOf(settings.attempts()),
                                 String.valueOf(settings.codesPerClient() * settings.attempts()),
                                 String.valueOf(settings.window().toMillis())))
                 .timeout(TIMEOUT)
@@ -121,10 +122,6 @@ public class SignInChallenges {
     static SignInRefused unavailable() {
         return new SignInRefused(HttpStatus.SERVICE_UNAVAILABLE, "SIGN_IN_UNAVAILABLE",
                 "Signing in is not possible right now; try again shortly");
-    }
-
-    private static String digest(String value) {
-        return ApiClients.sha256(value);
     }
 
     /** A sign-in step refused, as the problem the caller gets. */

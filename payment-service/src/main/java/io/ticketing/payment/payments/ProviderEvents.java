@@ -83,24 +83,20 @@ public class ProviderEvents {
      * payment, so that nobody gets seats for less, and is logged for an operator to settle the money by hand.
      */
     private void succeeded(ProviderEvent event, Instant now) {
-        payments.byIntent(event.objectId())
-                .filter(payment -> {
-                    if (received(payment, event)) {
-                        return true;
-                    }
-                    log.error("Payment {} ({}) succeeded at the provider with {} {} instead of {} {}: failed here, not "
-                            + "booked; settle the money at the provider", payment.paymentId(), event.objectId(),
-                            event.amount(), event.currency(), payment.amount(), payment.currency());
-                    failed(new ProviderEvent(event.id(), event.type(), event.objectId(), event.status(),
-                            AMOUNT_MISMATCH, event.metadata(), event.amount(), event.currency()), now);
-                    return false;
-                })
-                .filter(payment -> payments.advance(payment.paymentId(), Status.SUCCEEDED, null, now, Status.PENDING,
-                        Status.FAILED))
-                .ifPresent(payment -> events.publishEvent(new PaymentSucceeded(UUID.randomUUID(), now,
-                        payment.paymentId().toString(), payment.holdId(), payment.showId(), payment.customerId(),
-                        payment.seatIds(), payment.fencingToken(), payment.amount(), payment.currency(),
-                        payment.customerEmail())));
+        payments.byIntent(event.objectId()).ifPresent(payment -> {
+            if (!received(payment, event)) {
+                log.error("Payment {} ({}) succeeded at the provider with {} {} instead of {} {}: failed here, not "
+                        + "booked; settle the money at the provider", payment.paymentId(), event.objectId(),
+                        event.amount(), event.currency(), payment.amount(), payment.currency());
+                fail(payment, AMOUNT_MISMATCH, now);
+            }
+            else if (payments.advance(payment.paymentId(), Status.SUCCEEDED, null, now, Status.PENDING,
+                    Status.FAILED)) {
+                events.publishEvent(new PaymentSucceeded(UUID.randomUUID(), now, payment.paymentId().toString(),
+                        payment.holdId(), payment.showId(), payment.customerId(), payment.seatIds(),
+                        payment.fencingToken(), payment.amount(), payment.currency(), payment.customerEmail()));
+            }
+        });
     }
 
     /** Whether the provider received the payment's amount, in the payment's currency. */
@@ -113,11 +109,15 @@ public class ProviderEvents {
 
     private void failed(ProviderEvent event, Instant now) {
         String reason = event.failureCode() == null ? UNKNOWN_FAILURE : event.failureCode();
-        payments.byIntent(event.objectId())
-                .filter(payment -> payments.advance(payment.paymentId(), Status.FAILED, reason, now, Status.PENDING))
-                .ifPresent(payment -> events.publishEvent(new PaymentFailed(UUID.randomUUID(), now,
-                        payment.paymentId().toString(), payment.holdId(), payment.showId(), payment.customerId(), reason,
-                        payment.customerEmail())));
+        payments.byIntent(event.objectId()).ifPresent(payment -> fail(payment, reason, now));
+    }
+
+    /** A pending payment fails for {@code reason}; its hold is held again for the customer to pay once more. */
+    private void fail(Payment payment, String reason, Instant now) {
+        if (payments.advance(payment.paymentId(), Status.FAILED, reason, now, Status.PENDING)) {
+            events.publishEvent(new PaymentFailed(UUID.randomUUID(), now, payment.paymentId().toString(),
+                    payment.holdId(), payment.showId(), payment.customerId(), reason, payment.customerEmail()));
+        }
     }
 
     /** A refund ends when it succeeded, failed or was canceled; {@code pending} and the like wait for more. */
