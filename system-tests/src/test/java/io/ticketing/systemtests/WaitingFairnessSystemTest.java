@@ -71,7 +71,7 @@ class WaitingFairnessSystemTest {
         List<Holder> holders = new ArrayList<>();
         for (int next = 0; next < SEATS; ) {
             int size = Math.min(1 + random.nextInt(4), SEATS - next);
-            JsonApi holder = customer("holder" + next + "@example.com");
+            JsonApi holder = customer("holder" + next + "-" + showId + "@example.com");
             var hold = holder.post("/api/v1/shows/" + showId + "/holds", Map.of("seatIds", seats.subList(next, next + size)));
             assertThat(hold.status()).as(hold.body()).isEqualTo(201);
             holders.add(new Holder(holder, hold.text("holdId"), size));
@@ -82,7 +82,7 @@ class WaitingFairnessSystemTest {
         Model model = new Model(SEATS);
         for (int i = 0; i < WAITERS; i++) {
             int size = 1 + random.nextInt(4);
-            var session = session("waiter" + i + "@example.com");
+            var session = session("waiter" + i + "-" + showId + "@example.com");
             JsonApi direct = JsonApi.asGateway(second.url()).withHeader("X-Customer-Id", session.customerId().toString());
             var entry = (i % 2 == 0 ? session.api() : direct).post("/api/v1/shows/" + showId + "/waitlist",
                     Map.of("seatCount", size));

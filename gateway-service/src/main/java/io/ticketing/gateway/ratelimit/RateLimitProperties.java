@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Default limits: per API key (a key may set its own in {@code ticketing.gateway.access.api-keys}), per customer
- * session, per client address for what needs no key (Stripe's webhook, the API document), and how many live streams
+ * session, per client address for what needs no key (the API document), and how many live streams
  * one customer or one client address may hold open on a gateway instance.
  * {@code TICKETING_GATEWAY_RATE_LIMITS_PER_CUSTOMER_REQUESTS_PER_SECOND=5} and so on.
  */
