@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
@@ -39,6 +40,7 @@ import io.ticketing.starter.messaging.ConsumerFailures;
 import io.ticketing.starter.messaging.EventInbox;
 import io.ticketing.starter.messaging.InboxPruner;
 import io.ticketing.starter.messaging.KafkaEventForwarder;
+import io.ticketing.starter.messaging.OutboxCompletions;
 import io.ticketing.starter.messaging.OutboxResubmitter;
 import io.ticketing.starter.client.InternalCaller;
 import io.ticketing.starter.web.CallerVerification;
@@ -133,6 +135,13 @@ public class ServiceAutoConfiguration {
     @Bean
     KafkaEventForwarder kafkaEventForwarder(KafkaOperations<String, String> kafka, JsonMapper json) {
         return new KafkaEventForwarder(kafka, json);
+    }
+
+    /** Completed outbox rows deleted in groups, without Modulith's {@code PROCESSING} mark (see the class). */
+    @Bean
+    @ConditionalOnProperty(name = "spring.modulith.events.completion-mode", havingValue = "delete")
+    static OutboxCompletions outboxCompletions() {
+        return new OutboxCompletions();
     }
 
     @Bean
