@@ -13,6 +13,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -82,6 +85,11 @@ final class Platform {
             Thread.currentThread().interrupt();
         }
         assertThat(redis("EXISTS", lease)).isEqualTo(":0");
+    }
+
+    /** A connection to one of the local stack's databases, for what no API shows. */
+    static Connection database(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:15432/" + name, "postgres", "postgres");
     }
 
     /**

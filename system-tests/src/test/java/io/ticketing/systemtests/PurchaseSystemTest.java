@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -173,7 +172,7 @@ class PurchaseSystemTest {
     }
 
     private static long fencingToken(String holdId) throws SQLException {
-        try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:15432/reservation", "postgres", "postgres");
+        try (var db = Platform.database("reservation");
                 var query = db.prepareStatement("SELECT fencing_token FROM hold WHERE id = ?")) {
             query.setObject(1, UUID.fromString(holdId));
             try (var hold = query.executeQuery()) {
@@ -185,7 +184,7 @@ class PurchaseSystemTest {
 
     /** The newest hold's token booking-service knows of on the seat. */
     private static long bookingFence(String seatId) throws SQLException {
-        try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:15432/booking", "postgres", "postgres");
+        try (var db = Platform.database("booking");
                 var query = db.prepareStatement("SELECT fence FROM show_seat WHERE show_id = ? AND seat_id = ?")) {
             query.setObject(1, UUID.fromString(showId));
             query.setString(2, seatId);

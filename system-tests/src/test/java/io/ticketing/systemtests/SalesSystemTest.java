@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,7 +108,7 @@ class SalesSystemTest {
     }
 
     private static PaymentSucceeded paid(String holdId, String paymentId) throws SQLException {
-        try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:15432/reservation", "postgres", "postgres");
+        try (var db = Platform.database("reservation");
                 var query = db.prepareStatement("""
                         SELECT customer_id, seat_ids, fencing_token, amount, currency FROM hold WHERE id = ?""")) {
             query.setObject(1, UUID.fromString(holdId));
@@ -124,7 +123,7 @@ class SalesSystemTest {
     }
 
     private static String rejection(String paymentId) throws SQLException {
-        try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:15432/booking", "postgres", "postgres");
+        try (var db = Platform.database("booking");
                 var query = db.prepareStatement("SELECT reason FROM rejected_payment WHERE payment_id = ?")) {
             query.setString(1, paymentId);
             try (var rejected = query.executeQuery()) {

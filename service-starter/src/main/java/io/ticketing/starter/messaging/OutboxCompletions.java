@@ -49,7 +49,7 @@ public class OutboxCompletions implements BeanPostProcessor, SmartLifecycle {
     /** Wraps the application's outbox repository (there is one); other beans pass unchanged. */
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof EventPublicationRepository delegate && !(bean instanceof GroupedCompletion)) {
+        if (bean instanceof EventPublicationRepository delegate) {
             repository = delegate;
             return new GroupedCompletion(delegate);
         }
