@@ -233,6 +233,22 @@ class BrowseAndSearchIntegrationTest {
     }
 
     @Test
+    void aShowsPageSaysWhatWhereAndWhenInTheCitysTimeZone() {
+        JsonNode show = api.get("/api/v1/shows/" + inceptionNearShow).json();
+        assertThat(show.path("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(show.path("movie").path("title").asString()).isEqualTo("Inception");
+        assertThat(show.path("cinema").path("id").asString()).isEqualTo(nearCinema);
+        assertThat(show.path("city").path("timeZone").asString()).isEqualTo("Europe/Amsterdam");
+        assertThat(show.path("startsAt").asString()).isEqualTo(at(tomorrow, 15).toString());
+        assertThat(show.path("availability").valueStream().map(price -> price.path("seatType").asString())).isNotEmpty();
+
+        var unknown = api.get("/api/v1/shows/" + UUID.randomUUID());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("code")).isEqualTo("SHOW_NOT_FOUND");
+        assertThat(api.get("/api/v1/shows/not-a-show").status()).isEqualTo(400);
+    }
+
+    @Test
     void cancelledShowsLeaveSearchAndARebuildKeepsEverythingElse() {
         String hall = CatalogMother.hall(api, farCinema, 1, 4);
         String show = CatalogMother.show(api, zodiac, hall, at(tomorrow.plusDays(3), 12));

@@ -35,6 +35,8 @@ class GatewayRateLimitIntegrationTest {
         DynamicPropertyRegistry registry = (name, value) -> properties.put(name, value.get());
         StubServices.register(registry);
         properties.put("server.port", 0);
+        // the web app's key must be one of this gateway's client keys
+        properties.put("ticketing.gateway.web.api-key", "roomy-key");
         properties.put("ticketing.gateway.access.api-keys[0].name", "tiny-app");
         properties.put("ticketing.gateway.access.api-keys[0].sha256", sha256("tiny-key"));
         properties.put("ticketing.gateway.access.api-keys[0].role", "CLIENT");

@@ -70,6 +70,8 @@ class GatewayRedisOutageIntegrationTest {
         properties.put("server.shutdown", "immediate");
         properties.put("ticketing.redis.host", redis.host());
         properties.put("ticketing.redis.port", redis.port());
+        // the web app's key must be one of this gateway's client keys
+        properties.put("ticketing.gateway.web.api-key", "tiny-key");
         properties.put("ticketing.gateway.access.api-keys[0].name", "tiny-app");
         properties.put("ticketing.gateway.access.api-keys[0].sha256", sha256("tiny-key"));
         properties.put("ticketing.gateway.access.api-keys[0].role", "CLIENT");

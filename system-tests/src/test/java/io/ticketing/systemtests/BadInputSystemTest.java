@@ -77,6 +77,7 @@ class BadInputSystemTest {
                         .with("movieId", movieId),
                 Endpoint.get("/api/v1/cinemas/{cinemaId}", Key.CLIENT).with("cinemaId", cinemaId),
                 Endpoint.get("/api/v1/movies/{movieId}", Key.CLIENT).with("movieId", movieId),
+                Endpoint.get("/api/v1/shows/{showId}", Key.CLIENT).with("showId", showId),
                 Endpoint.get("/api/v1/shows/{showId}/seats", Key.CLIENT).with("showId", showId),
                 Endpoint.get("/api/v1/admin/shows/{showId}", Key.ADMIN).with("showId", showId),
                 Endpoint.get("/api/v1/admin/shows/{showId}/sales", Key.ADMIN).with("showId", showId),
@@ -90,6 +91,7 @@ class BadInputSystemTest {
                 Endpoint.put("/api/v1/admin/cities/{cityId}", Key.ADMIN, city("Badinput Renamed"))
                         .with("cityId", cityId),
                 Endpoint.delete("/api/v1/admin/cities/{cityId}", Key.ADMIN).with("cityId", cityId),
+                Endpoint.get("/api/v1/admin/cities/{cityId}/cinemas", Key.ADMIN).with("cityId", cityId),
                 Endpoint.get("/api/v1/admin/cinemas/{cinemaId}", Key.ADMIN).with("cinemaId", cinemaId),
                 Endpoint.put("/api/v1/admin/cinemas/{cinemaId}", Key.ADMIN, cinema()).with("cinemaId", cinemaId),
                 Endpoint.delete("/api/v1/admin/cinemas/{cinemaId}", Key.ADMIN).with("cinemaId", cinemaId),
@@ -97,6 +99,8 @@ class BadInputSystemTest {
                 Endpoint.get("/api/v1/admin/halls/{hallId}", Key.ADMIN).with("hallId", hallId),
                 Endpoint.put("/api/v1/admin/halls/{hallId}", Key.ADMIN, hall("Renamed")).with("hallId", hallId),
                 Endpoint.delete("/api/v1/admin/halls/{hallId}", Key.ADMIN).with("hallId", hallId),
+                Endpoint.get("/api/v1/admin/halls/{hallId}/shows", Key.ADMIN).with("hallId", hallId),
+                Endpoint.get("/api/v1/admin/movies", Key.ADMIN),
                 Endpoint.get("/api/v1/admin/movies/{movieId}", Key.ADMIN).with("movieId", movieId),
                 Endpoint.put("/api/v1/admin/movies/{movieId}", Key.ADMIN, movie()).with("movieId", movieId)
                         .optional("/rating", "/cast"),

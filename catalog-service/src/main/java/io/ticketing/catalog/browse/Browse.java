@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import io.ticketing.catalog.browse.BrowseViews.CinemaPage;
 import io.ticketing.catalog.browse.BrowseViews.CinemaShowTimes;
 import io.ticketing.catalog.browse.BrowseViews.CityMovie;
+import io.ticketing.catalog.browse.BrowseViews.ShowPage;
 import io.ticketing.catalog.browse.BrowseViews.SeatAvailability;
 import io.ticketing.catalog.browse.BrowseViews.ShowTime;
 import io.ticketing.catalog.movie.Movie;
@@ -63,6 +64,16 @@ public class Browse {
                 .toList();
     }
 
+    /** One show, cancelled ones included (a customer with a booking still looks at it); 404 when there is none. */
+    public ShowPage show(UUID showId) {
+        var show = reads.show(showId).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
+                "There is no show " + showId));
+        var seats = reads.availability(List.of(showId)).getOrDefault(showId, Map.of());
+        return new ShowPage(show.showId(), show.status(), show.startsAt(), show.endsAt(), show.salesOpenAt(),
+                show.salesCloseAt(), show.movie(), show.cinema(), show.hallName(), show.city(), show.prices().stream()
+                        .map(price -> availability(price, seats)).toList());
+    }
+
     public Movie movie(UUID id) {
         return reads.movie(id);
     }
@@ -73,9 +84,12 @@ public class Browse {
 
     private static ShowTime showTime(CatalogReads.Show show, Map<String, Availability> seats) {
         return new ShowTime(show.showId(), show.startsAt(), show.endsAt(), show.hallName(), show.prices().stream()
-                .map(price -> new SeatAvailability(price.seatType(), price.amount(), price.currency(),
-                        seats.getOrDefault(price.seatType(), new Availability(price.seatType(), 0, 0)).status()))
-                .toList());
+                .map(price -> availability(price, seats)).toList());
+    }
+
+    private static SeatAvailability availability(CatalogReads.Price price, Map<String, Availability> seats) {
+        return new SeatAvailability(price.seatType(), price.amount(), price.currency(),
+                seats.getOrDefault(price.seatType(), new Availability(price.seatType(), 0, 0)).status());
     }
 
     /**

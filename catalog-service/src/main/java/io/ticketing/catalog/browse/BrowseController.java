@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.ticketing.catalog.browse.BrowseViews.CinemaPage;
 import io.ticketing.catalog.browse.BrowseViews.CinemaShowTimes;
 import io.ticketing.catalog.browse.BrowseViews.CityMovie;
+import io.ticketing.catalog.browse.BrowseViews.ShowPage;
 import io.ticketing.catalog.movie.Movie;
 import io.ticketing.catalog.venue.City;
 
@@ -41,6 +42,11 @@ class BrowseController {
     List<CinemaShowTimes> shows(@PathVariable UUID cityId, @PathVariable UUID movieId,
             @RequestParam(required = false) LocalDate date) {
         return browse.showTimes(cityId, movieId, date);
+    }
+
+    @GetMapping("/api/v1/shows/{showId}")
+    ShowPage show(@PathVariable UUID showId) {
+        return browse.show(showId);
     }
 
     @GetMapping("/api/v1/movies/{movieId}")

@@ -40,4 +40,20 @@ public final class BrowseViews {
     public record CinemaPage(UUID id, UUID cityId, String cityName, String name, String address, String postalCode,
             double latitude, double longitude, List<HallSummary> halls) {
     }
+
+    /**
+     * A show as a customer's page of it shows it: what, where (with the city's time zone, in which its times are read),
+     * when, and each seat type's price and availability; {@code status} {@code SCHEDULED} or {@code CANCELLED}.
+     */
+    public record ShowPage(UUID showId, String status, Instant startsAt, Instant endsAt, Instant salesOpenAt,
+            Instant salesCloseAt, MovieRef movie, CinemaRef cinema, String hallName, CityRef city,
+            List<SeatAvailability> availability) {
+
+        public record MovieRef(UUID id, String title, String genre, String language, int durationMinutes,
+                String rating) {
+        }
+
+        public record CityRef(UUID id, String name, String timeZone) {
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.cache.annotation.Cacheable;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.ticketing.catalog.browse.BrowseViews.CinemaPage;
 import io.ticketing.catalog.browse.BrowseViews.CinemaRef;
+import io.ticketing.catalog.browse.BrowseViews.ShowPage;
 import io.ticketing.catalog.browse.BrowseViews.CityMovie;
 import io.ticketing.catalog.movie.Movie;
 import io.ticketing.catalog.show.Availability;
@@ -39,6 +41,7 @@ class CatalogReads {
     static final String SHOW_TIMES = "show-times";
     static final String MOVIE = "movie";
     static final String CINEMA = "cinema";
+    static final String SHOW = "show";
 
     private final JdbcClient jdbc;
     private final VenueManagement venues;
@@ -135,6 +138,49 @@ class CatalogReads {
                 .toList();
     }
 
+    /** A show with its movie, cinema, hall, city and prices, whatever its status: empty when there is none. */
+    @Cacheable(SHOW)
+    public Optional<ShowDetails> show(UUID showId) {
+        var prices = new ArrayList<Price>();
+        var details = new ArrayList<ShowDetails>(1);
+        jdbc.sql("""
+                SELECT s.id, s.starts_at, s.ends_at, s.sales_open_at, s.sales_close_at, s.status, h.name AS hall_name,
+                       m.id AS movie_id, m.title, m.genre, m.language, m.duration_minutes, m.rating,
+                       c.id AS cinema_id, c.name AS cinema_name, c.address, c.postal_code, c.latitude, c.longitude,
+                       ci.id AS city_id, ci.name AS city_name, ci.time_zone, p.seat_type, p.amount, p.currency
+                FROM show s
+                         JOIN hall h ON h.id = s.hall_id
+                         JOIN cinema c ON c.id = h.cinema_id
+                         JOIN city ci ON ci.id = c.city_id
+                         JOIN movie m ON m.id = s.movie_id
+                         LEFT JOIN show_price p ON p.show_id = s.id
+                WHERE s.id = ?
+                ORDER BY p.seat_type""")
+                .param(showId)
+                .query(rs -> {
+                    if (details.isEmpty()) {
+                        details.add(new ShowDetails(showId, rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                                rs.getObject("ends_at", OffsetDateTime.class).toInstant(),
+                                rs.getObject("sales_open_at", OffsetDateTime.class).toInstant(),
+                                rs.getObject("sales_close_at", OffsetDateTime.class).toInstant(), rs.getString("status"),
+                                rs.getString("hall_name"),
+                                new ShowPage.MovieRef(rs.getObject("movie_id", UUID.class), rs.getString("title"),
+                                        rs.getString("genre"), rs.getString("language"), rs.getInt("duration_minutes"),
+                                        rs.getString("rating")),
+                                new CinemaRef(rs.getObject("cinema_id", UUID.class), rs.getString("cinema_name"),
+                                        rs.getString("address"), rs.getString("postal_code"), rs.getDouble("latitude"),
+                                        rs.getDouble("longitude")),
+                                new ShowPage.CityRef(rs.getObject("city_id", UUID.class), rs.getString("city_name"),
+                                        rs.getString("time_zone")),
+                                prices));
+                    }
+                    if (rs.getString("seat_type") != null) {
+                        prices.add(new Price(rs.getString("seat_type"), rs.getBigDecimal("amount"), rs.getString("currency")));
+                    }
+                });
+        return details.stream().findFirst().map(show -> show.withPrices(List.copyOf(prices)));
+    }
+
     /** Seats left per show and seat type, read live. */
     public Map<UUID, Map<String, Availability>> availability(List<UUID> showIds) {
         var counts = new LinkedHashMap<UUID, Map<String, Availability>>();
@@ -158,6 +204,16 @@ class CatalogReads {
     }
 
     record Price(String seatType, BigDecimal amount, String currency) {
+    }
+
+    record ShowDetails(UUID showId, Instant startsAt, Instant endsAt, Instant salesOpenAt, Instant salesCloseAt,
+            String status, String hallName, ShowPage.MovieRef movie, CinemaRef cinema, ShowPage.CityRef city,
+            List<Price> prices) {
+
+        ShowDetails withPrices(List<Price> all) {
+            return new ShowDetails(showId, startsAt, endsAt, salesOpenAt, salesCloseAt, status, hallName, movie, cinema,
+                    city, all);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

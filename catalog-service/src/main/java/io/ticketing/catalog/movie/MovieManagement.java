@@ -98,6 +98,23 @@ public class MovieManagement {
                 .orElseThrow(() -> RequestRejectedException.notFound("MOVIE_NOT_FOUND", "Movie " + id + " does not exist"));
     }
 
+    /**
+     * Movies by title, a page at a time: those whose title contains {@code title} in any case, or all when it
+     * is blank. {@code strpos} rather than {@code LIKE}, so that {@code %} and {@code _} are plain characters.
+     */
+    @Transactional(readOnly = true)
+    public MoviePage movies(String title, int page, int size) {
+        String filter = title == null ? "" : title.strip();
+        long total = jdbc.sql("SELECT count(*) FROM movie WHERE strpos(lower(title), lower(?)) > 0")
+                .param(filter).query(Long.class).single();
+        List<Movie> items = jdbc.sql(SELECT
+                + " WHERE strpos(lower(title), lower(?)) > 0 ORDER BY lower(title), id LIMIT ? OFFSET ?")
+                .params(filter, size, (long) page * size)
+                .query((rs, n) -> movie(rs))
+                .list();
+        return new MoviePage(items, page, size, total);
+    }
+
     private int upcomingShows(UUID movieId) {
         return jdbc.sql("SELECT count(*) FROM show WHERE movie_id = ? AND status = 'SCHEDULED' AND ends_at > ?")
                 .params(movieId, clock.instant().atOffset(ZoneOffset.UTC)).query(Integer.class).single();

@@ -105,6 +105,13 @@ public class ShowManagement {
                 "Show " + id + " does not exist"));
     }
 
+    /** A hall's shows starting from {@code from} until before {@code to} (null: unbounded), by start. */
+    @Transactional(readOnly = true)
+    public List<Show> showsInHall(UUID hallId, Instant from, Instant to) {
+        venues.hall(hallId);
+        return shows.inHall(hallId, from, to);
+    }
+
     private void requireChangeable(Show show) {
         if (show.status() == Show.Status.CANCELLED) {
             throw RequestRejectedException.conflict("SHOW_CANCELLED", "The show is cancelled");

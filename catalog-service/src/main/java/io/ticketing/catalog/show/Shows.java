@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +87,40 @@ class Shows {
                 .param(id)
                 .query((rs, n) -> show(rs, prices))
                 .optional();
+    }
+
+    /**
+     * The shows of a hall that start at or after {@code from} and before {@code to} (either may be null: no
+     * bound), cancelled ones included, by start; their prices in one more query rather than one per show.
+     */
+    List<Show> inHall(UUID hallId, Instant from, Instant to) {
+        var where = new StringBuilder(" WHERE s.hall_id = :hall");
+        var params = new HashMap<String, Object>();
+        params.put("hall", hallId);
+        if (from != null) {
+            where.append(" AND s.starts_at >= :from");
+            params.put("from", utc(from));
+        }
+        if (to != null) {
+            where.append(" AND s.starts_at < :to");
+            params.put("to", utc(to));
+        }
+        Map<UUID, List<Show.Price>> prices = new HashMap<>();
+        jdbc.sql("""
+                SELECT p.show_id, p.seat_type, p.amount, p.currency FROM show_price p JOIN show s ON s.id = p.show_id
+                """ + where + " ORDER BY p.show_id, p.seat_type")
+                .params(params)
+                .query(rs -> {
+                    prices.computeIfAbsent(rs.getObject("show_id", UUID.class), id -> new ArrayList<>())
+                            .add(new Show.Price(SeatType.valueOf(rs.getString("seat_type")), rs.getBigDecimal("amount"),
+                                    rs.getString("currency")));
+                });
+        return jdbc.sql("""
+                SELECT s.id, s.movie_id, s.hall_id, s.starts_at, s.ends_at, s.sales_open_at, s.sales_close_at, s.status
+                FROM show s""" + where + " ORDER BY s.starts_at, s.id")
+                .params(params)
+                .query((rs, n) -> show(rs, prices.getOrDefault(rs.getObject("id", UUID.class), List.of())))
+                .list();
     }
 
     private static Show show(ResultSet rs, List<Show.Price> prices) throws SQLException {

@@ -158,6 +158,13 @@ public class VenueManagement {
                 "Cinema " + id + " does not exist"));
     }
 
+    /** The cinemas of a city, by name. */
+    @Transactional(readOnly = true)
+    public List<Cinema> cinemas(UUID cityId) {
+        city(cityId);
+        return venues.cinemas(cityId);
+    }
+
     @Transactional(readOnly = true)
     public List<HallSummary> halls(UUID cinemaId) {
         cinema(cinemaId);

@@ -97,6 +97,10 @@ public class Venues {
         return jdbc.sql(CINEMA + " WHERE id = ?").param(id).query(Cinema.class).optional();
     }
 
+    List<Cinema> cinemas(UUID cityId) {
+        return jdbc.sql(CINEMA + " WHERE city_id = ? ORDER BY name, id").param(cityId).query(Cinema.class).list();
+    }
+
     int cinemaCount(UUID cityId) {
         return jdbc.sql("SELECT count(*) FROM cinema WHERE city_id = ?").param(cityId).query(Integer.class).single();
     }

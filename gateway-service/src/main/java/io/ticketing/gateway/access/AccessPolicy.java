@@ -6,6 +6,8 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import io.ticketing.gateway.webapp.WebApp;
+
 /**
  * What a path asks of its caller, decided from the path alone, most specific rule first. A path no rule names is
  * refused: a new endpoint is reachable only once it is given a rule here.
@@ -13,7 +15,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 final class AccessPolicy {
 
     enum Requirement {
-        /** No key: probes, API documentation, and Stripe's webhook (which payment-service verifies). */
+        /** No key: probes, API documentation, the web app's files, and Stripe's webhook (which payment-service verifies). */
         OPEN,
         /** Any valid API key; a session, if sent, must be valid and is passed on. */
         API_KEY,
@@ -57,6 +59,9 @@ final class AccessPolicy {
     }
 
     static Requirement requirementFor(String path) {
+        if (WebApp.isAsset(path)) {
+            return Requirement.OPEN;
+        }
         PathContainer container = PathContainer.parsePath(path);
         return RULES.stream().filter(rule -> rule.pattern().matches(container)).map(Rule::requirement).findFirst()
                 .orElse(Requirement.DENIED);

@@ -19,6 +19,7 @@ import io.ticketing.gateway.access.AccessProperties;
 import io.ticketing.gateway.access.CustomerSession;
 import io.ticketing.gateway.web.ClientAddress;
 import io.ticketing.gateway.web.Problems;
+import io.ticketing.gateway.webapp.WebApp;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -50,10 +51,11 @@ public class RateLimitFilter implements WebFilter {
         AccessProperties.ApiKey client = exchange.getAttribute(AccessFilter.CLIENT_ATTRIBUTE);
         List<Mono<RateLimiter.Decision>> checks = new ArrayList<>(2);
         if (client == null) {
-            // probes and Stripe's webhooks (a rush of payments arrives from a few of Stripe's addresses; payment-service
-            // checks each signature) are never limited; anything else without a key is limited per client address
+            // probes, Stripe's webhooks (a rush of payments arrives from a few of Stripe's addresses; payment-service
+            // checks each signature) and the web app's static files (an on-sale's crowd loads them at once, many from
+            // behind one carrier's address) are never limited; anything else without a key is limited per client address
             String path = exchange.getRequest().getPath().value();
-            if (path.startsWith("/actuator/") || path.startsWith(STRIPE_WEBHOOKS)) {
+            if (path.startsWith("/actuator/") || path.startsWith(STRIPE_WEBHOOKS) || WebApp.isAsset(path)) {
                 return chain.filter(exchange);
             }
             checks.add(limiter.take("client:" + ClientAddress.of(exchange), defaults.perClient()));

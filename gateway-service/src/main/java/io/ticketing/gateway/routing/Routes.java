@@ -50,7 +50,7 @@ class Routes {
                 .route("booking", r -> guarded(r.path("/api/v1/bookings", "/api/v1/bookings/**",
                         "/api/v1/admin/shows/*/sales"), "booking", gateway))
                 .route("catalog", r -> guarded(r.path("/api/v1/cities", "/api/v1/cities/**", "/api/v1/cinemas/**",
-                        "/api/v1/movies/**", "/api/v1/search", "/api/v1/admin/**"), "catalog", gateway))
+                        "/api/v1/movies/**", "/api/v1/shows/*", "/api/v1/search", "/api/v1/admin/**"), "catalog", gateway))
                 .build();
     }
 

@@ -10,8 +10,8 @@ class AccessPolicyTest {
 
     @Test
     void refusesEveryPathNoRuleNames() {
-        for (String path : new String[] { "/", "/internal/v1/dead-letters", "/internal/v1/sign-in-codes", "/admin",
-                "/apix/v1/cities", "/actuatorx" }) {
+        for (String path : new String[] { "/internal/v1/dead-letters", "/internal/v1/sign-in-codes", "/administrator",
+                "/apix/v1/cities", "/actuatorx", "/index.htm", "/apps/main.js", "/sharedx/api.js" }) {
             assertThat(AccessPolicy.requirementFor(path)).as(path).isEqualTo(Requirement.DENIED);
         }
     }
@@ -26,5 +26,15 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.requirementFor("/api/v1/sessions/current")).isEqualTo(Requirement.CUSTOMER);
         assertThat(AccessPolicy.requirementFor("/api/v1/admin/sessions")).isEqualTo(Requirement.ADMIN);
         assertThat(AccessPolicy.requirementFor("/api/v1/shows/s1/holds")).isEqualTo(Requirement.CUSTOMER);
+        assertThat(AccessPolicy.requirementFor("/api/v1/shows/s1")).isEqualTo(Requirement.API_KEY);
+    }
+
+    @Test
+    void opensTheWebAppsFilesToEveryoneButNotTheAdminApi() {
+        for (String path : new String[] { "/", "/index.html", "/favicon.svg", "/web-config", "/app/main.js",
+                "/shared/api.js", "/admin", "/admin/", "/admin/main.js", "/webjars/qr-creator/1.0.0/dist/x.js" }) {
+            assertThat(AccessPolicy.requirementFor(path)).as(path).isEqualTo(Requirement.OPEN);
+        }
+        assertThat(AccessPolicy.requirementFor("/api/v1/admin/cities")).isEqualTo(Requirement.ADMIN);
     }
 }

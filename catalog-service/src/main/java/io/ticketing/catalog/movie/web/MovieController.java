@@ -18,15 +18,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.ticketing.catalog.movie.Movie;
 import io.ticketing.catalog.movie.MovieManagement;
+import io.ticketing.catalog.movie.MoviePage;
+import io.ticketing.starter.RequestRejectedException;
 
 /** The movie admin API. The public movie page is in the browse API. */
 @RestController
 class MovieController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_TITLE = 300;
 
     private final MovieManagement movies;
 
@@ -53,6 +59,25 @@ class MovieController {
         return movies.create(request.movie());
     }
 
+    /**
+     * The admin's movie list by title; {@code title} filters by a part of it. Pages are small enough for a
+     * screen, not for an export.
+     */
+    @GetMapping("/api/v1/admin/movies")
+    MoviePage movies(@RequestParam(required = false) String title, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        if (title != null && title.length() > MAX_TITLE) {
+            throw invalid("title", "A title filter has at most " + MAX_TITLE + " characters");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw invalid("size", "Page size is 1 to " + MAX_PAGE_SIZE);
+        }
+        if (page < 0) {
+            throw invalid("page", "Pages are numbered from 0");
+        }
+        return movies.movies(title, page, size);
+    }
+
     @GetMapping("/api/v1/admin/movies/{movieId}")
     Movie movie(@PathVariable UUID movieId) {
         return movies.movie(movieId);
@@ -67,5 +92,9 @@ class MovieController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID movieId) {
         movies.delete(movieId);
+    }
+
+    private static RequestRejectedException invalid(String parameter, String detail) {
+        return RequestRejectedException.invalid("INVALID_PARAMETER", detail + " (parameter '" + parameter + "')");
     }
 }

@@ -18,12 +18,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.ticketing.catalog.show.Show;
 import io.ticketing.catalog.show.ShowManagement;
 import io.ticketing.catalog.venue.SeatType;
+import io.ticketing.starter.RequestRejectedException;
 
 /** The show admin API: schedule, read, change and cancel. */
 @RestController
@@ -63,6 +65,16 @@ class ShowController {
     @GetMapping("/api/v1/admin/shows/{showId}")
     Show show(@PathVariable UUID showId) {
         return shows.show(showId);
+    }
+
+    /** A hall's shows by start: those starting at or after {@code from} and before {@code to}, both optional. */
+    @GetMapping("/api/v1/admin/halls/{hallId}/shows")
+    List<Show> showsInHall(@PathVariable UUID hallId, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw RequestRejectedException.invalid("INVALID_PARAMETER", "'from' must be before 'to'");
+        }
+        return shows.showsInHall(hallId, from, to);
     }
 
     @PutMapping("/api/v1/admin/shows/{showId}")

@@ -53,6 +53,11 @@ class VenueController {
         venues.deleteCity(cityId);
     }
 
+    @GetMapping("/api/v1/admin/cities/{cityId}/cinemas")
+    List<Cinema> cinemas(@PathVariable UUID cityId) {
+        return venues.cinemas(cityId);
+    }
+
     @PostMapping("/api/v1/admin/cinemas")
     @ResponseStatus(HttpStatus.CREATED)
     Cinema createCinema(@Valid @RequestBody VenueRequests.CinemaBody request) {

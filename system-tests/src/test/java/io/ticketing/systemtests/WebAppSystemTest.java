@@ -1,0 +1,229 @@
+package io.ticketing.systemtests;
+
+import static io.ticketing.systemtests.Platform.mailsTo;
+import static io.ticketing.systemtests.Platform.session;
+import static io.ticketing.systemtests.Platform.showOnSale;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web app in a real browser (Debian's Chromium), on the running platform, as customers use it: a purchase end to
+ * end with the tickets shown, two browsers seeing each other's holds live, the waiting line's offer, problems shown in
+ * words; with axe-core's accessibility rules on each page and the seat map's render time printed.
+ */
+@Order(3)
+class WebAppSystemTest {
+
+    private static final Pattern SIGN_IN_CODE = Pattern.compile("Your sign-in code: (\\d{6})");
+
+    @BeforeAll
+    static void platform() throws Exception {
+        LocalStackProcess.shared();
+    }
+
+    @Test
+    void aCustomerFindsAShowPicksTwoSeatsSignsInWithAMailedCodePaysAndSeesTheirTickets() throws Exception {
+        String showId = showOnSale("Paddington", 4, 8, new BigDecimal("11.50"), Duration.ofDays(3));
+        String email = "web." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (var browser = Browser.phone()) {
+            browser.open("/#/show/" + showId);
+            browser.await("button.seat[data-seat='B4']");
+            assertThat(browser.accessibilityViolations()).as("the seat map on a phone").isEmpty();
+            browser.click("button.seat[data-seat='B4']").click("button.seat[data-seat='B5']");
+            assertThat(browser.text(".total")).contains("2 seats").contains("B4, B5").contains("23.00");
+            browser.click("#hold-seats");
+
+            // a hold needs a customer: sign in with the code mailed to the address, and come back to the picked seats
+            browser.type("#signin-email", email).clickText("Send me a code");
+            browser.await("#signin-code");
+            browser.type("#signin-code", signInCode(email)).clickText("Sign in");
+            browser.awaitAttribute("button.seat[data-seat='B4']", "class", "picked");
+            browser.click("#hold-seats");
+
+            browser.awaitText("h1", "Your seats are held");
+            assertThat(browser.text(".seats-held")).contains("B4, B5").contains("23.00");
+            assertThat(browser.text(".countdown")).matches("(?s).*Held for you for [45]:\\d\\d more.*");
+            assertThat(browser.accessibilityViolations()).as("the hold page").isEmpty();
+            browser.click("#pay").click("#card-succeeds");
+
+            browser.awaitText("h1", "You are going!");
+            browser.await(".ticket[data-seat='B5'] .qr canvas, .ticket[data-seat='B5'] .qr img");
+            assertThat(browser.all(".ticket")).hasSize(2);
+            assertThat(browser.text("main")).contains("Paddington").contains("on their way to " + email);
+            assertThat(browser.accessibilityViolations()).as("the booking page").isEmpty();
+            browser.screenshot("ticket");
+
+            browser.click("header a[href='#/bookings']");
+            browser.awaitText("main", "B4, B5");
+        }
+        var bookings = Platform.CLIENT.withHeader("Authorization", "Bearer " + session(email).token()).get("/api/v1/bookings");
+        assertThat(bookings.json().findValuesAsString("status")).containsExactly("CONFIRMED");
+        assertThat(bookings.body()).contains("\"B4\"", "\"B5\"");
+    }
+
+    @Test
+    void twoBrowsersSeeEachOthersHoldsLiveAndARaceLosesInWords() throws Exception {
+        String showId = showOnSale("Roma", 3, 6, new BigDecimal("9.00"), Duration.ofDays(4));
+        String anaEmail = "ana." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String benEmail = "ben." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (var ana = Browser.desktop().signedInAs(session(anaEmail), anaEmail);
+                var ben = Browser.desktop().signedInAs(session(benEmail), benEmail)) {
+            ana.open("/#/show/" + showId).awaitText(".live", "Live");
+            ben.open("/#/show/" + showId).awaitText(".live", "Live");
+            assertThat(ana.accessibilityViolations()).as("the seat map").isEmpty();
+
+            ben.click("button.seat[data-seat='A3']");
+            ana.click("button.seat[data-seat='A3']").click("button.seat[data-seat='A4']").click("#hold-seats");
+            ana.awaitText("h1", "Your seats are held");
+
+            // Ben's map greys A3 and A4 out without a reload, drops A3 from his pick and says why
+            ben.awaitAttribute("button.seat[data-seat='A4']", "class", "held");
+            ben.awaitAttribute("button.seat[data-seat='A3']", "class", "held");
+            ben.awaitText("main", "Just taken by someone else: A3");
+            assertThat(ben.text(".total")).contains("Pick your seats");
+            ben.screenshot("seat-map-live");
+
+            // Ana lets them go: Ben sees them free again
+            ana.click("#release").awaitText("main", "You released these seats");
+            ben.awaitAttribute("button.seat[data-seat='A3']", "class", "seat regular available");
+        }
+    }
+
+    @Test
+    void aCustomerWhoseSeatsOthersHoldWaitsInLineAndGetsTheOffer() throws Exception {
+        String showId = showOnSale("Up", 1, 2, new BigDecimal("7.00"), Duration.ofDays(4));
+        var holder = session("holder." + UUID.randomUUID().toString().substring(0, 8) + "@example.com").api();
+        var held = holder.post("/api/v1/shows/" + showId + "/holds", Map.of("seatIds", List.of("A1", "A2")));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        String waiterEmail = "waiter." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (var browser = Browser.desktop().signedInAs(session(waiterEmail), waiterEmail)) {
+            browser.open("/#/show/" + showId);
+            browser.awaitText("#waiting-line", "held by others");
+            browser.type("#waiting-seats", "2").clickText("Join the waiting line");
+            browser.awaitText(".position", "You are next in line");
+            assertThat(browser.accessibilityViolations()).as("the waiting page").isEmpty();
+
+            assertThat(holder.delete("/api/v1/holds/" + held.text("holdId")).status()).isEqualTo(204);
+            browser.awaitText(".offer", "are held for you for");
+            assertThat(browser.text(".offer")).contains("A1, A2");
+            browser.click("#take-offer").awaitText("h1", "Your seats are held");
+        }
+    }
+
+    @Test
+    void problemsAreShownInWordsNeverAsABlankPage() throws Exception {
+        try (var browser = Browser.desktop()) {
+            browser.open("/#/show/" + UUID.randomUUID());
+            assertThat(browser.awaitText("[role=alert]", "does not exist").getText())
+                    .isEqualTo("This show does not exist (any more).");
+            browser.open("/#/no-such-page");
+            browser.awaitText("[role=alert]", "There is no such page.");
+            browser.open("/#/bookings");
+            browser.awaitText("h1", "Sign in");
+            browser.type("#signin-email", "wrong.code." + UUID.randomUUID().toString().substring(0, 8) + "@example.com")
+                    .clickText("Send me a code");
+            browser.type("#signin-code", "000000").clickText("Sign in");
+            assertThat(browser.awaitText("[role=alert]", "code").getText())
+                    .isEqualTo("That code is not right. Check the e-mail and try again.");
+        }
+    }
+
+    @Test
+    void aTwoThousandSeatMapPaintsAndKeepsUpWithARush() throws Exception {
+        String showId = showOnSale("Dune", 25, 80, new BigDecimal("15.00"), Duration.ofDays(5));
+        try (var browser = Browser.desktop()) {
+            browser.open("/#/show/" + showId).awaitText(".live", "Live");
+            assertThat(browser.all("button.seat")).hasSize(2000);
+            Object render = browser.script("return performance.getEntriesByName('seat-map-render')[0].duration");
+            Object load = browser.script("return performance.getEntriesByName('seat-map-load')[0].duration");
+            System.out.printf("2,000-seat map: rendered and painted in %.0f ms after its answer, %.0f ms after the request%n",
+                    ((Number) render).doubleValue(), ((Number) load).doubleValue());
+
+            // a rush: 240 customers hold a seat each; the open map shows every one of them held
+            for (int row = 0; row < 3; row++) {
+                for (int number = 1; number <= 80; number++) {
+                    var customer = session("rush." + UUID.randomUUID().toString().substring(0, 8) + "@example.com").api();
+                    String seat = (char) ('A' + row) + String.valueOf(number);
+                    assertThat(customer.post("/api/v1/shows/" + showId + "/holds", Map.of("seatIds", List.of(seat))).status())
+                            .isEqualTo(201);
+                }
+            }
+            long start = System.nanoTime();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.all("button.seat.held").size() == 240);
+            System.out.printf("the last of 240 holds shown held %d ms after it was taken%n",
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    @Test
+    void anAdminLaysOutAHallInTheEditorAndSchedulesAShowThatACustomerThenFinds() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String cityId = Platform.created(Platform.ADMIN.post("/api/v1/admin/cities", Map.of("name", "Editorville " + tag,
+                "country", "NL", "latitude", 52.37, "longitude", 4.89, "timeZone", "Europe/Amsterdam")));
+        String cinemaId = Platform.created(Platform.ADMIN.post("/api/v1/admin/cinemas", Map.of("cityId", cityId,
+                "name", "Cinema " + tag, "address", "Dam 1", "postalCode", "1012 JS", "latitude", 52.373, "longitude", 4.893)));
+        String title = "Nosferatu " + tag;
+        Platform.created(Platform.ADMIN.post("/api/v1/admin/movies", Map.of("title", title, "description",
+                "A film for the web app's tests", "durationMinutes", 94, "genre", "Horror", "language", "German",
+                "releaseDate", "1922-03-04", "country", "DE")));
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(2);
+        try (var admin = Browser.desktop()) {
+            admin.open("/admin/");
+            admin.type("#admin-key", "local-client-key").clickText("Use this key");
+            admin.awaitText("#admin-key-error", "not an admin key");
+            admin.type("#admin-key", "local-admin-key").clickText("Use this key");
+            admin.open("/admin/#/halls/new/" + cinemaId);
+            admin.type("#hall-name", "Zaal " + tag).type("#generate-rows", "6").type("#generate-seats", "10");
+            admin.clickText("Generate");
+            admin.awaitText("#layout-counts", "60");
+            // drag over the first two rows' middle seats, and make them VIP
+            admin.dragOver("#layout-grid", 0.35, 0.05, 0.65, 0.25);
+            admin.select("#seat-type", "VIP").clickText("Apply type");
+            admin.awaitText("#layout-counts", "VIP");
+            assertThat(admin.accessibilityViolations()).as("the layout editor").isEmpty();
+            admin.screenshot("layout-editor");
+            admin.clickText("Save hall");
+            admin.awaitText("main", "created");
+
+            String hallId = admin.script("return location.hash").toString().replace("#/halls/", "");
+            admin.open("/admin/#/shows/" + hallId);
+            admin.select("#show-movie", title + " (94 min)");
+            admin.setValue("#show-starts-at", day + "T20:15");
+            admin.type("#show-price-regular", "12.50").type("#show-price-vip", "19.00");
+            admin.clickText("Schedule show");
+            admin.awaitText("main", "Scheduled " + title);
+            assertThat(admin.accessibilityViolations()).as("a hall's shows").isEmpty();
+        }
+        try (var customer = Browser.phone()) {
+            customer.open("/#/city/" + cityId + "?date=" + day);
+            customer.clickText(title);
+            // the time in the city's zone, written the reader's way (Chromium's locale)
+            assertThat(customer.awaitText(".times", ":15").getText()).containsAnyOf("20:15", "8:15 PM");
+            customer.click(".times a");
+            customer.await("button.seat.vip");
+            assertThat(customer.all("button.seat")).hasSize(60);
+            assertThat(customer.text(".legend")).contains("€19.00").contains("€12.50");
+        }
+    }
+
+    /** The code the platform mailed to this address (the local stack's SMTP server keeps every mail). */
+    private static String signInCode(String email) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).stream()
+                .map(SIGN_IN_CODE::matcher).filter(Matcher::find).map(matcher -> matcher.group(1)).findFirst().orElse(null),
+                code -> code != null);
+    }
+}
