@@ -157,6 +157,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** A screenshot with this element scrolled to the top of the window. */
+    Path screenshot(String name, String css) {
+        script("arguments[0].scrollIntoView({block: 'start'})", await(css));
+        return screenshot(name);
+    }
+
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

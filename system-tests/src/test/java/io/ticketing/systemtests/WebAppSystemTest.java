@@ -6,19 +6,31 @@ import static io.ticketing.systemtests.Platform.showOnSale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 
 /**
  * The web app in a real browser (Debian's Chromium), on the running platform, as customers use it: a purchase end to
@@ -39,8 +51,17 @@ class WebAppSystemTest {
     void aCustomerFindsAShowPicksTwoSeatsSignsInWithAMailedCodePaysAndSeesTheirTickets() throws Exception {
         String showId = showOnSale("Paddington", 4, 8, new BigDecimal("11.50"), Duration.ofDays(3));
         String email = "web." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String tag = Platform.ADMIN.get("/api/v1/shows/" + showId).json().path("movie").path("title").asString()
+                .replace("Paddington ", "");
+        String misspelled = "Padingtn " + tag;
+        await().atMost(Duration.ofSeconds(30)).until(() -> Platform.CLIENT.get("/api/v1/search?spellcheck=true&keyword="
+                + URLEncoder.encode(misspelled, StandardCharsets.UTF_8)).json().path("total").asInt() == 1);
+        String drawn;
         try (var browser = Browser.phone()) {
-            browser.open("/#/show/" + showId);
+            // found by a misspelled title, with the spelling suggested
+            browser.open("/#/search?q=" + URLEncoder.encode(misspelled, StandardCharsets.UTF_8));
+            assertThat(browser.awaitText(".suggestion", "Did you mean").getText()).contains("paddington " + tag);
+            browser.click("a[href='#/show/" + showId + "']");
             browser.await("button.seat[data-seat='B4']");
             assertThat(browser.accessibilityViolations()).as("the seat map on a phone").isEmpty();
             browser.click("button.seat[data-seat='B4']").click("button.seat[data-seat='B5']");
@@ -65,19 +86,25 @@ class WebAppSystemTest {
             assertThat(browser.all(".ticket")).hasSize(2);
             assertThat(browser.text("main")).contains("Paddington").contains("on their way to " + email);
             assertThat(browser.accessibilityViolations()).as("the booking page").isEmpty();
-            browser.screenshot("ticket");
+            browser.screenshot("ticket", ".tickets");
+            drawn = qrCodeOf(browser, ".ticket[data-seat='B5'] .qr canvas");
 
             browser.click("header a[href='#/bookings']");
             browser.awaitText("main", "B4, B5");
         }
-        var bookings = Platform.CLIENT.withHeader("Authorization", "Bearer " + session(email).token()).get("/api/v1/bookings");
+        var customer = Platform.CLIENT.withHeader("Authorization", "Bearer " + session(email).token());
+        var bookings = customer.get("/api/v1/bookings");
         assertThat(bookings.json().findValuesAsString("status")).containsExactly("CONFIRMED");
         assertThat(bookings.body()).contains("\"B4\"", "\"B5\"");
+        var booking = customer.get("/api/v1/bookings/" + bookings.json().get(0).path("bookingId").asString());
+        assertThat(booking.json().path("tickets").valueStream()
+                .filter(ticket -> ticket.path("seatId").asString().equals("B5")).findFirst().orElseThrow()
+                .path("qrCode").asString()).as("the QR code drawn is the ticket's signed code").isEqualTo(drawn);
     }
 
     @Test
     void twoBrowsersSeeEachOthersHoldsLiveAndARaceLosesInWords() throws Exception {
-        String showId = showOnSale("Roma", 3, 6, new BigDecimal("9.00"), Duration.ofDays(4));
+        String showId = showOnSale("Roma", 8, 14, new BigDecimal("9.00"), Duration.ofDays(4));
         String anaEmail = "ana." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String benEmail = "ben." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         try (var ana = Browser.desktop().signedInAs(session(anaEmail), anaEmail);
@@ -218,6 +245,16 @@ class WebAppSystemTest {
             assertThat(customer.all("button.seat")).hasSize(60);
             assertThat(customer.text(".legend")).contains("€19.00").contains("€12.50");
         }
+    }
+
+    /** What the QR code drawn on a canvas says, read back as a scanner at the door would. */
+    private static String qrCodeOf(Browser browser, String canvas) throws Exception {
+        String dataUrl = (String) browser.script("return arguments[0].toDataURL('image/png')", browser.await(canvas));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+                Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1))));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader().decode(bitmap).getText();
     }
 
     /** The code the platform mailed to this address (the local stack's SMTP server keeps every mail). */

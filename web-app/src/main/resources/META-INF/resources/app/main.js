@@ -70,7 +70,8 @@ function account() {
   const session = currentSession();
   show(document.getElementById('account'), session
     ? [h('a', { href: '#/bookings' }, 'My bookings'), ' ',
-      h('button', { type: 'button', class: 'link', onclick: async () => { await signOut(); location.hash = '#/'; } }, 'Sign out ' + session.email)]
+      h('button', { type: 'button', class: 'link', title: session.email, 'aria-label': 'Sign out ' + session.email,
+        onclick: async () => { await signOut(); location.hash = '#/'; } }, 'Sign out')]
     : h('a', { href: '#/signin?next=' + encodeURIComponent(location.hash || '#/') }, 'Sign in'));
 }
 
