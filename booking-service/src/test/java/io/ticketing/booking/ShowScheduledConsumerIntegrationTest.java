@@ -59,6 +59,7 @@ class ShowScheduledConsumerIntegrationTest extends ServiceSmokeTests {
         assertThat(sales.status()).isEqualTo(200);
         assertThat(sales.json().path("seatCount").asInt()).isEqualTo(12);
         assertThat(sales.json().path("seats").path("AVAILABLE").asInt()).isEqualTo(12);
+        assertThat(sales.json().path("bookings")).as("no booking yet").isEmpty();
     }
 
     @Test

@@ -96,6 +96,13 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks twice in a row, as an impatient customer does. */
+    Browser doubleClick(String css) {
+        new Actions(driver).doubleClick(new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))).perform();
+        return this;
+    }
+
     /** Clicks the button or link with this text in the page's main part. */
     Browser clickText(String text) {
         String xpath = "//main//*[self::button or self::a][normalize-space()=" + quoted(text) + "]";
@@ -133,6 +140,20 @@ final class Browser implements AutoCloseable {
                 .moveByOffset((int) (size.getWidth() * (toX - fromX)) / 2, (int) (size.getHeight() * (toY - fromY)) / 2)
                 .moveByOffset((int) (size.getWidth() * (toX - fromX)) / 2, (int) (size.getHeight() * (toY - fromY)) / 2)
                 .release().perform();
+        return this;
+    }
+
+    /** Types into the field whose label in the page's main part has this text. */
+    Browser typeLabelled(String label, String text) {
+        String id = await("main").findElement(By.xpath(".//label[normalize-space()=" + quoted(label) + "]"))
+                .getAttribute("for");
+        return type("#" + id, text);
+    }
+
+    /** Focuses an element, then presses keys as a keyboard user would (sent to whatever has the focus). */
+    Browser keys(String css, CharSequence... keys) {
+        script("arguments[0].focus()", await(css));
+        new Actions(driver).sendKeys(keys).perform();
         return this;
     }
 

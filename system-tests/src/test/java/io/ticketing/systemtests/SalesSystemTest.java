@@ -100,11 +100,21 @@ class SalesSystemTest {
         JsonNode sales = ADMIN.get("/api/v1/admin/shows/" + showId + "/sales").json();
         assertThat(sales.path("seats").path("SOLD").asInt()).isEqualTo(4);
         assertThat(sales.path("seats").path("BLOCKED").asInt()).isEqualTo(1);
+        assertThat(tally(sales, "CONFIRMED").path("seats").asInt()).as("every sold seat is in a confirmed booking").isEqualTo(4);
 
         var cancelled = ana.post("/api/v1/bookings/" + bookingId + "/cancel", "");
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.json().path("refundAmount").decimalValue()).isEqualByComparingTo("25.00");
+        JsonNode refunded = tally(ADMIN.get("/api/v1/admin/shows/" + showId + "/sales").json(), "CANCELLED");
+        assertThat(refunded.path("bookings").asInt()).isEqualTo(1);
+        assertThat(refunded.path("refunded").decimalValue()).isEqualByComparingTo("25.00");
         await().atMost(Duration.ofSeconds(30)).until(() -> status("A1").equals("AVAILABLE"));
+    }
+
+    /** The sales report's line of the bookings in this status (one currency here). */
+    private static JsonNode tally(JsonNode sales, String status) {
+        return sales.path("bookings").valueStream().filter(line -> line.path("status").asString().equals(status))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + status + " bookings in " + sales));
     }
 
     private static PaymentSucceeded paid(String holdId, String paymentId) throws SQLException {

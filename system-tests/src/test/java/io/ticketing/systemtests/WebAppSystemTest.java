@@ -26,6 +26,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
@@ -51,8 +52,7 @@ class WebAppSystemTest {
     void aCustomerFindsAShowPicksTwoSeatsSignsInWithAMailedCodePaysAndSeesTheirTickets() throws Exception {
         String showId = showOnSale("Paddington", 4, 8, new BigDecimal("11.50"), Duration.ofDays(3));
         String email = "web." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String tag = Platform.ADMIN.get("/api/v1/shows/" + showId).json().path("movie").path("title").asString()
-                .replace("Paddington ", "");
+        String tag = tagged("Paddington", showId).replace("Paddington ", "");
         String misspelled = "Padingtn " + tag;
         await().atMost(Duration.ofSeconds(30)).until(() -> Platform.CLIENT.get("/api/v1/search?spellcheck=true&keyword="
                 + URLEncoder.encode(misspelled, StandardCharsets.UTF_8)).json().path("total").asInt() == 1);
@@ -73,7 +73,7 @@ class WebAppSystemTest {
             browser.await("#signin-code");
             browser.type("#signin-code", signInCode(email)).clickText("Sign in");
             browser.awaitAttribute("button.seat[data-seat='B4']", "class", "picked");
-            browser.click("#hold-seats");
+            browser.doubleClick("#hold-seats");
 
             browser.awaitText("h1", "Your seats are held");
             assertThat(browser.text(".seats-held")).contains("B4, B5").contains("23.00");
@@ -92,11 +92,27 @@ class WebAppSystemTest {
             browser.click("header a[href='#/bookings']");
             browser.awaitText("main", "B4, B5");
         }
+        // another device of the same customer: the booking is there, and cancelled three days ahead it is refunded in full
+        try (var laptop = Browser.desktop().signedInAs(session(email), email)) {
+            laptop.open("/#/bookings").clickText(tagged("Paddington", showId));
+            laptop.click("#cancel-booking");
+            assertThat(laptop.awaitText("[role=alertdialog]", "back in full").getText()).contains("€23.00");
+            laptop.click("#confirm-cancel");
+            laptop.awaitText("main", "€23.00 is refunded to your card");
+        }
         var customer = Platform.CLIENT.withHeader("Authorization", "Bearer " + session(email).token());
         var bookings = customer.get("/api/v1/bookings");
-        assertThat(bookings.json().findValuesAsString("status")).containsExactly("CONFIRMED");
+        assertThat(bookings.json().findValuesAsString("status")).containsExactly("CANCELLED");
         assertThat(bookings.body()).contains("\"B4\"", "\"B5\"");
         var booking = customer.get("/api/v1/bookings/" + bookings.json().get(0).path("bookingId").asString());
+        try (var db = Platform.database("reservation");
+                var holds = db.prepareStatement("SELECT count(*) FROM hold WHERE customer_id = ?")) {
+            holds.setObject(1, session(email).customerId());
+            try (var count = holds.executeQuery()) {
+                count.next();
+                assertThat(count.getInt(1)).as("a double click on Hold takes one hold").isEqualTo(1);
+            }
+        }
         assertThat(booking.json().path("tickets").valueStream()
                 .filter(ticket -> ticket.path("seatId").asString().equals("B5")).findFirst().orElseThrow()
                 .path("qrCode").asString()).as("the QR code drawn is the ticket's signed code").isEqualTo(drawn);
@@ -113,7 +129,9 @@ class WebAppSystemTest {
             ben.open("/#/show/" + showId).awaitText(".live", "Live");
             assertThat(ana.accessibilityViolations()).as("the seat map").isEmpty();
 
-            ben.click("button.seat[data-seat='A3']");
+            // Ben uses the keyboard: from the first seat, two to the right, and Space picks it
+            ben.keys("button.seat[data-seat='A1']", Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.SPACE);
+            ben.awaitAttribute("button.seat[data-seat='A3']", "aria-pressed", "true");
             ana.click("button.seat[data-seat='A3']").click("button.seat[data-seat='A4']").click("#hold-seats");
             ana.awaitText("h1", "Your seats are held");
 
@@ -170,6 +188,20 @@ class WebAppSystemTest {
     }
 
     @Test
+    void theFirstPageRendersWithItsCities() throws Exception {
+        Platform.created(Platform.ADMIN.post("/api/v1/admin/cities", Map.of("name", "Firstpage " + UUID.randomUUID(),
+                "country", "NL", "latitude", 52.0, "longitude", 5.0, "timeZone", "Europe/Amsterdam")));
+        try (var browser = Browser.phone()) {
+            browser.open("/");
+            browser.await("ul[aria-label='Cities']");
+            Object rendered = browser.script("return performance.getEntriesByName('first-page-rendered')[0].startTime");
+            System.out.printf("the first page (cities) rendered %.0f ms after the navigation began%n",
+                    ((Number) rendered).doubleValue());
+            assertThat(browser.accessibilityViolations()).as("the first page").isEmpty();
+        }
+    }
+
+    @Test
     void aTwoThousandSeatMapPaintsAndKeepsUpWithARush() throws Exception {
         String showId = showOnSale("Dune", 25, 80, new BigDecimal("15.00"), Duration.ofDays(5));
         try (var browser = Browser.desktop()) {
@@ -199,8 +231,22 @@ class WebAppSystemTest {
     @Test
     void anAdminLaysOutAHallInTheEditorAndSchedulesAShowThatACustomerThenFinds() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        String cityId = Platform.created(Platform.ADMIN.post("/api/v1/admin/cities", Map.of("name", "Editorville " + tag,
-                "country", "NL", "latitude", 52.37, "longitude", 4.89, "timeZone", "Europe/Amsterdam")));
+        String cityId;
+        try (var admin = Browser.desktop()) {
+            admin.open("/admin/");
+            admin.type("#admin-key", "local-client-key").clickText("Use this key");
+            admin.awaitText("#admin-key-error", "not an admin key");
+            admin.type("#admin-key", "local-admin-key").clickText("Use this key");
+            // a city without a name: the API's error is shown beside the field
+            admin.awaitText("h1", "Cities");
+            admin.typeLabelled("Country", "NL").typeLabelled("Time zone", "Europe/Amsterdam")
+                    .typeLabelled("Latitude", "52.37").typeLabelled("Longitude", "4.89").clickText("Create city");
+            admin.await("input[aria-invalid='true'][name='name']");
+            assertThat(admin.text("main .field-error:not([hidden])")).isNotBlank();
+            admin.typeLabelled("Name", "Editorville " + tag).clickText("Create city");
+            admin.awaitText("h1", "Editorville " + tag);
+            cityId = admin.script("return location.hash").toString().replace("#/cities/", "");
+        }
         String cinemaId = Platform.created(Platform.ADMIN.post("/api/v1/admin/cinemas", Map.of("cityId", cityId,
                 "name", "Cinema " + tag, "address", "Dam 1", "postalCode", "1012 JS", "latitude", 52.373, "longitude", 4.893)));
         String title = "Nosferatu " + tag;
@@ -210,9 +256,8 @@ class WebAppSystemTest {
         LocalDate day = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(2);
         try (var admin = Browser.desktop()) {
             admin.open("/admin/");
-            admin.type("#admin-key", "local-client-key").clickText("Use this key");
-            admin.awaitText("#admin-key-error", "not an admin key");
             admin.type("#admin-key", "local-admin-key").clickText("Use this key");
+            admin.awaitText("h1", "Cities");
             admin.open("/admin/#/halls/new/" + cinemaId);
             admin.type("#hall-name", "Zaal " + tag).type("#generate-rows", "6").type("#generate-seats", "10");
             admin.clickText("Generate");
@@ -245,6 +290,13 @@ class WebAppSystemTest {
             assertThat(customer.all("button.seat")).hasSize(60);
             assertThat(customer.text(".legend")).contains("€19.00").contains("€12.50");
         }
+    }
+
+    /** The title the show of {@link Platform#showOnSale} was given (the title and a tag). */
+    private static String tagged(String title, String showId) {
+        String full = Platform.ADMIN.get("/api/v1/shows/" + showId).json().path("movie").path("title").asString();
+        assertThat(full).startsWith(title);
+        return full;
     }
 
     /** What the QR code drawn on a canvas says, read back as a scanner at the door would. */

@@ -196,13 +196,19 @@ export async function showPage(main, showId) {
     takeCarried(), summary, ...parts, h('h2', {}, 'Sales'), sales.element);
 }
 
-/** What cancelling does, from the show's sales: sold seats are cancelled and refunded, held ones released. */
+/**
+ * What cancelling does, from the show's sales: every confirmed booking is cancelled and refunded in full, held seats
+ * are released.
+ */
 function cancellationWords(sales) {
-  const sold = sales.seats.SOLD || 0;
-  const held = sales.seats.HELD || 0;
-  const words = [sold
-    ? sold + ' sold seat' + (sold === 1 ? '' : 's') + ' will be cancelled, and their bookings refunded in full.'
+  const confirmed = (sales.bookings || []).filter((tally) => tally.status === 'CONFIRMED');
+  const count = confirmed.reduce((sum, tally) => sum + tally.bookings, 0);
+  const seats = confirmed.reduce((sum, tally) => sum + tally.seats, 0);
+  const words = [count
+    ? count + ' booking' + (count === 1 ? '' : 's') + ' (' + seats + ' seat' + (seats === 1 ? '' : 's') + ') will be cancelled and '
+      + confirmed.map((tally) => money(tally.amount, tally.currency)).join(' + ') + ' refunded in full.'
     : 'No seat is sold yet, so no booking is affected.'];
+  const held = sales.seats.HELD || 0;
   if (held) {
     words.push(held + ' seat' + (held === 1 ? ' is' : 's are') + ' held by customers right now and will not be sold.');
   }
@@ -220,7 +226,10 @@ function salesSection(showId) {
       show(body, table('Seats by status', ['Status', 'Seats', 'Share'], [
         ...statuses.map((status) => [status.charAt(0) + status.slice(1).toLowerCase(), sales.seats[status].toLocaleString(),
           (100 * sales.seats[status] / Math.max(1, sales.seatCount)).toFixed(1) + ' %']),
-        [h('strong', {}, 'All seats'), h('strong', {}, sales.seatCount.toLocaleString()), '100 %']]));
+        [h('strong', {}, 'All seats'), h('strong', {}, sales.seatCount.toLocaleString()), '100 %']]),
+      (sales.bookings || []).length ? table('Bookings', ['Status', 'Bookings', 'Seats', 'Amount', 'Refunded'],
+        sales.bookings.map((tally) => [tally.status.charAt(0) + tally.status.slice(1).toLowerCase(), tally.bookings.toLocaleString(),
+          tally.seats.toLocaleString(), money(tally.amount, tally.currency), money(tally.refunded, tally.currency)])) : null);
     } catch (problem) {
       if (!isKeyRefused(problem)) {
         show(body, notice(problem.code === 'SHOW_NOT_FOUND'

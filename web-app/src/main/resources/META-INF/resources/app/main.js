@@ -54,6 +54,10 @@ async function route() {
     if (typeof stop === 'function') {
       leave = stop;
     }
+    if (performance.getEntriesByName('first-page-rendered').length === 0) {
+      // how long the first page took from the navigation: the browser tests report it
+      performance.mark('first-page-rendered');
+    }
     main.focus({ preventScroll: true });
   } catch (problem) {
     if (problem.code?.startsWith('SESSION_')) {

@@ -14,8 +14,8 @@ const STATUS_WORDS = { AVAILABLE: 'available', HELD: 'held by someone else', SOL
 
 /** The seat map page of a show; answers a function that stops its live updates. */
 export async function seatMap(main, showId) {
-  performance.clearMarks();
-  performance.clearMeasures();
+  ['seat-map-requested', 'seat-map-received', 'seat-map-painted'].forEach((mark) => performance.clearMarks(mark));
+  ['seat-map-render', 'seat-map-load'].forEach((measure) => performance.clearMeasures(measure));
   performance.mark('seat-map-requested');
   const [details, map] = await Promise.all([showDetails(showId), call('GET', `/api/v1/shows/${showId}/seats`, { token: token() })]);
   performance.mark('seat-map-received');

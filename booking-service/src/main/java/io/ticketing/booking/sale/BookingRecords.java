@@ -29,6 +29,19 @@ class BookingRecords {
         this.jdbc = jdbc;
     }
 
+    /** A show's bookings per status with their seats and amounts, per currency (for the sales report). */
+    List<Bookings.Tally> tally(UUID showId) {
+        return jdbc.sql("""
+                SELECT status, currency, count(*) AS bookings, coalesce(sum(cardinality(seat_ids)), 0) AS seats,
+                       sum(amount) AS amount, coalesce(sum(refund_amount), 0) AS refunded
+                FROM booking WHERE show_id = ? GROUP BY status, currency ORDER BY status, currency""")
+                .param(showId)
+                .query((rs, n) -> new Bookings.Tally(rs.getString("status"), rs.getString("currency"),
+                        rs.getInt("bookings"), rs.getInt("seats"), rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("refunded")))
+                .list();
+    }
+
     /** The booking with its tickets. */
     Optional<Booking> find(UUID bookingId) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(bookingId).query((rs, n) -> booking(rs)).optional()

@@ -106,6 +106,15 @@ public class Bookings {
                 "Booking " + bookingId);
     }
 
+    /** How many bookings of one status and currency a show has, with their seats, amount and refunds. */
+    public record Tally(String status, String currency, int bookings, int seats, BigDecimal amount, BigDecimal refunded) {
+    }
+
+    /** A show's bookings counted per status and currency: what cancelling the show would refund. */
+    public List<Tally> tally(UUID showId) {
+        return records.tally(showId);
+    }
+
     /** The customer's bookings, newest first (the latest 100). */
     public List<Booking> bookings(UUID customerId) {
         return records.ofCustomer(customerId, MINE_LIMIT);
