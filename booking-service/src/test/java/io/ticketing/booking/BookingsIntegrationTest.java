@@ -48,6 +48,7 @@ import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
 import io.ticketing.testsupport.events.EventRecorder;
 import io.ticketing.testsupport.events.ShowScheduledMother;
+import io.ticketing.testsupport.Meters;
 
 /**
  * Sales on real PostgreSQL and Kafka: payments become bookings only for free seats, never one seat sold twice
@@ -129,6 +130,8 @@ class BookingsIntegrationTest {
             payments.add(paid(show, UUID.randomUUID(), seats.subList(start, start + 1 + random.nextInt(4)),
                     TOKENS.incrementAndGet()));
         }
+        double confirmedBefore = decisions("confirmed", "none");
+        double takenBefore = decisions("rejected", "SEATS_TAKEN");
         CountDownLatch go = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
             List<Future<?>> done = new ArrayList<>();
@@ -155,6 +158,9 @@ class BookingsIntegrationTest {
         int rejected = count("SELECT count(*) FROM rejected_payment WHERE show_id = ?", show.showId());
         assertThat(confirmed + rejected).isEqualTo(payments.size());
         assertThat(confirmed).isGreaterThan(10);
+        // each decision counted once, however many serialization conflicts it was retried through
+        assertThat(decisions("confirmed", "none") - confirmedBefore).isEqualTo(confirmed);
+        assertThat(decisions("rejected", "SEATS_TAKEN") - takenBefore).isEqualTo(rejected);
         assertThat(count("""
                 SELECT count(*) FROM booking b JOIN booked_seat s ON s.booking_id = b.id
                 WHERE b.show_id = ? AND s.seat_id <> ALL(b.seat_ids)""", show.showId())).isZero();
@@ -221,6 +227,36 @@ class BookingsIntegrationTest {
     }
 
     @Test
+    void countsEachPaymentsDecisionOnceHoweverOftenItArrives() {
+        ShowScheduled show = stocked(ShowScheduledMother.show(1, 5));
+        double confirmedBefore = decisions("confirmed", "none");
+        double takenBefore = decisions("rejected", "SEATS_TAKEN");
+        double alreadyPaidBefore = decisions("rejected", "ALREADY_PAID");
+        double cancelledShowBefore = decisions("rejected", "SHOW_CANCELLED");
+        PaymentSucceeded payment = paid(show, UUID.randomUUID(), List.of("A1"), TOKENS.incrementAndGet());
+        PaymentSucceeded rival = paid(show, UUID.randomUUID(), List.of("A1", "A2"), TOKENS.incrementAndGet());
+        PaymentSucceeded secondPayment = new PaymentSucceeded(UUID.randomUUID(), Instant.now(), "pi_second_" + UUID.randomUUID(),
+                payment.holdId(), show.showId(), payment.customerId(), payment.seatIds(), payment.fencingToken(),
+                payment.amount(), payment.currency(), payment.customerEmail());
+        PaymentSucceeded last = paid(show, UUID.randomUUID(), List.of("A5"), TOKENS.incrementAndGet());
+
+        // every payment delivered twice; one show's payments arrive in order, so the last one's booking comes last
+        for (PaymentSucceeded each : List.of(payment, rival, secondPayment, last)) {
+            events.send(each);
+            events.send(each);
+        }
+        awaitBooking(last);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> decisions("confirmed", "none") >= confirmedBefore + 2);
+        assertThat(decisions("confirmed", "none")).isEqualTo(confirmedBefore + 2);
+        assertThat(decisions("rejected", "SEATS_TAKEN")).isEqualTo(takenBefore + 1);
+        assertThat(decisions("rejected", "ALREADY_PAID")).isEqualTo(alreadyPaidBefore + 1);
+        assertThat(decisions("rejected", "SHOW_CANCELLED")).isEqualTo(cancelledShowBefore);
+        assertThat(rejection(rival)).isEqualTo("SEATS_TAKEN");
+        assertThat(rejection(secondPayment)).isEqualTo("ALREADY_PAID");
+    }
+
+    @Test
     void confirmsALatePaymentWhileItsSeatsAreStillFree() {
         ShowScheduled show = stocked(ShowScheduledMother.show(2, 5));
         long token = TOKENS.incrementAndGet();
@@ -267,12 +303,14 @@ class BookingsIntegrationTest {
         PaymentSucceeded eight = paid(show, ana, List.of("A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3"),
                 TOKENS.incrementAndGet());
         PaymentSucceeded threeMore = paid(show, ana, List.of("C1", "C2", "C3"), TOKENS.incrementAndGet());
+        double tooManyBefore = decisions("rejected", "TOO_MANY_SEATS");
 
         events.send(blocked);
         events.send(eight);
         events.send(threeMore);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> rejection(threeMore).equals("TOO_MANY_SEATS"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> decisions("rejected", "TOO_MANY_SEATS") == tooManyBefore + 1);
         assertThat(rejection(blocked)).isEqualTo("SEATS_TAKEN");
         awaitBooking(eight);
         assertThat(status(show, "C4")).isEqualTo("AVAILABLE");
@@ -331,6 +369,7 @@ class BookingsIntegrationTest {
         UUID early = confirmed(tomorrow, ana, List.of("A1", "A2"));
         UUID late = confirmed(inAnHour, ana, List.of("A1"));
         UUID tooLate = confirmed(started, ana, List.of("A1"));
+        double byCustomerBefore = cancellations("customer");
 
         var cancelled = customer(ana).post("/api/v1/bookings/" + early + "/cancel", "");
         var again = customer(ana).post("/api/v1/bookings/" + early + "/cancel", "");
@@ -347,6 +386,8 @@ class BookingsIntegrationTest {
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.text("code")).isEqualTo("SHOW_STARTED");
         assertThat(notYours.status()).isEqualTo(404);
+        assertThat(cancellations("customer")).as("two cancelled; the repeat, the refused and someone else's not")
+                .isEqualTo(byCustomerBefore + 2);
         assertThat(status(tomorrow, "A1")).isEqualTo("AVAILABLE");
         assertThat(status(started, "A1")).isEqualTo("SOLD");
         assertThat(count("SELECT count(*) FROM booked_seat WHERE booking_id = ? AND active", early)).isZero();
@@ -361,14 +402,24 @@ class BookingsIntegrationTest {
     void aCancelledShowsBookingsAreCancelledAndRefundedInFull() {
         ShowScheduled show = stocked(ShowScheduledMother.show(1, 5));
         UUID booking = confirmed(show, UUID.randomUUID(), List.of("A1", "A2"));
+        UUID another = confirmed(show, UUID.randomUUID(), List.of("A4"));
+        double byShowBefore = cancellations("show");
+        ShowCancelled cancellation = new ShowCancelled(UUID.randomUUID(), Instant.now(), show.showId());
 
-        events.send(new ShowCancelled(UUID.randomUUID(), Instant.now(), show.showId()));
+        events.send(cancellation);
+        events.send(cancellation);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "SELECT count(*) FROM booking WHERE id = ? AND status = 'CANCELLED' AND refund_amount = 32.00",
                 booking) == 1);
+        assertThat(count("SELECT count(*) FROM booking WHERE id = ? AND status = 'CANCELLED'", another)).isEqualTo(1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> cancellations("show") == byShowBefore + 2);
+        double showCancelledBefore = decisions("rejected", "SHOW_CANCELLED");
         PaymentSucceeded afterwards = sent(paid(show, UUID.randomUUID(), List.of("A3"), TOKENS.incrementAndGet()));
         await().atMost(Duration.ofSeconds(30)).until(() -> rejection(afterwards).equals("SHOW_CANCELLED"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> decisions("rejected", "SHOW_CANCELLED") == showCancelledBefore + 1);
     }
 
     @Test
@@ -435,6 +486,15 @@ class BookingsIntegrationTest {
     private long fence(ShowScheduled show, String seat) {
         return jdbc.sql("SELECT fence FROM show_seat WHERE show_id = ? AND seat_id = ?").params(show.showId(), seat)
                 .query(Long.class).single();
+    }
+
+    /** {@code ticketing.bookings} with this outcome and reason, as counted so far (by any of the test contexts). */
+    private double decisions(String outcome, String reason) {
+        return Meters.count("ticketing.bookings", "outcome", outcome, "reason", reason);
+    }
+
+    private double cancellations(String by) {
+        return Meters.count("ticketing.bookings.cancelled", "by", by);
     }
 
     private int count(String sql, Object... params) {

@@ -15,15 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.ticketing.events.reservation.SeatAvailabilityChanged;
 import io.ticketing.events.reservation.SeatAvailabilityChanged.SeatTypeCount;
 import io.ticketing.testsupport.JsonApi;
@@ -53,6 +58,9 @@ class BrowseAndSearchIntegrationTest {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     private JsonApi api;
     private String cityId;
@@ -211,6 +219,25 @@ class BrowseAndSearchIntegrationTest {
         for (String field : List.of("name", "address", "postalCode", "latitude", "longitude")) {
             assertThat(cinema.has(field)).as(field).isTrue();
         }
+    }
+
+    @Test
+    void timesEverySearchInHistogramBucketsAndNoRefusedRequest() {
+        Timer searches = meters.get("ticketing.search.duration").tag("outcome", "ok").timer();
+        long before = searches.count();
+
+        search("keyword=inception");
+        search("sort=name,asc");
+        assertThat(api.get("/api/v1/search?size=31").status()).as("refused before searching").isEqualTo(400);
+
+        assertThat(searches.count()).isEqualTo(before + 2);
+        assertThat(searches.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+        CountAtBucket[] buckets = searches.takeSnapshot().histogramCounts();
+        assertThat(buckets).extracting(bucket -> bucket.bucket(TimeUnit.MILLISECONDS))
+                .contains(50.0, 100.0, 250.0, 500.0, 1000.0)
+                .allSatisfy(bound -> assertThat(bound).isBetween(1.0, 10_000.0));
+        assertThat(buckets.length).as("a sensible number of buckets").isLessThan(80);
+        assertThat(meters.get("ticketing.search.duration").tag("outcome", "unavailable").timer().count()).isZero();
     }
 
     @Test

@@ -2,6 +2,11 @@ package io.ticketing.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -246,8 +251,29 @@ class GatewayRoutingIntegrationTest {
         assertThat(health.json().path("components").path("services").path("components").path("waiting")
                 .path("status").asString()).isEqualTo("DOWN");
         assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
-        for (String path : List.of("/actuator/health", "/actuator/metrics", "/actuator/info")) {
+        for (String path : List.of("/actuator/health", "/actuator/metrics", "/actuator/info", "/actuator/prometheus")) {
             assertThat(anonymous().get(path).status()).as("the public port's " + path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void servesItsMetricsToPrometheusOnTheManagementPortOnly() throws Exception {
+        assertThat(admin().get("/api/v1/cities").status()).isEqualTo(200);
+
+        HttpResponse<String> scrape = prometheus(managementPort);
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/plain"));
+        assertThat(scrape.body()).contains("http_server_requests_seconds_count{")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*application=\"gateway-service\"");
+        assertThat(prometheus(port).statusCode()).as("the public port").isEqualTo(404);
+    }
+
+    private static HttpResponse<String> prometheus(int port) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }

@@ -2,7 +2,10 @@ package io.ticketing.localstack;
 
 import java.io.PrintStream;
 
-/** What a developer needs after start-up: where to point the browser or curl, and where the logs are. */
+/**
+ * What a developer needs after start-up: where to point the browser or curl, where each service's metrics are, and
+ * where the logs are.
+ */
 final class Banner {
 
     static final String CLIENT_API_KEY = "local-client-key";
@@ -24,9 +27,10 @@ final class Banner {
             out.println(" API keys       client: " + CLIENT_API_KEY + "   admin: " + ADMIN_API_KEY + "   scanner: "
                     + SCANNER_API_KEY);
             out.println();
-            out.println(" Services");
+            out.printf(" %-49s%s%n", "Services", "metrics (Prometheus)");
             for (ServiceSpec service : ServiceSpec.ALL) {
-                out.printf("   %-22s http://localhost:%d%n", service.name(), service.port());
+                out.printf("   %-22s http://localhost:%d   http://localhost:%d/actuator/prometheus%n", service.name(),
+                        service.port(), service.managementPort());
             }
             out.println();
         }

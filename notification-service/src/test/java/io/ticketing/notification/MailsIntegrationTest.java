@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.catalog.ShowScheduled;
@@ -42,6 +43,7 @@ import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
 import io.ticketing.testsupport.events.ShowScheduledMother;
+import io.ticketing.testsupport.Meters;
 
 /**
  * Every fact customers hear of by mail arrives at the (real) SMTP server once, in plain words, even when its event
@@ -111,6 +113,7 @@ class MailsIntegrationTest {
         var api = JsonApi.asGateway("http://127.0.0.1:" + port);
         Map<String, Object> code = Map.of("challengeId", UUID.randomUUID().toString(), "email", email, "code", "042917",
                 "expiresAt", Instant.now().plus(10, ChronoUnit.MINUTES).toString());
+        double sentBefore = Meters.count("ticketing.mails", "kind", "sign_in_code", "outcome", "sent");
 
         assertThat(api.post("/internal/v1/sign-in-codes", code).status()).isEqualTo(202);
         assertThat(api.post("/internal/v1/sign-in-codes", code).status()).as("asked twice").isEqualTo(202);
@@ -123,6 +126,7 @@ class MailsIntegrationTest {
         assertThat(count("SELECT count(*) FROM mail WHERE recipient = ? AND (body LIKE '%042917%' OR subject LIKE '%042917%')",
                 email)).isZero();
         await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> Mailbox.to(email).size() == 1);
+        assertThat(Meters.count("ticketing.mails", "kind", "sign_in_code", "outcome", "sent")).isEqualTo(sentBefore + 1);
     }
 
     @Test
@@ -153,10 +157,15 @@ class MailsIntegrationTest {
         String email = email();
         try (var instance = instanceMailingTo(port)) {
             JdbcClient database = instance.getBean(JdbcClient.class);
+            MeterRegistry meters = instance.getBean(MeterRegistry.class);
             instance.getBean(Mails.class).waitlistOffered(CustomerEventsMother.offered(ShowScheduledMother.show(1, 1),
                     email, List.of("E1"), Instant.now().plusSeconds(300)));
             await().atMost(WAIT).until(() -> database.sql("SELECT count(*) FROM mail WHERE recipient = ? AND attempts >= 2 "
                     + "AND status = 'PENDING' AND last_error IS NOT NULL").param(email).query(Integer.class).single() == 1);
+            // its own database: the one mail is the whole backlog, counted again at most every 5 s
+            await().atMost(WAIT).until(() -> pending(meters) == 1);
+            assertThat(mails(meters, "failed")).isGreaterThanOrEqualTo(2);
+            assertThat(mails(meters, "sent")).isZero();
 
             Path mailbox = Files.createTempDirectory("retried-mail-");
             try (var smtp = new SmtpServer(mailbox, port)) {
@@ -166,7 +175,20 @@ class MailsIntegrationTest {
             }
             assertThat(database.sql("SELECT status FROM mail WHERE recipient = ?").param(email).query(String.class)
                     .single()).isEqualTo("SENT");
+            int attempts = database.sql("SELECT attempts FROM mail WHERE recipient = ?").param(email)
+                    .query(Integer.class).single();
+            await().atMost(WAIT).until(() -> mails(meters, "sent") == 1);
+            assertThat(mails(meters, "failed")).as("every attempt but the last").isEqualTo(attempts - 1);
+            await().atMost(WAIT).until(() -> pending(meters) == 0);
         }
+    }
+
+    private static double pending(MeterRegistry meters) {
+        return meters.get("ticketing.mails.pending").gauge().value();
+    }
+
+    private static double mails(MeterRegistry meters, String outcome) {
+        return meters.get("ticketing.mails").tags("kind", "waitlist_offered", "outcome", outcome).counter().count();
     }
 
     /**

@@ -46,6 +46,7 @@ import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
 import io.ticketing.testsupport.events.EventRecorder;
 import io.ticketing.testsupport.events.ShowScheduledMother;
+import io.ticketing.testsupport.Meters;
 
 /**
  * E-tickets on real PostgreSQL, Kafka and SMTP: one signed ticket per seat, published once however often the booking
@@ -162,6 +163,7 @@ class TicketsIntegrationTest {
         BookingConfirmed booking = confirmed(scheduled(), UUID.randomUUID(), email, List.of("B1", "B2"));
 
         BookingConfirmed republished = CustomerEventsMother.republished(booking);
+        double issuedBefore = Meters.count("ticketing.tickets.issued");
         events.send(booking);
         events.send(booking);
         events.send(republished);
@@ -172,6 +174,8 @@ class TicketsIntegrationTest {
         await().atMost(WAIT).until(() -> Mailbox.to(email).size() == 1);
         awaitTickets(booking);
         assertThat(count("SELECT count(*) FROM ticket WHERE booking_id = ?", booking.bookingId())).isEqualTo(2);
+        await().atMost(WAIT).until(() -> Meters.count("ticketing.tickets.issued") >= issuedBefore + 2);
+        assertThat(Meters.count("ticketing.tickets.issued")).as("one per seat, once").isEqualTo(issuedBefore + 2);
         assertThat(count("SELECT count(*) FROM mail WHERE reference = ? AND status = 'SENT' AND attempts = 1",
                 booking.bookingId().toString())).isEqualTo(1);
         var mail = Mailbox.to(email).getFirst();
@@ -207,6 +211,7 @@ class TicketsIntegrationTest {
         String code = awaitTickets(booking).tickets().getFirst().code();
 
         events.send(CustomerEventsMother.cancelled(booking, new BigDecimal("16.00")));
+        double voidBefore = admissions("void");
 
         await().atMost(WAIT).until(() -> customer(ana).get("/api/v1/bookings/" + booking.bookingId() + "/tickets.pdf")
                 .status() == 409);
@@ -220,6 +225,7 @@ class TicketsIntegrationTest {
                 + "/admit", Map.of("code", code));
         assertThat(atTheDoor.status()).isEqualTo(409);
         assertThat(atTheDoor.text("code")).isEqualTo("TICKET_VOID");
+        assertThat(admissions("void")).isEqualTo(voidBefore + 1);
         assertThat(count("SELECT count(*) FROM ticket_admission")).as("nobody let in").isZero();
     }
 
@@ -230,6 +236,8 @@ class TicketsIntegrationTest {
         events.send(booking);
         TicketsIssued.Ticket ticket = awaitTickets(booking).tickets().getFirst();
         String admit = "/api/v1/tickets/" + ticket.ticketId() + "/admit";
+        double admittedBefore = admissions("admitted");
+        double alreadyBefore = admissions("already_admitted");
 
         List<Future<JsonApi.Response>> scans = new ArrayList<>();
         try (ExecutorService scanners = Executors.newFixedThreadPool(8)) {
@@ -254,6 +262,8 @@ class TicketsIntegrationTest {
             assertThat(refused.text("admittedAt")).isEqualTo(admitted.getFirst().text("admittedAt"));
         });
         assertThat(count("SELECT count(*) FROM ticket_admission WHERE ticket_id = ?", ticket.ticketId())).isEqualTo(1);
+        assertThat(admissions("admitted")).isEqualTo(admittedBefore + 1);
+        assertThat(admissions("already_admitted")).isEqualTo(alreadyBefore + 7);
     }
 
     @Test
@@ -263,6 +273,9 @@ class TicketsIntegrationTest {
         events.send(booking);
         List<TicketsIssued.Ticket> tickets = awaitTickets(booking).tickets();
         String admitFirst = "/api/v1/tickets/" + tickets.get(0).ticketId() + "/admit";
+        double invalidBefore = admissions("invalid");
+        double wrongShowBefore = admissions("wrong_show");
+        double admittedBefore = admissions("admitted");
 
         var otherTicketsCode = scanner().post(admitFirst, Map.of("code", tickets.get(1).code()));
         assertThat(otherTicketsCode.status()).isEqualTo(422);
@@ -278,6 +291,9 @@ class TicketsIntegrationTest {
         var admitted = scanner().post(admitFirst, Map.of("code", code));
         assertThat(admitted.status()).isEqualTo(200);
         assertThat(admitted.text("gate")).as("the scanner's name when no gate is given").isEqualTo("door-scanner");
+        assertThat(admissions("invalid")).isEqualTo(invalidBefore + 2);
+        assertThat(admissions("wrong_show")).isEqualTo(wrongShowBefore + 1);
+        assertThat(admissions("admitted")).isEqualTo(admittedBefore + 1);
         for (var malformed : List.of(Map.of(), Map.of("code", "not a code"), Map.of("code", code, "gate", ""),
                 Map.of("code", code, "showId", "not-a-uuid"), Map.of("code", code, "gate", "<script>"))) {
             var refused = scanner().post(admitFirst, malformed);
@@ -362,6 +378,10 @@ class TicketsIntegrationTest {
         await().atMost(WAIT).until(() -> !ISSUED.events(TicketsIssued.class,
                 event -> event.bookingId().equals(booking.bookingId())).isEmpty());
         return ISSUED.events(TicketsIssued.class, event -> event.bookingId().equals(booking.bookingId())).getFirst();
+    }
+
+    private static double admissions(String outcome) {
+        return Meters.count("ticketing.tickets.admitted", "outcome", outcome);
     }
 
     private int count(String sql, Object... params) {

@@ -24,10 +24,14 @@ class RefundsIntegrationTest extends SimulatedProviderTests {
     void aRejectedPaymentIsRefundedInFull() {
         UUID ana = UUID.randomUUID();
         Pending paid = paid(ana);
+        double requestedBefore = counted("ticketing.refunds", "outcome", "requested");
+        double succeededBefore = counted("ticketing.refunds", "outcome", "succeeded");
 
         EventProducer.shared().send(rejected(paid, "SEATS_TAKEN"));
 
         PaymentRefunded refunded = refundOf(paid);
+        await().atMost(EVENTUALLY).until(() -> counted("ticketing.refunds", "outcome", "succeeded") == succeededBefore + 1);
+        assertThat(counted("ticketing.refunds", "outcome", "requested")).isEqualTo(requestedBefore + 1);
         assertThat(refunded.reason()).isEqualTo("SEATS_TAKEN");
         assertThat(refunded.amount()).isEqualByComparingTo("23.00");
         assertThat(refunded.currency()).isEqualTo("EUR");
@@ -73,6 +77,7 @@ class RefundsIntegrationTest extends SimulatedProviderTests {
     void aRedeliveredOrRepeatedRejectionRefundsOnce() {
         Pending paid = paid(UUID.randomUUID());
         BookingRejected rejection = rejected(paid, "ALREADY_PAID");
+        double requestedBefore = counted("ticketing.refunds", "outcome", "requested");
 
         EventProducer.shared().send(rejection);
         EventProducer.shared().send(rejection);
@@ -81,6 +86,7 @@ class RefundsIntegrationTest extends SimulatedProviderTests {
 
         quietly();
         assertThat(refunds(paid)).isEqualTo(1);
+        assertThat(counted("ticketing.refunds", "outcome", "requested")).isEqualTo(requestedBefore + 1);
         assertThat(events(PaymentRefunded.class, e -> e.paymentId().equals(paid.paymentId()))).hasSize(1);
     }
 

@@ -22,6 +22,7 @@ import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventRecorder;
+import io.ticketing.testsupport.Meters;
 
 /**
  * payment-service with its local default, the simulated provider, on real PostgreSQL and Kafka; reservation-service
@@ -113,6 +114,14 @@ abstract class SimulatedProviderTests {
     /** The payment events on Kafka of a type that match. */
     static <T extends IntegrationEvent> List<T> events(Class<T> type, Predicate<T> matching) {
         return PAYMENT_EVENTS.events(type, matching);
+    }
+
+    /**
+     * A counter's count so far, by any context sharing this database (another may have handled a webhook or sent a
+     * refund): {@code tags} as name, value, name, value ...
+     */
+    static double counted(String name, String... tags) {
+        return Meters.count(name, tags);
     }
 
     static void quietly() {

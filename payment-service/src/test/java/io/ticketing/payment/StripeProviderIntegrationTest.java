@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.events.Topics;
 import io.ticketing.events.booking.BookingRejected;
 import io.ticketing.events.payment.PaymentFailed;
@@ -59,6 +60,9 @@ class StripeProviderIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void createsOnePaymentIntentPerAttemptWithTheHoldsAmountMetadataAndIdempotencyKey() {
@@ -133,6 +137,11 @@ class StripeProviderIntegrationTest {
         String intentId = intentOf(paymentId);
         var values = new HashMap<>(Map.of("intentId", intentId, "paymentId", paymentId, "holdId",
                 hold.holdId().toString(), "showId", hold.showId().toString()));
+        double succeededBefore = counted("ticketing.payments", "outcome", "succeeded", "provider", "stripe");
+        double invalidBefore = counted("ticketing.payment.webhooks", "outcome", "invalid_signature");
+        double appliedBefore = counted("ticketing.payment.webhooks", "outcome", "applied");
+        double requestedBefore = counted("ticketing.refunds", "outcome", "requested");
+        double refundedBefore = counted("ticketing.refunds", "outcome", "succeeded");
 
         String succeeded = StripeFixtures.event("payment_intent.succeeded", values);
         var otherSecret = webhook(succeeded, StripeFixtures.signNow(succeeded));
@@ -170,10 +179,52 @@ class StripeProviderIntegrationTest {
         assertThat(refunded.reason()).isEqualTo("SEATS_TAKEN");
         assertThat(refunded.amount()).isEqualByComparingTo("23.00");
         assertThat(status(paymentId)).isEqualTo("REFUNDED");
+        assertThat(counted("ticketing.payments", "outcome", "succeeded", "provider", "stripe"))
+                .isEqualTo(succeededBefore + 1);
+        assertThat(counted("ticketing.payment.webhooks", "outcome", "invalid_signature")).isEqualTo(invalidBefore + 1);
+        assertThat(counted("ticketing.payment.webhooks", "outcome", "applied")).isEqualTo(appliedBefore + 3);
+        assertThat(counted("ticketing.refunds", "outcome", "requested")).isEqualTo(requestedBefore + 1);
+        assertThat(counted("ticketing.refunds", "outcome", "succeeded")).isEqualTo(refundedBefore + 1);
+    }
+
+    @Test
+    void aRefundStripeReportsFailedIsCountedAndLeftForSomeoneToReturnByHand() {
+        UUID ana = UUID.randomUUID();
+        var hold = RESERVATION.holdFor(ana);
+        String paymentId = pay(ana, hold.holdId()).text("paymentId");
+        var values = new HashMap<>(Map.of("intentId", intentOf(paymentId), "paymentId", paymentId, "holdId",
+                hold.holdId().toString(), "showId", hold.showId().toString()));
+        String succeeded = StripeFixtures.event("payment_intent.succeeded", values);
+        assertThat(webhook(succeeded, sign(succeeded)).status()).isEqualTo(200);
+        EventProducer.shared().send(new BookingRejected(UUID.randomUUID(), Instant.now(), hold.holdId(), paymentId,
+                hold.showId(), ana, hold.seatIds(), hold.amount(), hold.currency(), "SHOW_CANCELLED", null));
+        await().atMost(EVENTUALLY).until(() -> jdbc.sql(
+                "SELECT count(*) FROM refund WHERE payment_id = ?::uuid AND provider_refund_id IS NOT NULL")
+                .param(paymentId).query(Integer.class).single() == 1);
+        values.put("refundId", jdbc.sql("SELECT id::text FROM refund WHERE payment_id = ?::uuid").param(paymentId)
+                .query(String.class).single());
+        values.put("providerRefundId", jdbc.sql("SELECT provider_refund_id FROM refund WHERE payment_id = ?::uuid")
+                .param(paymentId).query(String.class).single());
+        String created = StripeFixtures.event("refund.created", values);
+        String failed = created.replace("\"status\": \"succeeded\"", "\"status\": \"failed\"")
+                .replace("\"type\": \"refund.created\"", "\"type\": \"refund.failed\"");
+        assertThat(failed).contains("\"type\": \"refund.failed\"", "\"status\": \"failed\"");
+        double failedBefore = counted("ticketing.refunds", "outcome", "failed");
+        double refundedBefore = counted("ticketing.refunds", "outcome", "succeeded");
+
+        assertThat(webhook(failed, sign(failed)).status()).isEqualTo(200);
+        assertThat(webhook(failed, sign(failed)).status()).as("redelivered").isEqualTo(200);
+
+        assertThat(counted("ticketing.refunds", "outcome", "failed")).isEqualTo(failedBefore + 1);
+        assertThat(counted("ticketing.refunds", "outcome", "succeeded")).isEqualTo(refundedBefore);
+        assertThat(status(paymentId)).isEqualTo("REFUND_PENDING");
+        assertThat(jdbc.sql("SELECT status FROM refund WHERE payment_id = ?::uuid").param(paymentId)
+                .query(String.class).single()).isEqualTo("FAILED");
     }
 
     @Test
     void aSucceededIntentWithAnotherAmountOrCurrencyBooksNothing() {
+        double failedBefore = counted("ticketing.payments", "outcome", "failed", "provider", "stripe");
         for (String[] altered : new String[][] { { "\"amount_received\": 2300", "\"amount_received\": 1" },
                 { "\"currency\": \"eur\"", "\"currency\": \"huf\"" } }) {
             UUID ana = UUID.randomUUID();
@@ -194,6 +245,7 @@ class StripeProviderIntegrationTest {
                     e -> e.paymentId().equals(paymentId)).isEmpty());
             assertThat(PAYMENT_EVENTS.events(PaymentSucceeded.class, e -> e.paymentId().equals(paymentId))).isEmpty();
         }
+        assertThat(counted("ticketing.payments", "outcome", "failed", "provider", "stripe")).isEqualTo(failedBefore + 2);
     }
 
     private JsonApi customer(UUID customerId) {
@@ -211,6 +263,11 @@ class StripeProviderIntegrationTest {
 
     private static String sign(String payload) {
         return StripeFixtures.sign(payload, SECRET, Instant.now().getEpochSecond());
+    }
+
+    /** A counter of this context, which alone has this database and consumer group. */
+    private double counted(String name, String... tags) {
+        return meters.get(name).tags(tags).counter().count();
     }
 
     private String intentOf(String paymentId) {

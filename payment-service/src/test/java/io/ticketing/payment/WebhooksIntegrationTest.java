@@ -28,6 +28,7 @@ class WebhooksIntegrationTest extends SimulatedProviderTests {
         values.put("eventId", eventId);
         String payload = StripeFixtures.event("payment_intent.succeeded", values);
         long now = Instant.now().getEpochSecond();
+        double invalidBefore = counted("ticketing.payment.webhooks", "outcome", "invalid_signature");
 
         var wrongSecret = webhook(payload, StripeFixtures.sign(payload, "whsec_someone_else", now));
         var tampered = webhook(payload.replace("\"amount\": 2300", "\"amount\": 1"), StripeFixtures.signNow(payload));
@@ -39,6 +40,7 @@ class WebhooksIntegrationTest extends SimulatedProviderTests {
             assertThat(refused.isProblem()).isTrue();
             assertThat(refused.text("code")).isEqualTo("INVALID_SIGNATURE");
         }
+        assertThat(counted("ticketing.payment.webhooks", "outcome", "invalid_signature")).isEqualTo(invalidBefore + 4);
         quietly();
         assertThat(jdbc.sql("SELECT count(*) FROM provider_event WHERE id = ?").param(eventId).query(Integer.class)
                 .single()).isZero();
@@ -70,6 +72,9 @@ class WebhooksIntegrationTest extends SimulatedProviderTests {
         values.put("eventId", eventId);
         String payload = StripeFixtures.event("payment_intent.succeeded", values);
         String signature = StripeFixtures.signNow(payload);
+        double appliedBefore = counted("ticketing.payment.webhooks", "outcome", "applied");
+        double duplicatesBefore = counted("ticketing.payment.webhooks", "outcome", "duplicate");
+        double succeededBefore = counted("ticketing.payments", "outcome", "succeeded", "provider", "simulated");
 
         assertThat(webhook(payload, signature).status()).isEqualTo(200);
         assertThat(webhook(payload, signature).status()).as("replayed as captured").isEqualTo(200);
@@ -81,6 +86,10 @@ class WebhooksIntegrationTest extends SimulatedProviderTests {
         assertThat(events(PaymentSucceeded.class, e -> e.paymentId().equals(pending.paymentId()))).hasSize(1);
         assertThat(jdbc.sql("SELECT count(*) FROM provider_event WHERE id = ?").param(eventId).query(Integer.class)
                 .single()).as("remembered once").isEqualTo(1);
+        assertThat(counted("ticketing.payment.webhooks", "outcome", "applied")).isEqualTo(appliedBefore + 1);
+        assertThat(counted("ticketing.payment.webhooks", "outcome", "duplicate")).isEqualTo(duplicatesBefore + 2);
+        assertThat(counted("ticketing.payments", "outcome", "succeeded", "provider", "simulated"))
+                .isEqualTo(succeededBefore + 1);
     }
 
     @Test
@@ -103,9 +112,13 @@ class WebhooksIntegrationTest extends SimulatedProviderTests {
     void aRecordedFailureFailsThePaymentWithStripesCode() {
         Pending pending = pending(UUID.randomUUID());
         String failed = StripeFixtures.event("payment_intent.payment_failed", pending.fixture());
+        double failedBefore = counted("ticketing.payments", "outcome", "failed", "provider", "simulated");
 
         assertThat(webhook(failed, StripeFixtures.signNow(failed)).status()).isEqualTo(200);
+        assertThat(webhook(failed, StripeFixtures.signNow(failed)).status()).as("redelivered").isEqualTo(200);
 
+        assertThat(counted("ticketing.payments", "outcome", "failed", "provider", "simulated"))
+                .isEqualTo(failedBefore + 1);
         await().atMost(EVENTUALLY).until(() -> !events(PaymentFailed.class,
                 e -> e.paymentId().equals(pending.paymentId())).isEmpty());
         assertThat(events(PaymentFailed.class, e -> e.paymentId().equals(pending.paymentId())).get(0).reason())
@@ -124,6 +137,8 @@ class WebhooksIntegrationTest extends SimulatedProviderTests {
         String otherRefund = StripeFixtures.event("refund.created", Map.of("intentId", pending.intentId(),
                 "providerRefundId", "re_3NotOurs", "paymentId", pending.paymentId(), "refundId",
                 UUID.randomUUID().toString()));
+        double appliedBefore = counted("ticketing.payment.webhooks", "outcome", "applied");
+        double malformedBefore = counted("ticketing.payment.webhooks", "outcome", "malformed");
 
         for (String payload : new String[] { chargeRefunded, otherIntent, otherRefund }) {
             assertThat(webhook(payload, StripeFixtures.signNow(payload)).status()).isEqualTo(200);
@@ -133,6 +148,9 @@ class WebhooksIntegrationTest extends SimulatedProviderTests {
             assertThat(malformed.status()).as(notAnEvent).isEqualTo(400);
             assertThat(malformed.text("code")).isEqualTo("MALFORMED_EVENT");
         }
+        assertThat(counted("ticketing.payment.webhooks", "outcome", "malformed")).isEqualTo(malformedBefore + 3);
+        assertThat(counted("ticketing.payment.webhooks", "outcome", "applied")).as("acknowledged, remembered")
+                .isEqualTo(appliedBefore + 3);
 
         quietly();
         assertThat(status(pending.paymentId())).isEqualTo("PENDING");

@@ -33,6 +33,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.identity.CallerSignatures;
+import io.ticketing.starter.deadletter.DeadLetterMetrics;
 import io.ticketing.starter.deadletter.DeadLetterRecoverer;
 import io.ticketing.starter.deadletter.DeadLetters;
 import io.ticketing.starter.deadletter.web.DeadLetterController;
@@ -41,6 +42,7 @@ import io.ticketing.starter.messaging.EventInbox;
 import io.ticketing.starter.messaging.InboxPruner;
 import io.ticketing.starter.messaging.KafkaEventForwarder;
 import io.ticketing.starter.messaging.OutboxCompletions;
+import io.ticketing.starter.messaging.OutboxMetrics;
 import io.ticketing.starter.messaging.OutboxResubmitter;
 import io.ticketing.starter.client.InternalCaller;
 import io.ticketing.starter.web.CallerVerification;
@@ -150,6 +152,16 @@ public class ServiceAutoConfiguration {
         return new OutboxResubmitter(publications, resubmitAfter);
     }
 
+    /**
+     * The outbox's backlog and the age of its oldest event (every service has an outbox: its table comes with the
+     * starter's migrations), counted at most once per {@code ticketing.metrics.query-interval} however often scraped.
+     */
+    @Bean
+    OutboxMetrics outboxMetrics(JdbcClient jdbc, Clock clock,
+            @Value("${ticketing.metrics.query-interval:PT5S}") Duration interval) {
+        return new OutboxMetrics(jdbc, clock, interval);
+    }
+
     @Bean
     EventInbox eventInbox(JdbcClient jdbc, TransactionOperations transactions) {
         return new EventInbox(jdbc, transactions);
@@ -165,6 +177,13 @@ public class ServiceAutoConfiguration {
     DeadLetters deadLetters(JdbcClient jdbc, TransactionOperations transactions, KafkaOperations<String, String> kafka,
             JsonMapper json, Clock clock) {
         return new DeadLetters(jdbc, transactions, kafka, json, clock);
+    }
+
+    /** The dead letters waiting for an operator, counted like the outbox's backlog. */
+    @Bean
+    DeadLetterMetrics deadLetterMetrics(DeadLetters deadLetters,
+            @Value("${ticketing.metrics.query-interval:PT5S}") Duration interval) {
+        return new DeadLetterMetrics(deadLetters, interval);
     }
 
     @Bean
@@ -195,6 +214,7 @@ public class ServiceAutoConfiguration {
      * fetch at most every 100 ms while fewer than 64 KB of events wait: in a rush a fetch brings a batch instead of
      * one event (one wake-up of the broker and the consumer per fetch), and a quiet topic's event waits up to 100 ms.
      * Other listeners keep Kafka's defaults (an event is fetched as soon as it arrives; an idle fetch every 500 ms).
+     * Built on Spring Boot's consumer factory, so its consumers' metrics (lag among them) are bound like the others'.
      */
     @Bean(ConsumerFailures.BATCH_LISTENERS)
     ConcurrentKafkaListenerContainerFactory<Object, Object> batchListenerContainerFactory(

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.ticketing.events.Topics;
 import io.ticketing.events.waiting.WaitlistOffered;
 import io.ticketing.testsupport.JsonApi;
@@ -79,6 +82,8 @@ class WaitlistIntegrationTest {
     private static final Duration LATE_ENTER = Duration.ofMillis(50);
     /** Shows whose offers fail (500) once this many more were made. */
     private static final Map<UUID, AtomicInteger> OFFERS_BEFORE_FAILURE = new ConcurrentHashMap<>();
+    /** Entries whose offer is refused (their holds and bookings fill their limit), as reservation-service would. */
+    private static final Set<UUID> REFUSE = ConcurrentHashMap.newKeySet();
     /** What happens while the offer for an entry is being made, before it is answered. */
     private static final Map<UUID, Runnable> WHILE_OFFERING = new ConcurrentHashMap<>();
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
@@ -109,6 +114,9 @@ class WaitlistIntegrationTest {
 
     @Autowired
     Serving serving;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void customersMayWaitOnlyWhenHeldSeatsCouldBeEnough() {
@@ -483,6 +491,102 @@ class WaitlistIntegrationTest {
         assertThat(ghosts).as("entries still in reservation-service's line after they left").isEmpty();
     }
 
+    @Test
+    void countsOffersByOutcomeAndTimesThoseMadeFromWhenTheSeatsCameFree() {
+        UUID show = show(0, 3);
+        String offered = customer().post(waitlist(show), Map.of("seatCount", 1)).text("entryId");
+        var ana = customer();
+        String left = ana.post(waitlist(show), Map.of("seatCount", 1)).text("entryId");
+        String refused = customer().post(waitlist(show), Map.of("seatCount", 1)).text("entryId");
+        REFUSE.add(UUID.fromString(refused));
+        WHILE_OFFERING.put(UUID.fromString(left), () -> {
+            CompletableFuture.runAsync(() -> ana.delete("/api/v1/waitlist/" + left));
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(left).equals("CANCELLED"));
+        });
+        keep(show, 3);
+        double offers = offers("offered");
+        double withdrawals = offers("withdrawn");
+        double refusals = offers("refused");
+        long timed = latency().count();
+        double timedMillis = latency().totalTime(TimeUnit.MILLISECONDS);
+
+        serving.serve(show, Instant.now().minusMillis(300));
+
+        assertThat(List.of(status(offered), status(left), status(refused))).containsExactly("OFFERED", "CANCELLED",
+                "UNSERVABLE");
+        assertThat(offers("offered") - offers).as("offered").isEqualTo(1);
+        assertThat(offers("withdrawn") - withdrawals).as("withdrawn: its waiter left").isEqualTo(1);
+        assertThat(offers("refused") - refusals).as("refused").isEqualTo(1);
+        assertThat(latency().count() - timed).as("the offer made, timed").isEqualTo(1);
+        assertThat(latency().totalTime(TimeUnit.MILLISECONDS) - timedMillis).as("since the seats came free")
+                .isGreaterThanOrEqualTo(300);
+        assertThat(Arrays.stream(latency().takeSnapshot().histogramCounts())
+                .map(bucket -> bucket.bucket(TimeUnit.MILLISECONDS))).as("the histogram has the SLO buckets")
+                .contains(50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0, 30000.0);
+    }
+
+    @Test
+    void gaugesTheEntriesWaitingFromACountReadEveryFewSeconds() {
+        UUID show = show(0, 4);
+        var ana = customer();
+        String entry = ana.post(waitlist(show), Map.of("seatCount", 1)).text("entryId");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> waitingEntries() == waitingInDatabase());
+        assertThat(waitingEntries()).as("the entry that joined").isPositive();
+
+        ana.delete("/api/v1/waitlist/" + entry);
+        await().atMost(Duration.ofSeconds(15)).until(() -> waitingEntries() == waitingInDatabase());
+    }
+
+    @Test
+    void gaugesTheStreamsAndLongPollsInProgress() throws Exception {
+        UUID show = show(0, 4);
+        UUID anaId = UUID.randomUUID();
+        var ana = customer(anaId);
+        String entry = ana.post(waitlist(show), Map.of("seatCount", 1)).text("entryId");
+        double streams = openStreams();
+        double polls = longPolls();
+
+        try (var stream = SseClient.connect(url("/api/v1/waitlist/" + entry + "/stream"),
+                Map.of("X-Customer-Id", anaId.toString()))) {
+            assertThat(stream.next(Duration.ofSeconds(5)).name()).isEqualTo("entry");
+            assertThat(openStreams() - streams).as("the stream open").isEqualTo(1);
+            var poll = CompletableFuture.supplyAsync(() -> ana.get("/api/v1/waitlist/" + entry + "?waitSeconds=20"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> longPolls() - polls == 1);
+
+            ana.delete("/api/v1/waitlist/" + entry);
+
+            assertThat(poll.get(10, TimeUnit.SECONDS).text("status")).isEqualTo("CANCELLED");
+            await().atMost(Duration.ofSeconds(10)).until(() -> longPolls() == polls);
+            assertThat(stream.next(Duration.ofSeconds(5)).json().path("status").asString()).isEqualTo("CANCELLED");
+            await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == streams);
+        }
+    }
+
+    private double offers(String outcome) {
+        return meters.get("ticketing.waiting.offers").tag("outcome", outcome).counter().count();
+    }
+
+    private Timer latency() {
+        return meters.get("ticketing.waiting.offer.latency").timer();
+    }
+
+    private double waitingEntries() {
+        return meters.get("ticketing.waiting.entries").tag("status", "waiting").gauge().value();
+    }
+
+    private double waitingInDatabase() {
+        return jdbc.sql("SELECT count(*) FROM waitlist_entry WHERE status = 'WAITING'").query(Long.class).single();
+    }
+
+    private double openStreams() {
+        return meters.get("ticketing.streams.open").tag("stream", "waitlist").gauge().value();
+    }
+
+    private double longPolls() {
+        return meters.get("ticketing.long.polls.open").gauge().value();
+    }
+
     private String status(String entryId) {
         return jdbc.sql("SELECT status FROM waitlist_entry WHERE id = ?").param(UUID.fromString(entryId))
                 .query(String.class).single();
@@ -693,6 +797,11 @@ class WaitlistIntegrationTest {
                 }
                 outcomes.add("{\"entryId\":\"%s\",\"outcome\":\"FAILED\"}".formatted(entryId));
                 break;
+            }
+            if (REFUSE.contains(entryId)) {
+                outcomes.add("{\"entryId\":\"%s\",\"outcome\":\"REFUSED\",\"code\":\"TOO_MANY_SEATS\"}"
+                        .formatted(entryId));
+                continue;
             }
             String seats = offer(show, counts, entryId, waiter.path("seatCount").asInt());
             if (seats == null) {

@@ -30,20 +30,33 @@ public class Bookings {
 
     private static final int MINE_LIMIT = 100;
 
+    /** Why a payment was turned away (and is refunded): the reasons {@code BookingRejected} carries. */
+    enum Rejection {
+        /** A seat is sold or blocked, or a hold newer than the paid one claimed it. */
+        SEATS_TAKEN,
+        SHOW_CANCELLED,
+        /** More than {@code ticketing.booking.max-seats} for the customer and show. */
+        TOO_MANY_SEATS,
+        /** A second payment for a hold that is a booking already. */
+        ALREADY_PAID
+    }
+
     private final BookingRecords records;
     private final Inventory inventory;
     private final SerializableTransactions serializable;
     private final SaleProperties properties;
     private final ApplicationEventPublisher events;
+    private final SaleMeters meters;
     private final Clock clock;
 
     Bookings(BookingRecords records, Inventory inventory, SerializableTransactions serializable,
-            SaleProperties properties, ApplicationEventPublisher events, Clock clock) {
+            SaleProperties properties, ApplicationEventPublisher events, SaleMeters meters, Clock clock) {
         this.records = records;
         this.inventory = inventory;
         this.serializable = serializable;
         this.properties = properties;
         this.events = events;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -61,25 +74,25 @@ public class Bookings {
         var existing = records.byHold(payment.holdId());
         if (existing.isPresent()) {
             if (!existing.get().paymentId().equals(payment.paymentId())) {
-                reject(payment, "ALREADY_PAID");
+                reject(payment, Rejection.ALREADY_PAID);
             }
             return;
         }
         var show = inventory.show(payment.showId()).orElseThrow(() -> new IllegalStateException(
                 "Show " + payment.showId() + " is not stocked yet; the payment is retried"));
         if (show.cancelled()) {
-            reject(payment, "SHOW_CANCELLED");
+            reject(payment, Rejection.SHOW_CANCELLED);
             return;
         }
         List<Inventory.Seat> seats = inventory.seats(payment.showId(), payment.seatIds());
         boolean free = seats.size() == payment.seatIds().size() && seats.stream()
                 .allMatch(seat -> seat.status().equals("AVAILABLE") && seat.fence() <= payment.fencingToken());
         if (!free) {
-            reject(payment, "SEATS_TAKEN");
+            reject(payment, Rejection.SEATS_TAKEN);
             return;
         }
         if (records.seatsOfCustomer(payment.showId(), payment.customerId()) + seats.size() > properties.maxSeats()) {
-            reject(payment, "TOO_MANY_SEATS");
+            reject(payment, Rejection.TOO_MANY_SEATS);
             return;
         }
         if (inventory.sell(payment.showId(), payment.seatIds(), payment.fencingToken()) != seats.size()) {
@@ -93,6 +106,7 @@ public class Bookings {
         events.publishEvent(new BookingConfirmed(UUID.randomUUID(), now, booking.bookingId(), booking.holdId(),
                 booking.paymentId(), booking.showId(), booking.customerId(), booking.seatIds(), booking.amount(),
                 booking.currency(), booking.customerEmail()));
+        meters.confirmed();
     }
 
     /** notification-service issued the booking's e-tickets: they are shown with the booking from now on. */
@@ -136,7 +150,8 @@ public class Bookings {
                 throw RequestRejectedException.conflict("SHOW_STARTED", "The show has started; it cannot be cancelled");
             }
             boolean fullRefund = now.isBefore(startsAt.minus(properties.fullRefundBefore()));
-            cancel(booking, fullRefund ? booking.amount() : BigDecimal.ZERO.setScale(2), now);
+            cancel(booking, fullRefund ? booking.amount() : BigDecimal.ZERO.setScale(2), now,
+                    SaleMeters.CancelledBy.CUSTOMER);
         });
         return booking(bookingId, customerId);
     }
@@ -145,25 +160,29 @@ public class Bookings {
     public void cancelShow(UUID showId) {
         if (inventory.cancel(showId)) {
             Instant now = clock.instant();
-            records.confirmedOfShow(showId).forEach(booking -> cancel(booking, booking.amount(), now));
+            records.confirmedOfShow(showId).forEach(booking -> cancel(booking, booking.amount(), now,
+                    SaleMeters.CancelledBy.SHOW));
         }
     }
 
-    private void cancel(Booking booking, BigDecimal refund, Instant at) {
+    private void cancel(Booking booking, BigDecimal refund, Instant at, SaleMeters.CancelledBy by) {
         if (records.cancel(booking.bookingId(), refund, at)) {
             inventory.unsell(booking.showId(), booking.seatIds());
             events.publishEvent(new BookingCancelled(UUID.randomUUID(), at, booking.bookingId(), booking.holdId(),
                     booking.paymentId(), booking.showId(), booking.customerId(), booking.seatIds(), refund,
                     booking.currency(), booking.customerEmail()));
+            meters.cancelled(by);
         }
     }
 
-    private void reject(PaymentSucceeded payment, String reason) {
+    /** Turns the payment away for a refund, once: a payment rejected before is not rejected (nor counted) again. */
+    private void reject(PaymentSucceeded payment, Rejection reason) {
         Instant now = clock.instant();
-        if (records.reject(payment.paymentId(), payment.holdId(), payment.showId(), reason, now)) {
+        if (records.reject(payment.paymentId(), payment.holdId(), payment.showId(), reason.name(), now)) {
             events.publishEvent(new BookingRejected(UUID.randomUUID(), now, payment.holdId(), payment.paymentId(),
                     payment.showId(), payment.customerId(), payment.seatIds(), payment.amount(), payment.currency(),
-                    reason, payment.customerEmail()));
+                    reason.name(), payment.customerEmail()));
+            meters.rejected(reason);
         }
     }
 }

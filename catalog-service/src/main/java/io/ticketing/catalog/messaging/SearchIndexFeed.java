@@ -1,5 +1,6 @@
 package io.ticketing.catalog.messaging;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,8 +45,10 @@ class SearchIndexFeed {
         ConsumerFailures.applyReadable(records, this::indexCatalogEvents);
     }
 
+    /** The shows the batch's changes touched, indexed together; the oldest change tells how far behind the index is. */
     private void indexCatalogEvents(List<ConsumerRecord<String, IntegrationEvent>> records) {
         Set<UUID> shows = new LinkedHashSet<>();
+        Instant oldest = null;
         for (var record : records) {
             switch (record.value()) {
                 case ShowScheduled scheduled -> shows.add(scheduled.showId());
@@ -53,10 +56,15 @@ class SearchIndexFeed {
                 case ShowCancelled cancelled -> shows.add(cancelled.showId());
                 case CatalogChanged change -> shows.addAll(indexer.showsAffectedBy(change));
                 case null, default -> {
+                    continue;
                 }
             }
+            Instant changed = record.value().occurredAt();
+            oldest = oldest == null || changed.isBefore(oldest) ? changed : oldest;
         }
-        indexer.sync(shows);
+        if (oldest != null) {
+            indexer.sync(shows, oldest);
+        }
     }
 
     @KafkaListener(id = "catalog-availability", groupId = "catalog-service.availability",

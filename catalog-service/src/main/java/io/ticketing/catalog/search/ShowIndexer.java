@@ -35,13 +35,26 @@ public class ShowIndexer {
     private final SearchIndex index;
     private final ShowDocuments documents;
     private final JdbcClient jdbc;
+    private final SearchIndexLag lag;
     private final Clock clock;
 
-    ShowIndexer(SearchIndex index, ShowDocuments documents, JdbcClient jdbc, Clock clock) {
+    ShowIndexer(SearchIndex index, ShowDocuments documents, JdbcClient jdbc, SearchIndexLag lag, Clock clock) {
         this.index = index;
         this.documents = documents;
         this.jdbc = jdbc;
+        this.lag = lag;
         this.clock = clock;
+    }
+
+    /**
+     * As {@link #sync(Collection)}, for catalog changes the oldest of which happened at {@code oldestChange}: until
+     * they are written (a failure is retried by the caller), the index counts as that far behind
+     * ({@code ticketing.search.index.lag}).
+     */
+    public void sync(Collection<UUID> showIds, Instant oldestChange) {
+        lag.indexing(oldestChange);
+        sync(showIds);
+        lag.indexed();
     }
 
     /** Brings the documents of these shows up to date, in the live index and in one being rebuilt. */

@@ -3,13 +3,18 @@ package io.ticketing.catalog.search;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Searches shows in Elasticsearch: typo-tolerant keywords over title, cast, genre and description, filters
- * for place, time, genre and language, the sort orders of the public API, and spelling suggestions.
+ * for place, time, genre and language, the sort orders of the public API, and spelling suggestions. Each search is
+ * timed ({@code ticketing.search.duration}, {@code ok} or {@code unavailable}), with histogram buckets for a p99.
  */
 @Service
 public class ShowSearch {
@@ -29,24 +35,53 @@ public class ShowSearch {
     private final SearchIndex index;
     private final JsonMapper json;
     private final Clock clock;
+    private final Timer answered;
+    private final Timer unavailable;
 
-    ShowSearch(SearchIndex index, JsonMapper json, Clock clock) {
+    ShowSearch(SearchIndex index, JsonMapper json, MeterRegistry meters, Clock clock) {
         this.index = index;
         this.json = json;
         this.clock = clock;
+        this.answered = duration("ok").register(meters);
+        this.unavailable = duration("unavailable").register(meters);
+    }
+
+    /** Buckets from 5 ms to the request timeout's order, with the objectives a search is held to as exact bounds. */
+    private static Timer.Builder duration(String outcome) {
+        return Timer.builder("ticketing.search.duration")
+                .description("Show searches, until answered or found unavailable (Elasticsearch down or failing)")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                        Duration.ofMillis(500), Duration.ofSeconds(1))
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofSeconds(10));
     }
 
     public record Result(List<JsonNode> items, List<String> suggestions, int page, int size, long total) {
     }
 
+    /**
+     * @throws SearchUnavailableException when Elasticsearch does not answer or fails
+     */
     public Result search(SearchQuery query) {
-        JsonNode response = index.search(request(query));
+        long start = System.nanoTime();
+        JsonNode response;
+        try {
+            response = index.search(request(query));
+        }
+        catch (SearchUnavailableException ex) {
+            unavailable.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            throw ex;
+        }
         List<JsonNode> items = new ArrayList<>();
         for (JsonNode hit : response.path("hits").path("hits")) {
             items.add(item(hit.path("_source"), query.near()));
         }
-        return new Result(items, suggestions(query.keyword(), response.path("suggest").path("spelling")),
+        Result result = new Result(items, suggestions(query.keyword(), response.path("suggest").path("spelling")),
                 query.page(), query.size(), response.path("hits").path("total").path("value").asLong());
+        answered.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return result;
     }
 
     ObjectNode request(SearchQuery query) {

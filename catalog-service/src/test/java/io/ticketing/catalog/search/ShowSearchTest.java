@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +18,8 @@ class ShowSearchTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
-    private final ShowSearch search = new ShowSearch(null, JSON, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ShowSearch search = new ShowSearch(null, JSON, new SimpleMeterRegistry(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void searchesTitlesCastGenreAndDescriptionWithTyposFromNowOn() {

@@ -33,13 +33,16 @@ class MailDelivery {
     private final JavaMailSender smtp;
     private final Tickets tickets;
     private final MailProperties properties;
+    private final MailMeters meters;
     private final Clock clock;
 
-    MailDelivery(MailQueue queue, JavaMailSender smtp, Tickets tickets, MailProperties properties, Clock clock) {
+    MailDelivery(MailQueue queue, JavaMailSender smtp, Tickets tickets, MailProperties properties, MailMeters meters,
+            Clock clock) {
         this.queue = queue;
         this.smtp = smtp;
         this.tickets = tickets;
         this.properties = properties;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -58,8 +61,10 @@ class MailDelivery {
         try {
             smtp.send(message(mail));
             queue.sent(mail.id(), clock.instant());
+            meters.sent(mail.kind());
         }
         catch (MessagingException | RuntimeException ex) {
+            meters.failed(mail.kind());
             int failures = mail.attempts() + 1;
             Instant retryAt = failures >= properties.maxAttempts() ? null
                     : clock.instant().plus(properties.retryAfter(failures));

@@ -49,6 +49,11 @@ class MailQueue {
                 .list();
     }
 
+    /** How many mails wait to be sent (due or not, retries included). */
+    long pending() {
+        return jdbc.sql("SELECT count(*) FROM mail WHERE status = 'PENDING'").query(Long.class).single();
+    }
+
     /** A mail sent; a sign-in code's words are not kept after that: the code is the customer's alone. */
     void sent(UUID id, Instant at) {
         jdbc.sql("""

@@ -29,15 +29,17 @@ public class Tickets {
     private final TicketPdf pdf;
     private final Shows shows;
     private final ApplicationEventPublisher events;
+    private final TicketMeters meters;
     private final Clock clock;
 
     Tickets(TicketRecords records, SigningKeys keys, TicketPdf pdf, Shows shows, ApplicationEventPublisher events,
-            Clock clock) {
+            TicketMeters meters, Clock clock) {
         this.records = records;
         this.keys = keys;
         this.pdf = pdf;
         this.shows = shows;
         this.events = events;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -62,6 +64,7 @@ public class Tickets {
                 confirmed.customerId(), tickets.stream()
                         .map(ticket -> new TicketsIssued.Ticket(ticket.ticketId(), ticket.seatId(), ticket.code()))
                         .toList()));
+        meters.issued(tickets.size());
         return true;
     }
 
@@ -109,6 +112,18 @@ public class Tickets {
      */
     @Transactional
     public Admission admit(UUID ticketId, String code, UUID showId, String gate) {
+        try {
+            Admission admission = letIn(ticketId, code, showId, gate);
+            meters.admitted();
+            return admission;
+        }
+        catch (RequestRejectedException refused) {
+            meters.refused(refused.code());
+            throw refused;
+        }
+    }
+
+    private Admission letIn(UUID ticketId, String code, UUID showId, String gate) {
         TicketCode ticket = TicketCodes.verify(code, publicKey())
                 .filter(signed -> signed.ticketId().equals(ticketId))
                 .orElseThrow(() -> RequestRejectedException.unprocessable("TICKET_INVALID",

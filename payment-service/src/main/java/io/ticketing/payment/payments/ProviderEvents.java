@@ -19,6 +19,7 @@ import io.ticketing.payment.payments.Payment.Status;
 import io.ticketing.payment.provider.PaymentProvider;
 import io.ticketing.payment.provider.ProviderEvent;
 import io.ticketing.payment.provider.StripeWebhooks;
+import io.ticketing.starter.RequestRejectedException;
 
 /**
  * The provider's webhooks, which are the truth about money: a PaymentIntent succeeded or failed, a refund
@@ -40,15 +41,17 @@ public class ProviderEvents {
     private final RefundRecords refunds;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
+    private final PaymentMeters meters;
     private final Clock clock;
 
     ProviderEvents(StripeWebhooks webhooks, PaymentRecords payments, RefundRecords refunds,
-            ApplicationEventPublisher events, TransactionOperations transactions, Clock clock) {
+            ApplicationEventPublisher events, TransactionOperations transactions, PaymentMeters meters, Clock clock) {
         this.webhooks = webhooks;
         this.payments = payments;
         this.refunds = refunds;
         this.events = events;
         this.transactions = transactions;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -60,12 +63,12 @@ public class ProviderEvents {
      *         with the endpoint's secret lately; nothing is written then
      */
     public void receive(String payload, String signature) {
-        ProviderEvent event = webhooks.verify(payload, signature);
-        transactions.executeWithoutResult(tx -> {
+        ProviderEvent event = verified(payload, signature);
+        Boolean first = transactions.execute(tx -> {
             Instant now = clock.instant();
             if (!payments.firstDelivery(event.id(), event.type(), now)) {
                 log.debug("Webhook event {} was applied before", event.id());
-                return;
+                return false;
             }
             switch (event.type()) {
                 case "payment_intent.succeeded" -> succeeded(event, now);
@@ -74,7 +77,21 @@ public class ProviderEvents {
                 case "refund.failed" -> refundChanged(event, "failed", now);
                 default -> log.debug("Webhook event {} of type {} ignored", event.id(), event.type());
             }
+            return true;
         });
+        meters.webhook(Boolean.TRUE.equals(first) ? PaymentMeters.WebhookOutcome.APPLIED
+                : PaymentMeters.WebhookOutcome.DUPLICATE);
+    }
+
+    private ProviderEvent verified(String payload, String signature) {
+        try {
+            return webhooks.verify(payload, signature);
+        }
+        catch (RequestRejectedException refused) {
+            meters.webhook("MALFORMED_EVENT".equals(refused.code()) ? PaymentMeters.WebhookOutcome.MALFORMED
+                    : PaymentMeters.WebhookOutcome.INVALID_SIGNATURE);
+            throw refused;
+        }
     }
 
     /**
@@ -95,6 +112,7 @@ public class ProviderEvents {
                 events.publishEvent(new PaymentSucceeded(UUID.randomUUID(), now, payment.paymentId().toString(),
                         payment.holdId(), payment.showId(), payment.customerId(), payment.seatIds(),
                         payment.fencingToken(), payment.amount(), payment.currency(), payment.customerEmail()));
+                meters.payment(PaymentMeters.PaymentOutcome.SUCCEEDED, payment.provider());
             }
         });
     }
@@ -117,6 +135,7 @@ public class ProviderEvents {
         if (payments.advance(payment.paymentId(), Status.FAILED, reason, now, Status.PENDING)) {
             events.publishEvent(new PaymentFailed(UUID.randomUUID(), now, payment.paymentId().toString(),
                     payment.holdId(), payment.showId(), payment.customerId(), reason, payment.customerEmail()));
+            meters.payment(PaymentMeters.PaymentOutcome.FAILED, payment.provider());
         }
     }
 
@@ -125,11 +144,17 @@ public class ProviderEvents {
         UUID refundId = refundId(event);
         switch (status == null ? "" : status) {
             case "succeeded" -> refunds.end(refundId, event.objectId(), Refund.Status.SUCCEEDED, now)
-                    .ifPresent(refund -> refunded(refund, now));
+                    .ifPresent(refund -> {
+                        meters.refund(PaymentMeters.RefundOutcome.SUCCEEDED);
+                        refunded(refund, now);
+                    });
             case "failed", "canceled" -> refunds.end(refundId, event.objectId(), Refund.Status.FAILED, now)
-                    .ifPresent(refund -> log.error("Refund {} ({}) of payment {} {}: {} {} must be returned by hand",
-                            refund.refundId(), event.objectId(), refund.paymentId(), status, refund.amount(),
-                            refund.currency()));
+                    .ifPresent(refund -> {
+                        meters.refund(PaymentMeters.RefundOutcome.FAILED);
+                        log.error("Refund {} ({}) of payment {} {}: {} {} must be returned by hand",
+                                refund.refundId(), event.objectId(), refund.paymentId(), status, refund.amount(),
+                                refund.currency());
+                    });
             default -> log.debug("Refund {} is {}", event.objectId(), status);
         }
     }

@@ -29,12 +29,15 @@ public class Refunds {
     private final PaymentRecords payments;
     private final RefundRecords refunds;
     private final PaymentProvider provider;
+    private final PaymentMeters meters;
     private final Clock clock;
 
-    Refunds(PaymentRecords payments, RefundRecords refunds, PaymentProvider provider, Clock clock) {
+    Refunds(PaymentRecords payments, RefundRecords refunds, PaymentProvider provider, PaymentMeters meters,
+            Clock clock) {
         this.payments = payments;
         this.refunds = refunds;
         this.provider = provider;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -64,6 +67,7 @@ public class Refunds {
         }
         refunds.insert(new Refund(UUID.randomUUID(), payment.paymentId(), bookingId, amount, payment.currency(), reason,
                 Refund.Status.REQUESTED, null), now);
+        meters.refund(PaymentMeters.RefundOutcome.REQUESTED);
     }
 
     /** Sends recorded refunds to the provider: right after they are recorded, and again until it accepted them. */

@@ -61,10 +61,15 @@ class HoldRecords {
                 .update() == 1;
     }
 
-    /** A hold became a booking, whatever its lease did meanwhile. */
-    void confirm(UUID id, UUID bookingId, Instant at) {
-        jdbc.sql("UPDATE hold SET status = 'CONFIRMED', booking_id = ?, ended_at = coalesce(ended_at, ?) WHERE id = ?")
-                .params(bookingId, at.atOffset(ZoneOffset.UTC), id).update();
+    /**
+     * A hold became a booking, whatever its lease did meanwhile; false when it was that booking's already (a second
+     * event of the booking), which changes nothing.
+     */
+    boolean confirm(UUID id, UUID bookingId, Instant at) {
+        return jdbc.sql("""
+                UPDATE hold SET status = 'CONFIRMED', booking_id = ?, ended_at = coalesce(ended_at, ?)
+                WHERE id = ? AND (status <> 'CONFIRMED' OR booking_id IS DISTINCT FROM ?)""")
+                .params(bookingId, at.atOffset(ZoneOffset.UTC), id, bookingId).update() == 1;
     }
 
     /** Holds of a show recorded as held that expire after the given time, for rebuilding its seat map. */

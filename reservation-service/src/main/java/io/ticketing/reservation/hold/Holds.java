@@ -52,10 +52,11 @@ public class Holds {
     private final Clock clock;
     private final AbandonedAttempts abandoned;
     private final HoldLedger ledger;
+    private final HoldMetrics metrics;
 
     Holds(SeatScripts scripts, HoldRecords records, SeatingPlans plans, SeatStateRecovery recovery,
             HoldProperties properties, TransactionOperations transactions, ApplicationEventPublisher events,
-            Clock clock, AbandonedAttempts abandoned, HoldLedger ledger) {
+            Clock clock, AbandonedAttempts abandoned, HoldLedger ledger, HoldMetrics metrics) {
         this.scripts = scripts;
         this.records = records;
         this.plans = plans;
@@ -66,14 +67,33 @@ public class Holds {
         this.clock = clock;
         this.abandoned = abandoned;
         this.ledger = ledger;
+        this.metrics = metrics;
     }
 
     /**
      * Holds all the seats or none. Failures tell the customer what to do next: {@code SHOW_FULL} (nothing
      * left), {@code SEATS_HELD} (others hold some of them: wait), {@code SEATS_UNAVAILABLE} (some are sold:
-     * pick others).
+     * pick others). Each request is counted by its outcome and timed ({@link HoldMetrics}).
      */
     public Hold place(UUID showId, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey) {
+        long start = System.nanoTime();
+        try {
+            Taken taken = placeOrRefuse(showId, customerId, seatIds, idempotencyKey);
+            if (taken.replayed()) {
+                metrics.replayed(start);
+            }
+            else {
+                metrics.taken(start);
+            }
+            return taken.hold();
+        }
+        catch (RuntimeException ex) {
+            metrics.rejected(ex, start);
+            throw ex;
+        }
+    }
+
+    private Taken placeOrRefuse(UUID showId, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey) {
         if (seatIds.size() > properties.maxSeatsPerHold()) {
             throw RequestRejectedException.unprocessable("TOO_MANY_SEATS",
                     "A hold has at most " + properties.maxSeatsPerHold() + " seats");
@@ -91,7 +111,7 @@ public class Holds {
         if (!plan.onSale(clock.instant())) {
             throw RequestRejectedException.conflict("SALES_CLOSED", "Seats of this show are not on sale now");
         }
-        return take(plan, customerId, seatIds, idempotencyKey, SeatingPlans.AVAILABLE);
+        return take(plan, customerId, seatIds, idempotencyKey, SeatingPlans.AVAILABLE, Optional.empty());
     }
 
     /**
@@ -100,10 +120,14 @@ public class Holds {
      * clock, which every instance judges leases by.
      */
     Hold take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey, String from) {
-        return take(plan, customerId, seatIds, idempotencyKey, from, Optional.empty());
+        return take(plan, customerId, seatIds, idempotencyKey, from, Optional.empty()).hold();
     }
 
-    private Hold take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey,
+    /** A hold a request got: taken for it, or {@code replayed}, the one an earlier request with its key took. */
+    private record Taken(Hold hold, boolean replayed) {
+    }
+
+    private Taken take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey,
             String from, Optional<UUID> staleHold) {
         UUID showId = plan.showId();
         UUID holdId = UUID.randomUUID();
@@ -113,9 +137,9 @@ public class Holds {
             outcome = attempt(showId, holdId, customerId, seatIds, idempotencyKey, from, staleHold);
         }
         return switch (outcome.outcome()) {
-            case "HELD" -> record(new Hold(holdId, showId, customerId, seatIds, Hold.Status.HELD,
+            case "HELD" -> new Taken(record(new Hold(holdId, showId, customerId, seatIds, Hold.Status.HELD,
                     outcome.expiresAt().orElseThrow(), Long.parseLong(outcome.detail()), plan.amount(seatIds),
-                    plan.price(seatIds.getFirst()).currency(), null), idempotencyKey);
+                    plan.price(seatIds.getFirst()).currency(), null), idempotencyKey), false);
             case "EXISTING" -> earlier(plan, UUID.fromString(outcome.detail()), customerId, seatIds,
                     idempotencyKey.orElseThrow(), from);
             case "SHOW_FULL" -> throw RequestRejectedException.conflict("SHOW_FULL", "Every seat of the show is sold");
@@ -194,6 +218,7 @@ public class Holds {
             if (!records.end(hold.holdId(), status, clock.instant())) {
                 return false;
             }
+            metrics.ended(status);
             scripts.free(hold.showId(), hold.holdId());
             events.publishEvent(status == Hold.Status.EXPIRED
                     ? new HoldExpired(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
@@ -276,7 +301,7 @@ public class Holds {
      * PostgreSQL never had it, the earlier attempt failed without letting go of the key: this request takes the
      * seats afresh, taking the key over.
      */
-    private Hold earlier(SeatingPlan plan, UUID holdId, UUID customerId, List<String> seatIds, String idempotencyKey,
+    private Taken earlier(SeatingPlan plan, UUID holdId, UUID customerId, List<String> seatIds, String idempotencyKey,
             String from) {
         Instant deadline = clock.instant().plus(IDEMPOTENT_WAIT);
         while (true) {
@@ -289,7 +314,8 @@ public class Holds {
                 }
             }
             if (found.isPresent()) {
-                return Ownership.ownedBy(customerId, found, Hold::customerId, "HOLD_NOT_FOUND", "Hold " + holdId);
+                return new Taken(
+                        Ownership.ownedBy(customerId, found, Hold::customerId, "HOLD_NOT_FOUND", "Hold " + holdId), true);
             }
             if (clock.instant().isAfter(deadline)) {
                 throw new HoldInProgress(holdId);

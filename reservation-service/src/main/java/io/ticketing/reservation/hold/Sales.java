@@ -27,15 +27,17 @@ public class Sales {
     private final SeatStateRecovery recovery;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final HoldMetrics metrics;
 
     Sales(SeatScripts scripts, HoldRecords records, CancelledBookings cancelled, SeatStateRecovery recovery,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, HoldMetrics metrics) {
         this.scripts = scripts;
         this.records = records;
         this.cancelled = cancelled;
         this.recovery = recovery;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -50,7 +52,7 @@ public class Sales {
                 scripts.sell(booking.showId(), booking.holdId(), booking.customerId(), booking.seatIds());
             }
         }
-        records.confirm(booking.holdId(), booking.bookingId(), clock.instant());
+        confirm(booking.holdId(), booking.bookingId());
     }
 
     /**
@@ -63,7 +65,7 @@ public class Sales {
     public void unsold(BookingCancelled booking) {
         cancelled.remember(booking.bookingId(), booking.showId());
         if (booking.holdId() != null) {
-            records.confirm(booking.holdId(), booking.bookingId(), clock.instant());
+            confirm(booking.holdId(), booking.bookingId());
         }
         var kept = scripts.unsell(booking.showId(), booking.holdId(), booking.customerId(), booking.seatIds());
         if (kept.isEmpty()) {
@@ -71,6 +73,13 @@ public class Sales {
         }
         else if (kept.getAsInt() > 0) {
             events.publishEvent(new SeatsKept(UUID.randomUUID(), clock.instant(), booking.showId(), kept.getAsInt()));
+        }
+    }
+
+    /** The hold is the booking's: its end is counted the first time it is recorded. */
+    private void confirm(UUID holdId, UUID bookingId) {
+        if (records.confirm(holdId, bookingId, clock.instant())) {
+            metrics.ended(Hold.Status.CONFIRMED);
         }
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.events.reservation.SeatsKept;
 
 import io.ticketing.reservation.seating.BlockedSeats;
@@ -35,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * sequence), and the show's waiting line (from PostgreSQL). While the line has entries, every free seat is KEPT for it and
  * {@link SeatsKept} asks waiting-service to serve the line: seats freed before the loss still go to waiters first. The
  * new change sequence starts at the current time in microseconds, above any sequence of the lost state.
- * One instance rebuilds a show at a time (a Redisson lock); the script writes nothing if the state exists.
+ * One instance rebuilds a show at a time (a Redisson lock); the script writes nothing if the state exists. Each seat
+ * map rebuilt is counted ({@code ticketing.seat.map.rebuilds}): more than now and then means Redis keeps losing data.
  */
 @Component
 class SeatMapRecovery implements SeatStateRecovery {
@@ -53,10 +56,11 @@ class SeatMapRecovery implements SeatStateRecovery {
     private final TransactionOperations transactions;
     private final HoldProperties properties;
     private final JsonMapper json;
+    private final Counter rebuilds;
 
     SeatMapRecovery(RedissonClient redis, SeatScripts scripts, SeatingPlans plans, BlockedSeats blocked,
             HoldRecords holds, BookingSeats booking, LineEntries line, ApplicationEventPublisher events,
-            TransactionOperations transactions, HoldProperties properties, JsonMapper json) {
+            TransactionOperations transactions, HoldProperties properties, JsonMapper json, MeterRegistry meters) {
         this.redis = redis;
         this.scripts = scripts;
         this.plans = plans;
@@ -68,6 +72,8 @@ class SeatMapRecovery implements SeatStateRecovery {
         this.transactions = transactions;
         this.properties = properties;
         this.json = json;
+        this.rebuilds = Counter.builder("ticketing.seat.map.rebuilds")
+                .description("Seat maps rebuilt from PostgreSQL after Redis lost them").register(meters);
     }
 
     @Override
@@ -146,6 +152,7 @@ class SeatMapRecovery implements SeatStateRecovery {
                 "leases", leaseEnds, "line", waiting, "fence", Long.toString(fence),
                 "seq", Long.toString(nowMicros)));
         if (scripts.rebuild(showId, state)) {
+            rebuilds.increment();
             log.warn("Rebuilt the seat map of show {} that Redis had lost: {} seats, {} sold, {} holds, {} waiting, "
                     + "{} kept", showId, seats.size(), states.map(s -> s.sold().size()).orElse(0), holdEntries.size(),
                     waiting.size(), kept);

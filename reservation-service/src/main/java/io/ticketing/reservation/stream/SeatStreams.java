@@ -15,6 +15,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.reservation.seating.LiveSeats;
 import io.ticketing.reservation.seating.SeatChange;
 import io.ticketing.reservation.seating.SeatChanges;
@@ -23,7 +25,8 @@ import io.ticketing.reservation.seating.SeatChanges;
  * The open seat-map streams of this instance, by show. Each change from the instance's one Redis
  * subscription goes to the streams of its show only. At most {@code max-connections} are open at once; on
  * shutdown every stream is ended first, so the web server's graceful shutdown does not wait for them and
- * clients reconnect to another instance.
+ * clients reconnect to another instance. How many are open is the gauge {@code ticketing.streams.open}
+ * ({@code stream=seat-map}).
  */
 @Service
 public class SeatStreams implements SmartLifecycle {
@@ -40,10 +43,13 @@ public class SeatStreams implements SmartLifecycle {
     private volatile boolean accepting = true;
     private volatile boolean running;
 
-    SeatStreams(SeatChanges changes, LiveSeats live, StreamProperties properties) {
+    SeatStreams(SeatChanges changes, LiveSeats live, StreamProperties properties, MeterRegistry meters) {
         this.live = live;
         this.properties = properties;
         changes.follow(this::changed, this::resubscribed);
+        Gauge.builder("ticketing.streams.open", open, AtomicInteger::get)
+                .description("Server-Sent Event streams open on this instance").tag("stream", "seat-map")
+                .register(meters);
     }
 
     /**

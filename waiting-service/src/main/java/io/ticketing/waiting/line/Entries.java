@@ -60,6 +60,11 @@ class Entries {
                 + "ORDER BY e.joined_seq").param(showId).query((rs, n) -> entry(rs)).list();
     }
 
+    /** Entries waiting now, all shows together (read from the partial indexes of waiting entries). */
+    long countWaiting() {
+        return jdbc.sql("SELECT count(*) FROM waitlist_entry WHERE status = 'WAITING'").query(Long.class).single();
+    }
+
     /** Shows that have entries waiting. */
     List<UUID> showsWithLines() {
         return jdbc.sql("SELECT DISTINCT show_id FROM waitlist_entry WHERE status = 'WAITING'").query(UUID.class).list();

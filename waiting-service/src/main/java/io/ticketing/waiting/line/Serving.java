@@ -42,32 +42,42 @@ public class Serving {
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LineMetrics metrics;
 
     Serving(Entries entries, Reservation reservation, ShowLocks locks, TransactionOperations transactions,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, LineMetrics metrics) {
         this.entries = entries;
         this.reservation = reservation;
         this.locks = locks;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Offers the show's kept seats down its line, and lets go of what nobody in it can use. */
     public void serve(UUID showId) {
+        serve(showId, null);
+    }
+
+    /**
+     * Serves the line because seats came free at {@code freedAt} (the time of the event that told of them): the offers
+     * this serve makes are timed from then ({@code ticketing.waiting.offer.latency}).
+     */
+    public void serve(UUID showId, Instant freedAt) {
         if (!entries.anyFor(showId)) {
             return; // nobody ever waited for this show: nothing is kept for its line
         }
-        locks.whileLocked(showId, () -> serveLocked(showId));
+        locks.whileLocked(showId, () -> serveLocked(showId, freedAt));
     }
 
-    private void serveLocked(UUID showId) {
+    private void serveLocked(UUID showId, Instant freedAt) {
         syncLine(showId);
         var counts = reservation.counts(showId).orElse(null);
         if (counts == null) {
             return;
         }
-        while (counts.kept() > 0 && offerRound(showId, counts.kept())) {
+        while (counts.kept() > 0 && offerRound(showId, counts.kept(), freedAt)) {
             counts = reservation.counts(showId).orElseThrow();
         }
         counts = reservation.counts(showId).orElseThrow();
@@ -84,7 +94,7 @@ public class Serving {
      * order, whose request fits in what the waiters before them leave. Whether another round may serve more: a waiter
      * was refused (their seats are still kept), or the round had as many waiters as one round takes.
      */
-    private boolean offerRound(UUID showId, int kept) {
+    private boolean offerRound(UUID showId, int kept, Instant freedAt) {
         List<Entry> round = new ArrayList<>();
         for (Entry waiting : entries.waiting(showId)) {
             if (waiting.seatCount() <= kept) {
@@ -102,7 +112,7 @@ public class Serving {
         if (outcomes.isEmpty()) {
             return false;
         }
-        record(showId, round, outcomes);
+        record(showId, round, outcomes, freedAt);
         var last = outcomes.getLast().outcome();
         if (last == Reservation.Outcome.Kind.FAILED) {
             throw new IllegalStateException("reservation-service offered seats to " + (outcomes.size() - 1)
@@ -118,9 +128,10 @@ public class Serving {
      * limit): a later step of the serve failing cannot take them back while their holds live on. Holds that cannot be
      * recorded — the database failed, or their waiter left while they were made — are withdrawn, so that no hold
      * outlives its serve without its waiter being told. (Under the show's lock nobody else offers to these entries, so
-     * an entry that no longer waits has no other offer such a hold could be.)
+     * an entry that no longer waits has no other offer such a hold could be.) Offers are counted by what became of
+     * them ({@link LineMetrics}) once this is settled.
      */
-    private void record(UUID showId, List<Entry> round, List<Reservation.Outcome> outcomes) {
+    private void record(UUID showId, List<Entry> round, List<Reservation.Outcome> outcomes, Instant freedAt) {
         Map<UUID, Entry> waiters = round.stream().collect(Collectors.toMap(Entry::entryId, Function.identity()));
         List<Reservation.Outcome> offered = outcomes.stream()
                 .filter(outcome -> outcome.outcome() == Reservation.Outcome.Kind.OFFERED).toList();
@@ -154,9 +165,13 @@ public class Serving {
         }
         catch (RuntimeException ex) {
             offered.forEach(outcome -> withdraw(showId, outcome, ex));
+            metrics.served(0, offered.size(), 0, null, null);
             throw ex;
         }
         unrecorded.forEach(outcome -> withdraw(showId, outcome, null));
+        int refused = (int) outcomes.stream().filter(outcome -> outcome.outcome() == Reservation.Outcome.Kind.REFUSED)
+                .count();
+        metrics.served(offered.size() - unrecorded.size(), unrecorded.size(), refused, freedAt, clock.instant());
     }
 
     /** A hold that cannot be withdrawn now ends with its lease; its seats then come back to the line. */

@@ -3,6 +3,7 @@ package io.ticketing.waiting.line.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.starter.RequestRejectedException;
 import io.ticketing.starter.web.CurrentCustomer;
 import io.ticketing.starter.web.CurrentCustomerEmail;
@@ -24,7 +27,11 @@ import io.ticketing.waiting.line.Waitlist;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** A customer's place in a show's waiting line: join, watch (long polling or Server-Sent Events), leave. */
+/**
+ * A customer's place in a show's waiting line: join, watch (long polling or Server-Sent Events), leave. The streams
+ * and long polls in progress on this instance are gauges ({@code ticketing.streams.open} with {@code stream=waitlist},
+ * {@code ticketing.long.polls.open}).
+ */
 @RestController
 class WaitlistController {
 
@@ -33,9 +40,16 @@ class WaitlistController {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final Waitlist waitlist;
+    private final AtomicInteger streams = new AtomicInteger();
+    private final AtomicInteger longPolls = new AtomicInteger();
 
-    WaitlistController(Waitlist waitlist) {
+    WaitlistController(Waitlist waitlist, MeterRegistry meters) {
         this.waitlist = waitlist;
+        Gauge.builder("ticketing.streams.open", streams, AtomicInteger::get)
+                .description("Server-Sent Event streams open on this instance").tag("stream", "waitlist")
+                .register(meters);
+        Gauge.builder("ticketing.long.polls.open", longPolls, AtomicInteger::get)
+                .description("Long polls of waiting-line entries in progress on this instance").register(meters);
     }
 
     record JoinRequest(@NotNull Integer seatCount) {
@@ -56,7 +70,16 @@ class WaitlistController {
         if (waitSeconds < 0 || waitSeconds > 30) {
             throw RequestRejectedException.invalid("INVALID_PARAMETER", "waitSeconds is 0 to 30");
         }
-        return waitlist.entry(entryId, customerId, Duration.ofSeconds(waitSeconds));
+        if (waitSeconds == 0) {
+            return waitlist.entry(entryId, customerId, Duration.ZERO);
+        }
+        longPolls.incrementAndGet();
+        try {
+            return waitlist.entry(entryId, customerId, Duration.ofSeconds(waitSeconds));
+        }
+        finally {
+            longPolls.decrementAndGet();
+        }
     }
 
     /**
@@ -67,10 +90,12 @@ class WaitlistController {
     SseEmitter stream(@PathVariable UUID entryId, @CurrentCustomer UUID customerId) {
         Entry first = waitlist.entry(entryId, customerId, Duration.ZERO);
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        streams.incrementAndGet();
         Thread.ofVirtual().name("waitlist-stream-" + entryId).start(() -> follow(emitter, first, customerId));
         return emitter;
     }
 
+    /** Until the entry no longer waits, or a write finds the client gone; the stream is then no longer counted. */
     private void follow(SseEmitter emitter, Entry entry, UUID customerId) {
         try {
             emitter.send(SseEmitter.event().name("entry").data(entry, MediaType.APPLICATION_JSON));
@@ -89,6 +114,9 @@ class WaitlistController {
         catch (IOException | RuntimeException ex) {
             // the client went away, or the entry could not be read: the client reconnects
             emitter.completeWithError(ex);
+        }
+        finally {
+            streams.decrementAndGet();
         }
     }
 

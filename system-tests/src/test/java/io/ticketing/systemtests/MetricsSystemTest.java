@@ -1,0 +1,94 @@
+package io.ticketing.systemtests;
+
+import static io.ticketing.systemtests.Platform.session;
+import static io.ticketing.systemtests.Platform.showOnSale;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an operator sees of a hold and a purchase: each step counted by the service that did it, on its management
+ * port in Prometheus's format, named one way across services ({@code ticketing_*}, tagged with the application).
+ */
+@Order(3)
+class MetricsSystemTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void platform() throws Exception {
+        LocalStackProcess.shared();
+    }
+
+    @Test
+    void aHoldARefusalAndAPurchaseAreCountedWhereTheyHappen() throws Exception {
+        String showId = showOnSale("Metropolis", 1, 4, new BigDecimal("8.00"), Duration.ofDays(2));
+        var ana = session("metrics.ana." + UUID.randomUUID().toString().substring(0, 8) + "@example.com").api();
+        var ben = session("metrics.ben." + UUID.randomUUID().toString().substring(0, 8) + "@example.com").api();
+        double taken = value(8082, "ticketing_holds_total", Map.of("outcome", "taken"));
+        double refused = value(8082, "ticketing_holds_total", Map.of("outcome", "refused", "code", "SEATS_HELD"));
+        double confirmed = value(8083, "ticketing_bookings_total", Map.of("outcome", "confirmed"));
+        double paid = value(8085, "ticketing_payments_total", Map.of("outcome", "succeeded"));
+
+        var held = ana.post("/api/v1/shows/" + showId + "/holds", Map.of("seatIds", List.of("A1", "A2")));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(ben.post("/api/v1/shows/" + showId + "/holds", Map.of("seatIds", List.of("A2"))).text("code"))
+                .isEqualTo("SEATS_HELD");
+        assertThat(value(8082, "ticketing_holds_total", Map.of("outcome", "taken"))).isEqualTo(taken + 1);
+        assertThat(value(8082, "ticketing_holds_total", Map.of("outcome", "refused", "code", "SEATS_HELD")))
+                .isEqualTo(refused + 1);
+        assertThat(value(8082, "ticketing_hold_duration_seconds_count", Map.of("outcome", "taken"))).isPositive();
+
+        String holdId = held.text("holdId");
+        var payment = ana.request("POST", "/api/v1/holds/" + holdId + "/payment", null, null);
+        assertThat(ana.post("/api/v1/payments/" + payment.text("paymentId") + "/confirm", Map.of("outcome", "succeeded"))
+                .status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(ana.get("/api/v1/holds/" + holdId).text("status")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> value(8085, "ticketing_payments_total",
+                Map.of("outcome", "succeeded")) == paid + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> value(8083, "ticketing_bookings_total",
+                Map.of("outcome", "confirmed")) == confirmed + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> value(8086, "ticketing_mails_total",
+                Map.of("outcome", "sent")) > 0);
+
+        // the gateway's own, and every service's outbox, on the same scrape format
+        assertThat(scrape(9080)).contains("application=\"gateway-service\"").contains("http_server_requests_seconds");
+        for (int port : new int[] { 8081, 8082, 8083, 8084, 8085, 8086 }) {
+            assertThat(scrape(port)).as("port " + port).contains("ticketing_outbox_backlog");
+        }
+    }
+
+    /** The sum of a metric's series whose labels include these, as Prometheus would add them up. */
+    static double value(int port, String metric, Map<String, String> labels) throws Exception {
+        double sum = 0;
+        for (String line : scrape(port).split("\n")) {
+            if (line.startsWith(metric + "{") || line.startsWith(metric + " ")) {
+                String labelText = line.contains("{") ? line.substring(line.indexOf('{'), line.lastIndexOf('}') + 1) : "";
+                if (labels.entrySet().stream().allMatch(label -> labelText.contains(label.getKey() + "=\"" + label.getValue() + "\""))) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return sum;
+    }
+
+    static String scrape(int port) throws Exception {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("metrics on port " + port).isEqualTo(200);
+        return response.body();
+    }
+}
