@@ -3,9 +3,7 @@ package io.ticketing.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -51,7 +49,7 @@ class ReservationMetricsIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** booking-service for a rebuilt seat map: nothing of any show sold or blocked (404). */
-    private static final HttpServer BOOKING = bookingWithNoSales();
+    private static final HttpServer BOOKING = WaitingLineIntegrationTest.nothingSold();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -227,20 +225,5 @@ class ReservationMetricsIntegrationTest {
 
     private JsonApi customer(UUID customerId) {
         return JsonApi.asGateway("http://127.0.0.1:" + port).withHeader("X-Customer-Id", customerId.toString());
-    }
-
-    private static HttpServer bookingWithNoSales() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/internal/v1/shows/", exchange -> {
-                exchange.sendResponseHeaders(404, -1);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

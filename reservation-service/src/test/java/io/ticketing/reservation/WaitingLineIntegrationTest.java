@@ -70,7 +70,8 @@ class WaitingLineIntegrationTest {
         HOLD_EVENTS.close();
     }
 
-    private static HttpServer nothingSold() {
+    /** A booking-service that has sold nothing of any show (what a seat-map rebuild asks it). */
+    static HttpServer nothingSold() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
