@@ -21,6 +21,9 @@ COPY ${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT.jar /app/app.jar
 LABEL org.opencontainers.image.title="${SERVICE}" \
       org.opencontainers.image.description="Ticketing platform: ${SERVICE}"
 ENV JAVA_OPTS=""
+# Logs as JSON lines in Elastic Common Schema (one object per event, with the service, the request id, the trace
+# and span ids as fields), for a log pipeline to index; `./ticketing up` keeps readable text on a developer's terminal.
+ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
 
 USER 10001:10001
 

@@ -107,6 +107,18 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void passesTheTraceOnAsTheGatewaysOwnSpanInTheCallersTrace() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        admin().withHeader("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").get("/api/v1/cities");
+        assertThat(StubServices.lastRequestTo("catalog").headers().get("traceparent")).singleElement()
+                .asString().matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7");
+
+        admin().get("/api/v1/cities");
+        assertThat(StubServices.lastRequestTo("catalog").headers().getFirst("traceparent"))
+                .as("a trace of its own").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}").doesNotContain(traceId);
+    }
+
+    @Test
     void replacesAnUnsafeRequestId() {
         var response = admin().withHeader("X-Request-Id", "bad id;drop").get("/api/v1/cities");
         String returned = response.headers().firstValue("X-Request-Id").orElseThrow();

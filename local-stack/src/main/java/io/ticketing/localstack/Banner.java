@@ -43,9 +43,12 @@ final class Banner {
         out.printf("   %-14s %s%n", "Elasticsearch", InfraEndpoints.elasticsearchUri());
         out.printf("   %-14s %s:%d  catches every mail, see below%n", "SMTP", InfraEndpoints.HOST,
                 InfraEndpoints.SMTP_PORT);
+        out.printf("   %-14s %s  catches every trace (OTLP), see below%n", "Traces", InfraEndpoints.otlpTracesEndpoint());
         out.println();
         out.println(" Logs           " + layout.logs());
         out.println(" Mails sent     " + layout.mail() + "   (one .eml file each)");
+        out.println(" Traces         http://localhost:" + InfraEndpoints.OTLP_PORT + "/traces   (the latest; "
+                + layout.traces() + " has one .jsonl file each)");
         out.println(" Data           " + layout.data() + "   (./ticketing reset deletes it)");
         out.println();
         out.println(" A process that dies is restarted (1 s, 2 s, 4 s ... up to 30 s apart); restarts are reported");

@@ -18,6 +18,8 @@ public final class InfraEndpoints {
     public static final int ELASTICSEARCH_TRANSPORT_PORT = 19300;
     /** The mail catcher: every mail the services send ends up as a file in {@link StackLayout#mail()}. */
     public static final int SMTP_PORT = 13025;
+    /** The trace catcher: OTLP over HTTP; every span ends up in a file of {@link StackLayout#traces()}. */
+    public static final int OTLP_PORT = 14318;
 
     public static final String POSTGRES_USERNAME = PostgresServer.USERNAME;
     public static final String POSTGRES_PASSWORD = PostgresServer.PASSWORD;
@@ -27,6 +29,11 @@ public final class InfraEndpoints {
 
     public static String kafkaBootstrapServers() {
         return HOST + ":" + KAFKA_PORT;
+    }
+
+    /** Where the services send their spans. */
+    public static String otlpTracesEndpoint() {
+        return "http://" + HOST + ":" + OTLP_PORT + "/v1/traces";
     }
 
     public static String elasticsearchUri() {

@@ -7,6 +7,7 @@ import io.ticketing.localstack.infra.PostgresServer;
 import io.ticketing.localstack.infra.ProcessKiller;
 import io.ticketing.localstack.infra.RedisServer;
 import io.ticketing.localstack.infra.SmtpServer;
+import io.ticketing.localstack.infra.TraceCatcher;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,9 @@ import java.util.function.Consumer;
 /**
  * The infrastructure servers of the local stack on their fixed ports, started in parallel (start-up is
  * dominated by Elasticsearch, the others finish while it boots) and prepared for the services: one database
- * per service, every platform topic, and a mail catcher that keeps every mail as a file. Each server that
- * runs as a process of its own (all but the mail catcher) can be handed to a {@link Supervisor}, which
+ * per service, every platform topic, a mail catcher that keeps every mail as a file and a trace catcher that keeps
+ * every trace as one. Each server that
+ * runs as a process of its own (all but the two catchers) can be handed to a {@link Supervisor}, which
  * restarts it when it dies.
  */
 final class Infrastructure {
@@ -32,6 +34,7 @@ final class Infrastructure {
     private final KafkaBrokerProcess kafka;
     private final ElasticsearchServer elasticsearch;
     private final SmtpServer smtp;
+    private final TraceCatcher traces;
     private final Consumer<EmbeddedServer> onStarted;
     private final PrintStream out;
     private volatile boolean closed;
@@ -50,6 +53,7 @@ final class Infrastructure {
                 InfraEndpoints.ELASTICSEARCH_HTTP_PORT, InfraEndpoints.ELASTICSEARCH_TRANSPORT_PORT,
                 layout.logs().resolve("elasticsearch"));
         this.smtp = new SmtpServer(layout.mail(), InfraEndpoints.SMTP_PORT);
+        this.traces = new TraceCatcher(layout.traces(), InfraEndpoints.OTLP_PORT);
         this.onStarted = onStarted;
         this.out = out;
     }
@@ -80,6 +84,7 @@ final class Infrastructure {
                     CompletableFuture.runAsync(() -> {
                         start(redis);
                         start(smtp);
+                        start(traces);
                     }, executor));
             all.join();
         } catch (CompletionException e) {
@@ -95,10 +100,10 @@ final class Infrastructure {
         supervisor.supervise(supervised(elasticsearch, layout.logs().resolve("elasticsearch").resolve("ticketing.log")));
     }
 
-    /** Services first is the caller's job; this stops search, cache, mail, broker, then the database. */
+    /** Services first is the caller's job; this stops search, cache, mail, traces, broker, then the database. */
     void stop() {
         closed = true;
-        for (EmbeddedServer server : List.of(elasticsearch, redis, smtp, kafka, postgres)) {
+        for (EmbeddedServer server : List.of(elasticsearch, redis, smtp, traces, kafka, postgres)) {
             synchronized (server) {
                 if (server.isRunning()) {
                     long started = System.nanoTime();

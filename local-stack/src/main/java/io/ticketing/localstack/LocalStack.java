@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the whole platform on one machine without Docker: {@code up} (default), {@code up --infra-only},
- * {@code reset}, and {@code generate} (a large catalog for load tests, into the running stack). Started by
+ * {@code reset}, {@code generate} (a large catalog for load tests, into the running stack) and {@code status} (the
+ * running stack's live figures). Started by
  * the {@code ./ticketing} script with {@code -Dticketing.home=<project root>}; {@code up} stays in the
  * foreground until Ctrl-C or SIGTERM, then stops everything it started.
  */
@@ -25,7 +26,7 @@ public final class LocalStack {
 
               up               start infrastructure and all services, stay in the foreground (Ctrl-C stops all);
                                a process that dies is restarted (1 s, 2 s, 4 s ... 30 s apart)
-              up --infra-only  start only PostgreSQL, Redis, Kafka, Elasticsearch and the SMTP mail catcher
+              up --infra-only  start only PostgreSQL, Redis, Kafka, Elasticsearch and the mail and trace catchers
               up --rebuild     (script) rebuild the jars first
               reset            delete all local data (.local/data); refuses while a stack is running
               generate [--cities N] [--cinemas-per-city N] [--halls-per-cinema N] [--seats-per-hall N]
@@ -33,6 +34,9 @@ public final class LocalStack {
                                load a synthetic catalog into the running stack for load tests (defaults:
                                500 cities x 10 cinemas x 1 hall of 50 seats x 2 shows a day x 1 day =
                                10,000 shows, seed 42), then wait until the seat services have every show
+              status           the live figures of the running stack, from every service's metrics (over 2 s):
+                               services up, requests and 5xx per second, outboxes, dead letters, holds taken and
+                               refused, streams, the hot shows' seats, bookings, payments, mails, Kafka lag
               help             show this text
 
             Services get the launcher's environment plus TICKETING_* defaults; a TICKETING_* variable that is
@@ -57,6 +61,7 @@ public final class LocalStack {
             case "up" -> up(layout, arguments.subList(Math.min(1, arguments.size()), arguments.size()));
             case "reset" -> reset(layout);
             case "generate" -> generate(layout, arguments.subList(1, arguments.size()));
+            case "status" -> status(layout);
             // not for people: how the launcher runs the Kafka broker in a JVM of its own
             case KafkaBrokerProcess.COMMAND -> KafkaBrokerProcess.run(arguments.subList(1, arguments.size()));
             case "help", "--help", "-h" -> {
@@ -139,6 +144,19 @@ public final class LocalStack {
             return 1;
         }
         return new GenerateCommand(layout, System.out).run(options, System.getenv());
+    }
+
+    private static int status(StackLayout layout) {
+        if (registry(layout).liveLauncher().isEmpty()) {
+            System.err.println("No local stack is running on this project: start it with ./ticketing up first");
+            return 1;
+        }
+        try {
+            return StatusCommand.local(System.out).run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     private static RunRegistry registry(StackLayout layout) {

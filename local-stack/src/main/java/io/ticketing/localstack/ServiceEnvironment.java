@@ -47,6 +47,9 @@ public final class ServiceEnvironment {
         defaults.put("TICKETING_ELASTICSEARCH_URIS", InfraEndpoints.elasticsearchUri());
         defaults.put("TICKETING_MAIL_HOST", InfraEndpoints.HOST);
         defaults.put("TICKETING_MAIL_PORT", Integer.toString(InfraEndpoints.SMTP_PORT));
+        // every request traced, its spans caught by the launcher (a benchmark sets the probability to 0)
+        defaults.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", InfraEndpoints.otlpTracesEndpoint());
+        defaults.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
         if (service.equals(ServiceSpec.CATALOG)) {
             // a fresh local stack starts with the demo catalog (only while the catalog has no city)
             defaults.put("TICKETING_CATALOG_DEMO_DATA_ENABLED", "true");

@@ -37,6 +37,12 @@ public record ServiceSpec(String name, int port, int managementPort, Optional<St
         return ALL.stream().filter(spec -> !spec.equals(GATEWAY)).toList();
     }
 
+    /** The service called {@code name}, e.g. {@code booking-service}. */
+    public static ServiceSpec byName(String name) {
+        return ALL.stream().filter(spec -> spec.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
     /** Every database a service needs. */
     public static List<String> databases() {
         return ALL.stream().flatMap(spec -> spec.database().stream()).toList();

@@ -32,6 +32,11 @@ public record StackLayout(Path home) {
         return local().resolve("mail");
     }
 
+    /** The spans the services sent, one {@code <trace id>.jsonl} file per trace (see {@code TraceCatcher}). */
+    public Path traces() {
+        return local().resolve("traces");
+    }
+
     /** One log file per process. */
     public Path logs() {
         return local().resolve("logs");

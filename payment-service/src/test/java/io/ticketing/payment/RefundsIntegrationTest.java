@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingRejected;
 import io.ticketing.events.payment.PaymentRefunded;
+import io.ticketing.testsupport.Meters;
 import io.ticketing.testsupport.events.EventProducer;
 
 /**
@@ -23,15 +24,21 @@ class RefundsIntegrationTest extends SimulatedProviderTests {
     @Test
     void aRejectedPaymentIsRefundedInFull() {
         UUID ana = UUID.randomUUID();
+        double paidMoneyBefore = Meters.countIfAny("ticketing.payments.amount", "outcome", "succeeded", "currency", "EUR");
         Pending paid = paid(ana);
+        await().atMost(EVENTUALLY).until(() -> Meters.countIfAny("ticketing.payments.amount", "outcome", "succeeded",
+                "currency", "EUR") == paidMoneyBefore + 23.0);
         double requestedBefore = counted("ticketing.refunds", "outcome", "requested");
         double succeededBefore = counted("ticketing.refunds", "outcome", "succeeded");
+        double refundedMoneyBefore = Meters.countIfAny("ticketing.refunds.amount", "outcome", "succeeded", "currency", "EUR");
 
         EventProducer.shared().send(rejected(paid, "SEATS_TAKEN"));
 
         PaymentRefunded refunded = refundOf(paid);
         await().atMost(EVENTUALLY).until(() -> counted("ticketing.refunds", "outcome", "succeeded") == succeededBefore + 1);
         assertThat(counted("ticketing.refunds", "outcome", "requested")).isEqualTo(requestedBefore + 1);
+        assertThat(Meters.countIfAny("ticketing.refunds.amount", "outcome", "succeeded", "currency", "EUR"))
+                .as("the money refunded, in euros").isEqualTo(refundedMoneyBefore + 23.0);
         assertThat(refunded.reason()).isEqualTo("SEATS_TAKEN");
         assertThat(refunded.amount()).isEqualByComparingTo("23.00");
         assertThat(refunded.currency()).isEqualTo("EUR");

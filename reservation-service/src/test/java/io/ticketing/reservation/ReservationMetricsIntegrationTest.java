@@ -117,6 +117,18 @@ class ReservationMetricsIntegrationTest {
     }
 
     @Test
+    void gaugesTheSeatsOfAShowWhoseSeatsChangedLast() {
+        ShowScheduled show = ShowsOnSale.onSale(jdbc, 2, 10);
+        var held = customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", List.of("A1", "A2", "A3")));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(showSeats(show, "taken")).isEqualTo(3);
+            assertThat(showSeats(show, "available")).isEqualTo(17);
+        });
+    }
+
+    @Test
     void countsEachEndOfAHoldOnceWhereItIsRecorded() {
         ShowScheduled show = ShowsOnSale.onSale(jdbc, 1, 8);
         UUID anaId = UUID.randomUUID();
@@ -199,6 +211,11 @@ class ReservationMetricsIntegrationTest {
 
     private double openStreams() {
         return meters.get("ticketing.streams.open").tag("stream", "seat-map").gauge().value();
+    }
+
+    private double showSeats(ShowScheduled show, String status) {
+        var gauge = meters.find("ticketing.show.seats").tag("show", show.showId().toString()).tag("status", status).gauge();
+        return gauge == null ? Double.NaN : gauge.value();
     }
 
     private double rebuilds() {

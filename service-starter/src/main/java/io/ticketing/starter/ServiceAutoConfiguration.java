@@ -18,6 +18,7 @@ import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -27,11 +28,15 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
 import io.ticketing.identity.CallerSignatures;
 import io.ticketing.starter.deadletter.DeadLetterMetrics;
 import io.ticketing.starter.deadletter.DeadLetterRecoverer;
@@ -39,6 +44,7 @@ import io.ticketing.starter.deadletter.DeadLetters;
 import io.ticketing.starter.deadletter.web.DeadLetterController;
 import io.ticketing.starter.messaging.ConsumerFailures;
 import io.ticketing.starter.messaging.EventInbox;
+import io.ticketing.starter.messaging.EventTraceContexts;
 import io.ticketing.starter.messaging.InboxPruner;
 import io.ticketing.starter.messaging.KafkaEventForwarder;
 import io.ticketing.starter.messaging.OutboxCompletions;
@@ -94,12 +100,14 @@ public class ServiceAutoConfiguration {
         return new CallerSignatures(secret);
     }
 
-    /** This service when it calls another's internal endpoints. */
+    /** This service when it calls another's internal endpoints: signed, timed and traced. */
     @Bean
     InternalCaller internalCaller(@Value("${spring.application.name}") String name, CallerSignatures signatures,
-            Clock clock) {
-        return new InternalCaller(name, signatures, clock);
+            Clock clock, ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
+        return new InternalCaller(name, signatures, clock, meters.getIfAvailable(SimpleMeterRegistry::new),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
+
 
     /** Right after the request id: nothing reads an identity header of a request that is not the platform's own. */
     @Bean
@@ -134,9 +142,33 @@ public class ServiceAutoConfiguration {
         return new ProblemDetailsAdvice();
     }
 
+    /**
+     * Scheduled jobs are not observed: the sweepers, the outbox's resubmission, the line's serving and the mail delivery
+     * run every second or so in every service, and a trace each would bury the customers' requests, at a cost on every
+     * run. An event such a job sends starts a trace of its own at the send; the jobs' failures are logged
+     * ({@link ScheduledTaskFailures}) and their effects counted by the business meters.
+     */
     @Bean
-    KafkaEventForwarder kafkaEventForwarder(KafkaOperations<String, String> kafka, JsonMapper json) {
-        return new KafkaEventForwarder(kafka, json);
+    ObservationPredicate unobservedScheduledTasks() {
+        return (name, context) -> !(context instanceof ScheduledTaskObservationContext);
+    }
+
+    /** Nor are the probes' and Prometheus's requests to the actuator, several a second: neither traced nor timed. */
+    @Bean
+    ObservationPredicate unobservedActuator() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier().getRequestURI().startsWith("/actuator/"));
+    }
+
+    @Bean
+    EventTraceContexts eventTraceContexts(ObjectProvider<ObservationRegistry> observations) {
+        return new EventTraceContexts(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    KafkaEventForwarder kafkaEventForwarder(KafkaOperations<String, String> kafka, JsonMapper json,
+            EventTraceContexts traces) {
+        return new KafkaEventForwarder(kafka, json, traces);
     }
 
     /** Completed outbox rows deleted in groups, without Modulith's {@code PROCESSING} mark (see the class). */

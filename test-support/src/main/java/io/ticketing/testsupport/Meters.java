@@ -31,6 +31,14 @@ public final class Meters {
         return counters.stream().mapToDouble(Counter::count).sum();
     }
 
+    /** As {@link #count}, but 0 while no registry has the counter yet (one built on first use, per currency say). */
+    public static double countIfAny(String name, String... tags) {
+        Set<MeterRegistry> registries = Collections.newSetFromMap(new IdentityHashMap<>());
+        leaves(Metrics.globalRegistry, registries);
+        return registries.stream().map(registry -> registry.find(name).tags(tags).counter())
+                .filter(counter -> counter != null).mapToDouble(Counter::count).sum();
+    }
+
     private static void leaves(CompositeMeterRegistry composite, Set<MeterRegistry> into) {
         for (MeterRegistry registry : composite.getRegistries()) {
             if (registry instanceof CompositeMeterRegistry nested) {

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * One line per request: method, path (without query, which may hold personal data), status, time, the
- * calling app's key name and the customer id — never a key, a token or a header value.
+ * calling app's key name, the customer id, the request id and the trace id — never a key, a token or a header value.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -31,10 +31,11 @@ class AccessLogFilter implements WebFilter {
             AccessProperties.ApiKey client = exchange.getAttribute(AccessFilter.CLIENT_ATTRIBUTE);
             CustomerSession session = exchange.getAttribute(AccessFilter.SESSION_ATTRIBUTE);
             var status = exchange.getResponse().getStatusCode();
-            access.info("{} {} {} {}ms client={} customer={} requestId={}", exchange.getRequest().getMethod(),
+            access.info("{} {} {} {}ms client={} customer={} requestId={} traceId={}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), status == null ? "-" : status.value(),
                     (System.nanoTime() - started) / 1_000_000, client == null ? "-" : client.name(),
-                    session == null ? "-" : session.customerId(), RequestIdFilter.of(exchange));
+                    session == null ? "-" : session.customerId(), RequestIdFilter.of(exchange),
+                    TraceContextHeaders.currentSpan(exchange).map(span -> span.context().traceId()).orElse("-"));
         });
     }
 }

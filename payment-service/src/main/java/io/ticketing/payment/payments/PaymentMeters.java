@@ -1,9 +1,11 @@
 package io.ticketing.payment.payments;
 
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -14,7 +16,9 @@ import io.ticketing.payment.config.PaymentProperties;
 
 /**
  * Money's business meters: {@code ticketing.payments} (payments that succeeded or failed, per provider),
- * {@code ticketing.refunds} (refunds requested, and how the provider ended them) and {@code ticketing.payment.webhooks}
+ * {@code ticketing.refunds} (refunds requested, and how the provider ended them), the money in each as
+ * {@code ticketing.payments.amount} and {@code ticketing.refunds.amount} (in the currency's major unit, per currency:
+ * revenue is the succeeded payments' less the succeeded refunds'), and {@code ticketing.payment.webhooks}
  * (what the webhook endpoint made of each delivery; an alert on failing webhooks reads it). A change of state counts
  * when its transaction commits, once, however often its webhook or booking event arrives. Every counter is built
  * once, up front.
@@ -43,8 +47,12 @@ class PaymentMeters {
     private final Map<PaymentOutcome, Map<String, Counter>> payments = new EnumMap<>(PaymentOutcome.class);
     private final Map<RefundOutcome, Counter> refunds = new EnumMap<>(RefundOutcome.class);
     private final Map<WebhookOutcome, Counter> webhooks = new EnumMap<>(WebhookOutcome.class);
+    /** Per outcome and currency: a currency's counters are built when its first payment or refund counts. */
+    private final Map<String, Counter> amounts = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
 
     PaymentMeters(MeterRegistry registry) {
+        this.registry = registry;
         for (PaymentOutcome outcome : PaymentOutcome.values()) {
             Map<String, Counter> byProvider = new HashMap<>();
             for (PaymentProperties.Provider provider : PaymentProperties.Provider.values()) {
@@ -67,16 +75,32 @@ class PaymentMeters {
         }
     }
 
-    /** A payment of {@code provider} ({@code stripe}, {@code simulated}) succeeded or failed. */
-    void payment(PaymentOutcome outcome, String provider) {
-        Counter counter = payments.get(outcome).get(provider);
-        if (counter != null) {
-            AfterCommit.run(counter::increment);
-        }
+    /** A payment succeeded or failed: counted per provider ({@code stripe}, {@code simulated}), its money per currency. */
+    void payment(PaymentOutcome outcome, Payment payment) {
+        Counter counter = payments.get(outcome).get(payment.provider());
+        Counter amount = amount("ticketing.payments.amount", "Money of the payments that succeeded or failed",
+                word(outcome), payment.currency());
+        AfterCommit.run(() -> {
+            if (counter != null) {
+                counter.increment();
+            }
+            amount.increment(payment.amount().doubleValue());
+        });
     }
 
-    void refund(RefundOutcome outcome) {
-        AfterCommit.run(refunds.get(outcome)::increment);
+    void refund(RefundOutcome outcome, BigDecimal amount, String currency) {
+        Counter money = amount("ticketing.refunds.amount", "Money of the refunds requested, and how they ended",
+                word(outcome), currency);
+        AfterCommit.run(() -> {
+            refunds.get(outcome).increment();
+            money.increment(amount.doubleValue());
+        });
+    }
+
+    private Counter amount(String name, String description, String outcome, String currency) {
+        String code = currency.toUpperCase(Locale.ROOT);
+        return amounts.computeIfAbsent(name + ' ' + outcome + ' ' + code, key -> Counter.builder(name)
+                .description(description).tag("outcome", outcome).tag("currency", code).register(registry));
     }
 
     /** A webhook delivery's outcome, counted when the endpoint answers. */

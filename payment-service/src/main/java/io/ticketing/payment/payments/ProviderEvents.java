@@ -112,7 +112,7 @@ public class ProviderEvents {
                 events.publishEvent(new PaymentSucceeded(UUID.randomUUID(), now, payment.paymentId().toString(),
                         payment.holdId(), payment.showId(), payment.customerId(), payment.seatIds(),
                         payment.fencingToken(), payment.amount(), payment.currency(), payment.customerEmail()));
-                meters.payment(PaymentMeters.PaymentOutcome.SUCCEEDED, payment.provider());
+                meters.payment(PaymentMeters.PaymentOutcome.SUCCEEDED, payment);
             }
         });
     }
@@ -135,7 +135,7 @@ public class ProviderEvents {
         if (payments.advance(payment.paymentId(), Status.FAILED, reason, now, Status.PENDING)) {
             events.publishEvent(new PaymentFailed(UUID.randomUUID(), now, payment.paymentId().toString(),
                     payment.holdId(), payment.showId(), payment.customerId(), reason, payment.customerEmail()));
-            meters.payment(PaymentMeters.PaymentOutcome.FAILED, payment.provider());
+            meters.payment(PaymentMeters.PaymentOutcome.FAILED, payment);
         }
     }
 
@@ -145,12 +145,12 @@ public class ProviderEvents {
         switch (status == null ? "" : status) {
             case "succeeded" -> refunds.end(refundId, event.objectId(), Refund.Status.SUCCEEDED, now)
                     .ifPresent(refund -> {
-                        meters.refund(PaymentMeters.RefundOutcome.SUCCEEDED);
+                        meters.refund(PaymentMeters.RefundOutcome.SUCCEEDED, refund.amount(), refund.currency());
                         refunded(refund, now);
                     });
             case "failed", "canceled" -> refunds.end(refundId, event.objectId(), Refund.Status.FAILED, now)
                     .ifPresent(refund -> {
-                        meters.refund(PaymentMeters.RefundOutcome.FAILED);
+                        meters.refund(PaymentMeters.RefundOutcome.FAILED, refund.amount(), refund.currency());
                         log.error("Refund {} ({}) of payment {} {}: {} {} must be returned by hand",
                                 refund.refundId(), event.objectId(), refund.paymentId(), status, refund.amount(),
                                 refund.currency());

@@ -67,7 +67,7 @@ public class Refunds {
         }
         refunds.insert(new Refund(UUID.randomUUID(), payment.paymentId(), bookingId, amount, payment.currency(), reason,
                 Refund.Status.REQUESTED, null), now);
-        meters.refund(PaymentMeters.RefundOutcome.REQUESTED);
+        meters.refund(PaymentMeters.RefundOutcome.REQUESTED, amount, payment.currency());
     }
 
     /** Sends recorded refunds to the provider: right after they are recorded, and again until it accepted them. */

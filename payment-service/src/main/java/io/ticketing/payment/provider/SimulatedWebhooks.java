@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import com.stripe.Stripe;
 
+import io.micrometer.context.ContextSnapshotFactory;
 import io.ticketing.identity.CallerSignatures;
 import io.ticketing.starter.client.InternalCaller;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * webhook endpoint with a {@code Stripe-Signature} header, signed anew for every attempt and retried with growing
  * pauses until the endpoint answers 2xx. Undelivered events live in memory only: a restart forgets them, which a
  * local stand-in for Stripe may do. Sent straight to payment-service rather than through the gateway, each delivery
- * is also signed as this service's internal call, which the service's door asks of every caller.
+ * is also signed as this service's internal call, which the service's door asks of every caller, and carries the
+ * trace of the request that caused it (the confirmation), so that a simulated purchase is one trace from the
+ * customer's click to the ticket mail. Stripe's own webhooks start a trace of their own.
  */
 public class SimulatedWebhooks implements AutoCloseable {
 
@@ -44,7 +47,8 @@ public class SimulatedWebhooks implements AutoCloseable {
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(1);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
+    private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
     private final ScheduledExecutorService deliveries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("simulated-webhooks").factory());
     private final Supplier<URI> endpoint;
@@ -58,6 +62,7 @@ public class SimulatedWebhooks implements AutoCloseable {
         this.endpoint = endpoint;
         this.secret = secret;
         this.caller = caller;
+        this.http = caller.observed(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
         this.clock = clock;
         this.json = json;
     }
@@ -78,7 +83,7 @@ public class SimulatedWebhooks implements AutoCloseable {
         event.put("request", request);
         event.put("type", type);
         String payload = json.writeValueAsString(event);
-        deliveries.execute(() -> deliver(payload, FIRST_RETRY));
+        deliveries.execute(snapshots.captureAll().wrap(() -> deliver(payload, FIRST_RETRY)));
     }
 
     private void deliver(String payload, Duration pause) {
@@ -105,7 +110,8 @@ public class SimulatedWebhooks implements AutoCloseable {
         }
         Duration next = pause.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : pause.multipliedBy(2);
         if (!deliveries.isShutdown()) {
-            deliveries.schedule(() -> deliver(payload, next), pause.toMillis(), TimeUnit.MILLISECONDS);
+            deliveries.schedule(snapshots.captureAll().wrap(() -> deliver(payload, next)), pause.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 

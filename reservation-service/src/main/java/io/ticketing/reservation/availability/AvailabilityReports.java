@@ -2,6 +2,8 @@ package io.ticketing.reservation.availability;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,10 +14,15 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 
 import io.ticketing.events.reservation.SeatAvailabilityChanged;
 import io.ticketing.reservation.seating.LiveSeats;
@@ -33,11 +40,17 @@ import io.ticketing.reservation.seating.SeatingPlans;
  * ms it tries to claim the shows it noted in Redis. A claim lives one interval, so among all instances one reports a
  * show per interval; a change within the interval is reported when the claim has expired, and counts no newer than
  * the last report are dropped. A report carries the sequence of the last change its counts include.
+ *
+ * <p>The same counts are the {@code ticketing.show.seats} gauge of the {@value #HOT_SHOWS} shows that changed last
+ * (tags {@code show} and {@code status}: {@code available}, or {@code taken} by a hold, a sale or a block), updated at
+ * most every {@code ticketing.metrics.query-interval}: what an operator watches of an on-sale. Every instance hears
+ * every change, so each reports the same figures.
  */
 @Component
 class AvailabilityReports {
 
     static final long TICK_MILLIS = 100;
+    static final int HOT_SHOWS = 10;
     /** The counts of a show that did not change for this long are forgotten (read again if it changes later). */
     private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(AvailabilityReports.class);
@@ -56,10 +69,14 @@ class AvailabilityReports {
     /** The counts of shows that changed lately, and when each last did (System.nanoTime). */
     private final Map<UUID, SeatCounts> counts = new ConcurrentHashMap<>();
     private final Map<UUID, Long> lastChanged = new ConcurrentHashMap<>();
+    private final MultiGauge hotShowSeats;
+    private final long hotShowsEveryNanos;
+    private long hotShowsAt;
 
     AvailabilityReports(RedissonClient redis, SeatChanges changes, SeatingPlans plans, LiveSeats live,
             AvailabilityProperties properties, TransactionOperations transactions, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, MeterRegistry meters,
+            @Value("${ticketing.metrics.query-interval:PT5S}") Duration hotShowsInterval) {
         this.redis = redis;
         this.scripts = redis.getScript(StringCodec.INSTANCE);
         this.plans = plans;
@@ -68,6 +85,11 @@ class AvailabilityReports {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.hotShowSeats = MultiGauge.builder("ticketing.show.seats")
+                .description("Seats of the shows that changed last, available or taken (held, sold or blocked)")
+                .register(meters);
+        this.hotShowsEveryNanos = hotShowsInterval.toNanos();
+        this.hotShowsAt = System.nanoTime() - hotShowsEveryNanos;
         changes.follow(this::changed, this::resubscribed);
     }
 
@@ -106,6 +128,37 @@ class AvailabilityReports {
                 counts.remove(showId);
             }
         });
+        if (now - hotShowsAt >= hotShowsEveryNanos) {
+            hotShowsAt = now;
+            meterHotShows();
+        }
+    }
+
+    /** The seats of the shows that changed last, as far as their counts are up to date. */
+    private void meterHotShows() {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        lastChanged.entrySet().stream().sorted(Map.Entry.<UUID, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(HOT_SHOWS).forEach(show -> {
+                    SeatCounts showCounts = counts.get(show.getKey());
+                    if (showCounts == null || !showCounts.isSynced()) {
+                        return;
+                    }
+                    try {
+                        int total = 0;
+                        int available = 0;
+                        for (var type : showCounts.current().counts()) {
+                            total += type.total();
+                            available += type.available();
+                        }
+                        Tags tags = Tags.of("show", show.getKey().toString());
+                        rows.add(MultiGauge.Row.of(tags.and("status", "available"), available));
+                        rows.add(MultiGauge.Row.of(tags.and("status", "taken"), total - available));
+                    }
+                    catch (IllegalStateException unsynced) {
+                        // a change went missing just now: the next round has it
+                    }
+                });
+        hotShowSeats.register(rows, true);
     }
 
     private void report(UUID showId, long heard) {

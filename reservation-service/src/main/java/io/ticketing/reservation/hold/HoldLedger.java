@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.ticketing.events.reservation.SeatsHeld;
 
 /**
@@ -27,6 +29,9 @@ import io.ticketing.events.reservation.SeatsHeld;
  * quiet moment a hold is written alone, at once, and under load the holds that arrived during the previous commit go
  * in the next. If a group fails, each of its holds is written again alone, so a bad row fails only its own request; a
  * hold that fails alone fails its request, which frees its seats ({@link Holds}).
+ *
+ * <p>Each hold's {@code SeatsHeld} is published in its own request's trace (the writer restores the request's context
+ * around it), so the event goes to Kafka as part of the hold's trace, not of whichever group carried it.
  */
 @Component
 class HoldLedger implements DisposableBean {
@@ -41,6 +46,7 @@ class HoldLedger implements DisposableBean {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
     private final List<Thread> writers = new ArrayList<>();
 
     HoldLedger(HoldRecords records, TransactionOperations transactions, ApplicationEventPublisher events, Clock clock) {
@@ -58,11 +64,11 @@ class HoldLedger implements DisposableBean {
      * a caller's transaction it writes in that transaction instead.
      */
     void record(Hold hold) {
+        var pending = new Pending(hold, snapshots.captureAll(), new CompletableFuture<>());
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            insert(List.of(hold));
+            insert(List.of(pending));
             return;
         }
-        var pending = new Pending(hold, new CompletableFuture<>());
         waiting.add(pending);
         try {
             pending.done().join();
@@ -98,7 +104,7 @@ class HoldLedger implements DisposableBean {
     /** Writes the group in one transaction; whether it committed. A group of one is told of its failure. */
     private boolean commit(List<Pending> group) {
         try {
-            transactions.executeWithoutResult(tx -> insert(group.stream().map(Pending::hold).toList()));
+            transactions.executeWithoutResult(tx -> insert(group));
         }
         catch (RuntimeException ex) {
             if (group.size() == 1) {
@@ -110,12 +116,15 @@ class HoldLedger implements DisposableBean {
         return true;
     }
 
-    private void insert(List<Hold> holds) {
-        records.insert(holds);
-        for (Hold hold : holds) {
-            events.publishEvent(new SeatsHeld(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
-                    hold.customerId(), hold.seatIds(), hold.fencingToken(), hold.expiresAt(), hold.amount(),
-                    hold.currency()));
+    private void insert(List<Pending> group) {
+        records.insert(group.stream().map(Pending::hold).toList());
+        for (Pending pending : group) {
+            Hold hold = pending.hold();
+            try (ContextSnapshot.Scope scope = pending.context().setThreadLocals()) {
+                events.publishEvent(new SeatsHeld(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
+                        hold.customerId(), hold.seatIds(), hold.fencingToken(), hold.expiresAt(), hold.amount(),
+                        hold.currency()));
+            }
         }
     }
 
@@ -129,6 +138,6 @@ class HoldLedger implements DisposableBean {
         }
     }
 
-    private record Pending(Hold hold, CompletableFuture<Void> done) {
+    private record Pending(Hold hold, ContextSnapshot context, CompletableFuture<Void> done) {
     }
 }

@@ -19,7 +19,7 @@ public final class InternalApi {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final HttpClient http;
     private final InternalCaller caller;
     private final String baseUrl;
     private final Duration timeout;
@@ -36,6 +36,7 @@ public final class InternalApi {
     public InternalApi(InternalCaller caller, String baseUrl, Duration timeout, String unavailableCode,
             String unavailableDetail) {
         this.caller = caller;
+        this.http = caller.observed(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
         this.baseUrl = baseUrl;
         this.timeout = timeout;
         this.unavailableCode = unavailableCode;

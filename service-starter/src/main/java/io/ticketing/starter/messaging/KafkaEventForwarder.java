@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * complete needs a second one, so with as many concurrent requests as pooled connections every request
  * waited for a connection that none would give back (found by the hold race test). The request also no
  * longer waits for Kafka's acknowledgement.
+ *
+ * <p>The record is sent in the trace the event was published in ({@link EventTraceContexts}): Spring Kafka's
+ * observation writes that trace's context into the record's headers, and the consumer's span continues it.
  */
 public class KafkaEventForwarder {
 
@@ -31,10 +34,12 @@ public class KafkaEventForwarder {
 
     private final KafkaOperations<String, String> kafka;
     private final JsonMapper json;
+    private final EventTraceContexts traces;
 
-    public KafkaEventForwarder(KafkaOperations<String, String> kafka, JsonMapper json) {
+    public KafkaEventForwarder(KafkaOperations<String, String> kafka, JsonMapper json, EventTraceContexts traces) {
         this.kafka = kafka;
         this.json = json;
+        this.traces = traces;
     }
 
     @Async
@@ -42,6 +47,6 @@ public class KafkaEventForwarder {
     public void forward(IntegrationEvent event) throws Exception {
         var record = new ProducerRecord<>(event.topic(), event.key(), json.writeValueAsString(event));
         record.headers().add(EventTypes.HEADER, event.type().getBytes(StandardCharsets.UTF_8));
-        kafka.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        traces.sendInTrace(event, () -> kafka.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
 }

@@ -1,0 +1,79 @@
+package io.ticketing.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class StatusCommandTest {
+
+    @Test
+    void readsPrometheusTextWithEscapedLabels() {
+        Scrape scrape = Scrape.parse("""
+                # HELP ticketing_holds_total Hold requests
+                # TYPE ticketing_holds_total counter
+                ticketing_holds_total{application="reservation-service",code="none",outcome="taken"} 12.0
+                ticketing_holds_total{application="reservation-service",code="SEATS_HELD",outcome="refused"} 3.0
+                odd_label{text="a \\"quoted\\" word"} 1
+                ticketing_outbox_backlog NaN
+                """);
+
+        assertThat(scrape.sum("ticketing_holds_total")).isEqualTo(15.0);
+        assertThat(scrape.sumBy("ticketing_holds_total", "outcome", labels -> true))
+                .containsEntry("taken", 12.0).containsEntry("refused", 3.0);
+        assertThat(scrape.samples()).anySatisfy(sample -> assertThat(sample.labels()).containsEntry("text", "a \"quoted\" word"));
+        assertThat(scrape.sum("ticketing_outbox_backlog")).as("NaN: a gauge whose query failed").isZero();
+    }
+
+    @Test
+    void printsRatesBetweenTwoScrapesAndWhatDidNotAnswer() {
+        var before = scrapes("""
+                http_server_requests_seconds_count{status="201"} 100
+                ticketing_holds_total{code="none",outcome="taken"} 10
+                ticketing_holds_total{code="SEATS_HELD",outcome="refused"} 4
+                ticketing_hold_duration_seconds_count{outcome="taken"} 14
+                ticketing_hold_duration_seconds_sum{outcome="taken"} 0.14
+                """);
+        String afterText = """
+                http_server_requests_seconds_count{status="201"} 120
+                http_server_requests_seconds_count{status="503"} 2
+                ticketing_holds_total{code="none",outcome="taken"} 30
+                ticketing_holds_total{code="SEATS_HELD",outcome="refused"} 8
+                ticketing_hold_duration_seconds_count{outcome="taken"} 38
+                ticketing_hold_duration_seconds_sum{outcome="taken"} 0.38
+                ticketing_outbox_backlog 7
+                ticketing_outbox_oldest_age_seconds 3
+                ticketing_show_seats{show="s-1",status="available"} 1500
+                ticketing_show_seats{show="s-1",status="taken"} 500
+                """;
+        var after = scrapes(afterText);
+        after.put(ServiceSpec.byName("booking-service"), Scrape.parse(afterText + """
+                kafka_consumer_fetch_manager_records_lag{client_id="consumer-booking-service-1",topic="reservation.hold-events",partition="0"} 40
+                kafka_consumer_fetch_manager_records_lag{client_id="consumer-booking-service-1",topic="reservation.hold-events",partition="1"} 2
+                kafka_consumer_fetch_manager_records_lag{client_id="consumer-booking-service-1",topic="reservation_hold-events",partition="0"} 40
+                """));
+        after.put(ServiceSpec.byName("waiting-service"), Scrape.empty());
+
+        var printed = new ByteArrayOutputStream();
+        new StatusCommand(Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8)).print(before, after, 2.0);
+        String status = printed.toString(StandardCharsets.UTF_8);
+
+        assertThat(status).containsPattern("reservation-service +yes +11\\.0 +1\\.0 +7 +3 s +0")
+                .containsPattern("waiting-service +no")
+                .contains("taken 10.0/s  refused 2.0/s (SEATS_HELD 2.0)  failed 0.0/s  mean 10.0 ms")
+                .contains("s-1 1,500 available, 500 taken")
+                .as("the deprecated copy of a topic's lag is not counted").contains("Kafka lag     booking-service 42");
+    }
+
+    /** Every service answering the same text (the figures are read per service by name). */
+    private static Map<ServiceSpec, Scrape> scrapes(String text) {
+        Map<ServiceSpec, Scrape> scrapes = new LinkedHashMap<>();
+        ServiceSpec.ALL.forEach(service -> scrapes.put(service, Scrape.parse(text)));
+        return scrapes;
+    }
+}
