@@ -108,7 +108,6 @@ public class ServiceAutoConfiguration {
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
-
     /** Right after the request id: nothing reads an identity header of a request that is not the platform's own. */
     @Bean
     FilterRegistrationBean<CallerVerification> callerVerification(CallerSignatures signatures, Clock clock) {

@@ -71,6 +71,17 @@ class MetricsSystemTest {
         }
     }
 
+    @Test
+    void everyServiceServesTheBillOfMaterialsOfItsJar() throws Exception {
+        for (int port : new int[] { 9080, 8081, 8082, 8083, 8084, 8085, 8086 }) {
+            var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/actuator/sbom/application")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("port " + port).isEqualTo(200);
+            assertThat(response.body()).as("port " + port).containsPattern("\"bomFormat\"\\s*:\\s*\"CycloneDX\"")
+                    .contains("spring-boot");
+        }
+    }
+
     /** The sum of a metric's series whose labels include these, as Prometheus would add them up. */
     static double value(int port, String metric, Map<String, String> labels) throws Exception {
         double sum = 0;
