@@ -21,7 +21,10 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-/** A tickets PDF as a person and a scanner see it: its text, and the QR code on each page, read off the printed page. */
+/**
+ * A tickets PDF as a person and a scanner see it: its text, and the QR code on each page, read off the page printed at
+ * 300 DPI (a printer's resolution; at 150 DPI the smoothing alone left a code in about 150 unreadable).
+ */
 public record PrintedTickets(int pages, String text, List<String> qrCodes) {
 
     public static PrintedTickets read(byte[] pdf) {
@@ -29,7 +32,7 @@ public record PrintedTickets(int pages, String text, List<String> qrCodes) {
             List<String> codes = new ArrayList<>();
             PDFRenderer renderer = new PDFRenderer(document);
             for (int page = 0; page < document.getNumberOfPages(); page++) {
-                codes.add(decode(renderer.renderImageWithDPI(page, 150)));
+                codes.add(decode(renderer.renderImageWithDPI(page, 300)));
             }
             return new PrintedTickets(document.getNumberOfPages(), new PDFTextStripper().getText(document), codes);
         }
