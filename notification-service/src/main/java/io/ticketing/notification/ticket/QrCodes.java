@@ -49,8 +49,8 @@ final class QrCodes {
      * given, or the encoder's choice.
      */
     private static BufferedImage image(String text, int size, Integer mask) {
-        Map<EncodeHintType, Object> hints = new HashMap<>(Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                EncodeHintType.MARGIN, 4, EncodeHintType.CHARACTER_SET, "ISO-8859-1"));
+        Map<EncodeHintType, Object> hints = new HashMap<>(Map.of(EncodeHintType.ERROR_CORRECTION,
+                ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4, EncodeHintType.CHARACTER_SET, "ISO-8859-1"));
         if (mask != null) {
             hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
         }

@@ -32,10 +32,11 @@ class QrCodesTest {
             String code = Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
             var image = QrCodes.image(code, 360);
             int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(),
-                    pixels)));
+            var source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
+            var bitmap = new BinaryBitmap(new HybridBinarizer(source));
             try {
-                if (!code.equals(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText())) {
+                String read = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+                if (!code.equals(read)) {
                     unreadable.add(seed);
                 }
             }
