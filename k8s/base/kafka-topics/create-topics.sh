@@ -6,6 +6,8 @@
 #   TICKETING_KAFKA_BOOTSTRAP_SERVERS    e.g. kafka:9092
 #   TICKETING_KAFKA_TOPIC_PARTITIONS     default 6
 #   TICKETING_KAFKA_TOPIC_REPLICATION    default 1 (3 in production)
+#   TICKETING_KAFKA_TOPIC_MIN_INSYNC_REPLICAS  default 1 (2 in production: with acks=all a write is on two brokers
+#                                        before the producer hears of it, and one broker may be down)
 #   TICKETING_KAFKA_CLIENT_PROPERTIES    a Kafka client properties file (SASL, TLS) for a secured cluster, used when
 #                                        it exists; the Job mounts it from the optional Secret kafka-client
 set -euo pipefail
@@ -13,6 +15,7 @@ set -euo pipefail
 bootstrap="${TICKETING_KAFKA_BOOTSTRAP_SERVERS:?TICKETING_KAFKA_BOOTSTRAP_SERVERS is required}"
 partitions="${TICKETING_KAFKA_TOPIC_PARTITIONS:-6}"
 replication="${TICKETING_KAFKA_TOPIC_REPLICATION:-1}"
+min_insync="${TICKETING_KAFKA_TOPIC_MIN_INSYNC_REPLICAS:-1}"
 kafka_topics=/opt/kafka/bin/kafka-topics.sh
 client_properties="${TICKETING_KAFKA_CLIENT_PROPERTIES:-}"
 secured=()
@@ -52,7 +55,7 @@ done
 for topic in "${topics[@]}"; do
   "$kafka_topics" --bootstrap-server "$bootstrap" ${secured[@]+"${secured[@]}"} --create --if-not-exists \
     --topic "$topic" --partitions "$partitions" --replication-factor "$replication" \
-    --config max.message.bytes=8388608
+    --config max.message.bytes=8388608 --config min.insync.replicas="$min_insync"
 done
 echo "topics ready:"
 "$kafka_topics" --bootstrap-server "$bootstrap" ${secured[@]+"${secured[@]}"} --list
