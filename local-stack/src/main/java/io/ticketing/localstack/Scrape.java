@@ -8,17 +8,17 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One scrape of a Prometheus endpoint: its samples, by metric name and labels. */
-record Scrape(List<Sample> samples) {
+/** One scrape of a Prometheus endpoint: its samples, by metric name and labels (the status command's, and tests'). */
+public record Scrape(List<Sample> samples) {
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     /** Parses Prometheus's text format; comments and lines it cannot read are skipped. */
-    static Scrape parse(String text) {
+    public static Scrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -50,7 +50,7 @@ record Scrape(List<Sample> samples) {
     }
 
     /** The sum of the metric's samples whose labels pass. */
-    double sum(String name, Predicate<Map<String, String>> labels) {
+    public double sum(String name, Predicate<Map<String, String>> labels) {
         return samples.stream().filter(sample -> sample.name().equals(name) && labels.test(sample.labels()))
                 .mapToDouble(Sample::value).filter(value -> !Double.isNaN(value)).sum();
     }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import io.ticketing.localstack.Scrape;
+
 /**
  * What an operator sees of a hold and a purchase: each step counted by the service that did it, on its management
  * port in Prometheus's format, named one way across services ({@code ticketing_*}, tagged with the application).
@@ -84,16 +86,7 @@ class MetricsSystemTest {
 
     /** The sum of a metric's series whose labels include these, as Prometheus would add them up. */
     static double value(int port, String metric, Map<String, String> labels) throws Exception {
-        double sum = 0;
-        for (String line : scrape(port).split("\n")) {
-            if (line.startsWith(metric + "{") || line.startsWith(metric + " ")) {
-                String labelText = line.contains("{") ? line.substring(line.indexOf('{'), line.lastIndexOf('}') + 1) : "";
-                if (labels.entrySet().stream().allMatch(label -> labelText.contains(label.getKey() + "=\"" + label.getValue() + "\""))) {
-                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-        }
-        return sum;
+        return Scrape.parse(scrape(port)).sum(metric, series -> series.entrySet().containsAll(labels.entrySet()));
     }
 
     static String scrape(int port) throws Exception {

@@ -2,6 +2,7 @@ package io.ticketing.testsupport;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
@@ -21,10 +22,7 @@ public final class Meters {
 
     /** The count of the counter {@code name} with {@code tags} (name, value, name, value ...), over every context. */
     public static double count(String name, String... tags) {
-        Set<MeterRegistry> registries = Collections.newSetFromMap(new IdentityHashMap<>());
-        leaves(Metrics.globalRegistry, registries);
-        var counters = registries.stream().map(registry -> registry.find(name).tags(tags).counter())
-                .filter(counter -> counter != null).toList();
+        List<Counter> counters = counters(name, tags);
         if (counters.isEmpty()) {
             throw new AssertionError("No counter " + name + " " + String.join(",", tags) + " in any registry");
         }
@@ -33,10 +31,14 @@ public final class Meters {
 
     /** As {@link #count}, but 0 while no registry has the counter yet (one built on first use, per currency say). */
     public static double countIfAny(String name, String... tags) {
+        return counters(name, tags).stream().mapToDouble(Counter::count).sum();
+    }
+
+    private static List<Counter> counters(String name, String... tags) {
         Set<MeterRegistry> registries = Collections.newSetFromMap(new IdentityHashMap<>());
         leaves(Metrics.globalRegistry, registries);
         return registries.stream().map(registry -> registry.find(name).tags(tags).counter())
-                .filter(counter -> counter != null).mapToDouble(Counter::count).sum();
+                .filter(counter -> counter != null).toList();
     }
 
     private static void leaves(CompositeMeterRegistry composite, Set<MeterRegistry> into) {
