@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -120,15 +121,21 @@ final class Tools {
 
     /** Runs a command to its end (or the timeout); its standard output and error together as the output. */
     static Result run(Path directory, Duration timeout, List<String> command) {
-        return run(directory, timeout, command, true);
+        return run(directory, timeout, Map.of(), command, true);
+    }
+
+    /** With these variables added to this JVM's environment. */
+    static Result run(Path directory, Duration timeout, Map<String, String> environment, List<String> command) {
+        return run(directory, timeout, environment, command, true);
     }
 
     /** Runs a command to its end (or the timeout); its standard output as the output, its standard error apart. */
     static Result runApart(Path directory, Duration timeout, List<String> command) {
-        return run(directory, timeout, command, false);
+        return run(directory, timeout, Map.of(), command, false);
     }
 
-    private static Result run(Path directory, Duration timeout, List<String> command, boolean together) {
+    private static Result run(Path directory, Duration timeout, Map<String, String> environment, List<String> command,
+            boolean together) {
         Path output = null;
         Path errors = null;
         try {
@@ -136,6 +143,7 @@ final class Tools {
             errors = Files.createTempFile("deployment-checks", ".err");
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(environment);
             if (together) {
                 builder.redirectErrorStream(true);
             }

@@ -16,11 +16,20 @@ import org.springframework.core.env.Environment;
 @FunctionalInterface
 public interface DevelopmentDefaults {
 
+    /**
+     * The throwaway secrets of the image's training run ({@code image/training.env}): published there, so refused
+     * like any other published value, whichever setting they turn up in.
+     */
+    Set<String> TRAINING_RUN_SECRETS = Set.of(
+            "MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "training-run-only-not-a-secret-of-32-bytes-or-more",
+            "sk_test_training_run_only", "whsec_training_run_only");
+
     /** One sentence per development default in effect or secret missing, naming the setting to change. */
     List<String> inEffect(Environment environment);
 
     /**
-     * The sentence for a setting that must be set, and must not be one of the values the repository publishes.
+     * The sentence for a setting that must be set, and must not be one of the values the repository publishes
+     * (those given, and the {@link #TRAINING_RUN_SECRETS}).
      *
      * @param published values anyone can read in this repository (its defaults, the README, compose)
      */
@@ -29,7 +38,7 @@ public interface DevelopmentDefaults {
         if (value.isBlank()) {
             return Optional.of(property + " is not set (" + variable(property) + ")");
         }
-        if (published.contains(value)) {
+        if (published.contains(value) || TRAINING_RUN_SECRETS.contains(value)) {
             return Optional.of(property + " is a development value published in this repository: set your own ("
                     + variable(property) + ")");
         }

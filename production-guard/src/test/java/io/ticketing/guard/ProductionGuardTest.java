@@ -7,12 +7,18 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.DefaultLifecycleProcessor;
+import org.springframework.core.SpringProperties;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 
 class ProductionGuardTest {
 
@@ -22,6 +28,30 @@ class ProductionGuardTest {
                 .isInstanceOf(DevelopmentDefaultsRefused.class)
                 .hasMessageContaining("test.secret is a development value published in this repository")
                 .satisfies(refused -> assertThat(((DevelopmentDefaultsRefused) refused).inEffect()).hasSize(1));
+    }
+
+    @Test
+    void refusesTheThrowawaySecretsOfTheImagesTrainingRun() {
+        assertThatThrownBy(() -> start("--test.secret=" + DevelopmentDefaults.TRAINING_RUN_SECRETS.iterator().next()))
+                .isInstanceOf(DevelopmentDefaultsRefused.class)
+                .hasMessageContaining("test.secret is a development value published in this repository");
+    }
+
+    @Test
+    void letsATrainingRunThroughWhichExitsOnceTheContextIsRefreshed() {
+        var environment = new StandardEnvironment();
+        var prepared = new ApplicationEnvironmentPreparedEvent(new DefaultBootstrapContext(),
+                new SpringApplication(Empty.class), new String[0], environment);
+        assertThatThrownBy(() -> new ProductionGuard().onApplicationEvent(prepared))
+                .isInstanceOf(DevelopmentDefaultsRefused.class);
+        // only where Spring reads it: no context is refreshed here, which would exit at once
+        SpringProperties.setProperty(DefaultLifecycleProcessor.EXIT_PROPERTY_NAME, "onRefresh");
+        try {
+            new ProductionGuard().onApplicationEvent(prepared);
+        }
+        finally {
+            SpringProperties.setProperty(DefaultLifecycleProcessor.EXIT_PROPERTY_NAME, null);
+        }
     }
 
     @Test

@@ -47,6 +47,7 @@ import io.ticketing.starter.messaging.EventInbox;
 import io.ticketing.starter.messaging.EventTraceContexts;
 import io.ticketing.starter.messaging.InboxPruner;
 import io.ticketing.starter.messaging.KafkaEventForwarder;
+import io.ticketing.starter.messaging.KnownOutboxDatabase;
 import io.ticketing.starter.messaging.OutboxCompletions;
 import io.ticketing.starter.messaging.OutboxMetrics;
 import io.ticketing.starter.messaging.OutboxResubmitter;
@@ -175,6 +176,11 @@ public class ServiceAutoConfiguration {
     @ConditionalOnProperty(name = "spring.modulith.events.completion-mode", havingValue = "delete")
     static OutboxCompletions outboxCompletions() {
         return new OutboxCompletions();
+    }
+
+    @Bean
+    static KnownOutboxDatabase knownOutboxDatabase() {
+        return new KnownOutboxDatabase();
     }
 
     @Bean

@@ -23,6 +23,9 @@ class RedisConfiguration {
         Config config = new Config();
         // scripts go by their SHA-1 (EVALSHA), loaded once per Redis start, not as text with every call
         config.setUseScriptCache(true);
+        // connect on first use: a pod whose Redis is not up yet starts and reports not ready (readiness pings Redis)
+        // instead of crash-looping, and the image's training run (Dockerfile) starts without a Redis at all
+        config.setLazyInitialization(true);
         if (redis.sentinelled()) {
             var sentinel = config.useSentinelServers()
                     .setMasterName(redis.sentinel().master())

@@ -10,17 +10,19 @@ import org.redisson.api.listener.PatternStatusListener;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Every seat change of every show, from one Redis pattern subscription per instance ({@value #PATTERN}),
  * handed to the parts of the service that follow them: the seat-map streams and the availability reports.
  * Redis delivers one channel's messages in order and Redisson keeps that order, so each listener sees a
- * show's changes by growing sequence; it must not block, since it holds up the changes of every show.
+ * show's changes by growing sequence; it must not block, since it holds up the changes of every show. Subscribes
+ * when the context starts, before the web server takes requests, not while beans are created: a context that is
+ * only refreshed (the image's training run) touches no Redis.
  */
 @Component
-public class SeatChanges implements DisposableBean {
+public class SeatChanges implements SmartLifecycle {
 
     /** Matches {@link SeatKeys#changes()} of every show. */
     public static final String PATTERN = "show:*:seats:changes";
@@ -30,11 +32,15 @@ public class SeatChanges implements DisposableBean {
     private final RPatternTopic topic;
     private final List<Consumer<SeatChange>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> resubscribed = new CopyOnWriteArrayList<>();
-    private final List<Integer> registrations;
+    private volatile List<Integer> registrations = List.of();
 
     SeatChanges(RedissonClient redis) {
         this.topic = redis.getPatternTopic(PATTERN, StringCodec.INSTANCE);
-        this.registrations = List.of(
+    }
+
+    @Override
+    public void start() {
+        registrations = List.of(
                 topic.addListener(String.class, (pattern, channel, message) -> dispatch(channel.toString(), message)),
                 topic.addListener(new PatternStatusListener() {
                     @Override
@@ -76,7 +82,19 @@ public class SeatChanges implements DisposableBean {
 
     /** Without waiting: when Redis is gone already, a blocking unsubscribe would hold up the shutdown. */
     @Override
-    public void destroy() {
+    public void stop() {
         topic.removeListenerAsync(registrations.toArray(Integer[]::new));
+        registrations = List.of();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !registrations.isEmpty();
+    }
+
+    /** Early, so that the subscription exists before the web server (a later phase) lets a seat-map stream in. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 }
