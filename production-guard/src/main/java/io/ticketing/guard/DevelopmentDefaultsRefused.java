@@ -7,7 +7,7 @@ public final class DevelopmentDefaultsRefused extends IllegalStateException {
 
     private final List<String> inEffect;
 
-    DevelopmentDefaultsRefused(List<String> inEffect) {
+    public DevelopmentDefaultsRefused(List<String> inEffect) {
         super("Outside the local profile this service refuses development defaults and missing secrets: "
                 + String.join("; ", inEffect));
         this.inEffect = List.copyOf(inEffect);

@@ -53,6 +53,6 @@ public final class ProductionGuard implements ApplicationListener<ApplicationEnv
 
     @Override
     public int getOrder() {
-        return LoggingApplicationListener.DEFAULT_ORDER + 1;
+        return LoggingApplicationListener.DEFAULT_ORDER + 2; // after DatabaseMigration (service-starter)
     }
 }
