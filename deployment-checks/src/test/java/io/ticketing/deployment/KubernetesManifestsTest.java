@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,6 +29,60 @@ class KubernetesManifestsTest {
     Stream<DynamicTest> everyKustomizationRendersAndEveryObjectIsValidStrictly() {
         return Kustomize.targets().stream().map(target -> DynamicTest.dynamicTest(Tools.relative(target),
                 () -> assertValid(target)));
+    }
+
+    /**
+     * A service with a database migrates it once per rollout, in its {@code migrate} init container under the
+     * migration role's Secret, and its app container runs with Flyway off (k8s/README.md, "Database migrations").
+     */
+    @TestFactory
+    Stream<DynamicTest> everyServiceWithADatabaseMigratesInItsInitContainerOnly() {
+        return Kustomize.targets().stream().map(target -> DynamicTest.dynamicTest(Tools.relative(target), () -> {
+            List<Map<String, Object>> objects = Kustomize.render(target);
+            Map<String, Map<String, Object>> configMaps = new HashMap<>();
+            objects.stream().filter(object -> "ConfigMap".equals(object.get("kind"))).forEach(configMap -> configMaps
+                    .put((String) Documents.map(configMap.get("metadata")).get("name"), configMap));
+            List<String> withDatabase = new ArrayList<>();
+            for (Map<String, Object> deployment : objects) {
+                if (!"Deployment".equals(deployment.get("kind"))) {
+                    continue;
+                }
+                Map<String, Object> pod = Documents.map(Documents.map(Documents.map(deployment.get("spec"))
+                        .get("template")).get("spec"));
+                Map<String, Object> app = container(pod.get("containers"), "app");
+                if (app == null || !variables(app).containsKey("TICKETING_POSTGRES_PASSWORD")) { // infrastructure
+                    continue;
+                }
+                withDatabase.add(Kustomize.name(deployment));
+                Map<String, Object> migrate = container(pod.get("initContainers"), "migrate");
+                assertThat(migrate).as("the migrate init container of %s", Kustomize.name(deployment)).isNotNull();
+                assertThat(migrate.get("image")).isEqualTo(app.get("image"));
+                Map<String, Object> migration = variables(migrate);
+                assertThat(migration.get("TICKETING_MIGRATE_ONLY")).isEqualTo(Map.of("value", "true"));
+                assertThat(migration.get("TICKETING_POSTGRES_PASSWORD")).asString().contains("postgres-migration");
+                assertThat(Documents.list(app.get("envFrom")).stream()
+                        .map(source -> Documents.map(Documents.map(source).get("configMapRef")).get("name"))
+                        .map(name -> Documents.map(configMaps.get(name).get("data")).get("SPRING_FLYWAY_ENABLED")))
+                        .as("Flyway in the app container of %s", Kustomize.name(deployment)).contains("false");
+            }
+            assertThat(withDatabase).hasSize(6);
+        }));
+    }
+
+    private static Map<String, Object> container(Object containers, String name) {
+        return containers == null ? null : Documents.list(containers).stream().map(Documents::map)
+                .filter(container -> name.equals(container.get("name"))).findFirst().orElse(null);
+    }
+
+    /** Each variable of a container by name: its {@code value} or {@code valueFrom}. */
+    private static Map<String, Object> variables(Map<String, Object> container) {
+        Map<String, Object> variables = new HashMap<>();
+        if (container.get("env") != null) {
+            Documents.list(container.get("env")).stream().map(Documents::map).forEach(variable -> variables.put(
+                    (String) variable.get("name"), variable.containsKey("value") ? Map.of("value", variable.get("value"))
+                            : variable.get("valueFrom").toString()));
+        }
+        return variables;
     }
 
     private static void assertValid(Path target) {
