@@ -78,9 +78,11 @@ class KubernetesManifestsTest {
     private static Map<String, Object> variables(Map<String, Object> container) {
         Map<String, Object> variables = new HashMap<>();
         if (container.get("env") != null) {
-            Documents.list(container.get("env")).stream().map(Documents::map).forEach(variable -> variables.put(
-                    (String) variable.get("name"), variable.containsKey("value") ? Map.of("value", variable.get("value"))
-                            : variable.get("valueFrom").toString()));
+            for (Object item : Documents.list(container.get("env"))) {
+                Map<String, Object> variable = Documents.map(item);
+                variables.put((String) variable.get("name"), variable.containsKey("value")
+                        ? Map.of("value", variable.get("value")) : variable.get("valueFrom").toString());
+            }
         }
         return variables;
     }

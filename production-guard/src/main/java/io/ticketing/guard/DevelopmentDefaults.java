@@ -21,7 +21,8 @@ public interface DevelopmentDefaults {
      * like any other published value, whichever setting they turn up in.
      */
     Set<String> TRAINING_RUN_SECRETS = Set.of(
-            "MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "training-run-only-not-a-secret-of-32-bytes-or-more",
+            "MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "training-run-only-not-a-secret-of-32-bytes-or-more",
             "sk_test_training_run_only", "whsec_training_run_only");
 
     /** One sentence per development default in effect or secret missing, naming the setting to change. */

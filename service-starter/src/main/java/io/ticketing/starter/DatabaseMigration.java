@@ -55,7 +55,8 @@ public final class DatabaseMigration implements ApplicationListener<ApplicationE
             return;
         }
         if (!environment.matchesProfiles(ProductionGuard.LOCAL_PROFILE)) {
-            DevelopmentDefaults.secret(environment, "ticketing.postgres.password", ConnectionDefaults.PUBLISHED_PASSWORDS)
+            DevelopmentDefaults
+                    .secret(environment, "ticketing.postgres.password", ConnectionDefaults.PUBLISHED_PASSWORDS)
                     .ifPresent(refused -> {
                         throw new DevelopmentDefaultsRefused(List.of(refused));
                     });

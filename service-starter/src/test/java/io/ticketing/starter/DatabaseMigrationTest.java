@@ -22,7 +22,7 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-/** The migration run of a rollout's init container, on real PostgreSQL: migrate, grant rows to the runtime role, exit. */
+/** A rollout's migration run, on real PostgreSQL: migrate, grant the runtime role its rows, exit. */
 class DatabaseMigrationTest {
 
     private static final String DATABASE = "starter_migration";
@@ -38,7 +38,8 @@ class DatabaseMigrationTest {
         try (Connection admin = PostgresDatabases.connect(postgres.host(), postgres.port(), postgres.username(),
                 postgres.password(), DATABASE); Statement statement = admin.createStatement()) {
             statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + RUNTIME_ROLE
-                    + "') THEN CREATE ROLE " + RUNTIME_ROLE + " LOGIN PASSWORD '" + RUNTIME_PASSWORD + "'; END IF; END $$");
+                    + "') THEN CREATE ROLE " + RUNTIME_ROLE + " LOGIN PASSWORD '" + RUNTIME_PASSWORD + "'; END IF; "
+                    + "END $$");
         }
 
         run(Map.of(DatabaseMigration.ENABLED, "true",
