@@ -16,7 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,8 @@ final class ServiceProcesses {
             "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto");
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** Begins the line a restart adds to the service's log, before the new process's output. */
+    static final String RESTART_MARK = "==== restarted by the launcher at";
     /** Graceful shutdown (20 s) plus writing the class data sharing archive on the first exit after a build. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(45);
 
@@ -79,7 +83,7 @@ final class ServiceProcesses {
     /** Starts every service, then waits until all are ready; fails with the log tail of the first that dies. */
     void startAll(List<ServiceSpec> services) {
         for (ServiceSpec service : services) {
-            start(service);
+            start(service, false);
         }
         // fail as soon as one service dies rather than after all others are ready
         CompletableFuture<Void> firstFailure = new CompletableFuture<>();
@@ -195,7 +199,7 @@ final class ServiceProcesses {
                     // a killed JVM's port is free at once; one that is still shutting down gets a moment
                     Ports.awaitFree(service.port(), STOP_GRACE);
                     Ports.awaitFree(service.managementPort(), STOP_GRACE);
-                    start(service);
+                    start(service, true);
                     if (!awaitReady(service)) {
                         throw new IllegalStateException("the stack is stopping");
                     }
@@ -204,7 +208,11 @@ final class ServiceProcesses {
         }
     }
 
-    private void start(ServiceSpec service) {
+    /**
+     * A restart appends to the service's log, after a line that says so: what the service wrote before it died (why it
+     * died) stays for whoever looks; a new stack starts each log afresh.
+     */
+    private void start(ServiceSpec service, boolean restart) {
         Path jar = extracted(service);
         Path log = layout.log(service.name());
         List<String> command = new ArrayList<>();
@@ -224,7 +232,8 @@ final class ServiceProcesses {
         ProcessBuilder builder = new ProcessBuilder(Detached.command(command))
                 .directory(layout.home().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(restart ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(ServiceEnvironment.forService(service, inheritedEnvironment));
         synchronized (this) {
@@ -233,6 +242,10 @@ final class ServiceProcesses {
             }
             try {
                 Files.createDirectories(log.getParent());
+                if (restart) {
+                    Files.writeString(log, String.format("%n%s %s%n", RESTART_MARK, Instant.now()),
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
                 Process process = builder.start();
                 running.put(service, process);
                 onStarted.accept(new ExternalProcess(process.pid(), jar.toString()));

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -31,7 +33,11 @@ class SupervisionSystemTest {
         LocalStackProcess stack = LocalStackProcess.shared();
         Assumptions.assumeTrue(stack.startedHere(), "only a stack started here shows its launcher's output");
 
+        // what the service logged before it was killed stays in its log, after it the restart's output
+        Path log = LocalStackProcess.home().resolve(".local/logs/notification-service.log");
+        String before = Files.readString(log);
         killAndAwaitRestart(stack, 8086, "notification-service");
+        assertThat(Files.readString(log)).startsWith(before).contains("==== restarted by the launcher at");
         killAndAwaitRestart(stack, 16379, "Redis");
         killAndAwaitRestart(stack, 19092, "Kafka");
 
