@@ -2,6 +2,7 @@ package io.ticketing.gateway.web;
 
 import static io.ticketing.gateway.web.Problems.problem;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -85,6 +86,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         if (causedBy(error, TimeoutException.class)) {
             return timedOut();
+        }
+        if (causedBy(error, IOException.class)) {
+            // the connection to the service broke: reset by a service killed in the middle of the request ("Connection
+            // reset by peer"), or a broken pipe; like a premature close, the service is away, not the gateway broken
+            log.warn("Connection to the service broke: {}", error.toString());
+            return unavailable();
         }
         log.error("Unexpected gateway error", error);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "The request could not be processed");
