@@ -9,7 +9,9 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
-VERSION=0.1.0-SNAPSHOT
+# the platform's version, from the root pom (the line after its artifactId): it names the jars
+VERSION=$(sed -n '/<artifactId>ticketing-parent<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;}' "$ROOT/pom.xml")
+[[ -n "$VERSION" ]] || { echo "$(basename "$0"): no version found in $ROOT/pom.xml" >&2; exit 1; }
 JAR="$HERE/target/benchmarks-$VERSION-exec.jar"
 
 if [[ $# -lt 1 || ! "$1" =~ ^(catalog|hot-show|waiting-line|chaos|hold-rate|arena)$ ]]; then

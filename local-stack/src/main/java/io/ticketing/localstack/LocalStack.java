@@ -1,5 +1,6 @@
 package io.ticketing.localstack;
 
+import io.ticketing.localstack.infra.BuildVersions;
 import io.ticketing.localstack.infra.FileTrees;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStack {
 
     /** Version of the service jars to run: the one this launcher was built with. */
-    static final String VERSION = "0.1.0-SNAPSHOT";
+    static final String VERSION = BuildVersions.platform();
 
     private static final String USAGE = """
             Usage: ticketing <command>

@@ -153,7 +153,7 @@ class BadInputSystemTest {
 
     @Test
     void everyMalformedRequestGetsA4xxProblemAndChangesNothing() throws Exception {
-        Map<String, Long> before = BadInput.quietDatabases();
+        Map<String, String> before = BadInput.quietDatabases();
 
         BadInput.Report report = BadInput.send(LocalStackProcess.GATEWAY, endpoints());
         System.out.printf("Sent %,d malformed requests to %d endpoints%n", report.sent(), endpoints().size());

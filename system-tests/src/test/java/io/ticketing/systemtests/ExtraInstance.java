@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.ticketing.localstack.ServiceEnvironment;
 import io.ticketing.localstack.ServiceSpec;
+import io.ticketing.localstack.StackLayout;
 
 /**
  * One more instance of a service next to the local stack's, on another port, sharing its databases, Kafka
@@ -80,7 +81,7 @@ final class ExtraInstance implements AutoCloseable {
         ServiceSpec spec = ServiceSpec.ALL.stream().filter(candidate -> candidate.name().equals(service)).findFirst()
                 .orElseThrow();
         Path home = LocalStackProcess.home();
-        Path jar = home.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
+        Path jar = new StackLayout(home).serviceJar(service);
         assertThat(jar).as("built jar").isRegularFile();
         var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())

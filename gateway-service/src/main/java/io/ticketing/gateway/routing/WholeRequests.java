@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -42,7 +43,8 @@ final class WholeRequests extends ChannelOutboundHandlerAdapter {
             if (msg instanceof HttpRequest head && !(msg instanceof HttpContent) && small(head)) {
                 missing = HttpUtil.getContentLength(head, 0L);
                 held.add(head);
-                promises.add(ctx.newPromise());
+                // the head's own write, when it happens: if it fails, the connection's state is unknown
+                promises.add(ctx.newPromise().addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
                 // what lets Reactor Netty send the body: the head's write is reported done while it waits for it
                 promise.setSuccess();
                 return;

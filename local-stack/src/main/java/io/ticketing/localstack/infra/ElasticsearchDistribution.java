@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -37,13 +36,7 @@ public record ElasticsearchDistribution(String version) {
 
     /** The version this build was made with (the root pom's {@code elasticsearch-distribution.version}). */
     public static ElasticsearchDistribution bundled() {
-        try (InputStream in = ElasticsearchDistribution.class.getResourceAsStream("local-stack-versions.properties")) {
-            Properties properties = new Properties();
-            properties.load(in);
-            return new ElasticsearchDistribution(properties.getProperty("elasticsearch.version"));
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("local-stack-versions.properties missing from the local-stack jar", e);
-        }
+        return new ElasticsearchDistribution(BuildVersions.elasticsearch());
     }
 
     /** Honours {@code -Dmaven.repo.local}, like Maven itself; otherwise {@code ~/.m2/repository}. */

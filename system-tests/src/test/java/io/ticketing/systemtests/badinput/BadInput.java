@@ -42,7 +42,7 @@ public final class BadInput {
         return new Report(sent, failures);
     }
 
-    public static Map<String, Long> quietDatabases() throws InterruptedException {
+    public static Map<String, String> quietDatabases() throws InterruptedException {
         return DatabaseSnapshot.takeWhenQuiet();
     }
 

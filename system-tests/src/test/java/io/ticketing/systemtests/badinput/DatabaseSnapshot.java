@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Row counts of every table in every service database of the local stack: if a batch of requests changed
- * any of them, something was written that should not have been.
+ * The contents of every table in every service database of the local stack, each as its row count and a digest of
+ * all its rows: if a batch of requests changed any of them — a row added, removed or updated in any column —
+ * something was written that should not have been.
  */
 final class DatabaseSnapshot {
 
@@ -19,33 +20,36 @@ final class DatabaseSnapshot {
     private DatabaseSnapshot() {
     }
 
-    static Map<String, Long> take() {
-        Map<String, Long> counts = new TreeMap<>();
+    static Map<String, String> take() {
+        Map<String, String> tables = new TreeMap<>();
         for (String database : DATABASES) {
             try (Connection connection = DriverManager.getConnection(
                     "jdbc:postgresql://127.0.0.1:15432/" + database, "postgres", "postgres")) {
-                var tables = connection.createStatement().executeQuery(
+                var names = connection.createStatement().executeQuery(
                         "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-                while (tables.next()) {
-                    String table = tables.getString(1);
-                    var count = connection.createStatement().executeQuery("SELECT count(*) FROM \"" + table + "\"");
-                    count.next();
-                    counts.put(database + "." + table, count.getLong(1));
+                while (names.next()) {
+                    String table = names.getString(1);
+                    // each row as text, in one order whatever the physical one: a changed column changes the digest
+                    var contents = connection.createStatement().executeQuery("SELECT count(*) || ' rows, md5 ' "
+                            + "|| coalesce(md5(string_agg(row_text, E'\\n' ORDER BY row_text)), '-') "
+                            + "FROM (SELECT t::text AS row_text FROM \"" + table + "\" t) rows");
+                    contents.next();
+                    tables.put(database + "." + table, contents.getString(1));
                 }
             }
             catch (SQLException ex) {
-                throw new IllegalStateException("Cannot count the rows of " + database, ex);
+                throw new IllegalStateException("Cannot read the tables of " + database, ex);
             }
         }
-        return counts;
+        return tables;
     }
 
     /** Waits until nothing is being written any more (events of earlier tests still being consumed). */
-    static Map<String, Long> takeWhenQuiet() throws InterruptedException {
-        Map<String, Long> previous = take();
+    static Map<String, String> takeWhenQuiet() throws InterruptedException {
+        Map<String, String> previous = take();
         for (int attempt = 0; attempt < 30; attempt++) {
             Thread.sleep(1000);
-            Map<String, Long> current = take();
+            Map<String, String> current = take();
             if (current.equals(previous)) {
                 return current;
             }
