@@ -87,6 +87,18 @@ final class Platform {
         assertThat(redis("EXISTS", lease)).isEqualTo(":0");
     }
 
+    /**
+     * Waits until a waiting-line long poll is in progress on the stack's waiting-service, read from its
+     * {@code ticketing.long.polls.open} gauge: a change from then on reaches the poll, whether it comes before or after
+     * the poll begins to watch (it reads the entry again once watching).
+     */
+    static void awaitLongPoll() {
+        JsonApi waitingService = new JsonApi("http://127.0.0.1:8084");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> waitingService.get("/actuator/metrics/ticketing.long.polls.open").json()
+                        .path("measurements").path(0).path("value").asDouble() >= 1);
+    }
+
     /** A connection to one of the local stack's databases, for what no API shows. */
     static Connection database(String name) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:15432/" + name, "postgres", "postgres");

@@ -165,14 +165,15 @@ class WaitlistIntegrationTest {
         }
         var third = customers.get(2);
         var poll = CompletableFuture.supplyAsync(() -> third.get("/api/v1/waitlist/" + entries.get(2) + "?waitSeconds=10"));
-        Thread.sleep(500);
+        awaitLongPoll(meters);
 
         Instant left = Instant.now();
         assertThat(customers.get(0).delete("/api/v1/waitlist/" + entries.get(0)).status()).isEqualTo(204);
 
         var moved = poll.get();
         assertThat(moved.json().path("position").asInt()).isEqualTo(2);
-        assertThat(Duration.between(left, Instant.now())).isLessThan(Duration.ofSeconds(1));
+        assertThat(Duration.between(left, Instant.now())).as("woken by the change, not at the end of its 10 s wait")
+                .isLessThan(Duration.ofSeconds(5));
         assertThat(customers.get(0).get("/api/v1/waitlist/" + entries.get(0)).text("status")).isEqualTo("CANCELLED");
         assertThat(customers.get(0).delete("/api/v1/waitlist/" + entries.get(0)).status()).isEqualTo(204);
         assertThat(customers.get(3).get("/api/v1/waitlist/" + entries.get(3)).json().path("position").asInt())
@@ -243,9 +244,9 @@ class WaitlistIntegrationTest {
                 customers.add(customer(UUID.randomUUID(), i % 2 == 0 ? port : port(second)));
                 entries.add(customers.get(i).post(waitlist(show), Map.of("seatCount", sizes[i])).text("entryId"));
             }
-            var fifth = customers.get(4); // watches through the second instance
+            var fifth = customers.get(4); // joined and watches through the first instance
             var poll = CompletableFuture.supplyAsync(() -> fifth.get("/api/v1/waitlist/" + entries.get(4) + "?waitSeconds=20"));
-            Thread.sleep(500);
+            awaitLongPoll(meters);
 
             // 6 held seats come free and are kept for the line; both instances hear of it and serve at once, twice
             synchronized (COUNTS.get(show)) {
@@ -280,8 +281,9 @@ class WaitlistIntegrationTest {
             assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
             var moved = poll.get(20, TimeUnit.SECONDS);
             assertThat(moved.json().path("position").asInt()).isEqualTo(1);
-            assertThat(Duration.between(released, Instant.now())).as("woken by the other instance's change")
-                    .isLessThan(Duration.ofSeconds(3));
+            assertThat(Duration.between(released, Instant.now()))
+                    .as("woken by the other instance's change, not at the end of its 20 s wait")
+                    .isLessThan(Duration.ofSeconds(15));
         }
     }
 
@@ -305,7 +307,7 @@ class WaitlistIntegrationTest {
             }
             var last = customer(customers.get(2), port(after));
             var poll = CompletableFuture.supplyAsync(() -> last.get("/api/v1/waitlist/" + entries.get(2) + "?waitSeconds=20"));
-            Thread.sleep(500);
+            awaitLongPoll(after.getBean(MeterRegistry.class));
             customer(customers.get(0), port(after)).delete("/api/v1/waitlist/" + entries.get(0));
             assertThat(poll.get(20, TimeUnit.SECONDS).json().path("position").asInt()).isEqualTo(2);
 
@@ -619,6 +621,15 @@ class WaitlistIntegrationTest {
         synchronized (COUNTS.get(show)) {
             return COUNTS.get(show)[2];
         }
+    }
+
+    /**
+     * Waits until a long poll is in progress on the instance with these meters: a change from then on reaches it,
+     * whether it comes before or after the poll begins to watch (it reads the entry again once watching).
+     */
+    private static void awaitLongPoll(MeterRegistry meters) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> meters.get("ticketing.long.polls.open").gauge().value() >= 1);
     }
 
     /** Another waiting-service instance on the same PostgreSQL, Kafka and reservation-service. */

@@ -1,11 +1,12 @@
 package io.ticketing.booking.sale;
 
+import static io.ticketing.starter.Timestamps.utc;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -132,9 +133,5 @@ class BookingRecords {
                 rs.getObject("confirmed_at", OffsetDateTime.class).toInstant(),
                 cancelledAt == null ? null : cancelledAt.toInstant(), rs.getBigDecimal("refund_amount"),
                 rs.getObject("customer_id", UUID.class), rs.getString("payment_id"), rs.getString("customer_email"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,10 +1,11 @@
 package io.ticketing.catalog.browse;
 
+import static io.ticketing.starter.Timestamps.utc;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,9 +215,5 @@ class CatalogReads {
             return new ShowDetails(showId, startsAt, endsAt, salesOpenAt, salesCloseAt, status, hallName, movie, cinema,
                     city, all);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -46,7 +46,7 @@ final class WholeRequests extends ChannelOutboundHandlerAdapter {
                 // the head's own write, when it happens: if it fails, the connection's state is unknown
                 promises.add(ctx.newPromise().addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
                 // what lets Reactor Netty send the body: the head's write is reported done while it waits for it
-                promise.setSuccess();
+                promise.trySuccess();
                 return;
             }
             ctx.write(msg, promise);
@@ -92,21 +92,26 @@ final class WholeRequests extends ChannelOutboundHandlerAdapter {
     }
 
     private void send(ChannelHandlerContext ctx) {
-        for (int i = 0; i < held.size(); i++) {
-            ctx.write(held.get(i), promises.get(i));
-        }
+        // taken out first: a failed write closes the connection, which must not find them held still
+        List<Object> messages = List.copyOf(held);
+        List<ChannelPromise> writes = List.copyOf(promises);
         held.clear();
         promises.clear();
+        for (int i = 0; i < messages.size(); i++) {
+            ctx.write(messages.get(i), writes.get(i));
+        }
         ctx.flush();
     }
 
     /** The connection closes with a request half sent: what was held is let go, its writes failed. */
     private void discard() {
-        for (int i = 0; i < held.size(); i++) {
-            ReferenceCountUtil.release(held.get(i));
-            promises.get(i).tryFailure(new IllegalStateException("The connection closed before the request was sent"));
-        }
+        // copied first: failing the head's write closes the connection, which comes back here
+        List<Object> messages = List.copyOf(held);
+        List<ChannelPromise> writes = List.copyOf(promises);
         held.clear();
         promises.clear();
+        messages.forEach(ReferenceCountUtil::release);
+        writes.forEach(write -> write.tryFailure(
+                new IllegalStateException("The connection closed before the request was sent")));
     }
 }

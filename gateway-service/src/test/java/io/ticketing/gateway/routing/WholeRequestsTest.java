@@ -2,6 +2,7 @@ package io.ticketing.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -19,6 +23,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 
 /** A request to a service leaves in one write when its body is small, as Reactor Netty writes it: head, then body. */
 class WholeRequestsTest {
@@ -92,6 +97,30 @@ class WholeRequestsTest {
         assertThat(write.isSuccess()).isFalse();
         assertThat(part.refCnt()).isZero();
         assertThat(channel.outboundMessages()).isEmpty();
+    }
+
+    @Test
+    void aHeadThatFailsToGoOutClosesTheConnectionAndFailsTheBody() {
+        var refusingHeads = new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                if (msg instanceof HttpRequest) {
+                    ReferenceCountUtil.release(msg);
+                    promise.setFailure(new IOException("Broken pipe"));
+                    return;
+                }
+                ctx.write(msg, promise);
+            }
+        };
+        EmbeddedChannel broken = new EmbeddedChannel(new HttpRequestEncoder(), refusingHeads, new WholeRequests());
+        broken.writeAndFlush(request(BODY.length()));
+        ByteBuf body = Unpooled.copiedBuffer(BODY, StandardCharsets.UTF_8);
+
+        ChannelFuture write = broken.writeAndFlush(body);
+
+        assertThat(broken.isOpen()).isFalse();
+        assertThat(write.isSuccess()).isFalse();
+        assertThat(body.refCnt()).isZero();
     }
 
     private static HttpRequest request(int contentLength) {

@@ -1,9 +1,9 @@
 package io.ticketing.notification.mail;
 
+import static io.ticketing.starter.Timestamps.utc;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -72,9 +72,5 @@ class MailQueue {
                        next_attempt_at = coalesce(CAST(? AS TIMESTAMPTZ), next_attempt_at)
                 WHERE id = ?""")
                 .params(error, retryAt == null ? null : utc(retryAt), retryAt == null ? null : utc(retryAt), id).update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

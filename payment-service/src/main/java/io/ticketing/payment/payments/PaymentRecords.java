@@ -1,10 +1,11 @@
 package io.ticketing.payment.payments;
 
+import static io.ticketing.starter.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,9 +91,5 @@ class PaymentRecords {
                 rs.getString("failure_reason"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("customer_id", UUID.class), rs.getString("customer_email"), rs.getLong("fencing_token"),
                 rs.getInt("attempt"), rs.getString("intent_id"));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

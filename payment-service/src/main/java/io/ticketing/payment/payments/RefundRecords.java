@@ -1,6 +1,6 @@
 package io.ticketing.payment.payments;
 
-import static io.ticketing.payment.payments.PaymentRecords.utc;
+import static io.ticketing.starter.Timestamps.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

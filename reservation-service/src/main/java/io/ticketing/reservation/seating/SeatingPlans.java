@@ -1,9 +1,9 @@
 package io.ticketing.reservation.seating;
 
+import static io.ticketing.starter.Timestamps.utc;
+
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,9 +187,5 @@ public class SeatingPlans {
 
     private RMap<String, String> liveStatusMap(UUID showId) {
         return redis.getMap(SeatKeys.of(showId).seats(), StringCodec.INSTANCE);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,10 +1,11 @@
 package io.ticketing.waiting.line;
 
+import static io.ticketing.starter.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -154,9 +155,5 @@ class Entries {
                 Entry.Status.valueOf(rs.getString("status")), rs.getInt("position"), rs.getInt("seat_count"),
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant(), offer, rs.getObject("customer_id", UUID.class),
                 rs.getString("customer_email"), rs.getLong("joined_seq"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }
