@@ -43,9 +43,9 @@ class WaitingFairnessSystemTest {
     private final List<Long> settleMillis = new ArrayList<>();
 
     @Test
-    @Disabled("Finds a waiting-line bug not fixed yet: after offers run out unpaid, a waiter whose seats the line now "
-            + "holds stays WAITING, also past the 30 s serve-all backstop (2026-12-04: failed in CI and locally, in "
-            + "different rounds). To be fixed first, then enabled again.")
+    @Disabled("Fails now and then (in CI and locally, 2026-12-04): after offers run out unpaid, a waiter the model "
+            + "expects to be served stays WAITING, also past the 30 s serve-all backstop. A waiting-line bug or a case "
+            + "the model gets wrong, not found yet; to be fixed first, then enabled again (issue 14).")
     void seatsFreedInAnyWayAreServedFirstComeFirstServedWithoutInversionsOrDoubleOffers() throws Exception {
         LocalStackProcess.shared();
         try (var second = ExtraInstance.start("waiting-service", 18084)) {
