@@ -33,18 +33,21 @@ final class WholeRequests extends ChannelOutboundHandlerAdapter {
     /** Bodies up to this size are sent with their head; the API's bodies are far smaller. */
     static final int MAX_BODY = 16 * 1024;
 
-    private final List<Object> held = new ArrayList<>();
-    private final List<ChannelPromise> promises = new ArrayList<>();
+    /** A write held back, and the promise its sender waits on (the head's own, once its sender was told done). */
+    private record Held(Object message, ChannelPromise promise) {
+    }
+
+    private final List<Held> held = new ArrayList<>();
     private long missing;
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (held.isEmpty()) {
-            if (msg instanceof HttpRequest head && !(msg instanceof HttpContent) && small(head)) {
-                missing = HttpUtil.getContentLength(head, 0L);
-                held.add(head);
+            long length = msg instanceof HttpRequest head && !(msg instanceof HttpContent) ? smallBody(head) : 0;
+            if (length > 0) {
+                missing = length;
                 // the head's own write, when it happens: if it fails, the connection's state is unknown
-                promises.add(ctx.newPromise().addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
+                held.add(new Held(msg, ctx.newPromise().addListener(ChannelFutureListener.CLOSE_ON_FAILURE)));
                 // what lets Reactor Netty send the body: the head's write is reported done while it waits for it
                 promise.trySuccess();
                 return;
@@ -52,8 +55,7 @@ final class WholeRequests extends ChannelOutboundHandlerAdapter {
             ctx.write(msg, promise);
             return;
         }
-        held.add(msg);
-        promises.add(promise);
+        held.add(new Held(msg, promise));
         missing -= bytes(msg);
         if (missing <= 0 || msg instanceof LastHttpContent) {
             send(ctx);
@@ -78,10 +80,11 @@ final class WholeRequests extends ChannelOutboundHandlerAdapter {
         discard();
     }
 
-    private static boolean small(HttpRequest head) {
-        long length = HttpUtil.getContentLength(head, -1L);
-        return length > 0 && length <= MAX_BODY && !HttpUtil.isTransferEncodingChunked(head)
-                && !HttpUtil.is100ContinueExpected(head);
+    /** The length of the request's body if it is known and small enough to be held for; otherwise 0. */
+    private static long smallBody(HttpRequest head) {
+        long length = HttpUtil.getContentLength(head, 0L);
+        return length <= MAX_BODY && !HttpUtil.isTransferEncodingChunked(head) && !HttpUtil.is100ContinueExpected(head)
+                ? length : 0;
     }
 
     private static long bytes(Object msg) {
@@ -92,26 +95,25 @@ final class WholeRequests extends ChannelOutboundHandlerAdapter {
     }
 
     private void send(ChannelHandlerContext ctx) {
-        // taken out first: a failed write closes the connection, which must not find them held still
-        List<Object> messages = List.copyOf(held);
-        List<ChannelPromise> writes = List.copyOf(promises);
-        held.clear();
-        promises.clear();
-        for (int i = 0; i < messages.size(); i++) {
-            ctx.write(messages.get(i), writes.get(i));
-        }
+        takeHeld().forEach(write -> ctx.write(write.message(), write.promise()));
         ctx.flush();
     }
 
     /** The connection closes with a request half sent: what was held is let go, its writes failed. */
     private void discard() {
-        // copied first: failing the head's write closes the connection, which comes back here
-        List<Object> messages = List.copyOf(held);
-        List<ChannelPromise> writes = List.copyOf(promises);
+        for (Held write : takeHeld()) {
+            ReferenceCountUtil.release(write.message());
+            write.promise().tryFailure(new IllegalStateException("The connection closed before the request was sent"));
+        }
+    }
+
+    /**
+     * What is held, taken out before it is written or failed: a failed write of the head closes the connection, which
+     * comes back here and must find nothing held still.
+     */
+    private List<Held> takeHeld() {
+        List<Held> taken = List.copyOf(held);
         held.clear();
-        promises.clear();
-        messages.forEach(ReferenceCountUtil::release);
-        writes.forEach(write -> write.tryFailure(
-                new IllegalStateException("The connection closed before the request was sent")));
+        return taken;
     }
 }
