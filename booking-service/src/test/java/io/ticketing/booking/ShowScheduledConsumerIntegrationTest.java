@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.ticketing.booking.inventory.Inventory;
+import io.ticketing.booking.sale.Booking;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.testsupport.ServiceSmokeTests;
 import io.ticketing.testsupport.TestInfrastructure;
@@ -75,5 +78,10 @@ class ShowScheduledConsumerIntegrationTest extends ServiceSmokeTests {
     private int seats(ShowScheduled show) {
         return jdbc.sql("SELECT count(*) FROM show_seat WHERE show_id = ?").param(show.showId())
                 .query(Integer.class).single();
+    }
+
+    @Override
+    protected Map<String, Class<? extends Enum<?>>> statusColumns() {
+        return Map.of("show_seat.status", Inventory.Seat.Status.class, "booking.status", Booking.Status.class);
     }
 }

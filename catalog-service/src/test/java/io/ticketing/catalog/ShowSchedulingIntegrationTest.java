@@ -28,6 +28,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.ticketing.catalog.show.Show;
 import io.ticketing.events.EventTypes;
 import io.ticketing.events.Topics;
 import io.ticketing.testsupport.JsonApi;
@@ -361,5 +362,10 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
             }
             throw new AssertionError("No " + type + " for show " + showId + " within 30 s; saw keys " + seen);
         }
+    }
+
+    @Override
+    protected Map<String, Class<? extends Enum<?>>> statusColumns() {
+        return Map.of("show.status", Show.Status.class);
     }
 }

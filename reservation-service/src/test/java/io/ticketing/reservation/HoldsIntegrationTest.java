@@ -39,6 +39,7 @@ import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.reservation.config.RedisProperties;
 import io.ticketing.reservation.seating.SeatKeys;
 import io.ticketing.reservation.seating.SeatScripts;
+import io.ticketing.reservation.seating.SeatState;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -356,18 +357,20 @@ class HoldsIntegrationTest {
         Instant redisNow = seatScripts.time();
 
         var refused = seatScripts.hold(show.showId(), late, customer, List.of("A1"), Duration.ofMinutes(5),
-                Duration.ofSeconds(5), 10, Optional.of("late-key"), "AVAILABLE", Optional.empty(),
+                Duration.ofSeconds(5), 10, Optional.of("late-key"), SeatState.AVAILABLE, Optional.empty(),
                 redisNow.minusSeconds(1));
-        assertThat(refused.outcome()).isEqualTo("LATE");
+        assertThat(refused).isInstanceOf(SeatScripts.HoldOutcome.Late.class);
         assertThat(seat(redis, show, "A1")).isEqualTo("AVAILABLE");
         assertThat(seatScripts.earlierHold(show.showId(), customer, "late-key")).isEmpty();
 
         UUID holdId = UUID.randomUUID();
         var first = seatScripts.hold(show.showId(), holdId, customer, List.of("A2"), Duration.ofMinutes(5),
-                Duration.ofSeconds(5), 10, Optional.empty(), "AVAILABLE", Optional.empty(), redisNow.plusSeconds(5));
+                Duration.ofSeconds(5), 10, Optional.empty(), SeatState.AVAILABLE, Optional.empty(),
+                redisNow.plusSeconds(5));
         var again = seatScripts.hold(show.showId(), holdId, customer, List.of("A2"), Duration.ofMinutes(5),
-                Duration.ofSeconds(5), 10, Optional.empty(), "AVAILABLE", Optional.empty(), redisNow.minusSeconds(1));
-        assertThat(first.outcome()).isEqualTo("HELD");
+                Duration.ofSeconds(5), 10, Optional.empty(), SeatState.AVAILABLE, Optional.empty(),
+                redisNow.minusSeconds(1));
+        assertThat(first).isInstanceOf(SeatScripts.HoldOutcome.Held.class);
         assertThat(again).isEqualTo(first);
         assertThat(redis.<String, String>getMap("show:{" + show.showId() + "}:customers", StringCodec.INSTANCE)
                 .get(customer.toString())).isEqualTo("1");

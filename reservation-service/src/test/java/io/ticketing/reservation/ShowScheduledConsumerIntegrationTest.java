@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.events.catalog.ShowScheduled;
+import io.ticketing.reservation.hold.Hold;
 import io.ticketing.testsupport.ServiceSmokeTests;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
@@ -97,5 +98,10 @@ class ShowScheduledConsumerIntegrationTest extends ServiceSmokeTests {
     private int plans(ShowScheduled show) {
         return jdbc.sql("SELECT count(*) FROM seating_plan WHERE show_id = ?").param(show.showId())
                 .query(Integer.class).single();
+    }
+
+    @Override
+    protected Map<String, Class<? extends Enum<?>>> statusColumns() {
+        return Map.of("hold.status", Hold.Status.class);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 
 import io.ticketing.guard.DevelopmentDefaultsRefused;
 import io.ticketing.localstack.infra.PostgresDatabases;
+import io.ticketing.starter.deadletter.DeadLetter;
+import io.ticketing.testsupport.StatusColumns;
 import io.ticketing.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +23,8 @@ import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** A rollout's migration run, on real PostgreSQL: migrate, grant the runtime role its rows, exit. */
 class DatabaseMigrationTest {
@@ -64,6 +68,8 @@ class DatabaseMigrationTest {
             assertThatThrownBy(() -> statement.execute("ALTER TABLE dead_letter ADD COLUMN extra TEXT"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("must be owner");
         }
+        StatusColumns.assertAcceptsExactly(JdbcClient.create(new DriverManagerDataSource(postgres.jdbcUrl(DATABASE),
+                postgres.username(), postgres.password())), "dead_letter.status", DeadLetter.Status.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,12 @@ public abstract class ServiceSmokeTests {
 
     @Autowired
     private ApplicationContext context;
+
+    /**
+     * The service's status columns ({@code table.column}, a column named {@code status} or ending in {@code _state})
+     * and the type of each, the platform's own tables left out ({@link StatusColumns}).
+     */
+    protected abstract Map<String, Class<? extends Enum<?>>> statusColumns();
 
     /** The service as the gateway calls it: every request signed. */
     protected JsonApi api() {
@@ -65,6 +72,17 @@ public abstract class ServiceSmokeTests {
             assertThat(jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_name = ?").param(table)
                     .query(Integer.class).single()).as(table).isEqualTo(1);
         }
+    }
+
+    /**
+     * Every status column has a type, and the database accepts exactly that type's values: a value added to one and not
+     * the other fails here, not in production when the first row with it is read back.
+     */
+    @Test
+    void acceptsInEveryStatusColumnExactlyTheValuesOfItsType() {
+        assertThat(statusColumns().keySet()).as("status columns with a type")
+                .containsExactlyInAnyOrderElementsOf(StatusColumns.of(jdbc));
+        statusColumns().forEach((column, type) -> StatusColumns.assertAcceptsExactly(jdbc, column, type));
     }
 
     @Test

@@ -65,7 +65,12 @@ public class Inventory {
     }
 
     /** A seat's status and the highest fencing token of the holds that claimed it. */
-    public record Seat(String seatId, String status, long fence) {
+    public record Seat(String seatId, Status status, long fence) {
+
+        /** For sale, sold (to one booking), or taken off sale by the venue. */
+        public enum Status {
+            AVAILABLE, SOLD, BLOCKED
+        }
     }
 
     public Optional<Show> show(UUID showId) {
@@ -81,7 +86,8 @@ public class Inventory {
                 SELECT seat_id, status, fence FROM show_seat WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ','))
                 ORDER BY seat_id""")
                 .params(showId, String.join(",", seatIds))
-                .query((rs, n) -> new Seat(rs.getString("seat_id"), rs.getString("status"), rs.getLong("fence")))
+                .query((rs, n) -> new Seat(rs.getString("seat_id"), Seat.Status.valueOf(rs.getString("status")),
+                        rs.getLong("fence")))
                 .list();
     }
 
@@ -139,7 +145,8 @@ public class Inventory {
         jdbc.sql("""
                 UPDATE show_seat SET block_version = ?, status = CASE WHEN status = ? THEN ? ELSE status END
                 WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ',')) AND block_version <= ?""")
-                .params(version, blocked ? "AVAILABLE" : "BLOCKED", blocked ? "BLOCKED" : "AVAILABLE", showId,
+                .params(version, (blocked ? Seat.Status.AVAILABLE : Seat.Status.BLOCKED).name(),
+                        (blocked ? Seat.Status.BLOCKED : Seat.Status.AVAILABLE).name(), showId,
                         String.join(",", seatIds), version)
                 .update();
     }

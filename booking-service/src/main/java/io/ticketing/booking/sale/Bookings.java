@@ -86,7 +86,8 @@ public class Bookings {
         }
         List<Inventory.Seat> seats = inventory.seats(payment.showId(), payment.seatIds());
         boolean free = seats.size() == payment.seatIds().size() && seats.stream()
-                .allMatch(seat -> seat.status().equals("AVAILABLE") && seat.fence() <= payment.fencingToken());
+                .allMatch(seat -> seat.status() == Inventory.Seat.Status.AVAILABLE
+                        && seat.fence() <= payment.fencingToken());
         if (!free) {
             reject(payment, Rejection.SEATS_TAKEN);
             return;

@@ -19,6 +19,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ticketing.catalog.show.Availability;
+import io.ticketing.catalog.show.Show;
 import io.ticketing.events.catalog.CatalogChanged;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +76,7 @@ class ShowDocuments {
             jdbc.sql(SELECT).param("ids", showIds).query((rs, n) -> {
                 UUID id = rs.getObject("id", UUID.class);
                 found.add(id);
-                boolean listed = "SCHEDULED".equals(rs.getString("status"));
+                boolean listed = Show.Status.valueOf(rs.getString("status")) == Show.Status.SCHEDULED;
                 return new SearchIndex.Write(id.toString(), version, listed ? document(rs) : null);
             }).list().forEach(writes::add);
             showIds.stream().filter(id -> !found.contains(id))

@@ -15,6 +15,11 @@ record Mail(UUID id, Kind kind, String reference, String recipient, String subje
         BOOKING_CONFIRMED, BOOKING_CANCELLED, WAITLIST_OFFERED, PAYMENT_REFUNDED, SIGN_IN_CODE
     }
 
+    /** Waiting to be sent (again, after a failed attempt), sent, or given up on ({@code mail.status}). */
+    enum Status {
+        PENDING, SENT, FAILED
+    }
+
     /** The same for every send of this mail, so mail clients and servers can drop a duplicate. */
     String messageId() {
         return "<" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + reference

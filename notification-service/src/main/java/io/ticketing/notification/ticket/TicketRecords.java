@@ -20,6 +20,11 @@ class TicketRecords {
     record Booking(UUID bookingId, UUID showId, UUID customerId, boolean cancelled) {
     }
 
+    /** A booking's status as booking-service told it ({@code booking.status}). */
+    enum Status {
+        CONFIRMED, CANCELLED
+    }
+
     private final JdbcClient jdbc;
 
     TicketRecords(JdbcClient jdbc) {
@@ -47,7 +52,8 @@ class TicketRecords {
         return jdbc.sql("SELECT booking_id, show_id, customer_id, status FROM booking WHERE booking_id = ?")
                 .param(bookingId)
                 .query((rs, n) -> new Booking(rs.getObject("booking_id", UUID.class), rs.getObject("show_id", UUID.class),
-                        rs.getObject("customer_id", UUID.class), rs.getString("status").equals("CANCELLED")))
+                        rs.getObject("customer_id", UUID.class),
+                        Status.valueOf(rs.getString("status")) == Status.CANCELLED))
                 .optional();
     }
 

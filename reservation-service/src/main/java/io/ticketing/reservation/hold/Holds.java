@@ -18,6 +18,8 @@ import io.ticketing.events.payment.PaymentFailed;
 import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.events.reservation.HoldReleased;
 import io.ticketing.reservation.seating.SeatScripts;
+import io.ticketing.reservation.seating.SeatScripts.HoldOutcome;
+import io.ticketing.reservation.seating.SeatState;
 import io.ticketing.reservation.seating.SeatStateRecovery;
 import io.ticketing.reservation.seating.SeatingPlan;
 import io.ticketing.reservation.seating.SeatingPlans;
@@ -111,7 +113,7 @@ public class Holds {
         if (!plan.onSale(clock.instant())) {
             throw RequestRejectedException.conflict("SALES_CLOSED", "Seats of this show are not on sale now");
         }
-        return take(plan, customerId, seatIds, idempotencyKey, SeatingPlans.AVAILABLE, Optional.empty());
+        return take(plan, customerId, seatIds, idempotencyKey, SeatState.AVAILABLE, Optional.empty());
     }
 
     /**
@@ -119,7 +121,8 @@ public class Holds {
      * the waiting line when offered to a waiter), and records it. The hold ends {@code hold-ttl} from now by Redis's
      * clock, which every instance judges leases by.
      */
-    Hold take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey, String from) {
+    Hold take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey,
+            SeatState from) {
         return take(plan, customerId, seatIds, idempotencyKey, from, Optional.empty()).hold();
     }
 
@@ -128,33 +131,40 @@ public class Holds {
     }
 
     private Taken take(SeatingPlan plan, UUID customerId, List<String> seatIds, Optional<String> idempotencyKey,
-            String from, Optional<UUID> staleHold) {
+            SeatState from, Optional<UUID> staleHold) {
         UUID showId = plan.showId();
         UUID holdId = UUID.randomUUID();
         var outcome = attempt(showId, holdId, customerId, seatIds, idempotencyKey, from, staleHold);
-        if (outcome.outcome().equals(SeatScripts.NO_SHOW)) {
+        if (outcome instanceof HoldOutcome.NoShow) {
             recovery.recover(showId);
             outcome = attempt(showId, holdId, customerId, seatIds, idempotencyKey, from, staleHold);
         }
-        return switch (outcome.outcome()) {
-            case "HELD" -> new Taken(record(new Hold(holdId, showId, customerId, seatIds, Hold.Status.HELD,
-                    outcome.expiresAt().orElseThrow(), Long.parseLong(outcome.detail()), plan.amount(seatIds),
+        return switch (outcome) {
+            case HoldOutcome.Held held -> new Taken(record(new Hold(holdId, showId, customerId, seatIds,
+                    Hold.Status.HELD, held.expiresAt(), held.fencingToken(), plan.amount(seatIds),
                     plan.price(seatIds.getFirst()).currency(), null), idempotencyKey), false);
-            case "EXISTING" -> earlier(plan, UUID.fromString(outcome.detail()), customerId, seatIds,
+            case HoldOutcome.Existing existing -> earlier(plan, existing.holdId(), customerId, seatIds,
                     idempotencyKey.orElseThrow(), from);
-            case "SHOW_FULL" -> throw RequestRejectedException.conflict("SHOW_FULL", "Every seat of the show is sold");
-            case "SEATS_UNAVAILABLE" -> throw RequestRejectedException.conflict("SEATS_UNAVAILABLE",
-                    "Some of these seats are sold; others are still free");
-            case "SEATS_HELD" -> throw RequestRejectedException.conflict("SEATS_HELD",
-                    "Some of these seats are held by others; join the waiting list to get them if they are freed");
-            case "TOO_MANY_SEATS" -> throw RequestRejectedException.unprocessable("TOO_MANY_SEATS",
-                    "You hold " + outcome.detail() + " seats of this show; at most " + properties.maxSeatsPerCustomer()
-                            + " per customer");
-            case "INVALID_SEATS" -> throw RequestRejectedException.unprocessable("INVALID_SEATS",
-                    "The show has no seat " + outcome.detail());
-            case SeatScripts.LATE -> throw RequestRejectedException.unavailable("REDIS_UNAVAILABLE",
+            case HoldOutcome.Refused refused -> throw refusal(refused);
+            case HoldOutcome.Late late -> throw RequestRejectedException.unavailable("REDIS_UNAVAILABLE",
                     "The seat store was too slow to take the seats; nothing was held, try again");
-            default -> throw new IllegalStateException("The seat map of show " + showId + " is still missing in Redis");
+            case HoldOutcome.NoShow noShow -> throw new IllegalStateException("The seat map of show " + showId
+                    + " is still missing in Redis");
+        };
+    }
+
+    private RequestRejectedException refusal(HoldOutcome.Refused refused) {
+        return switch (refused.refusal()) {
+            case SHOW_FULL -> RequestRejectedException.conflict("SHOW_FULL", "Every seat of the show is sold");
+            case SEATS_UNAVAILABLE -> RequestRejectedException.conflict("SEATS_UNAVAILABLE",
+                    "Some of these seats are sold; others are still free");
+            case SEATS_HELD -> RequestRejectedException.conflict("SEATS_HELD",
+                    "Some of these seats are held by others; join the waiting list to get them if they are freed");
+            case TOO_MANY_SEATS -> RequestRejectedException.unprocessable("TOO_MANY_SEATS",
+                    "You hold " + refused.detail() + " seats of this show; at most " + properties.maxSeatsPerCustomer()
+                            + " per customer");
+            case INVALID_SEATS -> RequestRejectedException.unprocessable("INVALID_SEATS",
+                    "The show has no seat " + refused.detail());
         };
     }
 
@@ -163,8 +173,8 @@ public class Holds {
      * If Redis does not answer, the attempt's hold is freed once that moment has passed ({@link AbandonedAttempts}):
      * the request is answered 503, and whatever Redis takes for it later is let go.
      */
-    private SeatScripts.HoldOutcome attempt(UUID showId, UUID holdId, UUID customerId, List<String> seatIds,
-            Optional<String> idempotencyKey, String from, Optional<UUID> staleHold) {
+    private HoldOutcome attempt(UUID showId, UUID holdId, UUID customerId, List<String> seatIds,
+            Optional<String> idempotencyKey, SeatState from, Optional<UUID> staleHold) {
         Instant notAfter = scripts.estimatedTime().plus(ATTEMPT_WINDOW);
         try {
             return scripts.hold(showId, holdId, customerId, seatIds, properties.holdTtl(), properties.holdGrace(),
@@ -302,7 +312,7 @@ public class Holds {
      * seats afresh, taking the key over.
      */
     private Taken earlier(SeatingPlan plan, UUID holdId, UUID customerId, List<String> seatIds, String idempotencyKey,
-            String from) {
+            SeatState from) {
         Instant deadline = clock.instant().plus(IDEMPOTENT_WAIT);
         while (true) {
             var found = records.find(holdId);

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.reservation.seating.SeatScripts;
+import io.ticketing.reservation.seating.SeatState;
 import io.ticketing.reservation.seating.SeatingPlan;
 import io.ticketing.reservation.seating.SeatingPlans;
 import io.ticketing.starter.RequestRejectedException;
@@ -154,8 +155,8 @@ public class Offers {
                     .orElseThrow(() -> RequestRejectedException.conflict(NOT_ENOUGH_KEPT,
                             "Fewer than " + waiter.seatCount() + " seats are kept for the line"));
             try {
-                Hold hold = holds.take(plan, waiter.customerId(), seats, Optional.of(idempotencyKey), SeatScripts.KEPT);
-                hold.seatIds().forEach(seat -> statuses.put(seat, SeatingPlans.HELD_BY + hold.holdId()));
+                Hold hold = holds.take(plan, waiter.customerId(), seats, Optional.of(idempotencyKey), SeatState.KEPT);
+                hold.seatIds().forEach(seat -> statuses.put(seat, SeatState.heldBy(hold.holdId())));
                 return hold;
             }
             catch (RequestRejectedException ex) {
@@ -181,7 +182,7 @@ public class Offers {
     /** Puts every seat kept for the line back on sale, once no waiter can use them; how many there were. */
     public long release(UUID showId) {
         List<String> kept = plans.liveStatuses(showId).entrySet().stream()
-                .filter(seat -> seat.getValue().equals(SeatScripts.KEPT)).map(Map.Entry::getKey).toList();
+                .filter(seat -> SeatState.KEPT.isStored(seat.getValue())).map(Map.Entry::getKey).toList();
         return kept.isEmpty() ? 0 : scripts.unkeep(showId, kept);
     }
 
@@ -194,7 +195,7 @@ public class Offers {
         for (ShowScheduled.Row row : plan.rows()) {
             List<String> run = new ArrayList<>();
             for (ShowScheduled.Seat seat : row.seats()) {
-                if (SeatScripts.KEPT.equals(statuses.get(seat.seatId()))) {
+                if (SeatState.KEPT.isStored(statuses.get(seat.seatId()))) {
                     run.add(seat.seatId());
                     if (seat.aisleAfter()) {
                         runs.add(run);

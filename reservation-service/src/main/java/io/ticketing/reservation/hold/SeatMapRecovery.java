@@ -23,6 +23,7 @@ import io.ticketing.events.reservation.SeatsKept;
 import io.ticketing.reservation.seating.BlockedSeats;
 import io.ticketing.reservation.seating.SeatKeys;
 import io.ticketing.reservation.seating.SeatScripts;
+import io.ticketing.reservation.seating.SeatState;
 import io.ticketing.reservation.seating.SeatStateRecovery;
 import io.ticketing.reservation.seating.SeatingPlan;
 import io.ticketing.reservation.seating.SeatingPlans;
@@ -107,27 +108,28 @@ class SeatMapRecovery implements SeatStateRecovery {
         Instant now = scripts.time(); // Redis's clock, which set the leases and judges them
         long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
         Map<String, String> seats = new HashMap<>();
-        plan.seatTypes().keySet().forEach(seat -> seats.put(seat, "AVAILABLE"));
+        String available = SeatState.AVAILABLE.stored();
+        plan.seatTypes().keySet().forEach(seat -> seats.put(seat, available));
         Map<String, Integer> customers = new HashMap<>();
         var states = booking.states(showId);
         // a token Redis handed out before it lost the show may not be recorded yet: start above any possible one
         long fence = Math.max(holds.maxToken(showId), nowMicros);
         if (states.isPresent()) {
             states.get().sold().forEach((seat, customer) -> {
-                seats.put(seat, "SOLD");
+                seats.put(seat, SeatState.SOLD.stored());
                 customers.merge(customer.toString(), 1, Integer::sum);
             });
-            states.get().blocked().forEach(seat -> seats.replace(seat, "AVAILABLE", "BLOCKED"));
+            states.get().blocked().forEach(seat -> seats.replace(seat, available, SeatState.BLOCKED.stored()));
             fence = Math.max(fence, states.get().fence());
         }
-        blocked.blocked(showId).forEach(seat -> seats.replace(seat, "AVAILABLE", "BLOCKED"));
+        blocked.blocked(showId).forEach(seat -> seats.replace(seat, available, SeatState.BLOCKED.stored()));
         Map<String, String> holdEntries = new HashMap<>();
         Map<String, String> leaseEnds = new HashMap<>();
         for (Hold hold : holds.heldOfShow(showId, now.minus(properties.holdGrace()))) {
             // only the seats the hold still has: a seat sold meanwhile (its own booking, whose BookingConfirmed is
             // what asked for this rebuild) is counted for the customer as sold, not a second time as held
             List<String> held = hold.seatIds().stream()
-                    .filter(seat -> seats.replace(seat, "AVAILABLE", SeatingPlans.HELD_BY + hold.holdId())).toList();
+                    .filter(seat -> seats.replace(seat, available, SeatState.heldBy(hold.holdId()))).toList();
             if (held.isEmpty()) {
                 continue;
             }
@@ -142,8 +144,8 @@ class SeatMapRecovery implements SeatStateRecovery {
         if (!waiting.isEmpty()) {
             // which seats were kept for the line is lost with Redis: every free seat is kept until the line is served
             for (var seat : seats.entrySet()) {
-                if (seat.getValue().equals("AVAILABLE")) {
-                    seat.setValue(SeatScripts.KEPT);
+                if (seat.getValue().equals(available)) {
+                    seat.setValue(SeatState.KEPT.stored());
                     kept++;
                 }
             }

@@ -97,17 +97,21 @@ public class BlockedSeats {
      */
     private long apply(UUID showId, List<String> seatIds, boolean block) {
         var outcome = scripts.block(showId, seatIds, block);
-        if (outcome.outcome().equals(SeatScripts.NO_SHOW)) {
+        if (outcome instanceof SeatScripts.BlockOutcome.NoShow) {
             recovery.getObject().recover(showId);
             outcome = scripts.block(showId, seatIds, block);
         }
-        return switch (outcome.outcome()) {
-            case "DONE" -> Long.parseLong(outcome.detail());
-            case "SEATS_HELD" -> throw RequestRejectedException.conflict("SEATS_HELD",
-                    "Seat " + outcome.detail() + " is held by a customer; block it once the hold ends");
-            case "SEATS_UNAVAILABLE" -> throw RequestRejectedException.conflict("SEATS_UNAVAILABLE",
-                    "Seat " + outcome.detail() + " is sold; cancel the booking first");
-            default -> throw new IllegalStateException("Blocking seats of show " + showId + ": " + outcome);
+        return switch (outcome) {
+            case SeatScripts.BlockOutcome.Done done -> done.sequence();
+            case SeatScripts.BlockOutcome.Refused refused -> throw switch (refused.refusal()) {
+                case SEATS_HELD -> RequestRejectedException.conflict("SEATS_HELD",
+                        "Seat " + refused.seatId() + " is held by a customer; block it once the hold ends");
+                case SEATS_UNAVAILABLE -> RequestRejectedException.conflict("SEATS_UNAVAILABLE",
+                        "Seat " + refused.seatId() + " is sold; cancel the booking first");
+                default -> new IllegalStateException("Blocking seats of show " + showId + ": " + refused);
+            };
+            case SeatScripts.BlockOutcome.NoShow noShow -> throw new IllegalStateException("The seat map of show "
+                    + showId + " is still missing in Redis");
         };
     }
 }

@@ -42,11 +42,9 @@ public class LiveSeats {
         List<Object> result = read(showId);
         Map<String, List<String>> seatsByHold = new HashMap<>();
         for (int i = 2; i < result.size(); i += 2) {
-            String value = (String) result.get(i);
-            if (value.startsWith(SeatingPlans.HELD_BY)) {
-                seatsByHold.computeIfAbsent(value.substring(SeatingPlans.HELD_BY.length()), hold -> new ArrayList<>(4))
-                        .add((String) result.get(i - 1));
-            }
+            String seat = (String) result.get(i - 1);
+            SeatState.holdOf((String) result.get(i))
+                    .ifPresent(hold -> seatsByHold.computeIfAbsent(hold, h -> new ArrayList<>(4)).add(seat));
         }
         return new WithHolds(snapshot(showId, result, 0), seatsByHold);
     }

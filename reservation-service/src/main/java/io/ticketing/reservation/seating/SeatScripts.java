@@ -26,11 +26,7 @@ import org.springframework.stereotype.Component;
 public class SeatScripts {
 
     /** The outcome of a script whose show has no seat state in Redis (never opened, or Redis lost it). */
-    public static final String NO_SHOW = "NO_SHOW";
-    /** Freed seats kept for the waiting line (shown as held), which only offers to waiters take. */
-    public static final String KEPT = "KEPT";
-    /** The outcome of a hold attempt Redis ran after the moment it had to be taken by: it took nothing. */
-    public static final String LATE = "LATE";
+    private static final String NO_SHOW = "NO_SHOW";
 
     /** A read of Redis's time whose round trip took longer than this does not set the estimate (unless none is). */
     private static final Duration TRUSTED_ROUND_TRIP = Duration.ofMillis(200);
@@ -57,37 +53,97 @@ public class SeatScripts {
         this.redis = redis;
     }
 
-    /** What a script answered: an outcome and its detail. */
-    public record Outcome(String outcome, String detail) {
+    /** What the hold script answered. */
+    public sealed interface HoldOutcome {
+
+        /** Held: the hold's fencing token, and its end by Redis's clock. */
+        record Held(long fencingToken, Instant expiresAt) implements HoldOutcome {
+        }
+
+        /** The idempotency key names a hold taken before: that one. */
+        record Existing(UUID holdId) implements HoldOutcome {
+        }
+
+        /** Nothing taken: {@code detail} is the customer's seats held already or the unknown seat, else empty. */
+        record Refused(Refusal refusal, String detail) implements HoldOutcome {
+        }
+
+        /** Redis ran the attempt after the moment it had to be taken by: it took nothing. */
+        record Late() implements HoldOutcome {
+        }
+
+        /** The show has no seat state in Redis (never opened, or Redis lost it). */
+        record NoShow() implements HoldOutcome {
+        }
+
+        static HoldOutcome of(List<Object> result) {
+            String detail = (String) result.get(1);
+            return switch ((String) result.get(0)) {
+                case "HELD" -> new Held(Long.parseLong(detail),
+                        Instant.ofEpochMilli(Long.parseLong((String) result.get(2))));
+                case "EXISTING" -> new Existing(UUID.fromString(detail));
+                case "LATE" -> new Late();
+                case NO_SHOW -> new NoShow();
+                case String refusal -> new Refused(Refusal.valueOf(refusal), detail);
+            };
+        }
+    }
+
+    /** Why a script took or changed no seat. */
+    public enum Refusal {
+        /** Every seat of the show is sold. */
+        SHOW_FULL,
+        /** Some of the seats are sold (or blocked). */
+        SEATS_UNAVAILABLE,
+        /** Some of the seats are held by others (or kept for the waiting line). */
+        SEATS_HELD,
+        /** The customer would hold more seats of the show than allowed. */
+        TOO_MANY_SEATS,
+        /** The show has no such seat. */
+        INVALID_SEATS
+    }
+
+    /** What the block script answered: done, with the show's seat-change sequence after it, or refused for a seat. */
+    public sealed interface BlockOutcome {
+
+        record Done(long sequence) implements BlockOutcome {
+        }
+
+        record Refused(Refusal refusal, String seatId) implements BlockOutcome {
+        }
+
+        record NoShow() implements BlockOutcome {
+        }
+
+        static BlockOutcome of(List<Object> result) {
+            String detail = (String) result.get(1);
+            return switch ((String) result.get(0)) {
+                case "DONE" -> new Done(Long.parseLong(detail));
+                case NO_SHOW -> new NoShow();
+                case String refusal -> new Refused(Refusal.valueOf(refusal), detail);
+            };
+        }
     }
 
     /**
-     * What the hold script answered: an outcome and its detail (the fencing token when held) and, when held, the
-     * hold's end by Redis's clock.
-     */
-    public record HoldOutcome(String outcome, String detail, Optional<Instant> expiresAt) {
-    }
-
-    /**
-     * Holds seats that have the status {@code from}: {@link SeatingPlans#AVAILABLE} for a customer's own hold,
-     * {@link #KEPT} for an offer to a waiter. The hold ends {@code holdTime} after now by Redis's clock, its lease
+     * Holds seats that are {@code from}: {@link SeatState#AVAILABLE} for a customer's own hold, {@link SeatState#KEPT}
+     * for an offer to a waiter. The hold ends {@code holdTime} after now by Redis's clock, its lease
      * {@code grace} later. {@code staleHold}: the hold the idempotency key may still name though it was never
      * recorded; the key is then taken over. {@code notAfter} (Redis's clock): an attempt Redis runs later than that
      * takes nothing and answers {@code LATE}; run again for the same hold, the script answers what it took.
      */
     public HoldOutcome hold(UUID showId, UUID holdId, UUID customerId, List<String> seatIds, Duration holdTime,
-            Duration grace, int maxPerCustomer, Optional<String> idempotencyKey, String from,
+            Duration grace, int maxPerCustomer, Optional<String> idempotencyKey, SeatState from,
             Optional<UUID> staleHold, Instant notAfter) {
         SeatKeys keys = SeatKeys.of(showId);
         List<Object> args = new ArrayList<>(List.of(holdId.toString(), customerId.toString(),
                 Long.toString(holdTime.toMillis()), Long.toString(grace.toMillis()), Integer.toString(maxPerCustomer),
-                idempotencyKey.isPresent() ? "1" : "0", from, staleHold.map(UUID::toString).orElse(""),
+                idempotencyKey.isPresent() ? "1" : "0", from.stored(), staleHold.map(UUID::toString).orElse(""),
                 Long.toString(notAfter.toEpochMilli())));
         args.addAll(seatIds);
         List<Object> result = scripts.eval(RScript.Mode.READ_WRITE, hold, RScript.ReturnType.LIST,
                 keys(keys, holdId, keys.idempotency(customerId, idempotencyKey.orElse("-"))), args.toArray());
-        return new HoldOutcome((String) result.get(0), (String) result.get(1), result.size() > 2
-                ? Optional.of(Instant.ofEpochMilli(Long.parseLong((String) result.get(2)))) : Optional.empty());
+        return HoldOutcome.of(result);
     }
 
     /** A freed hold, or empty when it was freed already (by a release, the sweeper or another instance). */
@@ -138,10 +194,10 @@ public class SeatScripts {
     }
 
     /** Blocks free seats, all or none, or unblocks blocked ones. */
-    public Outcome block(UUID showId, List<String> seatIds, boolean blocked) {
+    public BlockOutcome block(UUID showId, List<String> seatIds, boolean blocked) {
         List<Object> args = new ArrayList<>(List.of(blocked ? "1" : "0"));
         args.addAll(seatIds);
-        return outcome(scripts.eval(RScript.Mode.READ_WRITE, block, RScript.ReturnType.LIST,
+        return BlockOutcome.of(scripts.eval(RScript.Mode.READ_WRITE, block, RScript.ReturnType.LIST,
                 keys(SeatKeys.of(showId), null, ""), args.toArray()));
     }
 
@@ -230,10 +286,6 @@ public class SeatScripts {
     public boolean rebuild(UUID showId, String stateJson) {
         return "REBUILT".equals(scripts.eval(RScript.Mode.READ_WRITE, rebuild, RScript.ReturnType.VALUE,
                 keys(SeatKeys.of(showId), null, ""), stateJson));
-    }
-
-    private static Outcome outcome(List<Object> result) {
-        return new Outcome((String) result.get(0), (String) result.get(1));
     }
 
     /**

@@ -6,18 +6,12 @@ package io.ticketing.reservation.seating;
  */
 public record SeatStatus(String seatId, String status) {
 
-    public static final String HELD = "HELD";
-
-    /**
-     * The public status of a seat's live value in Redis: {@code HELD:<holdId>} and {@code KEPT} (for the waiting
-     * line) become {@code HELD}.
-     */
+    /** The public status of a seat's live value in Redis ({@link SeatState#shown()}). */
     public static SeatStatus of(String seatId, String liveValue) {
-        return new SeatStatus(seatId, liveValue.startsWith(SeatingPlans.HELD_BY) || liveValue.equals(SeatScripts.KEPT)
-                ? HELD : liveValue);
+        return new SeatStatus(seatId, SeatState.of(liveValue).shown().name());
     }
 
     public boolean available() {
-        return SeatingPlans.AVAILABLE.equals(status);
+        return SeatState.AVAILABLE.name().equals(status);
     }
 }

@@ -37,10 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class SeatingPlans {
 
-    public static final String AVAILABLE = "AVAILABLE";
-    /** A held seat's value in Redis is this prefix and the hold id. */
-    public static final String HELD_BY = "HELD:";
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final RedissonClient redis;
@@ -74,7 +70,7 @@ public class SeatingPlans {
                         utc(show.salesCloseAt() == null ? show.startsAt() : show.salesCloseAt()))
                 .update();
         Map<String, String> seats = new LinkedHashMap<>();
-        show.rows().forEach(row -> row.seats().forEach(seat -> seats.put(seat.seatId(), AVAILABLE)));
+        show.rows().forEach(row -> row.seats().forEach(seat -> seats.put(seat.seatId(), SeatState.AVAILABLE.stored())));
         liveStatusMap(show.showId()).putAll(seats);
         redis.<String, String>getMap(SeatKeys.of(show.showId()).counts(), StringCodec.INSTANCE)
                 .putAll(Map.of("available", Integer.toString(seats.size()), "held", "0"));
@@ -145,8 +141,8 @@ public class SeatingPlans {
                         .map(seat -> {
                             ShowScheduled.Price price = prices.get(seat.type());
                             return new SeatMap.Seat(seat.seatId(), seat.number(), seat.type(), price.amount(),
-                                    price.currency(), statuses.getOrDefault(seat.seatId(), AVAILABLE), seat.aisleAfter(),
-                                    null);
+                                    price.currency(), statuses.getOrDefault(seat.seatId(), SeatState.AVAILABLE.name()),
+                                    seat.aisleAfter(), null);
                         })
                         .toList()))
                 .toList());

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.ticketing.events.EventTypes;
@@ -46,17 +47,20 @@ public final class EventProducer implements AutoCloseable {
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
-    /** Sends and waits until Kafka has the event. */
-    public void send(IntegrationEvent event) {
-        sendRaw(event.topic(), event.key(), event.type(), JSON.writeValueAsString(event));
+    /** Sends and waits until Kafka has the event; where Kafka put it. */
+    public RecordMetadata send(IntegrationEvent event) {
+        return sendRaw(event.topic(), event.key(), event.type(), JSON.writeValueAsString(event));
     }
 
-    /** Sends any text as an event of the named type (a broken one, say), and waits until Kafka has it. */
-    public void sendRaw(String topic, String key, String type, String body) {
+    /**
+     * Sends any text as an event of the named type (a broken one, say), and waits until Kafka has it; where Kafka put
+     * it.
+     */
+    public RecordMetadata sendRaw(String topic, String key, String type, String body) {
         var record = new ProducerRecord<>(topic, key, body);
         record.headers().add(EventTypes.HEADER, type.getBytes(StandardCharsets.UTF_8));
         try {
-            producer.send(record).get();
+            return producer.send(record).get();
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

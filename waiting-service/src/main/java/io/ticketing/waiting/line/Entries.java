@@ -119,7 +119,7 @@ class Entries {
                 WHERE line_state IN ('ENTERING', 'LEAVING') AND show_id = ? LIMIT ?""")
                 .params(showId, limit)
                 .query((rs, n) -> new LineChange(rs.getObject("id", UUID.class), rs.getObject("show_id", UUID.class),
-                        rs.getString("line_state").equals("ENTERING")))
+                        LineState.valueOf(rs.getString("line_state")) == LineState.ENTERING))
                 .list();
     }
 
@@ -130,6 +130,14 @@ class Entries {
     }
 
     record LineChange(UUID entryId, UUID showId, boolean entering) {
+    }
+
+    /**
+     * Where an entry stands with reservation-service's line ({@code line_state}): to be entered, entered, to be
+     * removed, removed. Only this service's sync moves it, ENTERING to ENTERED, and any to LEAVING and then LEFT.
+     */
+    enum LineState {
+        ENTERING, ENTERED, LEAVING, LEFT
     }
 
     /** reservation-service's line has the changes: ENTERING became ENTERED, LEAVING became LEFT. */

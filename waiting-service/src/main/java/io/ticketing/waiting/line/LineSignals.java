@@ -38,7 +38,6 @@ class LineSignals implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LineSignals.class);
     private static final int RECEIVE_TIMEOUT_MS = 500;
-    private static final String WAITING = Entry.Status.WAITING.name();
 
     private final DataSource dataSource;
     private final ConcurrentHashMap<UUID, Set<Watch>> watches = new ConcurrentHashMap<>();
@@ -96,8 +95,7 @@ class LineSignals implements SmartLifecycle {
             if (change.entryId().equals(entryId)) {
                 ownStatus = true;
             }
-            else if (change.joinedSeq() < joinedSeq && WAITING.equals(change.oldStatus())
-                    && !WAITING.equals(change.newStatus())) {
+            else if (change.joinedSeq() < joinedSeq && change.leftTheLine()) {
                 aheadLeft.incrementAndGet();
             }
             else {
@@ -131,13 +129,21 @@ class LineSignals implements SmartLifecycle {
         return watch;
     }
 
-    /** One change as the trigger announces it: {@code show,entry,joined_seq,old status,new status}. */
-    record Change(UUID showId, UUID entryId, long joinedSeq, String oldStatus, String newStatus) {
+    /**
+     * One change as the trigger announces it: {@code show,entry,joined_seq,old status,new status}, the old status
+     * empty for an entry that joined ({@code oldStatus} null then).
+     */
+    record Change(UUID showId, UUID entryId, long joinedSeq, Entry.Status oldStatus, Entry.Status newStatus) {
 
         static Change parse(String payload) {
             String[] parts = payload.split(",", -1);
-            return new Change(UUID.fromString(parts[0]), UUID.fromString(parts[1]), Long.parseLong(parts[2]), parts[3],
-                    parts[4]);
+            return new Change(UUID.fromString(parts[0]), UUID.fromString(parts[1]), Long.parseLong(parts[2]),
+                    parts[3].isEmpty() ? null : Entry.Status.valueOf(parts[3]), Entry.Status.valueOf(parts[4]));
+        }
+
+        /** The entry waited and no longer does: everyone who joined after it moved up. */
+        boolean leftTheLine() {
+            return oldStatus == Entry.Status.WAITING && newStatus != Entry.Status.WAITING;
         }
     }
 
