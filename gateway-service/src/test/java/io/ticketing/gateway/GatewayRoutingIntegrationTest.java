@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,7 +33,7 @@ import io.ticketing.testsupport.OpenApiSnapshot;
  * record what reached them; a service that is down yields a 503 problem, an unknown path a 404 problem.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+        properties = "ticketing.gateway.response-timeout=1s")
 class GatewayRoutingIntegrationTest {
 
     @DynamicPropertySource
@@ -45,6 +46,9 @@ class GatewayRoutingIntegrationTest {
 
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
+
+    @Autowired
+    List<NettyRoutingFilter> routingFilters;
 
     @Value("${local.management.port}")
     int managementPort;
@@ -151,6 +155,16 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void answersA504ProblemWhenTheServiceStallsAfterItsHeaders() {
+        assertThat(routingFilters).as("one routing filter, the gateway's own").singleElement()
+                .extracting(filter -> filter.getClass().getSimpleName()).isEqualTo("ServiceRouting");
+        var response = admin().get("/api/v1/movies/stall");
+        assertThat(response.status()).as("the service's headers came in time, its body too late").isEqualTo(504);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("code")).isEqualTo("SERVICE_TIMEOUT");
+    }
+
+    @Test
     void passesManyConcurrentRequestsToOneServiceWithoutRefusingAny() throws Exception {
         int clients = 80;
         List<Future<Integer>> statuses = new ArrayList<>();
@@ -168,9 +182,11 @@ class GatewayRoutingIntegrationTest {
 
     @Test
     void letsEventStreamsRunLongerThanTheTimeLimit() {
-        var response = admin().get("/api/v1/shows/slow/seats/stream");
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).contains("reservation");
+        for (String stream : new String[] { "/api/v1/shows/slow/seats/stream", "/api/v1/shows/stall/seats/stream" }) {
+            var response = admin().get(stream);
+            assertThat(response.status()).as(stream).isEqualTo(200);
+            assertThat(response.body()).contains("reservation");
+        }
     }
 
     @Test

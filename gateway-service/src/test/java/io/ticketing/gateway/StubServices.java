@@ -103,6 +103,11 @@ final class StubServices {
                 exchange.getResponseHeaders().add("X-Request-Id", requestId);
             }
             exchange.sendResponseHeaders(200, body.length);
+            if (exchange.getRequestURI().getPath().contains("stall")) {
+                // the headers go out, then the service stalls (paused, starved of CPU) before its body
+                exchange.getResponseBody().flush();
+                sleep(SLOW_MILLIS);
+            }
             exchange.getResponseBody().write(body);
             exchange.close();
         });

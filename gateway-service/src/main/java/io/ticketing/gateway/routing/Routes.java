@@ -8,7 +8,6 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.BooleanSpec;
 import org.springframework.cloud.gateway.route.builder.Buildable;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
-import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -17,8 +16,8 @@ import org.springframework.http.HttpMethod;
  * The public REST contract of PRODUCT.md, path by path, mapped to the service that owns it. Routes are tried
  * in the order given, so a narrower path (a hold's payment) comes before the wider one (holds).
  *
- * <p>Every request route runs through a circuit breaker named after its service, and the HTTP client's response
- * timeout ({@code spring.cloud.gateway.server.webflux.httpclient.response-timeout}, 30 s) bounds every call: a service
+ * <p>Every request route runs through a circuit breaker named after its service, and a time limit
+ * ({@code ticketing.gateway.response-timeout}, 30 s; {@link ServiceRouting}) bounds every call: a service
  * that is down or too slow gets a quick 503/504 problem instead of piling up waiting requests. Server-Sent Event
  * streams are long-lived by design, so they have their own routes without time limits, and a waiting-list entry's
  * long poll has a longer one than 30 s.
@@ -65,11 +64,11 @@ class Routes {
      * instead of the breaker's, and a quiet line never counts as a failing service.
      */
     private static Buildable<Route> longPoll(BooleanSpec paths, URI service) {
-        return paths.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, LONG_POLL_TIMEOUT.toMillis()).uri(service);
+        return paths.metadata(ServiceRouting.TIME_LIMIT, LONG_POLL_TIMEOUT.toMillis()).uri(service);
     }
 
     private static Buildable<Route> stream(
             BooleanSpec paths, URI service) {
-        return paths.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, -1).uri(service);
+        return paths.metadata(ServiceRouting.TIME_LIMIT, -1).uri(service);
     }
 }

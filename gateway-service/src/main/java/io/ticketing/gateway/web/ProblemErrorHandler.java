@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -84,7 +85,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             log.warn("Service closed the connection before answering: {}", error.toString());
             return unavailable();
         }
-        if (causedBy(error, TimeoutException.class)) {
+        if (causedBy(error, TimeoutException.class) || causedBy(error, ReadTimeoutException.class)) {
+            // no answer in time: no headers (the route's limit), or a stall after them (the HTTP client's limit)
             return timedOut();
         }
         if (causedBy(error, IOException.class)) {
