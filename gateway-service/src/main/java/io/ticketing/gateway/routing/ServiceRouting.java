@@ -31,8 +31,8 @@ class ServiceRouting extends NettyRoutingFilter {
     static final String TIME_LIMIT = "ticketing.time-limit";
 
     private final Duration responseTimeout;
-    /** By route and time limit: a route refreshed with another limit gets a client of its own. */
-    private final Map<List<Object>, HttpClient> clients = new ConcurrentHashMap<>();
+    /** By route id: the routes are built once, in code ({@link Routes}). */
+    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
 
     ServiceRouting(HttpClient httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
             HttpClientProperties properties, Duration responseTimeout) {
@@ -42,10 +42,9 @@ class ServiceRouting extends NettyRoutingFilter {
 
     @Override
     protected HttpClient getHttpClient(Route route, ServerWebExchange exchange) {
-        Optional<Duration> limit = timeLimit(route);
-        return clients.computeIfAbsent(List.of(route.getId(), limit), key -> {
+        return clients.computeIfAbsent(route.getId(), id -> {
             HttpClient client = super.getHttpClient(route, exchange);
-            return limit.map(client::responseTimeout).orElse(client);
+            return timeLimit(route).map(client::responseTimeout).orElse(client);
         });
     }
 

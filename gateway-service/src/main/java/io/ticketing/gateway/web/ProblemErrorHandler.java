@@ -86,7 +86,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             return unavailable();
         }
         if (causedBy(error, TimeoutException.class) || causedBy(error, ReadTimeoutException.class)) {
-            // no answer in time: no headers (the route's limit), or a stall after them (the HTTP client's limit)
+            // the service sent nothing for its route's time limit (ServiceRouting), before its headers or after them
             return timedOut();
         }
         if (causedBy(error, IOException.class)) {

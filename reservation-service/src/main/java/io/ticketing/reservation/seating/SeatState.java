@@ -6,8 +6,8 @@ import java.util.UUID;
 /**
  * A seat's state in a show's live seat map, and what Redis stores for it: the state's name, except for a held seat,
  * which stores {@code HELD:<holdId>}. {@code KEPT}: freed while customers wait in the show's line, only offers to
- * waiters take it. Customers see four states ({@link #shown()}): a kept seat is shown as held, and nobody is told
- * whose hold a seat is in.
+ * waiters take it. Customers see four states ({@link #shown(String)}): a kept seat is shown as held, and nobody is
+ * told whose hold a seat is in.
  */
 public enum SeatState {
 
@@ -30,7 +30,7 @@ public enum SeatState {
 
     /** Whether Redis stores this state for the seat ({@code stored} may be null: a seat it does not have). */
     public boolean isStored(String stored) {
-        return stored != null && of(stored) == this;
+        return stored != null && (this == HELD ? stored.startsWith(HELD_BY) : stored.equals(name()));
     }
 
     /** What Redis stores for a seat in the hold. */
@@ -43,8 +43,11 @@ public enum SeatState {
         return stored.startsWith(HELD_BY) ? Optional.of(stored.substring(HELD_BY.length())) : Optional.empty();
     }
 
-    /** The state as customers see it: a kept seat is held. */
-    public SeatState shown() {
-        return this == KEPT ? HELD : this;
+    /**
+     * The name of the state customers see for a stored value: a kept seat is held, and a held one does not say whose
+     * hold it is. Read off the value, not parsed into a state: it runs for every seat of every snapshot.
+     */
+    public static String shown(String stored) {
+        return stored.startsWith(HELD_BY) || stored.equals(KEPT.name()) ? HELD.name() : stored;
     }
 }

@@ -6,9 +6,9 @@ package io.ticketing.reservation.seating;
  */
 public record SeatStatus(String seatId, String status) {
 
-    /** The public status of a seat's live value in Redis ({@link SeatState#shown()}). */
+    /** The public status of a seat's live value in Redis ({@link SeatState#shown(String)}). */
     public static SeatStatus of(String seatId, String liveValue) {
-        return new SeatStatus(seatId, SeatState.of(liveValue).shown().name());
+        return new SeatStatus(seatId, SeatState.shown(liveValue));
     }
 
     public boolean available() {
