@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.ticketing.booking.inventory.Inventory;
 import io.ticketing.booking.sale.Bookings;
 import io.ticketing.events.Topics;
 import io.ticketing.events.booking.BookingCancelled;
@@ -77,6 +79,9 @@ class BookingsIntegrationTest {
 
     @Autowired
     Bookings bookings;
+
+    @Autowired
+    Inventory inventory;
 
     @Test
     void confirmsAPaidHoldAsABookingTheCustomerAloneCanRead() {
@@ -219,6 +224,68 @@ class BookingsIntegrationTest {
         assertThat(fence(first, "A2")).isEqualTo(newer);
         assertThat(count("SELECT count(*) FROM processed_event WHERE event_id IN (?, ?, ?)", newest.eventId(),
                 burst.get(1).eventId(), burst.get(3).eventId())).isEqualTo(3);
+    }
+
+    @Test
+    void keepsTheHoldsAndBlocksThatOvertookTheirShowUntilItIsStocked() {
+        ShowScheduled show = ShowScheduledMother.show(1, 5);
+        long token = TOKENS.incrementAndGet();
+        UUID showId = show.showId();
+        // reservation-service's first events of the show, before booking has read its schedule (another topic)
+        events.send(held(show, List.of("A1", "A2"), token));
+        events.send(new SeatsBlocked(UUID.randomUUID(), Instant.now(), showId, List.of("A3", "A4"), 5));
+        events.send(new SeatsUnblocked(UUID.randomUUID(), Instant.now(), showId, List.of("A4"), 6));
+        Consumption.awaitPast("booking-service",
+                events.send(new SeatsBlocked(UUID.randomUUID(), Instant.now(), showId, List.of("A4"), 4)));
+
+        stocked(show);
+
+        assertThat(fence(show, "A1")).isEqualTo(token);
+        assertThat(fence(show, "A2")).isEqualTo(token);
+        assertThat(fence(show, "A3")).isZero();
+        assertThat(status(show, "A3")).isEqualTo("BLOCKED");
+        assertThat(status(show, "A4")).as("unblocked by the newest").isEqualTo("AVAILABLE");
+        assertThat(count("SELECT count(*) FROM early_seat_change WHERE show_id = ?", showId)).isZero();
+        // the hold's claim is in force: an older hold's late payment loses, the hold's own payment wins
+        PaymentSucceeded older = sent(paid(show, UUID.randomUUID(), List.of("A1"), token - 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rejection(older).equals("SEATS_TAKEN"));
+        awaitBooking(sent(paid(show, UUID.randomUUID(), List.of("A1", "A2"), token)));
+    }
+
+    @Test
+    void neverLosesAClaimOrABlockThatRacesTheStockingOfItsShow() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 40; round++) {
+                ShowScheduled show = ShowScheduledMother.show(1, 3);
+                long token = TOKENS.incrementAndGet();
+                CyclicBarrier start = new CyclicBarrier(3);
+                List<Future<?>> racing = List.of(
+                        threads.submit(() -> {
+                            start.await();
+                            inventory.stock(show);
+                            return null;
+                        }),
+                        threads.submit(() -> {
+                            start.await();
+                            inventory.claim(List.of(held(show, List.of("A2"), token)));
+                            return null;
+                        }),
+                        threads.submit(() -> {
+                            start.await();
+                            inventory.block(show.showId(), List.of("A3"), true, 1);
+                            return null;
+                        }));
+                for (Future<?> done : racing) {
+                    done.get();
+                }
+                assertThat(fence(show, "A2")).as("round %d", round).isEqualTo(token);
+                assertThat(status(show, "A3")).as("round %d", round).isEqualTo("BLOCKED");
+            }
+        }
+        finally {
+            threads.shutdownNow();
+        }
     }
 
     private static SeatsHeld held(ShowScheduled show, List<String> seats, long token) {

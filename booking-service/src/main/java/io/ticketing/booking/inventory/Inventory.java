@@ -26,6 +26,11 @@ public class Inventory {
 
     private static final int BATCH = 1000;
 
+    /** Claims as a relation {@code claim(show_id, seat_id, fence)} of three comma-separated lists. */
+    private static final String CLAIMS = """
+            unnest(string_to_array(?, ',')::uuid[], string_to_array(?, ','), string_to_array(?, ',')::bigint[])
+                 AS claim(show_id, seat_id, fence)""";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -34,9 +39,13 @@ public class Inventory {
         this.batch = batch;
     }
 
-    /** Puts a newly scheduled show's seats on sale. */
+    /**
+     * Puts a newly scheduled show's seats on sale, with the claims and blocks of its seats that came before it (they
+     * travel on another topic), under the show's lock: a claim or a block waiting for that lock finds the show stocked.
+     */
     @Transactional
     public void stock(ShowScheduled show) {
+        lock(show.showId());
         jdbc.sql("""
                 INSERT INTO show_inventory (show_id, hall_id, starts_at, ends_at, seat_count)
                 VALUES (?, ?, ?, ?, ?)""")
@@ -58,6 +67,13 @@ public class Inventory {
                         ps.setObject(i + 1, args[i]);
                     }
                 });
+        jdbc.sql("""
+                UPDATE show_seat SET fence = early.fence, block_version = early.block_version,
+                       status = CASE WHEN early.blocked THEN ? ELSE status END
+                FROM early_seat_change early
+                WHERE early.show_id = ? AND show_seat.show_id = early.show_id AND show_seat.seat_id = early.seat_id""")
+                .params(Seat.Status.BLOCKED.name(), show.showId()).update();
+        jdbc.sql("DELETE FROM early_seat_change WHERE show_id = ?").param(show.showId()).update();
     }
 
     /** A show as sales see it: when it starts and whether the catalog cancelled it. */
@@ -110,6 +126,7 @@ public class Inventory {
     /**
      * Holds claimed these seats with their fencing tokens: any older hold on a seat has lapsed and can no longer be
      * confirmed. One statement for a whole batch of holds, of any shows; a seat claimed twice keeps the higher token.
+     * A claim of a show not stocked yet is kept until it is.
      */
     @Transactional
     public void claim(List<SeatsHeld> holds) {
@@ -123,32 +140,70 @@ public class Inventory {
                 fences.add(Long.toString(hold.fencingToken()));
             }
         }
+        Object[] claims = { String.join(",", shows), String.join(",", seats), String.join(",", fences) };
+        List<UUID> unstocked = jdbc.sql("""
+                SELECT DISTINCT show_id FROM unnest(string_to_array(?, ',')::uuid[]) AS claim(show_id)
+                WHERE NOT EXISTS (SELECT 1 FROM show_inventory i WHERE i.show_id = claim.show_id)
+                ORDER BY show_id""")
+                .param(claims[0]).query(UUID.class).list();
+        unstocked.forEach(this::lock);
         jdbc.sql("""
                 UPDATE show_seat SET fence = claimed.fence
-                FROM (SELECT show_id, seat_id, max(fence) AS fence
-                      FROM unnest(string_to_array(?, ',')::uuid[], string_to_array(?, ','), string_to_array(?, ',')::bigint[])
-                           AS claim(show_id, seat_id, fence)
-                      GROUP BY show_id, seat_id) AS claimed
+                FROM (SELECT show_id, seat_id, max(fence) AS fence FROM %s GROUP BY show_id, seat_id) AS claimed
                 WHERE show_seat.show_id = claimed.show_id AND show_seat.seat_id = claimed.seat_id
-                  AND show_seat.fence < claimed.fence""")
-                .params(String.join(",", shows), String.join(",", seats), String.join(",", fences))
-                .update();
+                  AND show_seat.fence < claimed.fence""".formatted(CLAIMS))
+                .params(claims).update();
+        if (!unstocked.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO early_seat_change (show_id, seat_id, fence)
+                    SELECT show_id, seat_id, max(fence) FROM %s
+                    WHERE NOT EXISTS (SELECT 1 FROM show_inventory i WHERE i.show_id = claim.show_id)
+                    GROUP BY show_id, seat_id
+                    ON CONFLICT (show_id, seat_id)
+                    DO UPDATE SET fence = greatest(early_seat_change.fence, excluded.fence)""".formatted(CLAIMS))
+                    .params(claims).update();
+        }
+    }
+
+    /**
+     * The lock of a show's stocking, held until the transaction ends (a PostgreSQL advisory lock). A change of seats
+     * of a show not stocked yet (a show's first holds and blocks can overtake its schedule) takes it, in the order of
+     * the show ids, before it reads or writes any seat: then either the show's seats are there, or the stocking will
+     * find the change kept for it.
+     */
+    private void lock(UUID showId) {
+        long key = showId.getMostSignificantBits() ^ showId.getLeastSignificantBits();
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(key).query((rs, n) -> 1).single();
     }
 
     /**
      * Takes available seats off sale (or puts blocked ones back), as the venue decided, unless a newer block or unblock
      * of the seat (a higher {@code version}) was applied already: whichever order they arrive in, the newest wins.
-     * Sold seats stay sold.
+     * Sold seats stay sold. A block of a show not stocked yet is kept until it is.
      */
     @Transactional
     public void block(UUID showId, List<String> seatIds, boolean blocked, long version) {
+        String seats = String.join(",", seatIds);
+        boolean stocked = show(showId).isPresent();
+        if (!stocked) {
+            lock(showId);
+        }
         jdbc.sql("""
                 UPDATE show_seat SET block_version = ?, status = CASE WHEN status = ? THEN ? ELSE status END
                 WHERE show_id = ? AND seat_id = ANY(string_to_array(?, ',')) AND block_version <= ?""")
                 .params(version, (blocked ? Seat.Status.AVAILABLE : Seat.Status.BLOCKED).name(),
-                        (blocked ? Seat.Status.BLOCKED : Seat.Status.AVAILABLE).name(), showId,
-                        String.join(",", seatIds), version)
+                        (blocked ? Seat.Status.BLOCKED : Seat.Status.AVAILABLE).name(), showId, seats, version)
                 .update();
+        if (!stocked) {
+            jdbc.sql("""
+                    INSERT INTO early_seat_change (show_id, seat_id, blocked, block_version)
+                    SELECT ?, seat_id, ?, ? FROM unnest(string_to_array(?, ',')) AS seat(seat_id)
+                    WHERE NOT EXISTS (SELECT 1 FROM show_inventory WHERE show_id = ?)
+                    ON CONFLICT (show_id, seat_id)
+                    DO UPDATE SET blocked = excluded.blocked, block_version = excluded.block_version
+                    WHERE early_seat_change.block_version <= excluded.block_version""")
+                    .params(showId, blocked, version, seats, showId).update();
+        }
     }
 
     /**
