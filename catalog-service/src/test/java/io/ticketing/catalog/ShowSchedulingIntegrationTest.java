@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -316,26 +317,93 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
         var prices = List.of(Map.of("seatType", "REGULAR", "price", 9, "currency", "EUR"),
                 Map.of("seatType", "PREMIUM", "price", 14, "currency", "EUR"));
 
-        var clash = api.put("/api/v1/admin/shows/" + showId, Map.of("startsAt",
+        var first = api.withHeader("If-Match", "\"1\"");
+        var clash = first.put("/api/v1/admin/shows/" + showId, Map.of("startsAt",
                 startsAt.plus(2, ChronoUnit.HOURS).toString(), "prices", prices));
-        var badWindow = api.put("/api/v1/admin/shows/" + showId, Map.of("startsAt", startsAt.toString(),
+        var badWindow = first.put("/api/v1/admin/shows/" + showId, Map.of("startsAt", startsAt.toString(),
                 "prices", prices, "salesCloseAt", startsAt.plus(1, ChronoUnit.DAYS).toString()));
-        var moved = api.put("/api/v1/admin/shows/" + showId, Map.of("startsAt",
+        var moved = first.put("/api/v1/admin/shows/" + showId, Map.of("startsAt",
                 startsAt.minus(1, ChronoUnit.HOURS).toString(), "prices", prices));
 
         assertThat(clash.text("code")).isEqualTo("SHOW_OVERLAP");
         assertThat(badWindow.text("code")).isEqualTo("INVALID_SALES_WINDOW");
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.text("salesCloseAt")).isEqualTo(startsAt.minus(1, ChronoUnit.HOURS).toString());
+        assertThat(moved.headers().firstValue("ETag")).contains("\"2\"");
         var updated = JsonApi.parse(awaitEvent(showId, "ShowUpdated").value());
         assertThat(updated.path("prices").get(0).path("amount").decimalValue()).isEqualByComparingTo("9");
+        assertThat(updated.path("version").asLong()).isEqualTo(2);
 
         assertThat(api.delete("/api/v1/admin/shows/" + otherId).status()).isEqualTo(204);
         assertThat(api.delete("/api/v1/admin/shows/" + otherId).status()).isEqualTo(204);
         awaitEvent(otherId, "ShowCancelled");
         assertThat(api.get("/api/v1/admin/shows/" + otherId).text("status")).isEqualTo("CANCELLED");
-        assertThat(api.put("/api/v1/admin/shows/" + otherId, Map.of("startsAt", startsAt.toString(), "prices", prices))
-                .text("code")).isEqualTo("SHOW_CANCELLED");
+        assertThat(api.withHeader("If-Match", "*").put("/api/v1/admin/shows/" + otherId,
+                Map.of("startsAt", startsAt.toString(), "prices", prices)).text("code")).isEqualTo("SHOW_CANCELLED");
+    }
+
+    @Test
+    void twoAdminsChangingOneShowAtOnceCannotOverwriteEachOther() throws Exception {
+        var api = api().withHeader("X-Api-Client", "box-office");
+        String hallId = CatalogMother.hall(api, 2, 4);
+        String movieId = CatalogMother.movie(api, "Contested", 90);
+        Instant startsAt = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String showId = CatalogMother.show(api, movieId, hallId, startsAt);
+        String path = "/api/v1/admin/shows/" + showId;
+        var read = api.get(path);
+        assertThat(read.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(read.json().path("version").asLong()).isEqualTo(1);
+        assertThat(read.text("createdBy")).isEqualTo("box-office");
+        assertThat(read.text("createdAt")).isNotBlank();
+
+        var blind = api.put(path, change(startsAt.plus(1, ChronoUnit.DAYS), 10));
+        assertThat(blind.status()).isEqualTo(428);
+        assertThat(blind.text("code")).isEqualTo("VERSION_REQUIRED");
+
+        ExecutorService admins = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 1; round <= 5; round++) {
+                var basedOn = api.withHeader("If-Match", "\"" + round + "\"");
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<JsonApi.Response>> writes = new ArrayList<>();
+                for (int admin = 0; admin < 2; admin++) {
+                    var body = change(startsAt.plus(round * 2L + admin, ChronoUnit.HOURS), 10 + admin);
+                    writes.add(admins.submit(() -> {
+                        together.await();
+                        return basedOn.put(path, body);
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (var write : writes) {
+                    var response = write.get();
+                    statuses.add(response.status());
+                    if (response.status() == 412) {
+                        assertThat(response.isProblem()).isTrue();
+                        assertThat(response.text("code")).isEqualTo("STALE_VERSION");
+                    }
+                }
+                assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 412);
+                assertThat(api.get(path).json().path("version").asLong()).isEqualTo(round + 1);
+            }
+        }
+        finally {
+            admins.shutdownNow();
+        }
+
+        var stale = api.withHeader("If-Match", "\"1\"").put(path, change(startsAt, 12));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.json().path("currentVersion").asLong()).isEqualTo(6);
+        var now = api.get(path);
+        assertThat(now.text("updatedBy")).isEqualTo("box-office");
+        assertThat(api.withHeader("If-Match", "\"5\"").delete(path).status()).isEqualTo(412);
+        assertThat(api.withHeader("If-Match", now.headers().firstValue("ETag").orElseThrow()).delete(path).status())
+                .isEqualTo(204);
+    }
+
+    private static Map<String, Object> change(Instant startsAt, int price) {
+        return Map.of("startsAt", startsAt.toString(), "prices",
+                List.of(Map.of("seatType", "REGULAR", "price", price, "currency", "EUR"),
+                        Map.of("seatType", "PREMIUM", "price", price + 5, "currency", "EUR")));
     }
 
     private int count(String table) {

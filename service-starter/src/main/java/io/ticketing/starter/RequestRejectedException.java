@@ -25,7 +25,11 @@ public class RequestRejectedException extends RuntimeException {
         /** The caller is not known: no customer session (401). */
         UNAUTHENTICATED,
         /** Something the service needs is down for now; the same request may succeed later (503). */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The write was based on a version of the resource that is no longer the current one (412). */
+        PRECONDITION_FAILED,
+        /** The write must name the version it was based on, and did not (428). */
+        PRECONDITION_REQUIRED
     }
 
     private final Reason reason;

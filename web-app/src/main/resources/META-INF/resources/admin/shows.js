@@ -161,7 +161,7 @@ export async function showPage(main, showId) {
         current = await api('PUT', '/api/v1/admin/shows/' + showId, { body: {
           startsAt: instantOf(values.startsAt, zone), prices: prices.read(values),
           salesCloseAt: closeAtStart ? null : current.salesCloseAt,
-        } });
+        }, version: current.version });
         describe();
         return 'Saved: the show starts ' + localTime(current.startsAt, zone) + '.';
       },
@@ -183,7 +183,7 @@ export async function showPage(main, showId) {
       }
       confirmIn(cancelArea, 'Cancel this show? ' + consequence + ' It leaves sale and search, and cannot be undone.',
         'Cancel the show', async () => {
-          await api('DELETE', '/api/v1/admin/shows/' + showId);
+          await api('DELETE', '/api/v1/admin/shows/' + showId, { version: current.version });
           carry('The show was cancelled.');
           showPage(main, showId);
         }, 'Keep the show');

@@ -88,8 +88,12 @@ export function plainWords(code, detail, status) {
  * Calls the API: `key` is the API key (the app's by default), `token` the customer's session token if any. Answers the
  * parsed JSON body (null for 204), or throws ApiProblem.
  */
-export async function call(method, path, { body, key, token, idempotencyKey, signal, accept } = {}) {
+export async function call(method, path, { body, key, token, idempotencyKey, signal, accept, version } = {}) {
   const headers = { 'X-API-Key': key || (await webConfig()).apiKey || '', Accept: accept || 'application/json' };
+  if (version !== undefined) {
+    // the version of the resource this change was made on: the API refuses it (412) if someone changed it since
+    headers['If-Match'] = '"' + version + '"';
+  }
   if (token) {
     headers.Authorization = 'Bearer ' + token;
   }

@@ -1,11 +1,13 @@
 package io.ticketing.catalog.show;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.ticketing.catalog.venue.SeatType;
 import io.ticketing.events.reservation.SeatAvailabilityChanged;
 
 /** The seats per type that shows can still sell, as reported by reservation-service. */
@@ -16,6 +18,14 @@ public class ShowAvailability {
 
     ShowAvailability(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A newly scheduled show can sell every seat of its hall. */
+    void stock(UUID showId, Map<SeatType, Long> seatsPerType) {
+        seatsPerType.forEach((type, count) -> jdbc.sql("""
+                INSERT INTO show_availability (show_id, seat_type, total, available) VALUES (?, ?, ?, ?)""")
+                .params(showId, type.name(), count.intValue(), count.intValue())
+                .update());
     }
 
     /**

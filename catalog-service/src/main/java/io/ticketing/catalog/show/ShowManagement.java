@@ -26,6 +26,7 @@ import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.catalog.ShowUpdated;
 import io.ticketing.starter.RequestRejectedException;
+import io.ticketing.starter.web.Versions;
 
 /**
  * Schedules, changes and cancels shows. A show row and its event ({@link ShowScheduled},
@@ -37,15 +38,17 @@ public class ShowManagement {
 
     private static final BigDecimal MAX_PRICE = new BigDecimal("100000");
 
-    private final Shows shows;
+    private final ShowRepository shows;
+    private final ShowAvailability availability;
     private final VenueManagement venues;
     private final MovieManagement movies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ShowManagement(Shows shows, VenueManagement venues, MovieManagement movies, ApplicationEventPublisher events,
-            Clock clock) {
+    ShowManagement(ShowRepository shows, ShowAvailability availability, VenueManagement venues,
+            MovieManagement movies, ApplicationEventPublisher events, Clock clock) {
         this.shows = shows;
+        this.availability = availability;
         this.venues = venues;
         this.movies = movies;
         this.events = events;
@@ -56,52 +59,62 @@ public class ShowManagement {
     public Show schedule(Show.Draft draft) {
         Movie movie = known(() -> movies.movie(draft.movieId()));
         Hall hall = known(() -> venues.hallForScheduling(draft.hallId()));
-        var show = checked(hall, new Show(draft.id() == null ? UUID.randomUUID() : draft.id(), movie.id(), hall.id(),
+        var show = new Show(draft.id() == null ? UUID.randomUUID() : draft.id(), movie.id(), hall.id(),
                 draft.startsAt(), draft.startsAt().plus(Duration.ofMinutes(movie.durationMinutes())),
                 draft.salesOpenAt() == null ? clock.instant() : draft.salesOpenAt(),
-                draft.salesCloseAt() == null ? draft.startsAt() : draft.salesCloseAt(), Show.Status.SCHEDULED,
-                draft.prices()));
-        shows.insert(show, seatsPerType(hall.layout()));
+                draft.salesCloseAt() == null ? draft.startsAt() : draft.salesCloseAt(), draft.prices());
+        check(hall, show);
+        shows.saveAndFlush(show);
+        availability.stock(show.id(), seatsPerType(hall.layout()));
         events.publishEvent(scheduled(show, movie, hall));
         return show;
     }
 
     /**
-     * Moves a show, changes its sale window or its prices. Movie and hall stay: the seat map, holds and
-     * tickets of the show were built on them.
+     * Moves a show, changes its sale window or its prices, if the admin changed the current version ({@code ifMatch},
+     * the {@code ETag} they read). Movie and hall stay: the seat map, holds and tickets of the show were built on
+     * them.
      */
     @Transactional
-    public Show update(UUID id, Instant startsAt, Instant salesOpenAt, Instant salesCloseAt, List<Show.Price> prices) {
-        Show current = show(id);
-        Hall hall = venues.hallForScheduling(current.hallId());
-        requireChangeable(current);
-        Movie movie = movies.movie(current.movieId());
-        var show = checked(hall, new Show(id, current.movieId(), current.hallId(), startsAt,
-                startsAt.plus(Duration.ofMinutes(movie.durationMinutes())),
-                salesOpenAt == null ? current.salesOpenAt() : salesOpenAt,
-                salesCloseAt == null ? startsAt : salesCloseAt, Show.Status.SCHEDULED, prices));
-        long version = shows.update(show);
+    public Show update(UUID id, String ifMatch, Instant startsAt, Instant salesOpenAt, Instant salesCloseAt,
+            List<Show.Price> prices) {
+        Show show = show(id);
+        Versions.requireMatch(ifMatch, show.version());
+        Hall hall = venues.hallForScheduling(show.hallId());
+        requireChangeable(show);
+        Movie movie = movies.movie(show.movieId());
+        show.reschedule(startsAt, startsAt.plus(Duration.ofMinutes(movie.durationMinutes())),
+                salesOpenAt == null ? show.salesOpenAt() : salesOpenAt, salesCloseAt == null ? startsAt : salesCloseAt,
+                prices);
+        check(hall, show);
+        shows.saveAndFlush(show);
         events.publishEvent(new ShowUpdated(UUID.randomUUID(), clock.instant(), id, show.startsAt(), show.endsAt(),
-                show.salesOpenAt(), show.salesCloseAt(), eventPrices(show), version));
+                show.salesOpenAt(), show.salesCloseAt(), eventPrices(show), show.version()));
         return show;
     }
 
-    /** Takes a show off sale. Cancelling a cancelled show changes nothing. */
+    /**
+     * Takes a show off sale. Cancelling a cancelled show changes nothing. An {@code ifMatch} (the {@code ETag} the
+     * admin read), if given, must be the current version.
+     */
     @Transactional
-    public void cancel(UUID id) {
-        Show current = show(id);
-        venues.hallForScheduling(current.hallId());
-        if (current.status() == Show.Status.CANCELLED) {
+    public void cancel(UUID id, String ifMatch) {
+        Show show = show(id);
+        if (ifMatch != null) {
+            Versions.requireMatch(ifMatch, show.version());
+        }
+        venues.hallForScheduling(show.hallId());
+        if (show.status() == Show.Status.CANCELLED) {
             return;
         }
-        requireChangeable(current);
-        shows.cancel(id);
+        requireChangeable(show);
+        show.cancel();
         events.publishEvent(new ShowCancelled(UUID.randomUUID(), clock.instant(), id));
     }
 
     @Transactional(readOnly = true)
     public Show show(UUID id) {
-        return shows.find(id).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
+        return shows.findById(id).orElseThrow(() -> RequestRejectedException.notFound("SHOW_NOT_FOUND",
                 "Show " + id + " does not exist"));
     }
 
@@ -122,7 +135,7 @@ public class ShowManagement {
     }
 
     /** Checks a new or changed show against the clock, its hall's prices and the hall's other shows. */
-    private Show checked(Hall hall, Show show) {
+    private void check(Hall hall, Show show) {
         if (!show.startsAt().isAfter(clock.instant())) {
             throw RequestRejectedException.unprocessable("SHOW_IN_PAST", "A show cannot start in the past");
         }
@@ -131,11 +144,10 @@ public class ShowManagement {
             throw RequestRejectedException.unprocessable("INVALID_SALES_WINDOW",
                     "Sales must open before they close, and close by the end of the show (" + show.endsAt() + ")");
         }
-        if (shows.overlapsInHall(hall.id(), show.id(), show.startsAt(), show.endsAt())) {
+        if (shows.overlaps(hall.id(), show.id(), Show.Status.SCHEDULED, show.startsAt(), show.endsAt())) {
             throw RequestRejectedException.conflict("SHOW_OVERLAP",
                     "Hall " + hall.name() + " already has a show between " + show.startsAt() + " and " + show.endsAt());
         }
-        return show;
     }
 
     private static <T> T known(Supplier<T> lookup) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,7 +37,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             RequestRejectedException.Reason.NOT_FOUND, HttpStatus.NOT_FOUND,
             RequestRejectedException.Reason.CONFLICT, HttpStatus.CONFLICT,
             RequestRejectedException.Reason.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED,
-            RequestRejectedException.Reason.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE);
+            RequestRejectedException.Reason.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+            RequestRejectedException.Reason.PRECONDITION_FAILED, HttpStatus.PRECONDITION_FAILED,
+            RequestRejectedException.Reason.PRECONDITION_REQUIRED, HttpStatus.PRECONDITION_REQUIRED);
 
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(RequestRejectedException ex) {
@@ -44,6 +47,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("code", ex.code());
         ex.properties().forEach(problem::setProperty);
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /**
+     * Two writes of one versioned resource raced and this one lost: the version it read (and its {@code If-Match}
+     * named) was replaced by the other's before it committed.
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> lostRace(OptimisticLockingFailureException ex) {
+        return rejected(Versions.stale());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -11,13 +11,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +29,7 @@ import io.ticketing.catalog.show.Show;
 import io.ticketing.catalog.show.ShowManagement;
 import io.ticketing.catalog.venue.SeatType;
 import io.ticketing.starter.RequestRejectedException;
+import io.ticketing.starter.web.Versions;
 
 /** The show admin API: schedule, read, change and cancel. */
 @RestController
@@ -57,14 +61,14 @@ class ShowController {
 
     @PostMapping("/api/v1/admin/shows")
     @ResponseStatus(HttpStatus.CREATED)
-    Show schedule(@Valid @RequestBody ScheduleShow request) {
-        return shows.schedule(new Show.Draft(null, request.movieId(), request.hallId(), request.startsAt(),
-                request.salesOpenAt(), request.salesCloseAt(), prices(request.prices())));
+    ResponseEntity<Show> schedule(@Valid @RequestBody ScheduleShow request) {
+        return versioned(HttpStatus.CREATED, shows.schedule(new Show.Draft(null, request.movieId(), request.hallId(),
+                request.startsAt(), request.salesOpenAt(), request.salesCloseAt(), prices(request.prices()))));
     }
 
     @GetMapping("/api/v1/admin/shows/{showId}")
-    Show show(@PathVariable UUID showId) {
-        return shows.show(showId);
+    ResponseEntity<Show> show(@PathVariable UUID showId) {
+        return versioned(HttpStatus.OK, shows.show(showId));
     }
 
     /** A hall's shows by start: those starting at or after {@code from} and before {@code to}, both optional. */
@@ -77,16 +81,24 @@ class ShowController {
         return shows.showsInHall(hallId, from, to);
     }
 
+    /** Changes the version of the show the admin read: {@code If-Match} with its {@code ETag} is required. */
     @PutMapping("/api/v1/admin/shows/{showId}")
-    Show change(@PathVariable UUID showId, @Valid @RequestBody ChangeShow request) {
-        return shows.update(showId, request.startsAt(), request.salesOpenAt(), request.salesCloseAt(),
-                prices(request.prices()));
+    ResponseEntity<Show> change(@PathVariable UUID showId, @RequestHeader(name = HttpHeaders.IF_MATCH,
+            required = false) String ifMatch, @Valid @RequestBody ChangeShow request) {
+        return versioned(HttpStatus.OK, shows.update(showId, ifMatch, request.startsAt(), request.salesOpenAt(),
+                request.salesCloseAt(), prices(request.prices())));
     }
 
+    /** Cancels the show; with {@code If-Match}, only the version the admin read. */
     @DeleteMapping("/api/v1/admin/shows/{showId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void cancel(@PathVariable UUID showId) {
-        shows.cancel(showId);
+    void cancel(@PathVariable UUID showId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        shows.cancel(showId, ifMatch);
+    }
+
+    private static ResponseEntity<Show> versioned(HttpStatus status, Show show) {
+        return ResponseEntity.status(status).eTag(Versions.etag(show.version())).body(show);
     }
 
     private static List<Show.Price> prices(List<Price> prices) {
