@@ -3,7 +3,7 @@
 -- lives: whoever holds the changed show tries again after it expired).
 -- KEYS: 1 claim (lives one interval), 2 sequence of the last report
 -- ARGV: 1 interval (ms), 2 the sequence of the counts to report (of the last change they include)
--- Returns 'CURRENT' | 'WAIT' | 'REPORT'
+-- Returns 'CURRENT' | 'WAIT' | 'REPORT' (AvailabilityReports.Claim)
 local last = tonumber(redis.call('GET', KEYS[2]) or '-1')
 if last >= tonumber(ARGV[2]) then
   return 'CURRENT'

@@ -254,6 +254,7 @@ class WebAppSystemTest {
                 "A film for the web app's tests", "durationMinutes", 94, "genre", "Horror", "language", "German",
                 "releaseDate", "1922-03-04", "country", "DE")));
         LocalDate day = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(2);
+        String hallId;
         try (var admin = Browser.desktop()) {
             admin.open("/admin/");
             admin.type("#admin-key", "local-admin-key").clickText("Use this key");
@@ -271,7 +272,7 @@ class WebAppSystemTest {
             admin.clickText("Save hall");
             admin.awaitText("main", "created");
 
-            String hallId = admin.script("return location.hash").toString().replace("#/halls/", "");
+            hallId = admin.script("return location.hash").toString().replace("#/halls/", "");
             admin.open("/admin/#/shows/" + hallId);
             admin.select("#show-movie", title + " (94 min)");
             admin.setValue("#show-starts-at", day + "T20:15");
@@ -290,6 +291,31 @@ class WebAppSystemTest {
             assertThat(customer.all("button.seat")).hasSize(60);
             assertThat(customer.text(".legend")).contains("€19.00").contains("€12.50");
         }
+        String showId = Platform.ADMIN.get("/api/v1/admin/halls/" + hallId + "/shows").json().get(0).path("id")
+                .asString();
+        try (var admin = Browser.desktop()) {
+            admin.open("/admin/");
+            admin.type("#admin-key", "local-admin-key").clickText("Use this key");
+            admin.awaitText("h1", "Cities");
+            admin.open("/admin/#/show/" + showId);
+            admin.await("#change-price-vip");
+            // another admin reprices the show while this page shows the version before
+            var read = Platform.ADMIN.get("/api/v1/admin/shows/" + showId);
+            var other = Platform.ADMIN.withHeader("If-Match", read.headers().firstValue("ETag").orElseThrow())
+                    .put("/api/v1/admin/shows/" + showId, Map.of("startsAt", read.text("startsAt"), "prices", List.of(
+                            Map.of("seatType", "REGULAR", "price", 13, "currency", "EUR"),
+                            Map.of("seatType", "VIP", "price", 19, "currency", "EUR"))));
+            assertThat(other.status()).isEqualTo(200);
+            admin.type("#change-price-vip", "21.00").clickText("Save changes");
+            admin.awaitText("main", "Someone changed this since you read it");
+            admin.script("location.reload()");
+            assertThat(admin.await("#change-price-regular").getDomProperty("value")).isEqualTo("13");
+            admin.type("#change-price-vip", "21.00").clickText("Save changes");
+            admin.awaitText("main", "Saved: the show starts");
+        }
+        var saved = Platform.ADMIN.get("/api/v1/admin/shows/" + showId).json();
+        assertThat(saved.path("version").asLong()).isEqualTo(3);
+        assertThat(saved.path("updatedBy").asString()).isEqualTo("local-admin");
     }
 
     /** The title the show of {@link Platform#showOnSale} was given (the title and a tag). */

@@ -181,12 +181,12 @@ class AvailabilityReports {
         String answer = scripts.eval(RScript.Mode.READ_WRITE, claim, RScript.ReturnType.VALUE,
                 List.of(prefix + ":claim", prefix + ":sequence"),
                 Long.toString(properties.availabilityInterval().toMillis()), Long.toString(current.sequence()));
-        switch (answer) {
-            case "WAIT" -> {
+        switch (Claim.valueOf(answer)) {
+            case WAIT -> {
                 // reported within the interval: again once the claim expired
             }
-            case "CURRENT" -> changed.remove(showId, heard);
-            case "REPORT" -> {
+            case CURRENT -> changed.remove(showId, heard);
+            case REPORT -> {
                 changed.remove(showId, heard);
                 try {
                     var report = new SeatAvailabilityChanged(UUID.randomUUID(), clock.instant(), showId,
@@ -200,7 +200,16 @@ class AvailabilityReports {
                     throw ex;
                 }
             }
-            default -> throw new IllegalStateException("Unexpected answer " + answer);
         }
+    }
+
+    /** What {@code availability.lua} answers for a show's counts. */
+    enum Claim {
+        /** Counts no newer than the last report: nothing to say. */
+        CURRENT,
+        /** A report was made within the interval: again once its claim expired. */
+        WAIT,
+        /** This instance reports the counts now. */
+        REPORT
     }
 }
