@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.ticketing.catalog.search.ShowIndexer;
 import io.ticketing.events.reservation.SeatAvailabilityChanged;
 import io.ticketing.events.reservation.SeatAvailabilityChanged.SeatTypeCount;
 import io.ticketing.testsupport.JsonApi;
@@ -62,6 +63,9 @@ class BrowseAndSearchIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    ShowIndexer indexer;
+
     private JsonApi api;
     private String cityId;
     private String cityName;
@@ -74,6 +78,8 @@ class BrowseAndSearchIntegrationTest {
 
     @BeforeAll
     void buildACity() {
+        // Searches answer 503 until the index exists, which this catalog may be the first to build.
+        await().atMost(Duration.ofSeconds(30)).until(() -> indexer.state().index() != null);
         api = JsonApi.asGateway("http://127.0.0.1:" + port);
         cityName = "Searchtown " + CatalogMother.unique();
         cityId = CatalogMother.city(api, cityName, 52.0907, 5.1214, "Europe/Amsterdam");

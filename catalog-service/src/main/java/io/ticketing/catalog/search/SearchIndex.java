@@ -2,104 +2,82 @@ package io.ticketing.catalog.search;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Elasticsearch REST API, as far as the show index needs it. Deliberately small and explicit: the
- * queries are the JSON of the Elasticsearch reference, and nothing here depends on the client library's
- * version matching the server's (ADR 6).
+ * The show index in Elasticsearch, through the Java client ({@link SearchClientConfiguration}): the search itself, the
+ * versioned writes, and the index and alias management of a rebuild. Every failure, Elasticsearch not answering or
+ * answering with an error, is a {@link SearchUnavailableException}.
  */
 @Component
 public class SearchIndex {
 
-    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
-    private static final String JSON = "application/json";
-    private static final String NDJSON = "application/x-ndjson";
+    private final ElasticsearchClient client;
+    private final String alias;
 
-    private final ElasticsearchProperties properties;
-    private final JsonMapper json;
-    private final HttpClient http;
-    private final AtomicInteger next = new AtomicInteger();
-
-    SearchIndex(ElasticsearchProperties properties, JsonMapper json) {
-        this.properties = properties;
-        this.json = json;
-        var http = HttpClient.newBuilder().connectTimeout(properties.timeout());
-        if (properties.caCertificate() != null) {
-            http.sslContext(TrustedCertificates.sslContext(properties.caCertificate()));
-        }
-        this.http = http.build();
+    SearchIndex(ElasticsearchClient client, ElasticsearchProperties properties) {
+        this.client = client;
+        this.alias = properties.alias();
     }
 
     public String alias() {
-        return properties.alias();
+        return alias;
     }
 
     /** The concrete index behind the alias, if the alias exists. */
     public Optional<String> aliasedIndex() {
-        var response = call("GET", "/_alias/" + properties.alias(), null, JSON);
-        if (response.status() == 404) {
-            return Optional.empty();
-        }
-        var names = new ArrayList<String>();
-        response.body().propertyNames().forEach(names::add);
-        return names.stream().findFirst();
+        return call("look up alias " + alias, () -> unlessMissing(
+                () -> client.indices().getAlias(get -> get.name(alias)).aliases().keySet().stream().findFirst(),
+                Optional.empty()));
     }
 
     /** Creates an index with the show mapping (from {@code search/show-index.json}). */
     public void createIndex(String name) {
-        try (InputStream mapping = SearchIndex.class.getResourceAsStream("/search/show-index.json")) {
-            ok(call("PUT", "/" + name, json.readTree(mapping), JSON), "create index " + name);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        call("create index " + name, () -> {
+            try (InputStream mapping = SearchIndex.class.getResourceAsStream("/search/show-index.json")) {
+                return client.indices().create(create -> create.index(name).withJson(mapping));
+            }
+        });
     }
 
     /** Points the alias at {@code index} in one atomic step, away from whatever it pointed at. */
     public void pointAliasAt(String index, Optional<String> previous) {
-        ObjectNode body = json.createObjectNode();
-        var actions = body.putArray("actions");
-        previous.ifPresent(old -> actions.addObject().putObject("remove").put("index", old).put("alias", alias()));
-        actions.addObject().putObject("add").put("index", index).put("alias", alias());
-        ok(call("POST", "/_aliases", body, JSON), "point alias at " + index);
+        call("point alias at " + index, () -> client.indices().updateAliases(update -> {
+            previous.ifPresent(old -> update.actions(action -> action.remove(from -> from.index(old).alias(alias))));
+            return update.actions(action -> action.add(to -> to.index(index).alias(alias)));
+        }));
     }
 
     public void deleteIndex(String name) {
-        var response = call("DELETE", "/" + name, null, JSON);
-        if (response.status() != 404) {
-            ok(response, "delete index " + name);
-        }
+        call("delete index " + name,
+                () -> unlessMissing(() -> client.indices().delete(delete -> delete.index(name)), null));
     }
 
     public long count(String index) {
-        return ok(call("GET", "/" + index + "/_count", null, JSON), "count").body().path("count").asLong();
+        return call("count", () -> client.count(count -> count.index(index)).count());
     }
 
     /** Makes everything written so far searchable now rather than at the next periodic refresh. */
     public void refresh(String index) {
-        ok(call("POST", "/" + index + "/_refresh", null, JSON), "refresh");
+        call("refresh", () -> client.indices().refresh(refresh -> refresh.index(index)));
     }
 
-    public JsonNode search(JsonNode query) {
-        return ok(call("POST", "/" + alias() + "/_search", query, JSON), "search").body();
+    /** Searches through the alias with a request written as the JSON of the Elasticsearch reference. */
+    public SearchResponse<JsonNode> search(JsonNode request) {
+        return call("search", () -> client.search(search -> search.index(alias)
+                .withJson(new StringReader(request.toString())), JsonNode.class));
     }
 
     /**
@@ -111,26 +89,13 @@ public class SearchIndex {
         if (writes.isEmpty()) {
             return;
         }
-        var body = new StringBuilder();
-        for (Write write : writes) {
-            ObjectNode meta = json.createObjectNode();
-            meta.putObject(write.document() == null ? "delete" : "index")
-                    .put("_index", index)
-                    .put("_id", write.id())
-                    .put("version", write.version())
-                    .put("version_type", "external_gte");
-            body.append(json.writeValueAsString(meta)).append('\n');
-            if (write.document() != null) {
-                body.append(json.writeValueAsString(write.document())).append('\n');
-            }
-        }
-        JsonNode result = ok(call("POST", "/_bulk" + (isAlias ? "?require_alias=true" : ""), body.toString(), NDJSON), "bulk").body();
-        if (result.path("errors").asBoolean()) {
-            for (JsonNode item : result.path("items")) {
-                JsonNode outcome = item.values().iterator().next();
-                int status = outcome.path("status").asInt();
+        List<BulkOperation> operations = writes.stream().map(write -> operation(index, write)).toList();
+        var result = call("bulk", () -> client.bulk(bulk -> bulk.operations(operations).requireAlias(isAlias)));
+        if (result.errors()) {
+            for (BulkResponseItem outcome : result.items()) {
+                int status = outcome.status();
                 if (status >= 300 && status != 409 && status != 404) {
-                    throw new SearchUnavailableException("Elasticsearch refused a write: " + outcome.path("error"), null);
+                    throw new SearchUnavailableException("Elasticsearch refused a write: " + outcome.error(), null);
                 }
             }
         }
@@ -140,53 +105,45 @@ public class SearchIndex {
     public record Write(String id, long version, JsonNode document) {
     }
 
-    private Response ok(Response response, String what) {
-        if (response.status() >= 300) {
-            throw new SearchUnavailableException("Elasticsearch failed to " + what + ": HTTP " + response.status()
-                    + " " + response.body(), null);
+    private static BulkOperation operation(String index, Write write) {
+        if (write.document() == null) {
+            return BulkOperation.of(operation -> operation.delete(delete -> delete.index(index).id(write.id())
+                    .version(write.version()).versionType(VersionType.ExternalGte)));
         }
-        return response;
+        return BulkOperation.of(operation -> operation.index(document -> document.index(index).id(write.id())
+                .version(write.version()).versionType(VersionType.ExternalGte).document(write.document())));
     }
 
-    private Response call(String method, String path, Object body, String contentType) {
-        List<URI> uris = properties.uris();
-        SearchUnavailableException failure = null;
-        for (int attempt = 0; attempt < uris.size(); attempt++) {
-            URI base = uris.get(Math.floorMod(next.getAndIncrement(), uris.size()));
-            try {
-                return send(base, method, path, body, contentType);
-            }
-            catch (IOException ex) {
-                log.debug("Elasticsearch at {} did not answer: {}", base, ex.toString());
-                failure = new SearchUnavailableException("Elasticsearch at " + base + " did not answer", ex);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new SearchUnavailableException("Interrupted while calling Elasticsearch", ex);
-            }
+    private static <T> T call(String what, Request<T> request) {
+        try {
+            return request.send();
         }
-        throw failure;
+        catch (ElasticsearchException ex) {
+            throw new SearchUnavailableException("Elasticsearch failed to " + what + ": HTTP " + ex.status() + " "
+                    + ex.error().type() + ": " + ex.error().reason(), ex);
+        }
+        catch (IOException ex) {
+            throw new SearchUnavailableException("Elasticsearch did not answer (" + what + "): " + ex.getMessage(), ex);
+        }
     }
 
-    private Response send(URI base, String method, String path, Object body, String contentType)
-            throws IOException, InterruptedException {
-        String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
-        var request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(properties.timeout())
-                .header("Accept", JSON)
-                .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
-        if (text != null) {
-            request.header("Content-Type", contentType);
+    /** The request's answer, or {@code missing} when Elasticsearch answers that there is no such alias or index. */
+    private static <T> T unlessMissing(Request<T> request, T missing) throws IOException {
+        try {
+            return request.send();
         }
-        if (properties.authorization() != null) {
-            request.header("Authorization", properties.authorization());
+        catch (ElasticsearchException ex) {
+            if (ex.status() == 404) {
+                return missing;
+            }
+            throw ex;
         }
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        JsonNode parsed = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
-        return new Response(response.statusCode(), parsed);
     }
 
-    private record Response(int status, JsonNode body) {
+    /** One call of the client: it throws {@link IOException} when no node answered. */
+    @FunctionalInterface
+    private interface Request<T> {
+
+        T send() throws IOException;
     }
 }

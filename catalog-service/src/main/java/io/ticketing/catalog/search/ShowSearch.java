@@ -13,9 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Service;
 
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.Suggestion;
+import co.elastic.clients.elasticsearch.core.search.TermSuggest;
+import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,6 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 public class ShowSearch {
 
     private static final int MAX_SUGGESTIONS = 3;
+    /** The name of the term suggester that proposes spellings of the keyword. */
+    private static final String SPELLING = "spelling";
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
     private final SearchIndex index;
@@ -66,7 +72,7 @@ public class ShowSearch {
      */
     public Result search(SearchQuery query) {
         long start = System.nanoTime();
-        JsonNode response;
+        SearchResponse<JsonNode> response;
         try {
             response = index.search(request(query));
         }
@@ -75,11 +81,13 @@ public class ShowSearch {
             throw ex;
         }
         List<JsonNode> items = new ArrayList<>();
-        for (JsonNode hit : response.path("hits").path("hits")) {
-            items.add(item(hit.path("_source"), query.near()));
+        for (Hit<JsonNode> hit : response.hits().hits()) {
+            items.add(item(hit.source(), query.near()));
         }
-        Result result = new Result(items, suggestions(query.keyword(), response.path("suggest").path("spelling")),
-                query.page(), query.size(), response.path("hits").path("total").path("value").asLong());
+        List<TermSuggest> words = response.suggest().getOrDefault(SPELLING, List.of()).stream()
+                .map(Suggestion::term).toList();
+        Result result = new Result(items, suggestions(query.keyword(), words), query.page(), query.size(),
+                response.hits().total().value());
         answered.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return result;
     }
@@ -143,7 +151,7 @@ public class ShowSearch {
         }
         sort(request.putArray("sort"), query);
         if (query.spellcheck() && query.keyword() != null) {
-            ObjectNode spelling = request.putObject("suggest").putObject("spelling");
+            ObjectNode spelling = request.putObject("suggest").putObject(SPELLING);
             spelling.put("text", query.keyword());
             spelling.putObject("term").put("field", "spelling").put("size", MAX_SUGGESTIONS)
                     .put("suggest_mode", "missing");
@@ -198,7 +206,7 @@ public class ShowSearch {
     }
 
     /** Spelling corrections of the whole keyword: each unknown word replaced by its 1st, 2nd, 3rd candidate. */
-    static List<String> suggestions(String keyword, JsonNode words) {
+    static List<String> suggestions(String keyword, List<TermSuggest> words) {
         if (keyword == null || words.isEmpty()) {
             return List.of();
         }
@@ -207,16 +215,16 @@ public class ShowSearch {
             var phrase = new StringBuilder();
             int end = 0;
             boolean corrected = false;
-            for (JsonNode word : words) {
-                int offset = word.path("offset").asInt();
-                int length = word.path("length").asInt();
-                JsonNode options = word.path("options");
+            for (TermSuggest word : words) {
+                int offset = word.offset();
+                int length = word.length();
+                List<TermSuggestOption> options = word.options();
                 phrase.append(keyword, end, offset);
                 if (options.isEmpty()) {
                     phrase.append(keyword, offset, offset + length);
                 }
                 else {
-                    phrase.append(options.get(Math.min(choice, options.size() - 1)).path("text").asString());
+                    phrase.append(options.get(Math.min(choice, options.size() - 1)).text());
                     corrected = true;
                 }
                 end = offset + length;

@@ -6,9 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import co.elastic.clients.elasticsearch.core.search.TermSuggest;
+import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,19 +52,25 @@ class ShowSearchTest {
 
     @Test
     void replacesEachMisspelledWordByItsCandidates() {
-        JsonNode words = JSON.readTree("""
-                [{"text":"dark","offset":0,"length":4,"options":[]},
-                 {"text":"nite","offset":5,"length":4,"options":[{"text":"night"},{"text":"knight"}]}]""");
+        TermSuggest dark = word("dark", 0);
+        TermSuggest nite = word("nite", 5, "night", "knight");
 
-        assertThat(ShowSearch.suggestions("dark nite", words)).containsExactly("dark night", "dark knight");
-        assertThat(ShowSearch.suggestions("dark", JSON.readTree("[{\"offset\":0,\"length\":4,\"options\":[]}]")))
-                .isEmpty();
+        assertThat(ShowSearch.suggestions("dark nite", List.of(dark, nite)))
+                .containsExactly("dark night", "dark knight");
+        assertThat(ShowSearch.suggestions("dark", List.of(dark))).isEmpty();
     }
 
     @Test
     void measuresGreatCircleDistances() {
         // Utrecht Centraal to Amsterdam Centraal.
         assertThat(ShowSearch.distanceKm(52.0894, 5.1101, 52.3791, 4.9003)).isBetween(34.5, 35.5);
+    }
+
+    /** A word of the keyword as the term suggester answers it, with its candidate spellings. */
+    private static TermSuggest word(String text, int offset, String... candidates) {
+        return TermSuggest.of(word -> word.text(text).offset(offset).length(text.length())
+                .options(Stream.of(candidates).map(candidate -> TermSuggestOption.of(option -> option.text(candidate)
+                        .score(0.75).freq(1))).toList()));
     }
 
     private static SearchQuery query(String keyword, SearchQuery.Near near, List<SearchQuery.SortKey> sort,
