@@ -247,6 +247,16 @@ class BrowseAndSearchIntegrationTest {
     }
 
     @Test
+    void showsElasticsearchUpInItsHealthAndReadiness() {
+        for (String path : List.of("/actuator/health", "/actuator/health/readiness")) {
+            var health = api.get(path);
+            assertThat(health.status()).as(path).isEqualTo(200);
+            assertThat(health.text("status")).as(path).isEqualTo("UP");
+            assertThat(health.json().at("/components/elasticsearch/status").asString()).as(path).isEqualTo("UP");
+        }
+    }
+
+    @Test
     void browsesCityMoviesShowTimesAndDetails() {
         assertThat(api.get("/api/v1/cities").json().valueStream().map(city -> city.path("id").asString()))
                 .contains(cityId);

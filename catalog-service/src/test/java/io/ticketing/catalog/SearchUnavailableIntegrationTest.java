@@ -25,14 +25,16 @@ import io.ticketing.testsupport.TestInfrastructure.Component;
 
 /**
  * A catalog whose Elasticsearch is away (nothing listens where it is looked for): searches are refused as unavailable
- * and timed as such, and the index falls behind by the age of the changes it could not write. A catalog of its own
- * (database, no Kafka listeners), so that the other tests' index and consumers are left alone.
+ * and timed as such, the index falls behind by the age of the changes it could not write, and the catalog stays ready
+ * and browsable with search shown DEGRADED in its health. A catalog of its own (database, no Kafka listeners), so that
+ * the other tests' index and consumers are left alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchUnavailableIntegrationTest {
 
     private ConfigurableApplicationContext catalog;
     private MeterRegistry meters;
+    private JsonApi api;
 
     @BeforeAll
     void startACatalogWithoutElasticsearch() {
@@ -43,6 +45,7 @@ class SearchUnavailableIntegrationTest {
                 Component.POSTGRES, Component.KAFKA);
         catalog = new SpringApplicationBuilder(CatalogApplication.class).run(args.toArray(String[]::new));
         meters = catalog.getBean(MeterRegistry.class);
+        api = JsonApi.asGateway("http://127.0.0.1:" + catalog.getEnvironment().getProperty("local.server.port"));
     }
 
     @AfterAll
@@ -54,14 +57,30 @@ class SearchUnavailableIntegrationTest {
 
     @Test
     void aSearchElasticsearchCannotAnswerIsRefusedAndTimedAsUnavailable() {
-        var api = JsonApi.asGateway("http://127.0.0.1:" + catalog.getEnvironment().getProperty("local.server.port"));
-
         var refused = api.get("/api/v1/search?keyword=inception");
 
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.text("code")).isEqualTo("SEARCH_UNAVAILABLE");
         assertThat(meters.get("ticketing.search.duration").tag("outcome", "unavailable").timer().count()).isEqualTo(1);
         assertThat(meters.get("ticketing.search.duration").tag("outcome", "ok").timer().count()).isZero();
+    }
+
+    @Test
+    void staysReadyWithSearchShownDegradedAndBrowsingAnswering() {
+        for (String path : List.of("/actuator/health", "/actuator/health/readiness")) {
+            var health = api.get(path);
+            assertThat(health.status()).as(path).isEqualTo(200);
+            assertThat(health.text("status")).as(path).isEqualTo("DEGRADED");
+            assertThat(health.json().at("/components/elasticsearch/status").asString()).as(path).isEqualTo("DEGRADED");
+        }
+        assertThat(api.get("/actuator/health/readiness").json().at("/components/readinessState/status").asString())
+                .isEqualTo("UP");
+
+        String city = CatalogMother.city(api);
+        var movies = api.get("/api/v1/cities/" + city + "/movies");
+        assertThat(movies.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/cities").json().valueStream().map(each -> each.path("id").asString()))
+                .contains(city);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +30,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.ticketing.catalog.search.ShowIndexer;
 import io.ticketing.catalog.show.Show;
 import io.ticketing.events.EventTypes;
 import io.ticketing.events.Topics;
@@ -51,6 +53,12 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "catalog", Component.POSTGRES, Component.KAFKA, Component.ELASTICSEARCH);
+    }
+
+    /** Readiness shows search DEGRADED until the index exists, which this catalog may be the first to build. */
+    @BeforeAll
+    static void theSearchIndexExists(@Autowired ShowIndexer indexer) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> indexer.state().index() != null);
     }
 
     @Test
