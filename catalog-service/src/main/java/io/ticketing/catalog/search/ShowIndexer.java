@@ -80,21 +80,12 @@ public class ShowIndexer {
      * Creates the index and its alias on first start, filled with whatever shows the catalog has (after
      * Elasticsearch lost its data, too). Of several instances starting together, one does it.
      *
-     * @return whether the alias exists now; false while another instance is building it
+     * @throws RequestRejectedException {@code REBUILD_RUNNING} while another instance is building it
      */
-    public boolean ensureIndex() {
-        if (index.aliasedIndex().isPresent()) {
-            return true;
+    public void ensureIndex() {
+        if (index.aliasedIndex().isEmpty()) {
+            rebuild(start());
         }
-        Rebuild claim;
-        try {
-            claim = start();
-        }
-        catch (RequestRejectedException running) {
-            return false;
-        }
-        rebuild(claim);
-        return true;
     }
 
     /**
