@@ -195,7 +195,7 @@ class BrowseAndSearchIntegrationTest {
                 .map(movie -> movie.path("title").asString())).contains("Zodiac");
 
         Instant changed = Instant.now();
-        assertThat(api.put("/api/v1/admin/movies/" + zodiac,
+        assertThat(api.putCurrent("/api/v1/admin/movies/" + zodiac,
                 CatalogMother.movieBody("Zodiac Killer", 157, "Thriller", "English", List.of("Jake Gyllenhaal")))
                 .status()).isEqualTo(200);
 

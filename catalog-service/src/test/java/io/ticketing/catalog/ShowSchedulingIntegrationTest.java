@@ -272,11 +272,11 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
         String cinemaId = CatalogMother.cinema(api, cityId, "Old Name", "1234 AB", 52.1, 5.1);
         String hallId = CatalogMother.hall(api, cinemaId, 2, 3);
 
-        var renamed = api.put("/api/v1/admin/cinemas/" + cinemaId, Map.of("cityId", cityId, "name", "New Name",
+        var renamed = api.putCurrent("/api/v1/admin/cinemas/" + cinemaId, Map.of("cityId", cityId, "name", "New Name",
                 "address", "Dam 1", "postalCode", "1012 JS", "latitude", 52.37, "longitude", 4.89));
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/admin/cinemas/" + cinemaId).text("name")).isEqualTo("New Name");
-        assertThat(api.put("/api/v1/admin/cities/" + cityId, Map.of("name", "Renamed " + CatalogMother.unique(),
+        assertThat(api.putCurrent("/api/v1/admin/cities/" + cityId, Map.of("name", "Renamed " + CatalogMother.unique(),
                 "country", "NL", "latitude", 52.0, "longitude", 5.0, "timeZone", "Mars/Olympus")).text("code"))
                 .isEqualTo("INVALID_TIME_ZONE");
         assertThat(api.delete("/api/v1/admin/cities/" + cityId).text("code")).isEqualTo("CITY_IN_USE");
@@ -297,11 +297,12 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
         String movieId = CatalogMother.movie(api, "Fixed Length", 100);
         CatalogMother.show(api, movieId, hallId, Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
 
-        var reseated = api.put("/api/v1/admin/halls/" + hallId, Map.of("name", "Hall 1", "rows", CatalogMother.layout(3, 3)));
-        var renamed = api.put("/api/v1/admin/halls/" + hallId, Map.of("name", "Hall 1", "rows", CatalogMother.layout(2, 3)));
-        var longer = api.put("/api/v1/admin/movies/" + movieId,
+        String hallPath = "/api/v1/admin/halls/" + hallId;
+        var reseated = api.putCurrent(hallPath, Map.of("name", "Hall 1", "rows", CatalogMother.layout(3, 3)));
+        var renamed = api.putCurrent(hallPath, Map.of("name", "Hall 1", "rows", CatalogMother.layout(2, 3)));
+        var longer = api.putCurrent("/api/v1/admin/movies/" + movieId,
                 CatalogMother.movieBody("Fixed Length", 130, "Drama", "English", List.of()));
-        var retitled = api.put("/api/v1/admin/movies/" + movieId,
+        var retitled = api.putCurrent("/api/v1/admin/movies/" + movieId,
                 CatalogMother.movieBody("Fixed Length: Director's Cut", 100, "Drama", "English", List.of()));
 
         assertThat(reseated.status()).isEqualTo(409);
@@ -368,34 +369,12 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
         assertThat(blind.status()).isEqualTo(428);
         assertThat(blind.text("code")).isEqualTo("VERSION_REQUIRED");
 
-        ExecutorService admins = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 1; round <= 5; round++) {
-                var basedOn = api.withHeader("If-Match", "\"" + round + "\"");
-                CyclicBarrier together = new CyclicBarrier(2);
-                List<Future<JsonApi.Response>> writes = new ArrayList<>();
-                for (int admin = 0; admin < 2; admin++) {
-                    var body = change(startsAt.plus(round * 2L + admin, ChronoUnit.HOURS), 10 + admin);
-                    writes.add(admins.submit(() -> {
-                        together.await();
-                        return basedOn.put(path, body);
-                    }));
-                }
-                List<Integer> statuses = new ArrayList<>();
-                for (var write : writes) {
-                    var response = write.get();
-                    statuses.add(response.status());
-                    if (response.status() == 412) {
-                        assertThat(response.isProblem()).isTrue();
-                        assertThat(response.text("code")).isEqualTo("STALE_VERSION");
-                    }
-                }
-                assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 412);
-                assertThat(api.get(path).json().path("version").asLong()).isEqualTo(round + 1);
-            }
-        }
-        finally {
-            admins.shutdownNow();
+        for (int round = 1; round <= 5; round++) {
+            assertThat(changeTogether(api.withHeader("If-Match", "\"" + round + "\""), path,
+                    change(startsAt.plus(round * 2L, ChronoUnit.HOURS), 10),
+                    change(startsAt.plus(round * 2L + 1, ChronoUnit.HOURS), 11)))
+                    .as("round %d", round).containsExactlyInAnyOrder(200, 412);
+            assertThat(api.get(path).json().path("version").asLong()).isEqualTo(round + 1);
         }
 
         var stale = api.withHeader("If-Match", "\"1\"").put(path, change(startsAt, 12));
@@ -406,6 +385,83 @@ class ShowSchedulingIntegrationTest extends ServiceSmokeTests {
         assertThat(api.withHeader("If-Match", "\"5\"").delete(path).status()).isEqualTo(412);
         assertThat(api.withHeader("If-Match", now.headers().firstValue("ETag").orElseThrow()).delete(path).status())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void venuesAndMoviesAreVersionedAuditedAndSafeFromLostUpdates() throws Exception {
+        var api = api().withHeader("X-Api-Client", "box-office");
+        String cityId = CatalogMother.city(api);
+        String cinemaId = CatalogMother.cinema(api, cityId, "Versioned " + CatalogMother.unique(), "1011 AB", 52.3, 4.9);
+        String hallId = CatalogMother.hall(api, cinemaId, 2, 3);
+        String movieId = CatalogMother.movie(api, "Versioned", 95);
+        for (String path : List.of("/api/v1/admin/cities/" + cityId, "/api/v1/admin/cinemas/" + cinemaId,
+                "/api/v1/admin/halls/" + hallId, "/api/v1/admin/movies/" + movieId)) {
+            var read = api.get(path);
+            assertThat(read.headers().firstValue("ETag")).as(path).contains("\"1\"");
+            assertThat(read.json().path("version").asLong()).as(path).isEqualTo(1);
+            assertThat(read.text("createdBy")).as(path).isEqualTo("box-office");
+            assertThat(read.text("updatedAt")).as(path).isNotBlank();
+        }
+        var city = Map.<String, Object>of("name", "Versioned " + CatalogMother.unique(), "country", "NL",
+                "latitude", 52.0, "longitude", 5.0);
+        var blind = api.put("/api/v1/admin/cities/" + cityId, city);
+        assertThat(blind.status()).isEqualTo(428);
+        assertThat(blind.text("code")).isEqualTo("VERSION_REQUIRED");
+        assertThat(api.get("/api/v1/admin/cities/" + cityId).text("name")).startsWith("Testville");
+
+        // movies are not locked while they change: the second write is refused by Hibernate's versioned UPDATE
+        String moviePath = "/api/v1/admin/movies/" + movieId;
+        for (int round = 1; round <= 3; round++) {
+            assertThat(changeTogether(api.withHeader("If-Match", "\"" + round + "\""), moviePath,
+                    CatalogMother.movieBody("Versioned " + round, 95, "Drama", "English", List.of()),
+                    CatalogMother.movieBody("Versioned " + round + "b", 95, "Drama", "English", List.of())))
+                    .as("round %d", round).containsExactlyInAnyOrder(200, 412);
+        }
+        var movie = api.get(moviePath);
+        assertThat(movie.headers().firstValue("ETag")).contains("\"4\"");
+        // halls are locked while they change (shows are scheduled into them): the second write reads the first's
+        String hallPath = "/api/v1/admin/halls/" + hallId;
+        assertThat(changeTogether(api.withHeader("If-Match", "\"1\""), hallPath,
+                Map.of("name", "Left", "rows", CatalogMother.layout(2, 3)),
+                Map.of("name", "Right", "rows", CatalogMother.layout(2, 3))))
+                .containsExactlyInAnyOrder(200, 412);
+
+        var publicMovie = api.get("/api/v1/movies/" + movieId).json();
+        assertThat(publicMovie.path("title").asString()).isEqualTo(movie.text("title"));
+        assertThat(publicMovie.has("updatedBy") || publicMovie.has("version")).isFalse();
+        assertThat(api.get("/api/v1/cities").json().valueStream().filter(entry -> entry.path("id").asString()
+                .equals(cityId))).singleElement().satisfies(entry -> assertThat(entry.has("createdBy")).isFalse());
+
+        assertThat(api.withHeader("If-Match", "\"1\"").delete(moviePath).status()).isEqualTo(412);
+        assertThat(api.withHeader("If-Match", "\"4\"").delete(moviePath).status()).isEqualTo(204);
+    }
+
+    /** Admins change the resource at {@code path} from the same version at the same moment: the statuses they get. */
+    private static List<Integer> changeTogether(JsonApi basedOn, String path, Object... bodies) throws Exception {
+        ExecutorService admins = Executors.newFixedThreadPool(bodies.length);
+        try {
+            CyclicBarrier together = new CyclicBarrier(bodies.length);
+            List<Future<JsonApi.Response>> writes = new ArrayList<>();
+            for (Object body : bodies) {
+                writes.add(admins.submit(() -> {
+                    together.await();
+                    return basedOn.put(path, body);
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var write : writes) {
+                var response = write.get();
+                statuses.add(response.status());
+                if (response.status() == 412) {
+                    assertThat(response.isProblem()).isTrue();
+                    assertThat(response.text("code")).isEqualTo("STALE_VERSION");
+                }
+            }
+            return statuses;
+        }
+        finally {
+            admins.shutdownNow();
+        }
     }
 
     private static Map<String, Object> change(Instant startsAt, int price) {

@@ -70,6 +70,14 @@ public final class JsonApi {
         return request("PUT", path, "application/json", JSON.writeValueAsString(body));
     }
 
+    /**
+     * Replaces the current version of a versioned resource, as an admin console does: reads its {@code ETag}, then
+     * puts the body with it in {@code If-Match}.
+     */
+    public Response putCurrent(String path, Object body) {
+        return withHeader("If-Match", get(path).headers().firstValue("ETag").orElseThrow()).put(path, body);
+    }
+
     public Response postRaw(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -103,7 +103,7 @@ export async function hallPage(main, { hallId, cinemaId }) {
     try {
       const body = { name: name.input.value, rows };
       if (hall) {
-        hall = await api('PUT', '/api/v1/admin/halls/' + hall.id, { body });
+        hall = await api('PUT', '/api/v1/admin/halls/' + hall.id, { body, version: hall.version });
         heading.textContent = hall.name;
         editor.load(hall.layout);
         show(area, notice('Hall saved.', 'ok'));
@@ -125,7 +125,7 @@ export async function hallPage(main, { hallId, cinemaId }) {
   const danger = h('div', { class: 'danger-zone' });
   const remove = hall && h('button', { type: 'button', class: 'danger', onclick: () => confirmIn(danger,
     'Delete ' + hall.name + '? A hall that has had shows is kept for their records.', 'Delete hall', async () => {
-      await api('DELETE', '/api/v1/admin/halls/' + hall.id);
+      await api('DELETE', '/api/v1/admin/halls/' + hall.id, { version: hall.version });
       carry('Hall "' + hall.name + '" deleted.');
       location.hash = '#/cinemas/' + cinemaId;
     }) }, 'Delete hall…');

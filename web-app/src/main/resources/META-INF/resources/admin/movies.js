@@ -83,8 +83,8 @@ export async function moviePage(main, movieId) {
     fieldName: (path) => path.split(/[.[]/)[0],
     submit: async (values) => {
       if (movie) {
-        const saved = await api('PUT', '/api/v1/admin/movies/' + movieId, { body: movieBody(values) });
-        heading.textContent = saved.title;
+        movie = await api('PUT', '/api/v1/admin/movies/' + movieId, { body: movieBody(values), version: movie.version });
+        heading.textContent = movie.title;
         return 'Saved.';
       }
       const created = await api('POST', '/api/v1/admin/movies', { body: movieBody(values) });
@@ -94,7 +94,7 @@ export async function moviePage(main, movieId) {
     },
     extra: movie ? [h('button', { type: 'button', class: 'danger', onclick: () => confirmIn(danger,
       'Delete "' + movie.title + '"? A movie that has had shows is kept for their records.', 'Delete movie', async () => {
-        await api('DELETE', '/api/v1/admin/movies/' + movieId);
+        await api('DELETE', '/api/v1/admin/movies/' + movieId, { version: movie.version });
         carry('Movie "' + movie.title + '" deleted.');
         location.hash = '#/movies';
       }) }, 'Delete movie…')] : [],

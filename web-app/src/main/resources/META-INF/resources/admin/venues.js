@@ -67,13 +67,13 @@ export async function cityPage(main, cityId) {
   const edit = sendingForm({
     label: 'Edit city', items: cityFields(city), submitLabel: 'Save city',
     submit: async (values) => {
-      const saved = await api('PUT', '/api/v1/admin/cities/' + cityId, { body: cityBody(values) });
-      heading.textContent = saved.name;
+      city = await api('PUT', '/api/v1/admin/cities/' + cityId, { body: cityBody(values), version: city.version });
+      heading.textContent = city.name;
       return 'Saved.';
     },
     extra: [h('button', { type: 'button', class: 'danger', onclick: () => confirmIn(danger,
       'Delete ' + city.name + '? Only a city without cinemas can be deleted.', 'Delete city', async () => {
-        await api('DELETE', '/api/v1/admin/cities/' + cityId);
+        await api('DELETE', '/api/v1/admin/cities/' + cityId, { version: city.version });
         location.hash = '#/cities';
       }) }, 'Delete city…')],
   });
@@ -127,13 +127,14 @@ export async function cinemaPage(main, cinemaId) {
   const edit = sendingForm({
     label: 'Edit cinema', items: cinemaFields(cinema), submitLabel: 'Save cinema',
     submit: async (values) => {
-      const saved = await api('PUT', '/api/v1/admin/cinemas/' + cinemaId, { body: cinemaBody(cinema.cityId, values) });
-      heading.textContent = saved.name;
+      cinema = await api('PUT', '/api/v1/admin/cinemas/' + cinemaId,
+        { body: cinemaBody(cinema.cityId, values), version: cinema.version });
+      heading.textContent = cinema.name;
       return 'Saved.';
     },
     extra: [h('button', { type: 'button', class: 'danger', onclick: () => confirmIn(danger,
       'Delete ' + cinema.name + '? Only a cinema without halls can be deleted.', 'Delete cinema', async () => {
-        await api('DELETE', '/api/v1/admin/cinemas/' + cinemaId);
+        await api('DELETE', '/api/v1/admin/cinemas/' + cinemaId, { version: cinema.version });
         location.hash = '#/cities/' + cinema.cityId;
       }) }, 'Delete cinema…')],
   });

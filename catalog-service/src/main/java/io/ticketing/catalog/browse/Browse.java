@@ -13,13 +13,13 @@ import org.springframework.stereotype.Service;
 
 import io.ticketing.catalog.browse.BrowseViews.CinemaPage;
 import io.ticketing.catalog.browse.BrowseViews.CinemaShowTimes;
+import io.ticketing.catalog.browse.BrowseViews.CityEntry;
 import io.ticketing.catalog.browse.BrowseViews.CityMovie;
-import io.ticketing.catalog.browse.BrowseViews.ShowPage;
+import io.ticketing.catalog.browse.BrowseViews.MovieDetails;
 import io.ticketing.catalog.browse.BrowseViews.SeatAvailability;
+import io.ticketing.catalog.browse.BrowseViews.ShowPage;
 import io.ticketing.catalog.browse.BrowseViews.ShowTime;
-import io.ticketing.catalog.movie.Movie;
 import io.ticketing.catalog.show.Availability;
-import io.ticketing.catalog.venue.City;
 import io.ticketing.starter.RequestRejectedException;
 
 /**
@@ -40,7 +40,7 @@ public class Browse {
         this.clock = clock;
     }
 
-    public List<City> cities() {
+    public List<CityEntry> cities() {
         return reads.cities();
     }
 
@@ -74,7 +74,7 @@ public class Browse {
                         .map(price -> availability(price, seats)).toList());
     }
 
-    public Movie movie(UUID id) {
+    public MovieDetails movie(UUID id) {
         return reads.movie(id);
     }
 
@@ -96,7 +96,7 @@ public class Browse {
      * The local day in the city as an interval of instants, starting now at the earliest, so that the list
      * of today shows what can still be seen. Cached lists keyed by it stay valid for their short lifetime.
      */
-    private Window day(City city, LocalDate date) {
+    private Window day(CityEntry city, LocalDate date) {
         ZoneId zone = ZoneId.of(city.timeZone());
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate day = date == null ? today : date;

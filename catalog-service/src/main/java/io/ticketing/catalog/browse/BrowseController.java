@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.ticketing.catalog.browse.BrowseViews.CinemaPage;
 import io.ticketing.catalog.browse.BrowseViews.CinemaShowTimes;
+import io.ticketing.catalog.browse.BrowseViews.CityEntry;
 import io.ticketing.catalog.browse.BrowseViews.CityMovie;
+import io.ticketing.catalog.browse.BrowseViews.MovieDetails;
 import io.ticketing.catalog.browse.BrowseViews.ShowPage;
-import io.ticketing.catalog.movie.Movie;
-import io.ticketing.catalog.venue.City;
 
 /** The public browse API: city, movie on a date, cinemas with show times and availability. */
 @RestController
@@ -27,7 +27,7 @@ class BrowseController {
     }
 
     @GetMapping("/api/v1/cities")
-    List<City> cities() {
+    List<CityEntry> cities() {
         return browse.cities();
     }
 
@@ -50,7 +50,7 @@ class BrowseController {
     }
 
     @GetMapping("/api/v1/movies/{movieId}")
-    Movie movie(@PathVariable UUID movieId) {
+    MovieDetails movie(@PathVariable UUID movieId) {
         return browse.movie(movieId);
     }
 

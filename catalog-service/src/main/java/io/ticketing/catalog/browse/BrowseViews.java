@@ -6,13 +6,34 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.ticketing.catalog.movie.Movie;
 import io.ticketing.catalog.show.Availability;
+import io.ticketing.catalog.venue.City;
 import io.ticketing.catalog.venue.HallSummary;
 
-/** What the browse API answers. */
+/** What the browse API answers: what a customer sees, never who changed it (the admin API has that). */
 public final class BrowseViews {
 
     private BrowseViews() {
+    }
+
+    /** A city where shows run; its time zone is the one in which its dates are read. */
+    public record CityEntry(UUID id, String name, String country, double latitude, double longitude, String timeZone) {
+
+        static CityEntry of(City city) {
+            return new CityEntry(city.id(), city.name(), city.country(), city.latitude(), city.longitude(),
+                    city.timeZone());
+        }
+    }
+
+    /** A movie's page. */
+    public record MovieDetails(UUID id, String title, String description, int durationMinutes, String genre,
+            String language, LocalDate releaseDate, String country, String rating, List<String> cast) {
+
+        static MovieDetails of(Movie movie) {
+            return new MovieDetails(movie.id(), movie.title(), movie.description(), movie.durationMinutes(),
+                    movie.genre(), movie.language(), movie.releaseDate(), movie.country(), movie.rating(), movie.cast());
+        }
     }
 
     /** A movie with shows in a city on a date. */

@@ -20,17 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.ticketing.catalog.browse.BrowseViews.CinemaPage;
 import io.ticketing.catalog.browse.BrowseViews.CinemaRef;
-import io.ticketing.catalog.browse.BrowseViews.ShowPage;
+import io.ticketing.catalog.browse.BrowseViews.CityEntry;
 import io.ticketing.catalog.browse.BrowseViews.CityMovie;
-import io.ticketing.catalog.movie.Movie;
+import io.ticketing.catalog.browse.BrowseViews.MovieDetails;
+import io.ticketing.catalog.browse.BrowseViews.ShowPage;
+import io.ticketing.catalog.movie.Movies;
 import io.ticketing.catalog.show.Availability;
-import io.ticketing.catalog.movie.MovieManagement;
-import io.ticketing.catalog.venue.City;
-import io.ticketing.catalog.venue.VenueManagement;
+import io.ticketing.catalog.venue.Venues;
 
 /**
  * The catalog's read side, cached. Entries expire after a minute at the latest and are dropped as soon as
- * the catalog changes ({@link io.ticketing.catalog.messaging.CacheInvalidation}). Seat availability is not
+ * the catalog changes ({@link CacheInvalidationListener}). Seat availability is not
  * cached here: it changes with every hold and is read live.
  */
 @Component
@@ -45,28 +45,31 @@ class CatalogReads {
     static final String SHOW = "show";
 
     private final JdbcClient jdbc;
-    private final VenueManagement venues;
-    private final MovieManagement movies;
+    private final Venues venues;
+    private final Movies movies;
 
-    CatalogReads(JdbcClient jdbc, VenueManagement venues, MovieManagement movies) {
+    CatalogReads(JdbcClient jdbc, Venues venues, Movies movies) {
         this.jdbc = jdbc;
         this.venues = venues;
         this.movies = movies;
     }
 
     @Cacheable(CITIES)
-    public List<City> cities() {
-        return venues.cities();
+    @Transactional(readOnly = true)
+    public List<CityEntry> cities() {
+        return venues.cities().stream().map(CityEntry::of).toList();
     }
 
     @Cacheable(CITY)
-    public City city(UUID id) {
-        return venues.city(id);
+    @Transactional(readOnly = true)
+    public CityEntry city(UUID id) {
+        return CityEntry.of(venues.city(id));
     }
 
     @Cacheable(MOVIE)
-    public Movie movie(UUID id) {
-        return movies.movie(id);
+    @Transactional(readOnly = true)
+    public MovieDetails movie(UUID id) {
+        return MovieDetails.of(movies.movie(id));
     }
 
     @Cacheable(CINEMA)

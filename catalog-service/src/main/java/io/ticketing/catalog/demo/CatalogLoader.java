@@ -28,13 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ticketing.catalog.demo.LoadReport.Tally;
 import io.ticketing.catalog.movie.Movie;
-import io.ticketing.catalog.movie.MovieManagement;
+import io.ticketing.catalog.movie.Movies;
 import io.ticketing.catalog.show.Show;
-import io.ticketing.catalog.show.ShowManagement;
+import io.ticketing.catalog.show.Shows;
 import io.ticketing.catalog.venue.Cinema;
 import io.ticketing.catalog.venue.City;
 import io.ticketing.catalog.venue.Hall;
-import io.ticketing.catalog.venue.VenueManagement;
+import io.ticketing.catalog.venue.Venues;
 import io.ticketing.starter.RequestRejectedException;
 
 /**
@@ -64,14 +64,14 @@ public class CatalogLoader {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final int REJECTIONS_LOGGED = 10;
 
-    private final VenueManagement venues;
-    private final MovieManagement movies;
-    private final ShowManagement shows;
+    private final Venues venues;
+    private final Movies movies;
+    private final Shows shows;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CatalogLoader(VenueManagement venues, MovieManagement movies, ShowManagement shows,
+    CatalogLoader(Venues venues, Movies movies, Shows shows,
             PlatformTransactionManager transactionManager, JdbcClient jdbc, Clock clock) {
         this.venues = venues;
         this.movies = movies;

@@ -6,35 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Access;
-import jakarta.persistence.AccessType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.LastModifiedBy;
-import org.springframework.data.annotation.LastModifiedDate;
-import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-
+import io.ticketing.catalog.AdminManaged;
 import io.ticketing.catalog.venue.SeatType;
 
 /**
@@ -48,11 +36,7 @@ import io.ticketing.catalog.venue.SeatType;
  */
 @Entity
 @Table(name = "show")
-@Access(AccessType.FIELD)
-@EntityListeners(AuditingEntityListener.class)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE)
-public class Show {
+public class Show extends AdminManaged {
 
     @Id
     private UUID id;
@@ -68,16 +52,6 @@ public class Show {
     @CollectionTable(name = "show_price", joinColumns = @JoinColumn(name = "show_id"))
     @OrderBy("seatType")
     private List<Price> prices = new ArrayList<>();
-    @Version
-    private Long version;
-    @CreatedDate
-    private Instant createdAt;
-    @CreatedBy
-    private String createdBy;
-    @LastModifiedDate
-    private Instant updatedAt;
-    @LastModifiedBy
-    private String updatedBy;
 
     protected Show() {
     }
@@ -104,12 +78,6 @@ public class Show {
     /** What an admin asks for; the sale window defaults to "from now until the show starts". */
     public record Draft(UUID id, UUID movieId, UUID hallId, Instant startsAt, Instant salesOpenAt,
             Instant salesCloseAt, List<Price> prices) {
-    }
-
-    /** A new show's first state is version 1, as its consumers count it. */
-    @PrePersist
-    void firstVersion() {
-        version = 1L;
     }
 
     /** Moves the show, changes its sale window or its prices. */
@@ -161,10 +129,5 @@ public class Show {
 
     public List<Price> prices() {
         return List.copyOf(prices);
-    }
-
-    /** The version of the stored state; null until the show is stored (how Spring Data tells a new show). */
-    public Long version() {
-        return version;
     }
 }

@@ -4,6 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 import io.ticketing.starter.RequestRejectedException;
 
@@ -23,6 +25,18 @@ public final class Versions {
     /** The {@code ETag} of a resource at this version. */
     public static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** A resource stored in versions. */
+    public interface Versioned {
+
+        /** The version stored last. */
+        Long version();
+    }
+
+    /** An answer with a stored resource, which names its version as the {@code ETag}. */
+    public static <T extends Versioned> ResponseEntity<T> versioned(HttpStatus status, T body) {
+        return ResponseEntity.status(status).eTag(etag(body.version())).body(body);
     }
 
     /**
@@ -45,6 +59,16 @@ public final class Versions {
         Matcher tag = STRONG_TAG.matcher(ifMatch);
         if (!tag.matches() || Long.parseLong(tag.group(1)) != current) {
             throw stale().with("currentVersion", current);
+        }
+    }
+
+    /**
+     * Checks the {@code If-Match} of a write that may name no version, such as a deletion: without the header it goes
+     * ahead, with one it must name the current version.
+     */
+    public static void requireMatchIfSent(String ifMatch, long current) {
+        if (ifMatch != null) {
+            requireMatch(ifMatch, current);
         }
     }
 

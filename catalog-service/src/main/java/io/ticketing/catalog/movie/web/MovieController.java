@@ -1,5 +1,7 @@
 package io.ticketing.catalog.movie.web;
 
+import static io.ticketing.starter.web.Versions.versioned;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,19 +13,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.ticketing.catalog.movie.Movie;
-import io.ticketing.catalog.movie.MovieManagement;
+import io.ticketing.catalog.movie.Movies;
 import io.ticketing.catalog.movie.MoviePage;
 import io.ticketing.starter.RequestRejectedException;
 
@@ -34,9 +39,9 @@ class MovieController {
     private static final int MAX_PAGE_SIZE = 100;
     private static final int MAX_TITLE = 300;
 
-    private final MovieManagement movies;
+    private final Movies movies;
 
-    MovieController(MovieManagement movies) {
+    MovieController(Movies movies) {
         this.movies = movies;
     }
 
@@ -55,8 +60,8 @@ class MovieController {
 
     @PostMapping("/api/v1/admin/movies")
     @ResponseStatus(HttpStatus.CREATED)
-    Movie create(@Valid @RequestBody MovieBody request) {
-        return movies.create(request.movie());
+    ResponseEntity<Movie> create(@Valid @RequestBody MovieBody request) {
+        return versioned(HttpStatus.CREATED, movies.create(request.movie()));
     }
 
     /**
@@ -79,19 +84,24 @@ class MovieController {
     }
 
     @GetMapping("/api/v1/admin/movies/{movieId}")
-    Movie movie(@PathVariable UUID movieId) {
-        return movies.movie(movieId);
+    ResponseEntity<Movie> movie(@PathVariable UUID movieId) {
+        return versioned(HttpStatus.OK, movies.movie(movieId));
     }
 
+    /** Replaces the version of the movie the admin read: {@code If-Match} with its {@code ETag} is required. */
     @PutMapping("/api/v1/admin/movies/{movieId}")
-    Movie update(@PathVariable UUID movieId, @Valid @RequestBody MovieBody request) {
-        return movies.update(movieId, request.movie());
+    ResponseEntity<Movie> update(@PathVariable UUID movieId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody MovieBody request) {
+        return versioned(HttpStatus.OK, movies.update(movieId, ifMatch, request.movie()));
     }
 
+    /** Deletes the movie; with {@code If-Match}, only the version the admin read. */
     @DeleteMapping("/api/v1/admin/movies/{movieId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable UUID movieId) {
-        movies.delete(movieId);
+    void delete(@PathVariable UUID movieId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        movies.delete(movieId, ifMatch);
     }
 
     private static RequestRejectedException invalid(String parameter, String detail) {

@@ -1,5 +1,7 @@
 package io.ticketing.catalog.show.web;
 
+import static io.ticketing.starter.web.Versions.versioned;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -26,18 +28,17 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.ticketing.catalog.show.Show;
-import io.ticketing.catalog.show.ShowManagement;
+import io.ticketing.catalog.show.Shows;
 import io.ticketing.catalog.venue.SeatType;
 import io.ticketing.starter.RequestRejectedException;
-import io.ticketing.starter.web.Versions;
 
 /** The show admin API: schedule, read, change and cancel. */
 @RestController
 class ShowController {
 
-    private final ShowManagement shows;
+    private final Shows shows;
 
-    ShowController(ShowManagement shows) {
+    ShowController(Shows shows) {
         this.shows = shows;
     }
 
@@ -95,10 +96,6 @@ class ShowController {
     void cancel(@PathVariable UUID showId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         shows.cancel(showId, ifMatch);
-    }
-
-    private static ResponseEntity<Show> versioned(HttpStatus status, Show show) {
-        return ResponseEntity.status(status).eTag(Versions.etag(show.version())).body(show);
     }
 
     private static List<Show.Price> prices(List<Price> prices) {

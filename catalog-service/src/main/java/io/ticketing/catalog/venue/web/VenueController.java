@@ -1,17 +1,22 @@
 package io.ticketing.catalog.venue.web;
 
+import static io.ticketing.starter.web.Versions.versioned;
+
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,38 +24,44 @@ import io.ticketing.catalog.venue.Cinema;
 import io.ticketing.catalog.venue.City;
 import io.ticketing.catalog.venue.Hall;
 import io.ticketing.catalog.venue.HallSummary;
-import io.ticketing.catalog.venue.VenueManagement;
+import io.ticketing.catalog.venue.Venues;
 
-/** The venue admin API: cities, cinemas and halls. Public reads are in the browse API. */
+/**
+ * The venue admin API: cities, cinemas and halls. Each is answered with its version as {@code ETag}; a change needs
+ * it in {@code If-Match}, a deletion checks it when sent. Public reads are in the browse API.
+ */
 @RestController
 class VenueController {
 
-    private final VenueManagement venues;
+    private final Venues venues;
 
-    VenueController(VenueManagement venues) {
+    VenueController(Venues venues) {
         this.venues = venues;
     }
 
     @PostMapping("/api/v1/admin/cities")
     @ResponseStatus(HttpStatus.CREATED)
-    City createCity(@Valid @RequestBody VenueRequests.CityBody request) {
-        return venues.createCity(request.city());
+    ResponseEntity<City> createCity(@Valid @RequestBody VenueRequests.CityBody request) {
+        return versioned(HttpStatus.CREATED, venues.createCity(request.city()));
     }
 
     @GetMapping("/api/v1/admin/cities/{cityId}")
-    City city(@PathVariable UUID cityId) {
-        return venues.city(cityId);
+    ResponseEntity<City> city(@PathVariable UUID cityId) {
+        return versioned(HttpStatus.OK, venues.city(cityId));
     }
 
     @PutMapping("/api/v1/admin/cities/{cityId}")
-    City updateCity(@PathVariable UUID cityId, @Valid @RequestBody VenueRequests.CityBody request) {
-        return venues.updateCity(cityId, request.city());
+    ResponseEntity<City> updateCity(@PathVariable UUID cityId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody VenueRequests.CityBody request) {
+        return versioned(HttpStatus.OK, venues.updateCity(cityId, ifMatch, request.city()));
     }
 
     @DeleteMapping("/api/v1/admin/cities/{cityId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteCity(@PathVariable UUID cityId) {
-        venues.deleteCity(cityId);
+    void deleteCity(@PathVariable UUID cityId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        venues.deleteCity(cityId, ifMatch);
     }
 
     @GetMapping("/api/v1/admin/cities/{cityId}/cinemas")
@@ -60,30 +71,34 @@ class VenueController {
 
     @PostMapping("/api/v1/admin/cinemas")
     @ResponseStatus(HttpStatus.CREATED)
-    Cinema createCinema(@Valid @RequestBody VenueRequests.CinemaBody request) {
-        return venues.createCinema(request.cinema());
+    ResponseEntity<Cinema> createCinema(@Valid @RequestBody VenueRequests.CinemaBody request) {
+        return versioned(HttpStatus.CREATED, venues.createCinema(request.cinema()));
     }
 
     @GetMapping("/api/v1/admin/cinemas/{cinemaId}")
-    Cinema cinema(@PathVariable UUID cinemaId) {
-        return venues.cinema(cinemaId);
+    ResponseEntity<Cinema> cinema(@PathVariable UUID cinemaId) {
+        return versioned(HttpStatus.OK, venues.cinema(cinemaId));
     }
 
     @PutMapping("/api/v1/admin/cinemas/{cinemaId}")
-    Cinema updateCinema(@PathVariable UUID cinemaId, @Valid @RequestBody VenueRequests.CinemaBody request) {
-        return venues.updateCinema(cinemaId, request.cinema());
+    ResponseEntity<Cinema> updateCinema(@PathVariable UUID cinemaId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody VenueRequests.CinemaBody request) {
+        return versioned(HttpStatus.OK, venues.updateCinema(cinemaId, ifMatch, request.cinema()));
     }
 
     @DeleteMapping("/api/v1/admin/cinemas/{cinemaId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteCinema(@PathVariable UUID cinemaId) {
-        venues.deleteCinema(cinemaId);
+    void deleteCinema(@PathVariable UUID cinemaId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        venues.deleteCinema(cinemaId, ifMatch);
     }
 
     @PostMapping("/api/v1/admin/cinemas/{cinemaId}/halls")
     @ResponseStatus(HttpStatus.CREATED)
-    Hall createHall(@PathVariable UUID cinemaId, @Valid @RequestBody VenueRequests.HallBody request) {
-        return venues.createHall(cinemaId, null, request.name().strip(), request.layout());
+    ResponseEntity<Hall> createHall(@PathVariable UUID cinemaId, @Valid @RequestBody VenueRequests.HallBody request) {
+        return versioned(HttpStatus.CREATED, venues.createHall(cinemaId, null, request.name().strip(),
+                request.layout()));
     }
 
     @GetMapping("/api/v1/admin/cinemas/{cinemaId}/halls")
@@ -92,18 +107,21 @@ class VenueController {
     }
 
     @GetMapping("/api/v1/admin/halls/{hallId}")
-    Hall hall(@PathVariable UUID hallId) {
-        return venues.hall(hallId);
+    ResponseEntity<Hall> hall(@PathVariable UUID hallId) {
+        return versioned(HttpStatus.OK, venues.hall(hallId));
     }
 
     @PutMapping("/api/v1/admin/halls/{hallId}")
-    Hall updateHall(@PathVariable UUID hallId, @Valid @RequestBody VenueRequests.HallBody request) {
-        return venues.updateHall(hallId, request.name().strip(), request.layout());
+    ResponseEntity<Hall> updateHall(@PathVariable UUID hallId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody VenueRequests.HallBody request) {
+        return versioned(HttpStatus.OK, venues.updateHall(hallId, ifMatch, request.name().strip(), request.layout()));
     }
 
     @DeleteMapping("/api/v1/admin/halls/{hallId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteHall(@PathVariable UUID hallId) {
-        venues.deleteHall(hallId);
+    void deleteHall(@PathVariable UUID hallId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        venues.deleteHall(hallId, ifMatch);
     }
 }

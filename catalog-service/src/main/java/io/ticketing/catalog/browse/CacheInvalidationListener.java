@@ -1,4 +1,4 @@
-package io.ticketing.catalog.messaging;
+package io.ticketing.catalog.browse;
 
 import java.util.List;
 
@@ -17,11 +17,11 @@ import io.ticketing.starter.messaging.ConsumerFailures;
  * reads, so dropping everything is simpler than tracking which entry depends on what and costs little.
  */
 @Component
-public class CacheInvalidation {
+class CacheInvalidationListener {
 
     private final CacheManager caches;
 
-    CacheInvalidation(CacheManager caches) {
+    CacheInvalidationListener(CacheManager caches) {
         this.caches = caches;
     }
 

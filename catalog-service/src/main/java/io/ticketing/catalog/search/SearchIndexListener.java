@@ -1,4 +1,4 @@
-package io.ticketing.catalog.messaging;
+package io.ticketing.catalog.search;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -10,16 +10,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import io.ticketing.catalog.search.ShowIndexer;
-import io.ticketing.catalog.show.ShowAvailability;
+import io.ticketing.catalog.show.AvailabilityRepository;
 import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
-import io.ticketing.starter.messaging.ConsumerFailures;
 import io.ticketing.events.catalog.CatalogChanged;
 import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.catalog.ShowUpdated;
 import io.ticketing.events.reservation.SeatAvailabilityChanged;
+import io.ticketing.starter.messaging.ConsumerFailures;
 
 /**
  * Feeds the search index from the catalog's own events and from reservation-service's availability
@@ -28,12 +27,12 @@ import io.ticketing.events.reservation.SeatAvailabilityChanged;
  * skips a change.
  */
 @Component
-class SearchIndexFeed {
+class SearchIndexListener {
 
     private final ShowIndexer indexer;
-    private final ShowAvailability availability;
+    private final AvailabilityRepository availability;
 
-    SearchIndexFeed(ShowIndexer indexer, ShowAvailability availability) {
+    SearchIndexListener(ShowIndexer indexer, AvailabilityRepository availability) {
         this.indexer = indexer;
         this.availability = availability;
     }

@@ -12,11 +12,11 @@ import io.ticketing.events.reservation.SeatAvailabilityChanged;
 
 /** The seats per type that shows can still sell, as reported by reservation-service. */
 @Repository
-public class ShowAvailability {
+public class AvailabilityRepository {
 
     private final JdbcClient jdbc;
 
-    ShowAvailability(JdbcClient jdbc) {
+    AvailabilityRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,4 +1,4 @@
-package io.ticketing.catalog.messaging;
+package io.ticketing.catalog.search;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
@@ -14,19 +14,18 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.ticketing.catalog.search.ShowIndexer;
-import io.ticketing.catalog.show.ShowAvailability;
+import io.ticketing.catalog.show.AvailabilityRepository;
 import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
 import io.ticketing.events.catalog.ShowCancelled;
 
 /** The feed tells the indexer when the oldest change of a batch happened, which is how far behind the index is. */
-class SearchIndexFeedTest {
+class SearchIndexListenerTest {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
 
     private final ShowIndexer indexer = mock(ShowIndexer.class);
-    private final SearchIndexFeed feed = new SearchIndexFeed(indexer, mock(ShowAvailability.class));
+    private final SearchIndexListener feed = new SearchIndexListener(indexer, mock(AvailabilityRepository.class));
 
     @Test
     void indexesABatchsShowsAsBehindSinceItsOldestChange() {

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.ticketing.catalog.movie.Movie;
-import io.ticketing.catalog.movie.MovieManagement;
+import io.ticketing.catalog.movie.Movies;
 import io.ticketing.catalog.venue.Hall;
 import io.ticketing.catalog.venue.SeatLayout;
 import io.ticketing.catalog.venue.SeatType;
-import io.ticketing.catalog.venue.VenueManagement;
+import io.ticketing.catalog.venue.Venues;
 import io.ticketing.events.catalog.ShowCancelled;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.catalog.ShowUpdated;
@@ -34,19 +34,19 @@ import io.ticketing.starter.web.Versions;
  * outbox), so the seat services learn of every show the catalog has and of no other.
  */
 @Service
-public class ShowManagement {
+public class Shows {
 
     private static final BigDecimal MAX_PRICE = new BigDecimal("100000");
 
     private final ShowRepository shows;
-    private final ShowAvailability availability;
-    private final VenueManagement venues;
-    private final MovieManagement movies;
+    private final AvailabilityRepository availability;
+    private final Venues venues;
+    private final Movies movies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ShowManagement(ShowRepository shows, ShowAvailability availability, VenueManagement venues,
-            MovieManagement movies, ApplicationEventPublisher events, Clock clock) {
+    Shows(ShowRepository shows, AvailabilityRepository availability, Venues venues,
+            Movies movies, ApplicationEventPublisher events, Clock clock) {
         this.shows = shows;
         this.availability = availability;
         this.venues = venues;
@@ -100,9 +100,7 @@ public class ShowManagement {
     @Transactional
     public void cancel(UUID id, String ifMatch) {
         Show show = show(id);
-        if (ifMatch != null) {
-            Versions.requireMatch(ifMatch, show.version());
-        }
+        Versions.requireMatchIfSent(ifMatch, show.version());
         venues.hallForScheduling(show.hallId());
         if (show.status() == Show.Status.CANCELLED) {
             return;
