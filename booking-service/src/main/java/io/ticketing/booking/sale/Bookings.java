@@ -41,22 +41,22 @@ public class Bookings {
         ALREADY_PAID
     }
 
-    private final BookingRecords records;
+    private final BookingRepository repository;
     private final Inventory inventory;
     private final SerializableTransactions serializable;
     private final SaleProperties properties;
     private final ApplicationEventPublisher events;
-    private final SaleMeters meters;
+    private final SaleMetrics metrics;
     private final Clock clock;
 
-    Bookings(BookingRecords records, Inventory inventory, SerializableTransactions serializable,
-            SaleProperties properties, ApplicationEventPublisher events, SaleMeters meters, Clock clock) {
-        this.records = records;
+    Bookings(BookingRepository repository, Inventory inventory, SerializableTransactions serializable,
+            SaleProperties properties, ApplicationEventPublisher events, SaleMetrics metrics, Clock clock) {
+        this.repository = repository;
         this.inventory = inventory;
         this.serializable = serializable;
         this.properties = properties;
         this.events = events;
-        this.meters = meters;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -71,7 +71,7 @@ public class Bookings {
      * hold that became a booking already changes nothing. Must run inside {@link #transactions()}.
      */
     public void confirm(PaymentSucceeded payment) {
-        var existing = records.byHold(payment.holdId());
+        var existing = repository.byHold(payment.holdId());
         if (existing.isPresent()) {
             if (!existing.get().paymentId().equals(payment.paymentId())) {
                 reject(payment, Rejection.ALREADY_PAID);
@@ -92,7 +92,7 @@ public class Bookings {
             reject(payment, Rejection.SEATS_TAKEN);
             return;
         }
-        if (records.seatsOfCustomer(payment.showId(), payment.customerId()) + seats.size() > properties.maxSeats()) {
+        if (repository.seatsOfCustomer(payment.showId(), payment.customerId()) + seats.size() > properties.maxSeats()) {
             reject(payment, Rejection.TOO_MANY_SEATS);
             return;
         }
@@ -103,36 +103,37 @@ public class Bookings {
         Booking booking = new Booking(UUID.randomUUID(), Booking.Status.CONFIRMED, payment.showId(),
                 payment.seatIds(), payment.amount(), payment.currency(), List.of(), payment.holdId(), now, null, null,
                 payment.customerId(), payment.paymentId(), payment.customerEmail());
-        records.insert(booking, payment.fencingToken());
+        repository.insert(booking, payment.fencingToken());
         events.publishEvent(new BookingConfirmed(UUID.randomUUID(), now, booking.bookingId(), booking.holdId(),
                 booking.paymentId(), booking.showId(), booking.customerId(), booking.seatIds(), booking.amount(),
                 booking.currency(), booking.customerEmail()));
-        meters.confirmed();
+        metrics.confirmed();
     }
 
     /** notification-service issued the booking's e-tickets: they are shown with the booking from now on. */
     public void ticketsIssued(TicketsIssued issued) {
-        records.issued(issued.bookingId(), issued.tickets().stream()
+        repository.issued(issued.bookingId(), issued.tickets().stream()
                 .map(ticket -> new Booking.Ticket(ticket.seatId(), ticket.code(), ticket.ticketId())).toList());
     }
 
     public Booking booking(UUID bookingId, UUID customerId) {
-        return Ownership.ownedBy(customerId, records.find(bookingId), Booking::customerId, "BOOKING_NOT_FOUND",
+        return Ownership.ownedBy(customerId, repository.find(bookingId), Booking::customerId, "BOOKING_NOT_FOUND",
                 "Booking " + bookingId);
     }
 
     /** How many bookings of one status and currency a show has, with their seats, amount and refunds. */
-    public record Tally(String status, String currency, int bookings, int seats, BigDecimal amount, BigDecimal refunded) {
+    public record Tally(String status, String currency, int bookings, int seats, BigDecimal amount,
+            BigDecimal refunded) {
     }
 
     /** A show's bookings counted per status and currency: what cancelling the show would refund. */
     public List<Tally> tally(UUID showId) {
-        return records.tally(showId);
+        return repository.tally(showId);
     }
 
     /** The customer's bookings, newest first (the latest 100). */
     public List<Booking> bookings(UUID customerId) {
-        return records.ofCustomer(customerId, MINE_LIMIT);
+        return repository.ofCustomer(customerId, MINE_LIMIT);
     }
 
     /**
@@ -152,7 +153,7 @@ public class Bookings {
             }
             boolean fullRefund = now.isBefore(startsAt.minus(properties.fullRefundBefore()));
             cancel(booking, fullRefund ? booking.amount() : BigDecimal.ZERO.setScale(2), now,
-                    SaleMeters.CancelledBy.CUSTOMER);
+                    SaleMetrics.CancelledBy.CUSTOMER);
         });
         return booking(bookingId, customerId);
     }
@@ -161,29 +162,29 @@ public class Bookings {
     public void cancelShow(UUID showId) {
         if (inventory.cancel(showId)) {
             Instant now = clock.instant();
-            records.confirmedOfShow(showId).forEach(booking -> cancel(booking, booking.amount(), now,
-                    SaleMeters.CancelledBy.SHOW));
+            repository.confirmedOfShow(showId).forEach(booking -> cancel(booking, booking.amount(), now,
+                    SaleMetrics.CancelledBy.SHOW));
         }
     }
 
-    private void cancel(Booking booking, BigDecimal refund, Instant at, SaleMeters.CancelledBy by) {
-        if (records.cancel(booking.bookingId(), refund, at)) {
+    private void cancel(Booking booking, BigDecimal refund, Instant at, SaleMetrics.CancelledBy by) {
+        if (repository.cancel(booking.bookingId(), refund, at)) {
             inventory.unsell(booking.showId(), booking.seatIds());
             events.publishEvent(new BookingCancelled(UUID.randomUUID(), at, booking.bookingId(), booking.holdId(),
                     booking.paymentId(), booking.showId(), booking.customerId(), booking.seatIds(), refund,
                     booking.currency(), booking.customerEmail()));
-            meters.cancelled(by);
+            metrics.cancelled(by);
         }
     }
 
     /** Turns the payment away for a refund, once: a payment rejected before is not rejected (nor counted) again. */
     private void reject(PaymentSucceeded payment, Rejection reason) {
         Instant now = clock.instant();
-        if (records.reject(payment.paymentId(), payment.holdId(), payment.showId(), reason.name(), now)) {
+        if (repository.reject(payment.paymentId(), payment.holdId(), payment.showId(), reason.name(), now)) {
             events.publishEvent(new BookingRejected(UUID.randomUUID(), now, payment.holdId(), payment.paymentId(),
                     payment.showId(), payment.customerId(), payment.seatIds(), payment.amount(), payment.currency(),
                     reason.name(), payment.customerEmail()));
-            meters.rejected(reason);
+            metrics.rejected(reason);
         }
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * decides on what the winner wrote; the last attempt's failure is thrown as it is.
  */
 @Component
-public class SerializableTransactions implements TransactionOperations {
+class SerializableTransactions implements TransactionOperations {
 
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(4);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** Bookings, their seats and the payments turned away, in PostgreSQL. */
 @Repository
-class BookingRecords {
+class BookingRepository {
 
     private static final String SELECT = """
             SELECT id, status, show_id, seat_ids, amount, currency, hold_id, confirmed_at, cancelled_at,
@@ -26,7 +26,7 @@ class BookingRecords {
 
     private final JdbcClient jdbc;
 
-    BookingRecords(JdbcClient jdbc) {
+    BookingRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

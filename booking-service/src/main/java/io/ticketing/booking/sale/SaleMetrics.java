@@ -17,7 +17,7 @@ import io.ticketing.starter.metrics.AfterCommit;
  * inbox drops as redelivered never gets here. Every counter is built once, up front.
  */
 @Component
-class SaleMeters {
+class SaleMetrics {
 
     /** Who cancelled a booking: the customer, or the catalog by cancelling its show. */
     enum CancelledBy {
@@ -28,7 +28,7 @@ class SaleMeters {
     private final Map<Bookings.Rejection, Counter> rejected = new EnumMap<>(Bookings.Rejection.class);
     private final Map<CancelledBy, Counter> cancelled = new EnumMap<>(CancelledBy.class);
 
-    SaleMeters(MeterRegistry registry) {
+    SaleMetrics(MeterRegistry registry) {
         this.confirmed = decision("confirmed", "none").register(registry);
         for (Bookings.Rejection reason : Bookings.Rejection.values()) {
             rejected.put(reason, decision("rejected", reason.name()).register(registry));

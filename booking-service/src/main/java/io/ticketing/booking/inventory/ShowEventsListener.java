@@ -1,10 +1,9 @@
-package io.ticketing.booking.messaging;
+package io.ticketing.booking.inventory;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import io.ticketing.booking.inventory.Inventory;
 import io.ticketing.booking.sale.Bookings;
 import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;

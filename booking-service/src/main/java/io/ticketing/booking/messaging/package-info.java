@@ -1,2 +1,0 @@
-/** Kafka listeners of booking-service. */
-package io.ticketing.booking.messaging;
