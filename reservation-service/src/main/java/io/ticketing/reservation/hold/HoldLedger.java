@@ -41,7 +41,7 @@ class HoldLedger implements DisposableBean {
     /** The most holds in one transaction. */
     private static final int MAX_GROUP = 64;
 
-    private final HoldRecords records;
+    private final HoldRepository records;
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -49,7 +49,8 @@ class HoldLedger implements DisposableBean {
     private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
     private final List<Thread> writers = new ArrayList<>();
 
-    HoldLedger(HoldRecords records, TransactionOperations transactions, ApplicationEventPublisher events, Clock clock) {
+    HoldLedger(HoldRepository records, TransactionOperations transactions, ApplicationEventPublisher events,
+            Clock clock) {
         this.records = records;
         this.transactions = transactions;
         this.events = events;

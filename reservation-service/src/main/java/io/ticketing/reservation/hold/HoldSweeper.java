@@ -23,10 +23,10 @@ class HoldSweeper {
 
     private final SeatScripts scripts;
     private final Holds holds;
-    private final HoldRecords records;
+    private final HoldRepository records;
     private final HoldProperties properties;
 
-    HoldSweeper(SeatScripts scripts, Holds holds, HoldRecords records, HoldProperties properties) {
+    HoldSweeper(SeatScripts scripts, Holds holds, HoldRepository records, HoldProperties properties) {
         this.scripts = scripts;
         this.holds = holds;
         this.records = records;

@@ -13,9 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
-import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.payment.PaymentFailed;
 import io.ticketing.events.payment.PaymentRefunded;
+import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.reservation.HoldReleased;
 import io.ticketing.reservation.seating.SeatScripts;
 import io.ticketing.reservation.seating.SeatScripts.HoldOutcome;
@@ -45,7 +45,7 @@ public class Holds {
     private static final String ALREADY_PAID = "ALREADY_PAID";
 
     private final SeatScripts scripts;
-    private final HoldRecords records;
+    private final HoldRepository records;
     private final SeatingPlans plans;
     private final SeatStateRecovery recovery;
     private final HoldProperties properties;
@@ -56,7 +56,7 @@ public class Holds {
     private final HoldLedger ledger;
     private final HoldMetrics metrics;
 
-    Holds(SeatScripts scripts, HoldRecords records, SeatingPlans plans, SeatStateRecovery recovery,
+    Holds(SeatScripts scripts, HoldRepository records, SeatingPlans plans, SeatStateRecovery recovery,
             HoldProperties properties, TransactionOperations transactions, ApplicationEventPublisher events,
             Clock clock, AbandonedAttempts abandoned, HoldLedger ledger, HoldMetrics metrics) {
         this.scripts = scripts;
@@ -290,8 +290,8 @@ public class Holds {
     }
 
     /**
-     * Records a hold Redis gave, with its {@code SeatsHeld} ({@link HoldLedger}). If that fails, the seats are freed again and the
-     * idempotency key that names the hold goes with them, in one step: a retry with the key takes a hold.
+     * Records a hold Redis gave, with its {@code SeatsHeld} ({@link HoldLedger}). If that fails, the seats are freed
+     * again and the idempotency key that names the hold goes with them, in one step: a retry with the key takes a hold.
      */
     private Hold record(Hold hold, Optional<String> idempotencyKey) {
         try {
@@ -324,8 +324,8 @@ public class Holds {
                 }
             }
             if (found.isPresent()) {
-                return new Taken(
-                        Ownership.ownedBy(customerId, found, Hold::customerId, "HOLD_NOT_FOUND", "Hold " + holdId), true);
+                return new Taken(Ownership.ownedBy(customerId, found, Hold::customerId, "HOLD_NOT_FOUND",
+                        "Hold " + holdId), true);
             }
             if (clock.instant().isAfter(deadline)) {
                 throw new HoldInProgress(holdId);

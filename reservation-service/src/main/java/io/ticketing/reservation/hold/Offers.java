@@ -37,12 +37,13 @@ public class Offers {
     private static final Logger log = LoggerFactory.getLogger(Offers.class);
 
     private final Holds holds;
-    private final LineEntries line;
+    private final LineEntryRepository line;
     private final SeatScripts scripts;
     private final SeatingPlans plans;
     private final TransactionOperations transactions;
 
-    Offers(Holds holds, LineEntries line, SeatScripts scripts, SeatingPlans plans, TransactionOperations transactions) {
+    Offers(Holds holds, LineEntryRepository line, SeatScripts scripts, SeatingPlans plans,
+            TransactionOperations transactions) {
         this.holds = holds;
         this.line = line;
         this.scripts = scripts;

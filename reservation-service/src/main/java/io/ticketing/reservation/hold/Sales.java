@@ -22,14 +22,14 @@ import io.ticketing.reservation.seating.SeatStateRecovery;
 public class Sales {
 
     private final SeatScripts scripts;
-    private final HoldRecords records;
-    private final CancelledBookings cancelled;
+    private final HoldRepository records;
+    private final CancelledBookingRepository cancelled;
     private final SeatStateRecovery recovery;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final HoldMetrics metrics;
 
-    Sales(SeatScripts scripts, HoldRecords records, CancelledBookings cancelled, SeatStateRecovery recovery,
+    Sales(SeatScripts scripts, HoldRepository records, CancelledBookingRepository cancelled, SeatStateRecovery recovery,
             ApplicationEventPublisher events, Clock clock, HoldMetrics metrics) {
         this.scripts = scripts;
         this.records = records;

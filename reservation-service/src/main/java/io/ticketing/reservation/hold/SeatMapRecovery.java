@@ -19,7 +19,6 @@ import org.springframework.transaction.support.TransactionOperations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.events.reservation.SeatsKept;
-
 import io.ticketing.reservation.seating.BlockedSeats;
 import io.ticketing.reservation.seating.SeatKeys;
 import io.ticketing.reservation.seating.SeatScripts;
@@ -28,6 +27,7 @@ import io.ticketing.reservation.seating.SeatStateRecovery;
 import io.ticketing.reservation.seating.SeatingPlan;
 import io.ticketing.reservation.seating.SeatingPlans;
 import io.ticketing.starter.RequestRejectedException;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,9 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * holds recorded in PostgreSQL whose lease still runs (with their leases, so they expire on time), the
  * customers' seat counts (a seat sold and held at once counts once), the fencing-token counter above every token
  * that could have been handed out (recorded or not: at least the current time in microseconds, like the change
- * sequence), and the show's waiting line (from PostgreSQL). While the line has entries, every free seat is KEPT for it and
- * {@link SeatsKept} asks waiting-service to serve the line: seats freed before the loss still go to waiters first. The
- * new change sequence starts at the current time in microseconds, above any sequence of the lost state.
+ * sequence), and the show's waiting line (from PostgreSQL). While the line has entries, every free seat is KEPT for it
+ * and {@link SeatsKept} asks waiting-service to serve the line: seats freed before the loss still go to waiters first.
+ * The new change sequence starts at the current time in microseconds, above any sequence of the lost state.
  * One instance rebuilds a show at a time (a Redisson lock); the script writes nothing if the state exists. Each seat
  * map rebuilt is counted ({@code ticketing.seat.map.rebuilds}): more than now and then means Redis keeps losing data.
  */
@@ -50,9 +50,9 @@ class SeatMapRecovery implements SeatStateRecovery {
     private final SeatScripts scripts;
     private final SeatingPlans plans;
     private final BlockedSeats blocked;
-    private final HoldRecords holds;
+    private final HoldRepository holds;
     private final BookingSeats booking;
-    private final LineEntries line;
+    private final LineEntryRepository line;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
     private final HoldProperties properties;
@@ -60,7 +60,7 @@ class SeatMapRecovery implements SeatStateRecovery {
     private final Counter rebuilds;
 
     SeatMapRecovery(RedissonClient redis, SeatScripts scripts, SeatingPlans plans, BlockedSeats blocked,
-            HoldRecords holds, BookingSeats booking, LineEntries line, ApplicationEventPublisher events,
+            HoldRepository holds, BookingSeats booking, LineEntryRepository line, ApplicationEventPublisher events,
             TransactionOperations transactions, HoldProperties properties, JsonMapper json, MeterRegistry meters) {
         this.redis = redis;
         this.scripts = scripts;

@@ -39,7 +39,7 @@ class OverdueHoldsIntegrationTest {
         String plan = transactions.execute(tx -> {
             // whatever the table's size today: could the planner use an index at all?
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            return String.join("\n", jdbc.sql("EXPLAIN " + HoldRecords.OVERDUE)
+            return String.join("\n", jdbc.sql("EXPLAIN " + HoldRepository.OVERDUE)
                     .params(OffsetDateTime.now(ZoneOffset.UTC), 200).query(String.class).list());
         });
 

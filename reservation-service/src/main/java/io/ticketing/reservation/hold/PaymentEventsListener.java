@@ -1,4 +1,4 @@
-package io.ticketing.reservation.messaging;
+package io.ticketing.reservation.hold;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -8,7 +8,6 @@ import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
 import io.ticketing.events.payment.PaymentFailed;
 import io.ticketing.events.payment.PaymentRefunded;
-import io.ticketing.reservation.hold.Holds;
 import io.ticketing.starter.messaging.EventInbox;
 
 /**

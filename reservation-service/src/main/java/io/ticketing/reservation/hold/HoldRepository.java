@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** The durable record of holds in PostgreSQL. */
 @Repository
-class HoldRecords {
+class HoldRepository {
 
     private static final String SELECT = """
             SELECT id, show_id, customer_id, seat_ids, status, expires_at, fencing_token, amount, currency, booking_id
@@ -29,7 +29,7 @@ class HoldRecords {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
 
-    HoldRecords(JdbcClient jdbc, JdbcTemplate batches) {
+    HoldRepository(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
         this.batches = batches;
     }
@@ -37,7 +37,8 @@ class HoldRecords {
     /** New holds, in one batch: one round trip for all of them. */
     void insert(List<Hold> holds) {
         batches.batchUpdate("""
-                INSERT INTO hold (id, show_id, customer_id, seat_ids, fencing_token, amount, currency, status, expires_at)
+                INSERT INTO hold (id, show_id, customer_id, seat_ids, fencing_token, amount, currency, status,
+                                  expires_at)
                 VALUES (?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?)""", holds.stream()
                 .map(hold -> new Object[] {hold.holdId(), hold.showId(), hold.customerId(),
                         String.join(",", hold.seatIds()), hold.fencingToken(), hold.amount(), hold.currency(),
@@ -51,7 +52,8 @@ class HoldRecords {
 
     /** Ends a hold that still holds its seats; false when it had ended already. */
     boolean end(UUID id, Hold.Status status, Instant at) {
-        return jdbc.sql("UPDATE hold SET status = ?, ended_at = ? WHERE id = ? AND status IN ('HELD', 'PAYMENT_PENDING')")
+        return jdbc.sql("""
+                UPDATE hold SET status = ?, ended_at = ? WHERE id = ? AND status IN ('HELD', 'PAYMENT_PENDING')""")
                 .params(status.name(), at.atOffset(ZoneOffset.UTC), id).update() == 1;
     }
 

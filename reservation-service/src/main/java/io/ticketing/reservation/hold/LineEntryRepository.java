@@ -12,11 +12,11 @@ import org.springframework.stereotype.Repository;
  * nothing, so the order in which the two requests arrive cannot leave a ghost in the line.
  */
 @Repository
-class LineEntries {
+class LineEntryRepository {
 
     private final JdbcClient jdbc;
 
-    LineEntries(JdbcClient jdbc) {
+    LineEntryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Repository;
  * news and must not sell the seats again.
  */
 @Repository
-class CancelledBookings {
+class CancelledBookingRepository {
 
     private final JdbcClient jdbc;
 
-    CancelledBookings(JdbcClient jdbc) {
+    CancelledBookingRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

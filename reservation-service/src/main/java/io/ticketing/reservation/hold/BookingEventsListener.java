@@ -1,4 +1,4 @@
-package io.ticketing.reservation.messaging;
+package io.ticketing.reservation.hold;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -8,7 +8,6 @@ import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
 import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingConfirmed;
-import io.ticketing.reservation.hold.Sales;
 import io.ticketing.starter.messaging.EventInbox;
 
 /** Mirrors booking-service's sales in the seat map: sold seats, and seats of cancelled bookings back on sale. */

@@ -1,10 +1,9 @@
-package io.ticketing.reservation.messaging;
+package io.ticketing.reservation.seating;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import io.ticketing.reservation.seating.SeatingPlans;
 import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
 import io.ticketing.events.catalog.ShowCancelled;

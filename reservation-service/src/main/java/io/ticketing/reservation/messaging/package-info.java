@@ -1,2 +1,0 @@
-/** Kafka listeners of reservation-service. */
-package io.ticketing.reservation.messaging;
