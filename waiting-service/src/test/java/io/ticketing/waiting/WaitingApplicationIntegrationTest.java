@@ -23,6 +23,6 @@ class WaitingApplicationIntegrationTest extends ServiceSmokeTests {
     @Override
     protected Map<String, Class<? extends Enum<?>>> statusColumns() {
         return Map.of("waitlist_entry.status", Entry.Status.class,
-                "waitlist_entry.line_state", StatusColumns.type("io.ticketing.waiting.line.Entries$LineState"));
+                "waitlist_entry.line_state", StatusColumns.type("io.ticketing.waiting.line.EntryRepository$LineState"));
     }
 }

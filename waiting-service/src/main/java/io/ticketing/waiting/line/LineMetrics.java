@@ -28,7 +28,7 @@ class LineMetrics {
     private final Counter refused;
     private final Timer latency;
 
-    LineMetrics(Entries entries, MeterRegistry registry) {
+    LineMetrics(EntryRepository entries, MeterRegistry registry) {
         this.waiting = new CachedQuery<>("the waiting entries", COUNT_EVERY, entries::countWaiting);
         Gauge.builder("ticketing.waiting.entries", this, LineMetrics::waiting)
                 .description("Waiting-line entries waiting now, all shows together (counted every few seconds)")

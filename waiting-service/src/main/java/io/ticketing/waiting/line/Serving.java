@@ -36,7 +36,7 @@ public class Serving {
     /** The most waiters offered seats in one call to reservation-service. */
     private static final int ROUND = 50;
 
-    private final Entries entries;
+    private final EntryRepository entries;
     private final Reservation reservation;
     private final ShowLocks locks;
     private final TransactionOperations transactions;
@@ -44,7 +44,7 @@ public class Serving {
     private final Clock clock;
     private final LineMetrics metrics;
 
-    Serving(Entries entries, Reservation reservation, ShowLocks locks, TransactionOperations transactions,
+    Serving(EntryRepository entries, Reservation reservation, ShowLocks locks, TransactionOperations transactions,
             ApplicationEventPublisher events, Clock clock, LineMetrics metrics) {
         this.entries = entries;
         this.reservation = reservation;
@@ -236,8 +236,11 @@ public class Serving {
         if (changes.isEmpty()) {
             return;
         }
-        reservation.line(showId, changes.stream().filter(Entries.LineChange::entering).map(Entries.LineChange::entryId)
-                .toList(), changes.stream().filter(change -> !change.entering()).map(Entries.LineChange::entryId).toList());
+        reservation.line(showId,
+                changes.stream().filter(EntryRepository.LineChange::entering).map(EntryRepository.LineChange::entryId)
+                        .toList(),
+                changes.stream().filter(change -> !change.entering()).map(EntryRepository.LineChange::entryId)
+                        .toList());
         entries.lineChanged(changes);
     }
 }

@@ -27,15 +27,15 @@ public class Waitlist {
     private static final int PLACES_PER_STEP = 20;
     private static final int SLOWEST_SETTLE = 16;
 
-    private final Entries entries;
+    private final EntryRepository entries;
     private final Reservation seats;
     private final Serving serving;
     private final LineSignals signals;
     private final WaitingProperties properties;
     private final Clock clock;
 
-    Waitlist(Entries entries, Reservation seats, Serving serving, LineSignals signals, WaitingProperties properties,
-            Clock clock) {
+    Waitlist(EntryRepository entries, Reservation seats, Serving serving, LineSignals signals,
+            WaitingProperties properties, Clock clock) {
         this.entries = entries;
         this.seats = seats;
         this.serving = serving;
@@ -86,7 +86,8 @@ public class Waitlist {
      */
     public Entry entry(UUID entryId, UUID customerId, Duration waitFor) {
         Entry seen = owned(entryId, customerId);
-        Instant deadline = clock.instant().plus(waitFor.compareTo(properties.maxPoll()) > 0 ? properties.maxPoll() : waitFor);
+        Instant deadline = clock.instant()
+                .plus(waitFor.compareTo(properties.maxPoll()) > 0 ? properties.maxPoll() : waitFor);
         if (seen.status() != Entry.Status.WAITING || !clock.instant().isBefore(deadline)) {
             return seen;
         }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Waiting-line entries in PostgreSQL; the position is counted from the line's order, never stored. */
 @Repository
-class Entries {
+class EntryRepository {
 
     private static final String COLUMNS = """
             SELECT e.id, e.show_id, e.status, e.seat_count, e.expires_at, e.customer_id, e.offer_hold_id,
@@ -32,7 +32,7 @@ class Entries {
 
     private final JdbcClient jdbc;
 
-    Entries(JdbcClient jdbc) {
+    EntryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -68,7 +68,8 @@ class Entries {
 
     /** Shows that have entries waiting. */
     List<UUID> showsWithLines() {
-        return jdbc.sql("SELECT DISTINCT show_id FROM waitlist_entry WHERE status = 'WAITING'").query(UUID.class).list();
+        return jdbc.sql("SELECT DISTINCT show_id FROM waitlist_entry WHERE status = 'WAITING'").query(UUID.class)
+                .list();
     }
 
     /** Ends an entry that still waits or holds an offer; false when it had ended already. */
@@ -90,7 +91,8 @@ class Entries {
     /** Whether an entry of the show still waits for at most {@code seats} seats. */
     boolean anyWaitingFor(UUID showId, int seats) {
         return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM waitlist_entry WHERE show_id = ? AND status = 'WAITING' AND seat_count <= ?)""")
+                SELECT EXISTS (SELECT 1 FROM waitlist_entry
+                               WHERE show_id = ? AND status = 'WAITING' AND seat_count <= ?)""")
                 .params(showId, seats).query(Boolean.class).single();
     }
 
@@ -125,7 +127,8 @@ class Entries {
 
     /** Shows with entries reservation-service's line still has to learn of. */
     List<UUID> showsWithLineChanges(int limit) {
-        return jdbc.sql("SELECT DISTINCT show_id FROM waitlist_entry WHERE line_state IN ('ENTERING', 'LEAVING') LIMIT ?")
+        return jdbc.sql("""
+                SELECT DISTINCT show_id FROM waitlist_entry WHERE line_state IN ('ENTERING', 'LEAVING') LIMIT ?""")
                 .param(limit).query(UUID.class).list();
     }
 
@@ -161,7 +164,7 @@ class Entries {
                 rs.getObject("offer_expires_at", OffsetDateTime.class).toInstant());
         return new Entry(rs.getObject("id", UUID.class), rs.getObject("show_id", UUID.class),
                 Entry.Status.valueOf(rs.getString("status")), rs.getInt("position"), rs.getInt("seat_count"),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), offer, rs.getObject("customer_id", UUID.class),
-                rs.getString("customer_email"), rs.getLong("joined_seq"));
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), offer,
+                rs.getObject("customer_id", UUID.class), rs.getString("customer_email"), rs.getLong("joined_seq"));
     }
 }

@@ -1,4 +1,4 @@
-package io.ticketing.waiting.messaging;
+package io.ticketing.waiting.line;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,7 +16,6 @@ import io.ticketing.events.reservation.HoldExpired;
 import io.ticketing.events.reservation.HoldReleased;
 import io.ticketing.events.reservation.SeatsKept;
 import io.ticketing.starter.messaging.ConsumerFailures;
-import io.ticketing.waiting.line.Serving;
 
 /**
  * Serves a show's line when seats came free: a hold released or expired, or seats kept for the line otherwise
