@@ -21,12 +21,12 @@ import io.ticketing.starter.RequestRejectedException;
 @Service
 public class Payments {
 
-    private final PaymentRecords records;
+    private final PaymentRepository records;
     private final Reservation reservation;
     private final PaymentProvider provider;
     private final Clock clock;
 
-    Payments(PaymentRecords records, Reservation reservation, PaymentProvider provider, Clock clock) {
+    Payments(PaymentRepository records, Reservation reservation, PaymentProvider provider, Clock clock) {
         this.records = records;
         this.reservation = reservation;
         this.provider = provider;
@@ -44,7 +44,8 @@ public class Payments {
      */
     public Started pay(UUID holdId, UUID customerId, String customerEmail) {
         Reservation.Hold hold = reservation.hold(holdId).filter(found -> found.customerId().equals(customerId))
-                .orElseThrow(() -> RequestRejectedException.notFound("HOLD_NOT_FOUND", "Hold " + holdId + " does not exist"));
+                .orElseThrow(() -> RequestRejectedException.notFound("HOLD_NOT_FOUND",
+                        "Hold " + holdId + " does not exist"));
         if (!hold.payable(clock.instant())) {
             throw holdNotActive(holdId);
         }
@@ -55,7 +56,8 @@ public class Payments {
         if (!reservation.paymentPending(holdId)) {
             throw holdNotActive(holdId);
         }
-        Started started = open.map(payment -> new Started(payment, false)).orElseGet(() -> newAttempt(hold, customerEmail));
+        Started started = open.map(payment -> new Started(payment, false))
+                .orElseGet(() -> newAttempt(hold, customerEmail));
         Payment payment = started.payment();
         Intent intent;
         try {

@@ -37,21 +37,21 @@ public class ProviderEvents {
     static final String AMOUNT_MISMATCH = "amount_mismatch";
 
     private final StripeWebhooks webhooks;
-    private final PaymentRecords payments;
-    private final RefundRecords refunds;
+    private final PaymentRepository payments;
+    private final RefundRepository refunds;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
-    private final PaymentMeters meters;
+    private final PaymentMetrics metrics;
     private final Clock clock;
 
-    ProviderEvents(StripeWebhooks webhooks, PaymentRecords payments, RefundRecords refunds,
-            ApplicationEventPublisher events, TransactionOperations transactions, PaymentMeters meters, Clock clock) {
+    ProviderEvents(StripeWebhooks webhooks, PaymentRepository payments, RefundRepository refunds,
+            ApplicationEventPublisher events, TransactionOperations transactions, PaymentMetrics metrics, Clock clock) {
         this.webhooks = webhooks;
         this.payments = payments;
         this.refunds = refunds;
         this.events = events;
         this.transactions = transactions;
-        this.meters = meters;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -79,8 +79,8 @@ public class ProviderEvents {
             }
             return true;
         });
-        meters.webhook(Boolean.TRUE.equals(first) ? PaymentMeters.WebhookOutcome.APPLIED
-                : PaymentMeters.WebhookOutcome.DUPLICATE);
+        metrics.webhook(Boolean.TRUE.equals(first) ? PaymentMetrics.WebhookOutcome.APPLIED
+                : PaymentMetrics.WebhookOutcome.DUPLICATE);
     }
 
     private ProviderEvent verified(String payload, String signature) {
@@ -88,8 +88,8 @@ public class ProviderEvents {
             return webhooks.verify(payload, signature);
         }
         catch (RequestRejectedException refused) {
-            meters.webhook("MALFORMED_EVENT".equals(refused.code()) ? PaymentMeters.WebhookOutcome.MALFORMED
-                    : PaymentMeters.WebhookOutcome.INVALID_SIGNATURE);
+            metrics.webhook("MALFORMED_EVENT".equals(refused.code()) ? PaymentMetrics.WebhookOutcome.MALFORMED
+                    : PaymentMetrics.WebhookOutcome.INVALID_SIGNATURE);
             throw refused;
         }
     }
@@ -112,7 +112,7 @@ public class ProviderEvents {
                 events.publishEvent(new PaymentSucceeded(UUID.randomUUID(), now, payment.paymentId().toString(),
                         payment.holdId(), payment.showId(), payment.customerId(), payment.seatIds(),
                         payment.fencingToken(), payment.amount(), payment.currency(), payment.customerEmail()));
-                meters.payment(PaymentMeters.PaymentOutcome.SUCCEEDED, payment);
+                metrics.payment(PaymentMetrics.PaymentOutcome.SUCCEEDED, payment);
             }
         });
     }
@@ -135,7 +135,7 @@ public class ProviderEvents {
         if (payments.advance(payment.paymentId(), Status.FAILED, reason, now, Status.PENDING)) {
             events.publishEvent(new PaymentFailed(UUID.randomUUID(), now, payment.paymentId().toString(),
                     payment.holdId(), payment.showId(), payment.customerId(), reason, payment.customerEmail()));
-            meters.payment(PaymentMeters.PaymentOutcome.FAILED, payment);
+            metrics.payment(PaymentMetrics.PaymentOutcome.FAILED, payment);
         }
     }
 
@@ -145,12 +145,12 @@ public class ProviderEvents {
         switch (status == null ? "" : status) {
             case "succeeded" -> refunds.end(refundId, event.objectId(), Refund.Status.SUCCEEDED, now)
                     .ifPresent(refund -> {
-                        meters.refund(PaymentMeters.RefundOutcome.SUCCEEDED, refund.amount(), refund.currency());
+                        metrics.refund(PaymentMetrics.RefundOutcome.SUCCEEDED, refund.amount(), refund.currency());
                         refunded(refund, now);
                     });
             case "failed", "canceled" -> refunds.end(refundId, event.objectId(), Refund.Status.FAILED, now)
                     .ifPresent(refund -> {
-                        meters.refund(PaymentMeters.RefundOutcome.FAILED, refund.amount(), refund.currency());
+                        metrics.refund(PaymentMetrics.RefundOutcome.FAILED, refund.amount(), refund.currency());
                         log.error("Refund {} ({}) of payment {} {}: {} {} must be returned by hand",
                                 refund.refundId(), event.objectId(), refund.paymentId(), status, refund.amount(),
                                 refund.currency());

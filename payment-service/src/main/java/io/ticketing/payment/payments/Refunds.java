@@ -21,23 +21,23 @@ import io.ticketing.payment.provider.PaymentProvider.ProviderException;
  * sent (a retry, a second instance) the provider makes one refund. A payment is refunded at most once.
  */
 @Service
-public class Refunds {
+class Refunds {
 
     private static final Logger log = LoggerFactory.getLogger(Refunds.class);
     private static final int BATCH = 20;
 
-    private final PaymentRecords payments;
-    private final RefundRecords refunds;
+    private final PaymentRepository payments;
+    private final RefundRepository refunds;
     private final PaymentProvider provider;
-    private final PaymentMeters meters;
+    private final PaymentMetrics metrics;
     private final Clock clock;
 
-    Refunds(PaymentRecords payments, RefundRecords refunds, PaymentProvider provider, PaymentMeters meters,
+    Refunds(PaymentRepository payments, RefundRepository refunds, PaymentProvider provider, PaymentMetrics metrics,
             Clock clock) {
         this.payments = payments;
         this.refunds = refunds;
         this.provider = provider;
-        this.meters = meters;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -61,13 +61,14 @@ public class Refunds {
             return;
         }
         Instant now = clock.instant();
-        if (!payments.advance(payment.paymentId(), Payment.Status.REFUND_PENDING, null, now, Payment.Status.SUCCEEDED)) {
+        if (!payments.advance(payment.paymentId(), Payment.Status.REFUND_PENDING, null, now,
+                Payment.Status.SUCCEEDED)) {
             log.warn("Payment {} is {}: not refunded ({})", paymentId, payment.status(), reason);
             return;
         }
         refunds.insert(new Refund(UUID.randomUUID(), payment.paymentId(), bookingId, amount, payment.currency(), reason,
                 Refund.Status.REQUESTED, null), now);
-        meters.refund(PaymentMeters.RefundOutcome.REQUESTED, amount, payment.currency());
+        metrics.refund(PaymentMetrics.RefundOutcome.REQUESTED, amount, payment.currency());
     }
 
     /** Sends recorded refunds to the provider: right after they are recorded, and again until it accepted them. */

@@ -14,13 +14,14 @@ import org.springframework.stereotype.Repository;
 
 /** Refunds in PostgreSQL. */
 @Repository
-class RefundRecords {
+class RefundRepository {
 
-    private static final String COLUMNS = "id, payment_id, booking_id, amount, currency, reason, status, provider_refund_id";
+    private static final String COLUMNS =
+            "id, payment_id, booking_id, amount, currency, reason, status, provider_refund_id";
 
     private final JdbcClient jdbc;
 
-    RefundRecords(JdbcClient jdbc) {
+    RefundRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -35,7 +36,8 @@ class RefundRecords {
 
     /** Refunds the provider has not accepted yet, the least tried first. */
     List<Refund> requested(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM refund WHERE status = 'REQUESTED' ORDER BY attempts, requested_at LIMIT ?")
+        return jdbc.sql("SELECT " + COLUMNS
+                + " FROM refund WHERE status = 'REQUESTED' ORDER BY attempts, requested_at LIMIT ?")
                 .param(limit).query((rs, n) -> refund(rs)).list();
     }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** Payments and the provider's webhook events already applied, in PostgreSQL. */
 @Repository
-class PaymentRecords {
+class PaymentRepository {
 
     private static final String SELECT = """
             SELECT id, hold_id, show_id, status, provider, client_secret, amount, currency, seat_ids, failure_reason,
@@ -26,7 +26,7 @@ class PaymentRecords {
 
     private final JdbcClient jdbc;
 
-    PaymentRecords(JdbcClient jdbc) {
+    PaymentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -51,9 +51,10 @@ class PaymentRecords {
      */
     Payment insertAttempt(UUID paymentId, Reservation.Hold hold, String provider, String customerEmail, Instant at) {
         jdbc.sql("""
-                INSERT INTO payment (id, hold_id, attempt, show_id, customer_id, customer_email, seat_ids, fencing_token,
-                                     amount, currency, provider, status, created_at, updated_at)
-                SELECT ?, ?, coalesce(max(attempt), 0) + 1, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, 'PENDING', ?, ?
+                INSERT INTO payment (id, hold_id, attempt, show_id, customer_id, customer_email, seat_ids,
+                                     fencing_token, amount, currency, provider, status, created_at, updated_at)
+                SELECT ?, ?, coalesce(max(attempt), 0) + 1, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, 'PENDING',
+                       ?, ?
                 FROM payment WHERE hold_id = ?""")
                 .params(paymentId, hold.holdId(), hold.showId(), hold.customerId(), customerEmail,
                         String.join(",", hold.seatIds()), hold.fencingToken(), hold.amount(), hold.currency(), provider,

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.ticketing.starter.metrics.AfterCommit;
 import io.ticketing.payment.config.PaymentProperties;
+import io.ticketing.starter.metrics.AfterCommit;
 
 /**
  * Money's business meters: {@code ticketing.payments} (payments that succeeded or failed, per provider),
@@ -24,7 +24,7 @@ import io.ticketing.payment.config.PaymentProperties;
  * once, up front.
  */
 @Component
-class PaymentMeters {
+class PaymentMetrics {
 
     enum PaymentOutcome {
         SUCCEEDED, FAILED
@@ -51,7 +51,7 @@ class PaymentMeters {
     private final Map<String, Counter> amounts = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
 
-    PaymentMeters(MeterRegistry registry) {
+    PaymentMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (PaymentOutcome outcome : PaymentOutcome.values()) {
             Map<String, Counter> byProvider = new HashMap<>();
@@ -75,7 +75,9 @@ class PaymentMeters {
         }
     }
 
-    /** A payment succeeded or failed: counted per provider ({@code stripe}, {@code simulated}), its money per currency. */
+    /**
+     * A payment succeeded or failed: counted per provider ({@code stripe}, {@code simulated}), its money per currency.
+     */
     void payment(PaymentOutcome outcome, Payment payment) {
         Counter counter = payments.get(outcome).get(payment.provider());
         Counter amount = amount("ticketing.payments.amount", "Money of the payments that succeeded or failed",

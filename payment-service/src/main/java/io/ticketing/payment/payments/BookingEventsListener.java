@@ -1,4 +1,4 @@
-package io.ticketing.payment.messaging;
+package io.ticketing.payment.payments;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -8,7 +8,6 @@ import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
 import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingRejected;
-import io.ticketing.payment.payments.Refunds;
 import io.ticketing.starter.messaging.EventInbox;
 
 /**
