@@ -21,7 +21,7 @@ class NotificationApplicationIntegrationTest extends ServiceSmokeTests {
 
     @Override
     protected Map<String, Class<? extends Enum<?>>> statusColumns() {
-        return Map.of("booking.status", StatusColumns.type("io.ticketing.notification.ticket.TicketRecords$Status"),
+        return Map.of("booking.status", StatusColumns.type("io.ticketing.notification.ticket.TicketRepository$Status"),
                 "mail.status", StatusColumns.type("io.ticketing.notification.mail.Mail$Status"));
     }
 }

@@ -29,20 +29,20 @@ class MailDelivery {
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
     private static final int ERROR_LENGTH = 500;
 
-    private final MailQueue queue;
+    private final MailRepository queue;
     private final JavaMailSender smtp;
     private final Tickets tickets;
     private final MailProperties properties;
-    private final MailMeters meters;
+    private final MailMetrics metrics;
     private final Clock clock;
 
-    MailDelivery(MailQueue queue, JavaMailSender smtp, Tickets tickets, MailProperties properties, MailMeters meters,
-            Clock clock) {
+    MailDelivery(MailRepository queue, JavaMailSender smtp, Tickets tickets, MailProperties properties,
+            MailMetrics metrics, Clock clock) {
         this.queue = queue;
         this.smtp = smtp;
         this.tickets = tickets;
         this.properties = properties;
-        this.meters = meters;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -61,10 +61,10 @@ class MailDelivery {
         try {
             smtp.send(message(mail));
             queue.sent(mail.id(), clock.instant());
-            meters.sent(mail.kind());
+            metrics.sent(mail.kind());
         }
         catch (MessagingException | RuntimeException ex) {
-            meters.failed(mail.kind());
+            metrics.failed(mail.kind());
             int failures = mail.attempts() + 1;
             Instant retryAt = failures >= properties.maxAttempts() ? null
                     : clock.instant().plus(properties.retryAfter(failures));

@@ -11,7 +11,7 @@ import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.events.waiting.WaitlistOffered;
-import io.ticketing.notification.show.Shows;
+import io.ticketing.notification.show.ShowRepository;
 
 /**
  * Writes the mail for each fact customers hear of, in the caller's transaction; {@link MailDelivery} sends it. A
@@ -22,11 +22,11 @@ import io.ticketing.notification.show.Shows;
 @Service
 public class Mails {
 
-    private final MailQueue queue;
-    private final Shows shows;
+    private final MailRepository queue;
+    private final ShowRepository shows;
     private final Clock clock;
 
-    Mails(MailQueue queue, Shows shows, Clock clock) {
+    Mails(MailRepository queue, ShowRepository shows, Clock clock) {
         this.queue = queue;
         this.shows = shows;
         this.clock = clock;

@@ -3,5 +3,5 @@ package io.ticketing.notification.ticket;
 import java.util.UUID;
 
 /** One seat's e-ticket; {@code code} is what its QR code carries. */
-public record Ticket(UUID ticketId, String seatId, String code) {
+record Ticket(UUID ticketId, String seatId, String code) {
 }

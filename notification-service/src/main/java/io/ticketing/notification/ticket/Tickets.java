@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.ticketing.events.booking.BookingCancelled;
 import io.ticketing.events.booking.BookingConfirmed;
 import io.ticketing.events.notification.TicketsIssued;
-import io.ticketing.notification.show.Shows;
+import io.ticketing.notification.show.ShowRepository;
 import io.ticketing.starter.Ownership;
 import io.ticketing.starter.RequestRejectedException;
 
@@ -24,22 +24,22 @@ import io.ticketing.starter.RequestRejectedException;
 @Service
 public class Tickets {
 
-    private final TicketRecords records;
+    private final TicketRepository records;
     private final SigningKeys keys;
     private final TicketPdf pdf;
-    private final Shows shows;
+    private final ShowRepository shows;
     private final ApplicationEventPublisher events;
-    private final TicketMeters meters;
+    private final TicketMetrics metrics;
     private final Clock clock;
 
-    Tickets(TicketRecords records, SigningKeys keys, TicketPdf pdf, Shows shows, ApplicationEventPublisher events,
-            TicketMeters meters, Clock clock) {
+    Tickets(TicketRepository records, SigningKeys keys, TicketPdf pdf, ShowRepository shows,
+            ApplicationEventPublisher events, TicketMetrics metrics, Clock clock) {
         this.records = records;
         this.keys = keys;
         this.pdf = pdf;
         this.shows = shows;
         this.events = events;
-        this.meters = meters;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -50,7 +50,8 @@ public class Tickets {
      */
     public boolean issue(BookingConfirmed confirmed) {
         Instant now = clock.instant();
-        var booking = new TicketRecords.Booking(confirmed.bookingId(), confirmed.showId(), confirmed.customerId(), false);
+        var booking = new TicketRepository.Booking(confirmed.bookingId(), confirmed.showId(), confirmed.customerId(),
+                false);
         if (!records.insert(booking, now)) {
             return false;
         }
@@ -64,7 +65,7 @@ public class Tickets {
                 confirmed.customerId(), tickets.stream()
                         .map(ticket -> new TicketsIssued.Ticket(ticket.ticketId(), ticket.seatId(), ticket.code()))
                         .toList()));
-        meters.issued(tickets.size());
+        metrics.issued(tickets.size());
         return true;
     }
 
@@ -73,14 +74,14 @@ public class Tickets {
      * arrives before its confirmation is recorded, so that the confirmation issues nothing.
      */
     public void cancelled(BookingCancelled cancelled) {
-        records.cancel(new TicketRecords.Booking(cancelled.bookingId(), cancelled.showId(), cancelled.customerId(), true),
-                clock.instant());
+        records.cancel(new TicketRepository.Booking(cancelled.bookingId(), cancelled.showId(), cancelled.customerId(),
+                true), clock.instant());
     }
 
     /** The customer's tickets as a PDF, one page per ticket; someone else's booking does not exist for them. */
     @Transactional(readOnly = true)
     public byte[] pdf(UUID bookingId, UUID customerId) {
-        var booking = Ownership.ownedBy(customerId, records.booking(bookingId), TicketRecords.Booking::customerId,
+        var booking = Ownership.ownedBy(customerId, records.booking(bookingId), TicketRepository.Booking::customerId,
                 "BOOKING_NOT_FOUND", "Booking " + bookingId);
         if (booking.cancelled()) {
             throw RequestRejectedException.conflict("BOOKING_CANCELLED",
@@ -99,8 +100,8 @@ public class Tickets {
     @Transactional(readOnly = true)
     public Verification verify(String code) {
         return TicketCodes.verify(code, publicKey())
-                .map(ticket -> Verification.of(ticket,
-                        records.bookingOfTicket(ticket.ticketId()).map(TicketRecords.Booking::cancelled).orElse(false)))
+                .map(ticket -> Verification.of(ticket, records.bookingOfTicket(ticket.ticketId())
+                        .map(TicketRepository.Booking::cancelled).orElse(false)))
                 .orElseGet(Verification::invalid);
     }
 
@@ -114,11 +115,11 @@ public class Tickets {
     public Admission admit(UUID ticketId, String code, UUID showId, String gate) {
         try {
             Admission admission = letIn(ticketId, code, showId, gate);
-            meters.admitted();
+            metrics.admitted();
             return admission;
         }
         catch (RequestRejectedException refused) {
-            meters.refused(refused.code());
+            metrics.refused(refused.code());
             throw refused;
         }
     }
@@ -151,7 +152,7 @@ public class Tickets {
         return keys.keys().getPublic();
     }
 
-    private byte[] print(TicketRecords.Booking booking) {
+    private byte[] print(TicketRepository.Booking booking) {
         return pdf.render(shows.show(booking.showId()), booking.bookingId(), records.tickets(booking.bookingId()));
     }
 }

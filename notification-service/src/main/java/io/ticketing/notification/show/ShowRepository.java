@@ -8,30 +8,30 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.catalog.ShowUpdated;
 
 /**
- * A summary of every scheduled show (movie, hall, start), so that tickets and mails can name it without asking the
- * catalog. A show not heard of yet is named by its id: its booking's tickets are not held back for it.
+ * A summary of every scheduled show (movie, hall, start) in PostgreSQL, so that tickets and mails can name it without
+ * asking the catalog. A show not heard of yet is named by its id: its booking's tickets are not held back for it.
  */
-@Service
-public class Shows {
+@Repository
+public class ShowRepository {
 
     private static final String UNKNOWN = "not known yet";
 
     private final JdbcClient jdbc;
     private final DateTimeFormatter times;
 
-    Shows(JdbcClient jdbc, ShowProperties properties) {
+    ShowRepository(JdbcClient jdbc, ShowProperties properties) {
         this.jdbc = jdbc;
         this.times = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm zzz", Locale.ENGLISH)
                 .withZone(properties.timeZone());
     }
 
-    public void scheduled(ShowScheduled show) {
+    void scheduled(ShowScheduled show) {
         jdbc.sql("""
                 INSERT INTO show_summary (show_id, movie_title, hall_name, starts_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (show_id) DO NOTHING""")
@@ -40,7 +40,7 @@ public class Shows {
     }
 
     /** A moved show: tickets printed from now on give the new start (unless a newer update was applied already). */
-    public void updated(ShowUpdated show) {
+    void updated(ShowUpdated show) {
         jdbc.sql("UPDATE show_summary SET starts_at = ?, version = ? WHERE show_id = ? AND version < ?")
                 .params(show.startsAt().atOffset(ZoneOffset.UTC), show.version(), show.showId(), show.version())
                 .update();

@@ -20,7 +20,7 @@ import io.ticketing.starter.metrics.CachedQuery;
  * period. Counters are built once, up front.
  */
 @Component
-class MailMeters {
+class MailMetrics {
 
     /** How long a count of the backlog is reused before it is counted again. */
     static final Duration PENDING_REFRESH = Duration.ofSeconds(5);
@@ -29,13 +29,13 @@ class MailMeters {
     private final Map<Mail.Kind, Counter> failed = new EnumMap<>(Mail.Kind.class);
     private final CachedQuery<Long> pending;
 
-    MailMeters(MeterRegistry registry, MailQueue queue) {
+    MailMetrics(MeterRegistry registry, MailRepository queue) {
         this.pending = new CachedQuery<>("the pending mails", PENDING_REFRESH, queue::pending);
         for (Mail.Kind kind : Mail.Kind.values()) {
             sent.put(kind, attempts(kind, "sent").register(registry));
             failed.put(kind, attempts(kind, "failed").register(registry));
         }
-        Gauge.builder("ticketing.mails.pending", this, MailMeters::pending)
+        Gauge.builder("ticketing.mails.pending", this, MailMetrics::pending)
                 .description("Mails waiting to be sent, retries included (counted at most every 5 s)")
                 .strongReference(true).register(registry);
     }

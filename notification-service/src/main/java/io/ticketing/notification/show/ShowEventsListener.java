@@ -1,4 +1,4 @@
-package io.ticketing.notification.messaging;
+package io.ticketing.notification.show;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -8,7 +8,6 @@ import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.catalog.ShowUpdated;
-import io.ticketing.notification.show.Shows;
 import io.ticketing.starter.messaging.EventInbox;
 
 /** Keeps what tickets and mails say about each show: its movie, hall and (possibly moved) start. */
@@ -18,9 +17,9 @@ class ShowEventsListener {
     private static final String CONSUMER = "notification-service.show-events";
 
     private final EventInbox inbox;
-    private final Shows shows;
+    private final ShowRepository shows;
 
-    ShowEventsListener(EventInbox inbox, Shows shows) {
+    ShowEventsListener(EventInbox inbox, ShowRepository shows) {
         this.inbox = inbox;
         this.shows = shows;
     }

@@ -10,13 +10,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code mail} table: mails waiting to be sent, and what became of each. */
+/** The {@code mail} table, a queue: mails waiting to be sent, taken on a lease, and what became of each. */
 @Repository
-class MailQueue {
+class MailRepository {
 
     private final JdbcClient jdbc;
 
-    MailQueue(JdbcClient jdbc) {
+    MailRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -28,7 +28,8 @@ class MailQueue {
                                   next_attempt_at, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
                 ON CONFLICT (kind, reference) DO NOTHING""")
-                .params(id, kind.name(), reference, recipient, letter.subject(), letter.body(), ticketsOf, utc(now), utc(now))
+                .params(id, kind.name(), reference, recipient, letter.subject(), letter.body(), ticketsOf, utc(now),
+                        utc(now))
                 .update();
     }
 
@@ -71,6 +72,7 @@ class MailQueue {
                        status = CASE WHEN CAST(? AS TIMESTAMPTZ) IS NULL THEN 'FAILED' ELSE 'PENDING' END,
                        next_attempt_at = coalesce(CAST(? AS TIMESTAMPTZ), next_attempt_at)
                 WHERE id = ?""")
-                .params(error, retryAt == null ? null : utc(retryAt), retryAt == null ? null : utc(retryAt), id).update();
+                .params(error, retryAt == null ? null : utc(retryAt), retryAt == null ? null : utc(retryAt), id)
+                .update();
     }
 }

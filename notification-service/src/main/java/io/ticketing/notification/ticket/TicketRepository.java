@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Bookings and their tickets in PostgreSQL. */
 @Repository
-class TicketRecords {
+class TicketRepository {
 
     /** A booking as its tickets need it. */
     record Booking(UUID bookingId, UUID showId, UUID customerId, boolean cancelled) {
@@ -27,16 +27,18 @@ class TicketRecords {
 
     private final JdbcClient jdbc;
 
-    TicketRecords(JdbcClient jdbc) {
+    TicketRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Records a confirmed booking; false if it was recorded before. */
     boolean insert(Booking booking, Instant confirmedAt) {
         return jdbc.sql("""
-                INSERT INTO booking (booking_id, show_id, customer_id, status, confirmed_at) VALUES (?, ?, ?, 'CONFIRMED', ?)
+                INSERT INTO booking (booking_id, show_id, customer_id, status, confirmed_at)
+                VALUES (?, ?, ?, 'CONFIRMED', ?)
                 ON CONFLICT (booking_id) DO NOTHING""")
-                .params(booking.bookingId(), booking.showId(), booking.customerId(), confirmedAt.atOffset(ZoneOffset.UTC))
+                .params(booking.bookingId(), booking.showId(), booking.customerId(),
+                        confirmedAt.atOffset(ZoneOffset.UTC))
                 .update() == 1;
     }
 
@@ -51,8 +53,8 @@ class TicketRecords {
     Optional<Booking> booking(UUID bookingId) {
         return jdbc.sql("SELECT booking_id, show_id, customer_id, status FROM booking WHERE booking_id = ?")
                 .param(bookingId)
-                .query((rs, n) -> new Booking(rs.getObject("booking_id", UUID.class), rs.getObject("show_id", UUID.class),
-                        rs.getObject("customer_id", UUID.class),
+                .query((rs, n) -> new Booking(rs.getObject("booking_id", UUID.class),
+                        rs.getObject("show_id", UUID.class), rs.getObject("customer_id", UUID.class),
                         Status.valueOf(rs.getString("status")) == Status.CANCELLED))
                 .optional();
     }
@@ -68,8 +70,8 @@ class TicketRecords {
 
     /** The booking a ticket belongs to. */
     Optional<Booking> bookingOfTicket(UUID ticketId) {
-        return jdbc.sql("SELECT booking_id FROM ticket WHERE ticket_id = ?").param(ticketId).query(UUID.class).optional()
-                .flatMap(this::booking);
+        return jdbc.sql("SELECT booking_id FROM ticket WHERE ticket_id = ?").param(ticketId).query(UUID.class)
+                .optional().flatMap(this::booking);
     }
 
     /**
@@ -101,7 +103,8 @@ class TicketRecords {
     /** Records the booking cancelled, whether its confirmation came before or is still to come. */
     void cancel(Booking booking, Instant at) {
         jdbc.sql("""
-                INSERT INTO booking (booking_id, show_id, customer_id, status, cancelled_at) VALUES (?, ?, ?, 'CANCELLED', ?)
+                INSERT INTO booking (booking_id, show_id, customer_id, status, cancelled_at)
+                VALUES (?, ?, ?, 'CANCELLED', ?)
                 ON CONFLICT (booking_id) DO UPDATE SET status = 'CANCELLED', cancelled_at = excluded.cancelled_at
                 WHERE booking.status = 'CONFIRMED'""")
                 .params(booking.bookingId(), booking.showId(), booking.customerId(), at.atOffset(ZoneOffset.UTC))

@@ -14,7 +14,7 @@ import io.ticketing.starter.metrics.AfterCommit;
  * admissions count when their transaction commits. Counters are built once, up front.
  */
 @Component
-class TicketMeters {
+class TicketMetrics {
 
     private static final String ADMISSIONS = "ticketing.tickets.admitted";
 
@@ -23,7 +23,7 @@ class TicketMeters {
     /** A refused scan's counter, by the problem code it is answered with. */
     private final Map<String, Counter> refused;
 
-    TicketMeters(MeterRegistry registry) {
+    TicketMetrics(MeterRegistry registry) {
         this.issued = Counter.builder("ticketing.tickets.issued")
                 .description("E-tickets issued, one per seat of a confirmed booking").register(registry);
         this.admitted = admission(registry, "admitted");

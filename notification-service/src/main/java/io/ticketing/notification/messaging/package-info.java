@@ -1,2 +1,0 @@
-/** Kafka listeners of notification-service. */
-package io.ticketing.notification.messaging;
