@@ -1,23 +1,17 @@
 #!/usr/bin/env bash
 # Runs one of the benchmarks against the gateway of a running platform (local stack or a deployment) and prints the
-# numbers: ./benchmarks/run-benchmark.sh catalog|hot-show|waiting-line|chaos|hold-rate|arena [options]; --help lists a
-# benchmark's options. Builds the harness first when its jar is missing or older than its sources; set MAVEN_ARGS=-o
-# to build offline.
+# numbers: ./benchmarks/run-benchmark.sh catalog|hot-show|waiting-line|chaos|hold-rate|arena [options]; --help lists
+# the benchmarks, <benchmark> --help a benchmark's options. Builds the harness first when its jar is missing or older
+# than its sources; set MAVEN_ARGS=-o to build offline.
 # run-catalog-benchmark.sh, run-hot-show-benchmark.sh, run-waiting-line-benchmark.sh, run-chaos.sh,
 # run-hold-rate-benchmark.sh and run-arena-benchmark.sh call this with their benchmark's name.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
-# the platform's version, from the root pom (the line after its artifactId): it names the jars
-VERSION=$(sed -n '/<artifactId>ticketing-parent<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;}' "$ROOT/pom.xml")
-[[ -n "$VERSION" ]] || { echo "$(basename "$0"): no version found in $ROOT/pom.xml" >&2; exit 1; }
-JAR="$HERE/target/benchmarks-$VERSION-exec.jar"
-
-if [[ $# -lt 1 || ! "$1" =~ ^(catalog|hot-show|waiting-line|chaos|hold-rate|arena)$ ]]; then
-  echo "Usage: run-benchmark.sh catalog|hot-show|waiting-line|chaos|hold-rate|arena [options]" >&2
-  exit 2
-fi
+# the harness's executable jar, whatever the project's version: the newest one a build left in target/
+newest_jar() { ls -t "$HERE"/target/benchmarks-*-exec.jar 2>/dev/null | head -n 1 || true; }
+JAR="$(newest_jar)"
 
 java_at_least_21() { # is the given java binary version 21 or newer?
   "$1" -version 2>&1 | awk -F'"' '/version "/ {split($2, v, "."); major = (v[1] == 1 ? v[2] : v[1]); found = 1}
@@ -35,9 +29,10 @@ if [[ -z "$JAVA" ]]; then
 fi
 export JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
 
-if [[ ! -f "$JAR" || -n "$(find "$HERE/pom.xml" "$HERE/src/main" -newer "$JAR" -print -quit)" ]]; then
+if [[ -z "$JAR" || -n "$(find "$HERE/pom.xml" "$HERE/src/main" -newer "$JAR" -print -quit)" ]]; then
   echo "Building the benchmarks module (./mvnw -q -DskipTests -pl benchmarks -am package) ..." >&2
   (cd "$ROOT" && ./mvnw -q -DskipTests -pl benchmarks -am package)
+  JAR="$(newest_jar)"
 fi
 
 exec "$JAVA" -jar "$JAR" "$@"

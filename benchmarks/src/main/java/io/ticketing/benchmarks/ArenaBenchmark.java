@@ -44,11 +44,6 @@ public final class ArenaBenchmark {
         this.out = out;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Benchmarks.launch(args, ArenaOptions::parse, ArenaOptions.USAGE,
-                options -> new ArenaBenchmark(options, System.out).run());
-    }
-
     boolean run() throws IOException, InterruptedException {
         out.printf(Locale.ROOT, "Arena benchmark: %,d customers hold out the %,d seats of one show while %,d seat-map "
                 + "streams follow it%n", options.customers(), options.seats(), options.streams());

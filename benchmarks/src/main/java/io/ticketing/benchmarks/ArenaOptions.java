@@ -1,44 +1,72 @@
 package io.ticketing.benchmarks;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 
-/**
- * The command line of {@link ArenaBenchmark}. Defaults are issue 14's arena: 60,000 seats, 10,000 customers.
- *
- * @param seatsPerRow seats per row, a multiple of 50; the catalog takes at most 500 rows
- * @param connections requests in flight at most: the customers' connections end at an ingress, which keeps this
- *        many to the gateway
- * @param streams seat-map streams opened next to the customers; the first is the customers' shared view
- * @param phaseLimit the race stops sending after this long, so that no hold can expire during the run (5 minutes)
- */
-record ArenaOptions(URI gateway, String apiKey, String adminKey, int seats, int seatsPerRow, int customers,
-        int connections, int streams, long seed, Duration timeout, Duration phaseLimit, boolean help) implements Benchmarks.Options {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line of {@link ArenaBenchmark}. Defaults are issue 14's arena: 60,000 seats, 10,000 customers. */
+@Command(name = "arena", description = "10,000 customers hold out a 60,000-seat show while seat-map streams follow "
+        + "it: time, attempts, CPU per hold per process, streams' lag, oversells.")
+final class ArenaOptions extends Benchmarks.Options {
 
     private static final int MAX_ROWS = 500;
 
-    static final String USAGE = """
-            Usage: run-arena-benchmark.sh [options]
+    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://localhost:8080",
+            description = "the platform's gateway (default ${DEFAULT-VALUE})")
+    private URI gateway;
 
-              --gateway URL          the platform's gateway (default http://localhost:8080)
-              --api-key KEY          client API key for sessions, seat maps, streams and holds (default local-client-key)
-              --admin-key KEY        admin key, to create the show (default local-admin-key)
-              --seats N              seats of the arena (default 60000)
-              --seats-per-row N      seats per row, a multiple of 50 that divides --seats into at most 500 rows
-                                     (default 200)
-              --customers N          concurrent customers, one session and one virtual thread each (default 10000)
-              --connections N        requests in flight at most, as through an ingress that keeps this many
-                                     connections to the gateway; the other customers wait their turn (default 256)
-              --streams N            seat-map streams (SSE) opened besides, each checked against the final map;
-                                     the first is the customers' shared view (default 50)
-              --seed N               seed of the customers' choices (default 1)
-              --timeout TIME         per-request timeout; a timeout counts as an error (default 10s)
-              --phase-limit TIME     stop the race after this long, well before holds expire (default 4m)
-              --help                 this text
-            """;
+    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "local-client-key",
+            description = "client API key for sessions, seat maps, streams and holds (default ${DEFAULT-VALUE})")
+    private String apiKey;
 
-    ArenaOptions {
+    @Option(names = "--admin-key", paramLabel = "KEY", defaultValue = "local-admin-key",
+            description = "admin key, to create the show (default ${DEFAULT-VALUE})")
+    private String adminKey;
+
+    @Option(names = "--seats", paramLabel = "N", defaultValue = "60000",
+            description = "seats of the arena (default ${DEFAULT-VALUE})")
+    private int seats;
+
+    @Option(names = "--seats-per-row", paramLabel = "N", defaultValue = "200",
+            description = "seats per row, a multiple of 50 that divides --seats into at most 500 rows "
+                    + "(default ${DEFAULT-VALUE})")
+    private int seatsPerRow;
+
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "10000",
+            description = "concurrent customers, one session and one virtual thread each (default ${DEFAULT-VALUE})")
+    private int customers;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "256",
+            description = "requests in flight at most, as through an ingress that keeps this many connections to "
+                    + "the gateway; the other customers wait their turn (default ${DEFAULT-VALUE})")
+    private int connections;
+
+    @Option(names = "--streams", paramLabel = "N", defaultValue = "50",
+            description = "seat-map streams (SSE) opened besides, each checked against the final map; the first is "
+                    + "the customers' shared view (default ${DEFAULT-VALUE})")
+    private int streams;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "seed of the customers' choices (default ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "10s",
+            description = "per-request timeout; a timeout counts as an error (default ${DEFAULT-VALUE})")
+    private Duration timeout;
+
+    @Option(names = "--phase-limit", paramLabel = "TIME", defaultValue = "4m",
+            description = "stop the race after this long, well before holds expire (default ${DEFAULT-VALUE})")
+    private Duration phaseLimit;
+
+    static ArenaOptions parse(String... args) {
+        return Benchmarks.parse(new ArenaOptions(), args);
+    }
+
+    @Override
+    protected void check() {
         if (seatsPerRow < HotShowSetup.SEATS_PER_ROW || seatsPerRow % HotShowSetup.SEATS_PER_ROW != 0) {
             throw new IllegalArgumentException("--seats-per-row is a multiple of " + HotShowSetup.SEATS_PER_ROW);
         }
@@ -63,17 +91,60 @@ record ArenaOptions(URI gateway, String apiKey, String adminKey, int seats, int 
         }
     }
 
-    static ArenaOptions parse(String... args) {
-        CommandLine line = CommandLine.parse(args, Set.of("gateway", "api-key", "admin-key", "seats", "seats-per-row",
-                "customers", "connections", "streams", "seed", "timeout", "phase-limit"), Set.of("help"));
-        return new ArenaOptions(CommandLine.gateway(line.get("gateway", "http://localhost:8080")),
-                line.get("api-key", "local-client-key"), line.get("admin-key", "local-admin-key"),
-                CommandLine.integer("seats", line.get("seats", "60000")),
-                CommandLine.integer("seats-per-row", line.get("seats-per-row", "200")),
-                CommandLine.integer("customers", line.get("customers", "10000")),
-                CommandLine.integer("connections", line.get("connections", "256")),
-                CommandLine.integer("streams", line.get("streams", "50")), CommandLine.seed(line.get("seed", "1")),
-                CommandLine.duration("timeout", line.get("timeout", "10s")),
-                CommandLine.duration("phase-limit", line.get("phase-limit", "4m")), line.flag("help"));
+    @Override
+    protected boolean run() throws IOException, InterruptedException {
+        return new ArenaBenchmark(this, System.out).run();
+    }
+
+    @Override
+    public URI gateway() {
+        return gateway;
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    String adminKey() {
+        return adminKey;
+    }
+
+    int seats() {
+        return seats;
+    }
+
+    /** Seats per row, a multiple of 50; the catalog takes at most 500 rows. */
+    int seatsPerRow() {
+        return seatsPerRow;
+    }
+
+    int customers() {
+        return customers;
+    }
+
+    /**
+     * Requests in flight at most: the customers' connections end at an ingress, which keeps this many to the
+     * gateway.
+     */
+    int connections() {
+        return connections;
+    }
+
+    /** Seat-map streams opened next to the customers; the first is the customers' shared view. */
+    int streams() {
+        return streams;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** The race stops sending after this long, so that no hold can expire during the run (5 minutes). */
+    Duration phaseLimit() {
+        return phaseLimit;
     }
 }

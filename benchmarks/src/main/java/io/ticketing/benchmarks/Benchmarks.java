@@ -3,85 +3,122 @@ package io.ticketing.benchmarks;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.function.Function;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 
 import io.ticketing.benchmarks.chaos.ChaosBenchmark;
+import io.ticketing.benchmarks.chaos.ChaosOptions;
 import io.ticketing.benchmarks.holdrate.HoldRateBenchmark;
+import io.ticketing.benchmarks.holdrate.HoldRateOptions;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The entry of the benchmarks' executable jar: {@code java -jar benchmarks-exec.jar <benchmark> [options]}, where
  * the benchmark is {@code catalog} ({@link CatalogBenchmark}), {@code hot-show} ({@link HotShowBenchmark}),
  * {@code waiting-line} ({@link WaitingLineBenchmark}), {@code chaos} ({@link ChaosBenchmark}), {@code hold-rate}
- * ({@link HoldRateBenchmark}) or {@code arena} ({@link ArenaBenchmark}).
+ * ({@link HoldRateBenchmark}) or {@code arena} ({@link ArenaBenchmark}). Each benchmark's options are a picocli
+ * command ({@link Options}); {@code --help} lists them.
  */
+@Command(name = "run-benchmark.sh", subcommands = { CatalogOptions.class, HotShowOptions.class,
+        WaitingLineOptions.class, ChaosOptions.class, HoldRateOptions.class, ArenaOptions.class },
+        description = "Runs one benchmark against the gateway of a running platform and prints the numbers.",
+        scope = ScopeType.INHERIT, abbreviateSynopsis = true, sortOptions = false, usageHelpWidth = 120)
 public final class Benchmarks {
+
+    @Option(names = { "-h", "--help" }, usageHelp = true, scope = ScopeType.INHERIT, description = "this text")
+    private boolean help;
 
     private Benchmarks() {
     }
 
-    /** What every benchmark's options have: the gateway to measure, and whether only the usage was asked for. */
-    public interface Options {
+    /**
+     * A benchmark's command line: its options, read by picocli into the fields of a subclass, then checked together
+     * before the benchmark runs with them. Every option takes {@code --name value} or {@code --name=value}; when one
+     * is given twice, the last wins.
+     */
+    public abstract static class Options implements Callable<Integer> {
 
-        URI gateway();
+        @Spec
+        private CommandSpec spec;
 
-        boolean help();
-    }
+        /** The gateway the benchmark drives. */
+        public abstract URI gateway();
 
-    /** One benchmark run; {@code true} when it passed its own checks. */
-    public interface Run<O> {
+        /**
+         * Refuses options that the benchmark cannot run with: out of range, or not going together.
+         *
+         * @throws IllegalArgumentException naming the option
+         */
+        protected abstract void check();
 
-        boolean run(O options) throws IOException, InterruptedException;
+        /** Runs the benchmark; {@code true} when it passed its own checks. */
+        protected abstract boolean run() throws IOException, InterruptedException;
+
+        /**
+         * Runs the benchmark with the checked options: exit code 0 when it passed, 1 when it failed its checks,
+         * could not reach the gateway or stopped; options it cannot run with give picocli's usage and exit code 2.
+         */
+        @Override
+        public final Integer call() throws InterruptedException {
+            checked();
+            try {
+                return run() ? 0 : 1;
+            }
+            catch (ConnectException ex) {
+                System.err.println("Cannot reach the gateway at " + gateway() + ": start the platform first "
+                        + "(see benchmarks/README.md)");
+                return 1;
+            }
+            catch (IOException | IllegalStateException ex) {
+                System.err.println("Benchmark stopped: " + ex);
+                return 1;
+            }
+        }
+
+        final void checked() {
+            try {
+                check();
+            }
+            catch (IllegalArgumentException ex) {
+                throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
+            }
+        }
     }
 
     /**
-     * Parses the options (exit 2 and the usage when they are wrong), runs the benchmark and exits 0 when it
-     * passed, 1 when it failed its checks, could not reach the gateway or stopped.
+     * Reads and checks a benchmark's options as a run does before it starts.
+     *
+     * @throws ParameterException for an unknown option, a value that is not of its type, or options that
+     *         {@link Options#check()} refuses
      */
-    public static <O extends Options> void launch(String[] args, Function<String[], O> parse, String usage, Run<O> benchmark)
-            throws InterruptedException {
-        O options;
-        try {
-            options = parse.apply(args);
-        }
-        catch (IllegalArgumentException ex) {
-            System.err.println(ex.getMessage());
-            System.err.print(usage);
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(usage);
-            return;
-        }
-        try {
-            System.exit(benchmark.run(options) ? 0 : 1);
-        }
-        catch (ConnectException ex) {
-            System.err.println("Cannot reach the gateway at " + options.gateway() + ": start the platform first "
-                    + "(see benchmarks/README.md)");
-            System.exit(1);
-        }
-        catch (IOException | IllegalStateException ex) {
-            System.err.println("Benchmark stopped: " + ex);
-            System.exit(1);
-        }
+    public static <O extends Options> O parse(O options, String... args) {
+        commandLine(options).parseArgs(args);
+        options.checked();
+        return options;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        String benchmark = args.length == 0 ? "" : args[0];
-        String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
-        switch (benchmark) {
-            case "catalog" -> CatalogBenchmark.main(options);
-            case "hot-show" -> HotShowBenchmark.main(options);
-            case "waiting-line" -> WaitingLineBenchmark.main(options);
-            case "chaos" -> ChaosBenchmark.main(options);
-            case "hold-rate" -> HoldRateBenchmark.main(options);
-            case "arena" -> ArenaBenchmark.main(options);
-            default -> {
-                System.err.println("Usage: java -jar benchmarks-exec.jar catalog|hot-show|waiting-line|chaos|hold-rate|arena [options]; --help for the options");
-                System.exit(2);
-            }
-        }
+    /** The command line of every benchmark, as {@code run-benchmark.sh} passes it on. */
+    static CommandLine commandLine() {
+        return commandLine(new Benchmarks());
+    }
+
+    /** picocli with the value types the benchmarks share: durations and gateway URLs ({@link OptionValues}). */
+    private static CommandLine commandLine(Object command) {
+        return new CommandLine(command)
+                .registerConverter(Duration.class, OptionValues::duration)
+                .registerConverter(URI.class, OptionValues::url)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOverwrittenOptionsAllowed(true);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
 }

@@ -27,13 +27,6 @@ public final class CatalogBenchmark {
         this.out = out;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Benchmarks.launch(args, CatalogOptions::parse, CatalogOptions.USAGE, options -> {
-            new CatalogBenchmark(options, System.out).run();
-            return true;
-        });
-    }
-
     void run() throws IOException, InterruptedException {
         out.println("Catalog benchmark: browse and search through the gateway");
         Gateway.Response cities = gateway.get(CatalogScenarios.citiesPath(), options.apiKey());

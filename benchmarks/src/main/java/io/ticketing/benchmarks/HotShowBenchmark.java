@@ -36,11 +36,6 @@ public final class HotShowBenchmark {
         this.out = out;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Benchmarks.launch(args, HotShowOptions::parse, HotShowOptions.USAGE,
-                options -> new HotShowBenchmark(options, System.out).run());
-    }
-
     /** @return whether the oversell check passed */
     boolean run() throws IOException, InterruptedException {
         out.println("Hot show benchmark: " + String.format(Locale.ROOT, "%,d", options.customers())

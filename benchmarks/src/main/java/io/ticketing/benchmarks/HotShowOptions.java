@@ -1,35 +1,57 @@
 package io.ticketing.benchmarks;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 
-/**
- * The command line of {@link HotShowBenchmark}. Defaults fit the local stack ({@code ./ticketing up}).
- *
- * @param customers customers racing for the hot show, one session and one virtual thread each
- * @param warmupSeats seats of the throwaway show the customers race for first (rows of 50); 0 for no warm-up
- * @param phaseLimit a phase stops sending after this long, so that no hold can expire during the run (5 minutes)
- */
-record HotShowOptions(URI gateway, String apiKey, String adminKey, int customers, int warmupSeats, long seed,
-        Duration timeout, Duration phaseLimit, boolean help) implements Benchmarks.Options {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-    static final String USAGE = """
-            Usage: run-hot-show-benchmark.sh [options]
+/** The command line of {@link HotShowBenchmark}. Defaults fit the local stack ({@code ./ticketing up}). */
+@Command(name = "hot-show", description = "Hundreds of customers hold the 2,000 seats of one show; oversells; "
+        + "compared with a no-op endpoint.")
+final class HotShowOptions extends Benchmarks.Options {
 
-              --gateway URL          the platform's gateway (default http://localhost:8080)
-              --api-key KEY          client API key for sessions, seat maps and holds (default local-client-key)
-              --admin-key KEY        admin key, to create the shows (default local-admin-key)
-              --customers N          concurrent customers, one session each (default 400)
-              --warmup-seats N       seats of a throwaway show raced for first, to warm the JVMs; rows of 50,
-                                     0 for none (default 1000)
-              --seed N               seed of the customers' choices, for repeatable runs (default 1)
-              --timeout TIME         per-request timeout; a timeout counts as an error (default 10s)
-              --phase-limit TIME     stop a phase after this long, well before holds expire (default 4m)
-              --help                 this text
-            """;
+    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://localhost:8080",
+            description = "the platform's gateway (default ${DEFAULT-VALUE})")
+    private URI gateway;
 
-    HotShowOptions {
+    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "local-client-key",
+            description = "client API key for sessions, seat maps and holds (default ${DEFAULT-VALUE})")
+    private String apiKey;
+
+    @Option(names = "--admin-key", paramLabel = "KEY", defaultValue = "local-admin-key",
+            description = "admin key, to create the shows (default ${DEFAULT-VALUE})")
+    private String adminKey;
+
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "400",
+            description = "concurrent customers, one session each (default ${DEFAULT-VALUE})")
+    private int customers;
+
+    @Option(names = "--warmup-seats", paramLabel = "N", defaultValue = "1000",
+            description = "seats of a throwaway show raced for first, to warm the JVMs; rows of 50, 0 for none "
+                    + "(default ${DEFAULT-VALUE})")
+    private int warmupSeats;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "seed of the customers' choices, for repeatable runs (default ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "10s",
+            description = "per-request timeout; a timeout counts as an error (default ${DEFAULT-VALUE})")
+    private Duration timeout;
+
+    /** Under 5 minutes, so that no hold can expire during the run. */
+    @Option(names = "--phase-limit", paramLabel = "TIME", defaultValue = "4m",
+            description = "stop a phase after this long, well before holds expire (default ${DEFAULT-VALUE})")
+    private Duration phaseLimit;
+
+    static HotShowOptions parse(String... args) {
+        return Benchmarks.parse(new HotShowOptions(), args);
+    }
+
+    @Override
+    protected void check() {
         if (customers < 1 || customers > 10_000) {
             throw new IllegalArgumentException("--customers is 1 to 10000");
         }
@@ -44,14 +66,44 @@ record HotShowOptions(URI gateway, String apiKey, String adminKey, int customers
         }
     }
 
-    static HotShowOptions parse(String... args) {
-        CommandLine line = CommandLine.parse(args, Set.of("gateway", "api-key", "admin-key", "customers",
-                "warmup-seats", "seed", "timeout", "phase-limit"), Set.of("help"));
-        return new HotShowOptions(CommandLine.gateway(line.get("gateway", "http://localhost:8080")),
-                line.get("api-key", "local-client-key"), line.get("admin-key", "local-admin-key"),
-                CommandLine.integer("customers", line.get("customers", "400")),
-                CommandLine.integer("warmup-seats", line.get("warmup-seats", "1000")),
-                CommandLine.seed(line.get("seed", "1")), CommandLine.duration("timeout", line.get("timeout", "10s")),
-                CommandLine.duration("phase-limit", line.get("phase-limit", "4m")), line.flag("help"));
+    @Override
+    protected boolean run() throws IOException, InterruptedException {
+        return new HotShowBenchmark(this, System.out).run();
+    }
+
+    @Override
+    public URI gateway() {
+        return gateway;
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    String adminKey() {
+        return adminKey;
+    }
+
+    /** Customers racing for the hot show, one session and one virtual thread each. */
+    int customers() {
+        return customers;
+    }
+
+    /** Seats of the throwaway show the customers race for first (rows of 50); 0 for no warm-up. */
+    int warmupSeats() {
+        return warmupSeats;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** A phase stops sending after this long. */
+    Duration phaseLimit() {
+        return phaseLimit;
     }
 }

@@ -63,11 +63,6 @@ public final class WaitingLineBenchmark {
         this.out = out;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Benchmarks.launch(args, WaitingLineOptions::parse, WaitingLineOptions.USAGE,
-                options -> new WaitingLineBenchmark(options, System.out).run());
-    }
-
     record Holder(int number, String session, String holdId, List<String> seatIds) {
     }
 

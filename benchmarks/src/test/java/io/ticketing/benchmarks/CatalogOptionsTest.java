@@ -22,8 +22,10 @@ class CatalogOptionsTest {
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.concurrency()).isEqualTo(32);
         assertThat(options.scenarios()).isEqualTo(CatalogScenarios.NAMES);
+        assertThat(options.seed()).isEqualTo(1);
+        assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.discoverCities()).isEqualTo(100);
         assertThat(options.seedSmallCatalog()).isFalse();
-        assertThat(options.help()).isFalse();
     }
 
     @Test
@@ -44,25 +46,34 @@ class CatalogOptionsTest {
     }
 
     @Test
+    void takesTheLastOfAnOptionGivenTwice() {
+        assertThat(CatalogOptions.parse("--concurrency", "4", "--concurrency=8").concurrency()).isEqualTo(8);
+    }
+
+    @Test
     void readsDurationsWithUnitsBareSecondsAndIso() {
-        assertThat(CommandLine.duration("d", "250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(CommandLine.duration("d", "90")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(CommandLine.duration("d", "2m")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(CommandLine.duration("d", "1H")).isEqualTo(Duration.ofHours(1));
-        assertThat(CommandLine.duration("d", "PT1M30S")).isEqualTo(Duration.ofSeconds(90));
-        assertThatThrownBy(() -> CommandLine.duration("duration", "soon"))
-                .hasMessageContaining("--duration is a duration");
+        assertThat(CatalogOptions.parse("--duration", "250ms").duration()).isEqualTo(Duration.ofMillis(250));
+        assertThat(CatalogOptions.parse("--duration", "90").duration()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(CatalogOptions.parse("--duration", "2m").duration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(CatalogOptions.parse("--duration", "1H").duration()).isEqualTo(Duration.ofHours(1));
+        assertThat(CatalogOptions.parse("--duration", "PT1M30S").duration()).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> CatalogOptions.parse("--duration", "soon")).hasMessage(
+                "Invalid value for option '--duration': 'soon' is not a duration such as 60s, 500ms, 2m or PT1M");
     }
 
     @Test
     void rejectsWhatItCannotRun() {
-        assertThatThrownBy(() -> CatalogOptions.parse("--threads", "4")).hasMessage("Unknown option --threads");
-        assertThatThrownBy(() -> CatalogOptions.parse("--duration")).hasMessage("--duration needs a value");
-        assertThatThrownBy(() -> CatalogOptions.parse("fast")).hasMessage("Unexpected argument 'fast'");
+        assertThatThrownBy(() -> CatalogOptions.parse("--threads", "4"))
+                .hasMessage("Unknown options: '--threads', '4'");
+        assertThatThrownBy(() -> CatalogOptions.parse("--duration"))
+                .hasMessage("Missing required parameter for option '--duration' (TIME)");
+        assertThatThrownBy(() -> CatalogOptions.parse("fast")).hasMessage("Unmatched argument at index 0: 'fast'");
         assertThatThrownBy(() -> CatalogOptions.parse("--concurrency", "0")).hasMessageContaining("--concurrency");
-        assertThatThrownBy(() -> CatalogOptions.parse("--concurrency", "many")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> CatalogOptions.parse("--concurrency", "many"))
+                .hasMessage("Invalid value for option '--concurrency': 'many' is not an int");
         assertThatThrownBy(() -> CatalogOptions.parse("--duration", "0s")).hasMessageContaining("positive");
-        assertThatThrownBy(() -> CatalogOptions.parse("--gateway", "localhost:8080")).hasMessageContaining("URL");
+        assertThatThrownBy(() -> CatalogOptions.parse("--gateway", "localhost:8080")).hasMessage(
+                "Invalid value for option '--gateway': 'localhost:8080' is not a URL such as http://localhost:8080");
         assertThatThrownBy(() -> CatalogOptions.parse("--scenarios", "cities,checkout"))
                 .hasMessageContaining("Unknown scenario 'checkout'");
     }
@@ -71,11 +82,5 @@ class CatalogOptionsTest {
     void keepsEachScenarioOnceInTheOrderGiven() {
         assertThat(CatalogOptions.parse("--scenarios", "mixed,cities,mixed").scenarios())
                 .isEqualTo(List.of("mixed", "cities"));
-    }
-
-    @Test
-    void asksForHelp() {
-        assertThat(CatalogOptions.parse("--help").help()).isTrue();
-        assertThat(CatalogOptions.USAGE).contains("--gateway", "--concurrency", "search-filters");
     }
 }

@@ -21,8 +21,9 @@ class HotShowOptionsTest {
         assertThat(options.adminKey()).isEqualTo("local-admin-key");
         assertThat(options.customers()).isEqualTo(400);
         assertThat(options.warmupSeats()).isEqualTo(1000);
+        assertThat(options.seed()).isEqualTo(1);
+        assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.phaseLimit()).isEqualTo(Duration.ofMinutes(4));
-        assertThat(options.help()).isFalse();
     }
 
     @Test
@@ -41,7 +42,8 @@ class HotShowOptionsTest {
     void refusesWhatItCannotRun() {
         assertThatThrownBy(() -> HotShowOptions.parse("--customers", "0")).hasMessageContaining("--customers");
         assertThatThrownBy(() -> HotShowOptions.parse("--phase-limit", "5m")).hasMessageContaining("under 5 minutes");
-        assertThatThrownBy(() -> HotShowOptions.parse("--concurrency", "4")).hasMessage("Unknown option --concurrency");
+        assertThatThrownBy(() -> HotShowOptions.parse("--concurrency", "4"))
+                .hasMessage("Unknown options: '--concurrency', '4'");
     }
 
     @Test

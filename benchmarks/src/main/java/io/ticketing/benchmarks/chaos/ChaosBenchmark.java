@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutionException;
 
-import io.ticketing.benchmarks.Benchmarks;
 import io.ticketing.benchmarks.Gateway;
 import io.ticketing.benchmarks.HotShowBenchmark;
 import io.ticketing.benchmarks.HotShowSetup;
@@ -50,11 +49,6 @@ public final class ChaosBenchmark {
         this.out = out;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Benchmarks.launch(args, ChaosOptions::parse, ChaosOptions.USAGE,
-                options -> new ChaosBenchmark(options, System.out).run().passed());
-    }
-
     /** What a run found, for a caller that asserts on it (the system test). */
     public record Result(int faultsInjected, int faultsNotRecovered, int violations, List<String> broken) {
 
@@ -65,10 +59,10 @@ public final class ChaosBenchmark {
 
     public Result run() throws IOException, InterruptedException {
         var processes = new LocalProcesses();
-        var databases = new Databases(options.postgresHost(), options.postgresPort(), options.postgresUser(),
+        var databases = new Databases(options.postgres().host(), options.postgres().port(), options.postgresUser(),
                 options.postgresPassword());
-        var redis = new Redis(options.redisHost(), options.redisPort());
-        try (var kafka = new KafkaGroups(options.kafka())) {
+        var redis = new Redis(options.redis().host(), options.redis().port());
+        try (var kafka = new KafkaGroups(options.kafka().toString())) {
             var injector = new FaultInjector(processes, databases, redis, kafka);
             Thread restoreOnExit = new Thread(() -> injector.restoreAll()
                     .forEach(undone -> System.err.println("chaos: undid " + undone + " on exit")));
@@ -77,8 +71,7 @@ public final class ChaosBenchmark {
                 return run(processes, databases, redis, kafka, injector);
             }
             catch (SQLException ex) {
-                throw new IllegalStateException("PostgreSQL at " + options.postgresHost() + ":" + options.postgresPort()
-                        + ": " + ex.getMessage(), ex);
+                throw new IllegalStateException("PostgreSQL at " + options.postgres() + ": " + ex.getMessage(), ex);
             }
             finally {
                 injector.restoreAll().forEach(undone -> out.println("Undid " + undone));

@@ -1,69 +1,116 @@
 package io.ticketing.benchmarks.chaos;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
 import io.ticketing.benchmarks.Benchmarks;
-import io.ticketing.benchmarks.CommandLine;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The command line of {@link ChaosBenchmark}. Defaults fit the local stack ({@code ./ticketing up}) on this machine:
  * the harness signals the stack's processes, so it only drives a platform running here.
- *
- * @param duration the fault phase lasts at least this long (the full plan adds combined faults until it has)
- * @param plan {@code short}: every fault kind once, two at a time; {@code full}: every kind alone, every service
- *        killed in turn, then combinations
- * @param faults the fault kinds to inject
- * @param customers customers of the rush, one session and one virtual thread each
- * @param shows shows on sale at once; a sold-out show is replaced by a new one
- * @param seats seats per show, rows of 50
- * @param gap the rush runs this long without a fault before each step
- * @param recoveryTimeout a fault not recovered from after this long is reported as such, and the run goes on
- * @param settleTimeout after the rush, how long to wait for the platform to settle before the audit reads it
  */
-public record ChaosOptions(URI gateway, String apiKey, String adminKey, Duration duration, FaultPlan.Shape plan,
-        Set<FaultKind> faults, int customers, int shows, int seats, long seed, Duration gap, Duration recoveryTimeout,
-        Duration settleTimeout, String postgresHost, int postgresPort, String postgresUser, String postgresPassword,
-        String redisHost, int redisPort, String kafka, boolean help) implements Benchmarks.Options {
+@Command(name = "chaos", description = "An on-sale rush while services, databases, Redis and Kafka are killed, "
+        + "paused, made read-only or closed; recovery times; then an audit of every guarantee the data can show.")
+public final class ChaosOptions extends Benchmarks.Options {
 
-    static final String USAGE = """
-            Usage: run-chaos.sh [options]
+    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "10m",
+            description = "the fault phase lasts at least this long (default ${DEFAULT-VALUE}; the full plan adds "
+                    + "combined faults until it has)")
+    private Duration duration;
 
-              --duration TIME          the fault phase lasts at least this long (default 10m; the full plan adds
-                                       combined faults until it has)
-              --plan short|full        short: every fault kind once, two at a time (a few minutes);
-                                       full: every kind alone, each service killed in turn, then combinations
-                                       (default full)
-              --faults A,B             fault kinds to inject (default all): kill-service, db-read-only, db-refuse,
-                                       redis-restart-empty, redis-pause, kafka-pause, kafka-kill, service-pause
-              --customers N            customers of the on-sale rush (default 100)
-              --shows N                shows on sale at once; a sold-out show is replaced (default 3)
-              --seats N                seats per show, a multiple of 50 (default 300)
-              --seed N                 seed of the plan and the customers' choices (default 1)
-              --gap TIME               rush without a fault before each step (default 15s)
-              --recovery-timeout TIME  a fault not recovered from after this long is reported (default 3m)
-              --settle-timeout TIME    after the rush, how long the platform may take to settle (default 4m)
-              --gateway URL            the platform's gateway (default http://localhost:8080)
-              --api-key KEY            client API key (default local-client-key)
-              --admin-key KEY          admin key (default local-admin-key)
-              --postgres HOST:PORT     the stack's PostgreSQL (default 127.0.0.1:15432)
-              --postgres-user NAME     (default postgres)
-              --postgres-password PW   (default postgres)
-              --redis HOST:PORT        the stack's Redis (default 127.0.0.1:16379)
-              --kafka HOST:PORT        the stack's Kafka bootstrap server (default 127.0.0.1:19092)
-              --help                   this text
-            """;
+    @Option(names = "--plan", paramLabel = "short|full", defaultValue = "full",
+            description = "short: every fault kind once, two at a time (a few minutes); full: every kind alone, "
+                    + "each service killed in turn, then combinations (default ${DEFAULT-VALUE})")
+    private FaultPlan.Shape plan;
 
-    public ChaosOptions {
-        faults = faults.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(faults);
+    @Option(names = "--faults", paramLabel = "NAME", split = ",", converter = FaultName.class,
+            completionCandidates = FaultNames.class,
+            description = "fault kinds to inject (default all): ${COMPLETION-CANDIDATES}")
+    private Set<FaultKind> faults;
+
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "100",
+            description = "customers of the on-sale rush (default ${DEFAULT-VALUE})")
+    private int customers;
+
+    @Option(names = "--shows", paramLabel = "N", defaultValue = "3",
+            description = "shows on sale at once; a sold-out show is replaced (default ${DEFAULT-VALUE})")
+    private int shows;
+
+    @Option(names = "--seats", paramLabel = "N", defaultValue = "300",
+            description = "seats per show, a multiple of 50 (default ${DEFAULT-VALUE})")
+    private int seats;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "seed of the plan and the customers' choices (default ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--gap", paramLabel = "TIME", defaultValue = "15s",
+            description = "rush without a fault before each step (default ${DEFAULT-VALUE})")
+    private Duration gap;
+
+    @Option(names = "--recovery-timeout", paramLabel = "TIME", defaultValue = "3m",
+            description = "a fault not recovered from after this long is reported (default ${DEFAULT-VALUE})")
+    private Duration recoveryTimeout;
+
+    @Option(names = "--settle-timeout", paramLabel = "TIME", defaultValue = "4m",
+            description = "after the rush, how long the platform may take to settle (default ${DEFAULT-VALUE})")
+    private Duration settleTimeout;
+
+    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://localhost:8080",
+            description = "the platform's gateway (default ${DEFAULT-VALUE})")
+    private URI gateway;
+
+    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "local-client-key",
+            description = "client API key (default ${DEFAULT-VALUE})")
+    private String apiKey;
+
+    @Option(names = "--admin-key", paramLabel = "KEY", defaultValue = "local-admin-key",
+            description = "admin key (default ${DEFAULT-VALUE})")
+    private String adminKey;
+
+    @Option(names = "--postgres", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:15432",
+            converter = HostAndPortValue.class, description = "the stack's PostgreSQL (default ${DEFAULT-VALUE})")
+    private HostAndPort postgres;
+
+    @Option(names = "--postgres-user", paramLabel = "NAME", defaultValue = "postgres",
+            description = "(default ${DEFAULT-VALUE})")
+    private String postgresUser;
+
+    @Option(names = "--postgres-password", paramLabel = "PW", defaultValue = "postgres",
+            description = "(default ${DEFAULT-VALUE})")
+    private String postgresPassword;
+
+    @Option(names = "--redis", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:16379",
+            converter = HostAndPortValue.class, description = "the stack's Redis (default ${DEFAULT-VALUE})")
+    private HostAndPort redis;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:19092",
+            converter = HostAndPortValue.class,
+            description = "the stack's Kafka bootstrap server (default ${DEFAULT-VALUE})")
+    private HostAndPort kafka;
+
+    /** Every option from its {@code --name value} or {@code --name=value}, checked as a run checks them. */
+    public static ChaosOptions parse(String... args) {
+        return Benchmarks.parse(new ChaosOptions(), args);
+    }
+
+    @Override
+    protected void check() {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("--duration cannot be negative");
         }
-        if (faults.isEmpty()) {
+        if (faults().isEmpty()) {
             throw new IllegalArgumentException("--faults names no fault");
         }
         if (customers < 1 || customers > 5_000) {
@@ -85,50 +132,139 @@ public record ChaosOptions(URI gateway, String apiKey, String adminKey, Duration
         }
     }
 
-    /** Every option from its {@code --name value} or {@code --name=value}; anything else is refused. */
-    public static ChaosOptions parse(String... args) {
-        CommandLine line = CommandLine.parse(args, Set.of("duration", "plan", "faults", "customers", "shows", "seats",
-                "seed", "gap", "recovery-timeout", "settle-timeout", "gateway", "api-key", "admin-key", "postgres",
-                "postgres-user", "postgres-password", "redis", "kafka"), Set.of("help"));
-        String[] postgres = hostAndPort("postgres", line.get("postgres", "127.0.0.1:15432"));
-        String[] redis = hostAndPort("redis", line.get("redis", "127.0.0.1:16379"));
-        hostAndPort("kafka", line.get("kafka", "127.0.0.1:19092"));
-        return new ChaosOptions(CommandLine.gateway(line.get("gateway", "http://localhost:8080")),
-                line.get("api-key", "local-client-key"), line.get("admin-key", "local-admin-key"),
-                CommandLine.duration("duration", line.get("duration", "10m")), plan(line.get("plan", "full")),
-                faults(line.get("faults")), CommandLine.integer("customers", line.get("customers", "100")),
-                CommandLine.integer("shows", line.get("shows", "3")),
-                CommandLine.integer("seats", line.get("seats", "300")), CommandLine.seed(line.get("seed", "1")),
-                CommandLine.duration("gap", line.get("gap", "15s")),
-                CommandLine.duration("recovery-timeout", line.get("recovery-timeout", "3m")),
-                CommandLine.duration("settle-timeout", line.get("settle-timeout", "4m")), postgres[0],
-                CommandLine.integer("postgres", postgres[1]), line.get("postgres-user", "postgres"),
-                line.get("postgres-password", "postgres"), redis[0], CommandLine.integer("redis", redis[1]),
-                line.get("kafka", "127.0.0.1:19092"), line.flag("help"));
+    @Override
+    protected boolean run() throws IOException, InterruptedException {
+        return new ChaosBenchmark(this, System.out).run().passed();
     }
 
-    private static FaultPlan.Shape plan(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "short" -> FaultPlan.Shape.SHORT;
-            case "full" -> FaultPlan.Shape.FULL;
-            default -> throw new IllegalArgumentException("--plan is short or full, not '" + value + "'");
-        };
+    @Override
+    public URI gateway() {
+        return gateway;
     }
 
-    private static Set<FaultKind> faults(String value) {
-        if (value == null) {
+    String apiKey() {
+        return apiKey;
+    }
+
+    String adminKey() {
+        return adminKey;
+    }
+
+    /** The fault phase lasts at least this long (the full plan adds combined faults until it has). */
+    Duration duration() {
+        return duration;
+    }
+
+    /**
+     * {@code short}: every fault kind once, two at a time; {@code full}: every kind alone, every service killed in
+     * turn, then combinations.
+     */
+    FaultPlan.Shape plan() {
+        return plan;
+    }
+
+    /** The fault kinds to inject: all when {@code --faults} is not given. */
+    Set<FaultKind> faults() {
+        if (faults == null) {
             return EnumSet.allOf(FaultKind.class);
         }
-        Set<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
-        Arrays.stream(value.split(",")).filter(name -> !name.isBlank()).map(FaultKind::fromOption).forEach(kinds::add);
-        return kinds;
+        return faults.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(faults);
     }
 
-    private static String[] hostAndPort(String option, String value) {
-        int colon = value.lastIndexOf(':');
-        if (colon <= 0 || colon == value.length() - 1) {
-            throw new IllegalArgumentException("--" + option + " is HOST:PORT, not '" + value + "'");
+    /** Customers of the rush, one session and one virtual thread each. */
+    int customers() {
+        return customers;
+    }
+
+    /** Shows on sale at once; a sold-out show is replaced by a new one. */
+    int shows() {
+        return shows;
+    }
+
+    /** Seats per show, rows of 50. */
+    int seats() {
+        return seats;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    /** The rush runs this long without a fault before each step. */
+    Duration gap() {
+        return gap;
+    }
+
+    /** A fault not recovered from after this long is reported as such, and the run goes on. */
+    Duration recoveryTimeout() {
+        return recoveryTimeout;
+    }
+
+    /** After the rush, how long to wait for the platform to settle before the audit reads it. */
+    Duration settleTimeout() {
+        return settleTimeout;
+    }
+
+    HostAndPort postgres() {
+        return postgres;
+    }
+
+    String postgresUser() {
+        return postgresUser;
+    }
+
+    String postgresPassword() {
+        return postgresPassword;
+    }
+
+    HostAndPort redis() {
+        return redis;
+    }
+
+    HostAndPort kafka() {
+        return kafka;
+    }
+
+    /** Where one of the stack's servers listens, {@code HOST:PORT} on the command line. */
+    record HostAndPort(String host, int port) {
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
         }
-        return new String[] { value.substring(0, colon), value.substring(colon + 1) };
+    }
+
+    /** {@code HOST:PORT}: the host before the last colon, the port after it. */
+    static final class HostAndPortValue implements ITypeConverter<HostAndPort> {
+
+        @Override
+        public HostAndPort convert(String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon > 0 && value.substring(colon + 1).matches("\\d{1,5}")) {
+                return new HostAndPort(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
+            }
+            throw new TypeConversionException("'" + value + "' is not HOST:PORT");
+        }
+    }
+
+    /** A fault kind by its name on the command line: {@code db-read-only}. */
+    static final class FaultName implements ITypeConverter<FaultKind> {
+
+        @Override
+        public FaultKind convert(String value) {
+            String wanted = value.strip().toLowerCase(Locale.ROOT);
+            return Arrays.stream(FaultKind.values()).filter(kind -> kind.option().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new TypeConversionException("Unknown fault '" + value + "'; the faults are "
+                            + String.join(", ", new FaultNames())));
+        }
+    }
+
+    /** The fault kinds' names the usage lists. */
+    static final class FaultNames implements Iterable<String> {
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(FaultKind.values()).map(FaultKind::option).iterator();
+        }
     }
 }

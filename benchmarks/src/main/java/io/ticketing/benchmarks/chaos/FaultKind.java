@@ -1,9 +1,7 @@
 package io.ticketing.benchmarks.chaos;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
@@ -63,12 +61,5 @@ enum FaultKind {
     Duration length(RandomGenerator random) {
         long spread = longest.toSeconds() - shortest.toSeconds();
         return spread <= 0 ? shortest : shortest.plusSeconds(random.nextLong(spread + 1));
-    }
-
-    static FaultKind fromOption(String option) {
-        String wanted = option.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(kind -> kind.option.equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown fault '" + option + "'; the faults are "
-                        + String.join(", ", Arrays.stream(values()).map(FaultKind::option).toList())));
     }
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import io.ticketing.benchmarks.Benchmarks;
 import io.ticketing.benchmarks.CpuUse;
 import io.ticketing.benchmarks.Gateway;
 import io.ticketing.benchmarks.HotShowBenchmark;
@@ -58,11 +57,6 @@ public final class HoldRateBenchmark {
         this.options = options;
         this.gateway = new Gateway(options.gateway(), Duration.ofSeconds(30));
         this.out = out;
-    }
-
-    public static void main(String[] args) throws InterruptedException {
-        Benchmarks.launch(args, HoldRateOptions::parse, HoldRateOptions.USAGE,
-                options -> new HoldRateBenchmark(options, System.out).run());
     }
 
     boolean run() throws IOException, InterruptedException {

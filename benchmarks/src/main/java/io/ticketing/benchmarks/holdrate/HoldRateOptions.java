@@ -1,66 +1,101 @@
 package io.ticketing.benchmarks.holdrate;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 
 import io.ticketing.benchmarks.Benchmarks;
-import io.ticketing.benchmarks.CommandLine;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The command line of {@link HoldRateBenchmark}. Defaults fit the local stack ({@code ./ticketing up}) on this
  * machine, which the benchmark needs: it reads the processes' CPU from {@code /proc}.
- *
- * @param service reservation-service itself, for the no-op sent straight to it
- * @param seats seats of the show (rows of {@value #SEATS_PER_ROW}): every hold takes two, each pair is held once
- * @param warmup not measured, before each phase
- * @param duration measured, per phase
- * @param connections wrk's connections, each sending its next request when the previous answer is read; in every phase
- *        but the seat-map one
- * @param threads wrk's threads: each uses at most one core
- * @param idle how long the idle stack's CPU is measured before the phases (0 for not at all)
- * @param timeout wrk's per-request timeout; an answer later than this is a socket error, not a latency
- * @param wrk the wrk executable
- * @param seatMap whether the seat-map phase runs, last
- * @param seatMapSeats seats of the seat-map phase's own show (rows of {@value #SEATS_PER_ROW}), a third of them held
- * @param seatMapConnections wrk's connections in the seat-map phase, where many readers look at one show's map
  */
-record HoldRateOptions(URI gateway, URI service, String apiKey, String adminKey, String apiClient, int seats,
-        Duration warmup, Duration duration, int connections, int threads, Duration idle, Duration timeout, String wrk,
-        boolean seatMap, int seatMapSeats, int seatMapConnections, boolean help) implements Benchmarks.Options {
+@Command(name = "hold-rate", description = "CPU ms per operation of every process of the stack, with req/s and "
+        + "latency, driven by wrk: a no-op straight to the service and through the gateway, uncontended holds, "
+        + "refused holds, anonymous seat-map reads.")
+public final class HoldRateOptions extends Benchmarks.Options {
 
     /** The catalog takes at most 500 rows: rows of 100 seats make room for 50,000. */
     static final int SEATS_PER_ROW = 100;
     private static final int MAX_SEATS = 50_000;
 
-    static final String USAGE = """
-            Usage: run-hold-rate-benchmark.sh [options]
+    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
+            description = "the platform's gateway (default ${DEFAULT-VALUE})")
+    private URI gateway;
 
-              --gateway URL        the platform's gateway (default http://127.0.0.1:8080)
-              --service URL        reservation-service itself, for the no-op straight to it (default http://127.0.0.1:8082)
-              --api-key KEY        client API key for sessions, no-ops, holds and seat-map reads
-                                   (default local-client-key)
-              --admin-key KEY      admin key, to create the shows (default local-admin-key)
-              --api-client NAME    the key's name, which the gateway passes to the services as X-Api-Client
-                                   (default local-client)
-              --seats N            seats of the show, a multiple of 100 up to 50000 (rows of 100); each pair of
-                                   adjacent seats is held once (default 40000)
-              --warmup TIME        before each phase, not measured, whole seconds (default 10s)
-              --duration TIME      measured per phase, whole seconds (default 20s)
-              --connections N      wrk's connections, closed loop, in every phase but the seat-map one (default 64)
-              --threads N          wrk's threads, 1 or 2: each can keep a core busy (default 1)
-              --idle TIME          the idle stack's CPU is measured this long first; 0s for not at all (default 5s)
-              --timeout TIME       wrk's per-request timeout (default 10s)
-              --wrk PATH           the wrk executable, 4.x with LuaJIT (default wrk)
-              --seat-map-seats N   seats of the seat-map phase's own show, a multiple of 100 up to 50000 (rows of
-                                   100); a third are held in pairs before the phase (default 2000)
-              --seat-map-connections N
-                                   wrk's connections in the seat-map phase only (default 500)
-              --no-seat-map        leave out the last phase, seat-map reads via gateway
-              --help               this text
-            """;
+    @Option(names = "--service", paramLabel = "URL", defaultValue = "http://127.0.0.1:8082",
+            description = "reservation-service itself, for the no-op straight to it (default ${DEFAULT-VALUE})")
+    private URI service;
 
-    HoldRateOptions {
+    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "local-client-key",
+            description = "client API key for sessions, no-ops, holds and seat-map reads (default ${DEFAULT-VALUE})")
+    private String apiKey;
+
+    @Option(names = "--admin-key", paramLabel = "KEY", defaultValue = "local-admin-key",
+            description = "admin key, to create the shows (default ${DEFAULT-VALUE})")
+    private String adminKey;
+
+    @Option(names = "--api-client", paramLabel = "NAME", defaultValue = "local-client",
+            description = "the key's name, which the gateway passes to the services as X-Api-Client "
+                    + "(default ${DEFAULT-VALUE})")
+    private String apiClient;
+
+    @Option(names = "--seats", paramLabel = "N", defaultValue = "40000",
+            description = "seats of the show, a multiple of 100 up to 50000 (rows of 100); each pair of adjacent "
+                    + "seats is held once (default ${DEFAULT-VALUE})")
+    private int seats;
+
+    @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "10s",
+            description = "before each phase, not measured, whole seconds (default ${DEFAULT-VALUE})")
+    private Duration warmup;
+
+    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "20s",
+            description = "measured per phase, whole seconds (default ${DEFAULT-VALUE})")
+    private Duration duration;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "64",
+            description = "wrk's connections, closed loop, in every phase but the seat-map one "
+                    + "(default ${DEFAULT-VALUE})")
+    private int connections;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "wrk's threads, 1 or 2: each can keep a core busy (default ${DEFAULT-VALUE})")
+    private int threads;
+
+    @Option(names = "--idle", paramLabel = "TIME", defaultValue = "5s",
+            description = "the idle stack's CPU is measured this long first; 0s for not at all "
+                    + "(default ${DEFAULT-VALUE})")
+    private Duration idle;
+
+    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "10s",
+            description = "wrk's per-request timeout (default ${DEFAULT-VALUE})")
+    private Duration timeout;
+
+    @Option(names = "--wrk", paramLabel = "PATH", defaultValue = "wrk",
+            description = "the wrk executable, 4.x with LuaJIT (default ${DEFAULT-VALUE})")
+    private String wrk;
+
+    @Option(names = "--seat-map-seats", paramLabel = "N", defaultValue = "2000",
+            description = "seats of the seat-map phase's own show, a multiple of 100 up to 50000 (rows of 100); a "
+                    + "third are held in pairs before the phase (default ${DEFAULT-VALUE})")
+    private int seatMapSeats;
+
+    @Option(names = "--seat-map-connections", paramLabel = "N", defaultValue = "500",
+            description = "wrk's connections in the seat-map phase only (default ${DEFAULT-VALUE})")
+    private int seatMapConnections;
+
+    @Option(names = "--no-seat-map", description = "leave out the last phase, seat-map reads via gateway")
+    private boolean noSeatMap;
+
+    static HoldRateOptions parse(String... args) {
+        return Benchmarks.parse(new HoldRateOptions(), args);
+    }
+
+    @Override
+    protected void check() {
         showSeats("seats", seats);
         showSeats("seat-map-seats", seatMapSeats);
         wholeSeconds("warmup", warmup, true);
@@ -74,6 +109,91 @@ record HoldRateOptions(URI gateway, URI service, String apiKey, String adminKey,
         }
         connections("connections", connections, threads);
         connections("seat-map-connections", seatMapConnections, threads);
+    }
+
+    @Override
+    protected boolean run() throws IOException, InterruptedException {
+        return new HoldRateBenchmark(this, System.out).run();
+    }
+
+    @Override
+    public URI gateway() {
+        return gateway;
+    }
+
+    /** reservation-service itself, for the no-op sent straight to it. */
+    URI service() {
+        return service;
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    String adminKey() {
+        return adminKey;
+    }
+
+    String apiClient() {
+        return apiClient;
+    }
+
+    /** Seats of the show (rows of {@value #SEATS_PER_ROW}): every hold takes two, each pair is held once. */
+    int seats() {
+        return seats;
+    }
+
+    /** Not measured, before each phase. */
+    Duration warmup() {
+        return warmup;
+    }
+
+    /** Measured, per phase. */
+    Duration duration() {
+        return duration;
+    }
+
+    /**
+     * wrk's connections, each sending its next request when the previous answer is read; in every phase but the
+     * seat-map one.
+     */
+    int connections() {
+        return connections;
+    }
+
+    /** wrk's threads: each uses at most one core. */
+    int threads() {
+        return threads;
+    }
+
+    /** How long the idle stack's CPU is measured before the phases (0 for not at all). */
+    Duration idle() {
+        return idle;
+    }
+
+    /** wrk's per-request timeout; an answer later than this is a socket error, not a latency. */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** The wrk executable. */
+    String wrk() {
+        return wrk;
+    }
+
+    /** Whether the seat-map phase runs, last. */
+    boolean seatMap() {
+        return !noSeatMap;
+    }
+
+    /** Seats of the seat-map phase's own show (rows of {@value #SEATS_PER_ROW}), a third of them held. */
+    int seatMapSeats() {
+        return seatMapSeats;
+    }
+
+    /** wrk's connections in the seat-map phase, where many readers look at one show's map. */
+    int seatMapConnections() {
+        return seatMapConnections;
     }
 
     /** Seat pairs of the show: one hold each. */
@@ -117,24 +237,5 @@ record HoldRateOptions(URI gateway, URI service, String apiKey, String adminKey,
             throw new IllegalArgumentException("--" + option + " is a whole number of seconds" + (zeroAllowed ? "" :
                     " above 0") + " (wrk counts in seconds)");
         }
-    }
-
-    static HoldRateOptions parse(String... args) {
-        CommandLine line = CommandLine.parse(args, Set.of("gateway", "service", "api-key", "admin-key", "api-client",
-                "seats", "warmup", "duration", "connections", "threads", "idle", "timeout", "wrk", "seat-map-seats",
-                "seat-map-connections"), Set.of("no-seat-map", "help"));
-        return new HoldRateOptions(CommandLine.gateway(line.get("gateway", "http://127.0.0.1:8080")),
-                CommandLine.url("service", line.get("service", "http://127.0.0.1:8082")),
-                line.get("api-key", "local-client-key"), line.get("admin-key", "local-admin-key"),
-                line.get("api-client", "local-client"), CommandLine.integer("seats", line.get("seats", "40000")),
-                CommandLine.duration("warmup", line.get("warmup", "10s")),
-                CommandLine.duration("duration", line.get("duration", "20s")),
-                CommandLine.integer("connections", line.get("connections", "64")),
-                CommandLine.integer("threads", line.get("threads", "1")),
-                CommandLine.duration("idle", line.get("idle", "5s")),
-                CommandLine.duration("timeout", line.get("timeout", "10s")), line.get("wrk", "wrk"),
-                !line.flag("no-seat-map"), CommandLine.integer("seat-map-seats", line.get("seat-map-seats", "2000")),
-                CommandLine.integer("seat-map-connections", line.get("seat-map-connections", "500")),
-                line.flag("help"));
     }
 }

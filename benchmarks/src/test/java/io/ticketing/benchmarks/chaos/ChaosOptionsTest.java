@@ -22,11 +22,10 @@ class ChaosOptionsTest {
         assertThat(options.customers()).isEqualTo(100);
         assertThat(options.shows()).isEqualTo(3);
         assertThat(options.seats()).isEqualTo(300);
-        assertThat(options.postgresHost()).isEqualTo("127.0.0.1");
-        assertThat(options.postgresPort()).isEqualTo(15432);
-        assertThat(options.redisPort()).isEqualTo(16379);
-        assertThat(options.kafka()).isEqualTo("127.0.0.1:19092");
-        assertThat(options.help()).isFalse();
+        assertThat(options.postgres()).isEqualTo(new ChaosOptions.HostAndPort("127.0.0.1", 15432));
+        assertThat(options.postgresUser()).isEqualTo("postgres");
+        assertThat(options.redis()).isEqualTo(new ChaosOptions.HostAndPort("127.0.0.1", 16379));
+        assertThat(options.kafka()).hasToString("127.0.0.1:19092");
     }
 
     @Test
@@ -43,9 +42,20 @@ class ChaosOptionsTest {
         assertThat(options.seed()).isEqualTo(7);
         assertThat(options.gap()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.recoveryTimeout()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(options.postgresHost()).isEqualTo("db.local");
-        assertThat(options.postgresPort()).isEqualTo(5432);
-        assertThat(options.redisHost()).isEqualTo("cache");
+        assertThat(options.postgres()).isEqualTo(new ChaosOptions.HostAndPort("db.local", 5432));
+        assertThat(options.redis().host()).isEqualTo("cache");
+    }
+
+    @Test
+    void readsTheShortAuditOfTheSystemTests() {
+        ChaosOptions options = ChaosOptions.parse("--gateway", "http://127.0.0.1:8080", "--plan", "short", "--duration",
+                "0s", "--customers", "40", "--shows", "1", "--seats", "150", "--gap", "5s", "--recovery-timeout", "2m",
+                "--settle-timeout", "2m");
+
+        assertThat(options.plan()).isEqualTo(FaultPlan.Shape.SHORT);
+        assertThat(options.duration()).isZero();
+        assertThat(options.shows()).isEqualTo(1);
+        assertThat(options.settleTimeout()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
@@ -53,11 +63,13 @@ class ChaosOptionsTest {
         assertThatThrownBy(() -> ChaosOptions.parse("--faults", "meteor-strike"))
                 .hasMessageContaining("Unknown fault 'meteor-strike'").hasMessageContaining("kill-service");
         assertThatThrownBy(() -> ChaosOptions.parse("--faults", ",")).hasMessageContaining("names no fault");
-        assertThatThrownBy(() -> ChaosOptions.parse("--plan", "medium")).hasMessageContaining("short or full");
+        assertThatThrownBy(() -> ChaosOptions.parse("--plan", "medium"))
+                .hasMessageContaining("expected one of [SHORT, FULL]");
         assertThatThrownBy(() -> ChaosOptions.parse("--seats", "120")).hasMessageContaining("multiple of 50");
         assertThatThrownBy(() -> ChaosOptions.parse("--customers", "0")).hasMessageContaining("--customers");
-        assertThatThrownBy(() -> ChaosOptions.parse("--redis", "cache")).hasMessageContaining("HOST:PORT");
+        assertThatThrownBy(() -> ChaosOptions.parse("--redis", "cache"))
+                .hasMessage("Invalid value for option '--redis': 'cache' is not HOST:PORT");
         assertThatThrownBy(() -> ChaosOptions.parse("--recovery-timeout", "0s")).hasMessageContaining("positive");
-        assertThatThrownBy(() -> ChaosOptions.parse("--fast")).hasMessageContaining("Unknown option --fast");
+        assertThatThrownBy(() -> ChaosOptions.parse("--fast")).hasMessage("Unknown option: '--fast'");
     }
 }
