@@ -12,6 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ticketing generate [--cities N] ...}: loads a synthetic catalog into the running local stack for
@@ -21,14 +30,46 @@ import java.util.Map;
  * Kafka, the seat services — and it exits once the outbox is empty. Then this command watches
  * reservation-service and booking-service until they have every show.
  */
-final class GenerateCommand {
-
-    /** Command-line option to the generator's property, e.g. --cities to ticketing.catalog.generate.cities. */
-    static final List<String> OPTIONS = List.of("cities", "cinemas-per-city", "halls-per-cinema", "seats-per-hall",
-            "shows-per-day", "days", "seed");
+@Command(name = "generate", description = { "Load a synthetic catalog into the running stack for load tests, then "
+        + "wait until reservation-service and booking-service have every show.",
+        "The same options load the same catalog again (nothing is added twice)." },
+        footer = { "", "An option not given is left to the shell's TICKETING_CATALOG_GENERATE_<OPTION> variable, "
+                + "then to catalog-service's default: 500 cities x 10 cinemas x 1 hall of 50 seats x 2 shows a day x "
+                + "1 day = 10,000 shows, seed 42." })
+final class GenerateCommand implements Callable<Integer> {
 
     private static final String PREFIX = "TICKETING_CATALOG_GENERATE_";
     private static final Duration STALL_TIMEOUT = Duration.ofMinutes(2);
+
+    @Spec
+    private CommandSpec spec;
+
+    // The generator's settings: each option given becomes its variable (settings()); one not given stays null.
+    @Option(names = "--cities", paramLabel = "N", converter = PositiveNumber.class, description = "cities")
+    private Integer cities;
+
+    @Option(names = "--cinemas-per-city", paramLabel = "N", converter = PositiveNumber.class,
+            description = "cinemas in each city")
+    private Integer cinemasPerCity;
+
+    @Option(names = "--halls-per-cinema", paramLabel = "N", converter = PositiveNumber.class,
+            description = "halls in each cinema")
+    private Integer hallsPerCinema;
+
+    @Option(names = "--seats-per-hall", paramLabel = "N", converter = PositiveNumber.class,
+            description = "seats of each hall")
+    private Integer seatsPerHall;
+
+    @Option(names = "--shows-per-day", paramLabel = "N", converter = PositiveNumber.class,
+            description = "shows a day in each hall")
+    private Integer showsPerDay;
+
+    @Option(names = "--days", paramLabel = "N", converter = PositiveNumber.class,
+            description = "days of shows, from today")
+    private Integer days;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the generator's choices")
+    private Long seed;
 
     private final StackLayout layout;
     private final PrintStream out;
@@ -39,39 +80,15 @@ final class GenerateCommand {
     }
 
     /**
-     * The generator's settings as environment variables, e.g. {@code --cities 20} (or {@code --cities=20})
-     * to {@code TICKETING_CATALOG_GENERATE_CITIES=20}.
-     *
-     * @throws IllegalArgumentException for an unknown option, a missing value or one that is not a number
+     * The generator's settings as environment variables: each option given, e.g. {@code --cities 20} (or
+     * {@code --cities=20}) to {@code TICKETING_CATALOG_GENERATE_CITIES=20}.
      */
-    static Map<String, String> settings(List<String> arguments) {
+    Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
-        for (int i = 0; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
-            String name;
-            String value;
-            if (argument.startsWith("--") && argument.contains("=")) {
-                name = argument.substring(2, argument.indexOf('='));
-                value = argument.substring(argument.indexOf('=') + 1);
-            } else if (argument.startsWith("--") && i + 1 < arguments.size()) {
-                name = argument.substring(2);
-                value = arguments.get(++i);
-            } else {
-                throw new IllegalArgumentException("Expected --<option> <number>, got: " + argument);
-            }
-            if (!OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("Unknown option --" + name + " (options: --"
-                        + String.join(", --", OPTIONS) + ")");
-            }
-            try {
-                long number = Long.parseLong(value);
-                if (!name.equals("seed") && (number < 1 || number > Integer.MAX_VALUE)) {
-                    throw new IllegalArgumentException("--" + name + " must be a positive number, not " + value);
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--" + name + " takes a whole number, not '" + value + "'");
-            }
-            settings.put(PREFIX + name.replace('-', '_').toUpperCase(Locale.ROOT), value);
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = option.longestName().substring("--".length());
+            Object value = option.getValue();
+            settings.put(PREFIX + name.replace('-', '_').toUpperCase(Locale.ROOT), value.toString());
         }
         return settings;
     }
@@ -91,8 +108,13 @@ final class GenerateCommand {
         return environment;
     }
 
-    int run(List<String> arguments, Map<String, String> inherited) {
-        Map<String, String> settings = settings(arguments);
+    @Override
+    public Integer call() {
+        return LocalStack.refuseUnlessRunning(layout) ? 1 : run(System.getenv());
+    }
+
+    private int run(Map<String, String> inherited) {
+        Map<String, String> settings = settings();
         Path jar = layout.serviceJar(ServiceSpec.CATALOG.name());
         if (!Files.isRegularFile(jar)) {
             System.err.println("Missing " + layout.home().relativize(jar) + ": build it with ./ticketing up --rebuild");
@@ -145,13 +167,27 @@ final class GenerateCommand {
     }
 
     private static ServiceSpec backend(String shortName) {
-        return ServiceSpec.backends().stream().filter(spec -> spec.shortName().equals(shortName)).findFirst()
+        return ServiceSpec.backends().stream().filter(service -> service.shortName().equals(shortName)).findFirst()
                 .orElseThrow();
     }
 
     private static boolean ready(ServiceSpec service) {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
             return ServiceProcesses.isReady(http, service);
+        }
+    }
+
+    /** A whole number from 1: a count of cities, halls, seats, shows or days. */
+    static final class PositiveNumber implements ITypeConverter<Integer> {
+
+        @Override
+        public Integer convert(String value) {
+            String digits = value.strip();
+            long number = digits.matches("\\d{1,10}") ? Long.parseLong(digits) : 0;
+            if (number < 1 || number > Integer.MAX_VALUE) {
+                throw new TypeConversionException("'" + value + "' is not a whole number from 1");
+            }
+            return (int) number;
         }
     }
 }

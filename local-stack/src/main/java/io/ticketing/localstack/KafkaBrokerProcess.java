@@ -1,14 +1,5 @@
 package io.ticketing.localstack;
 
-import io.ticketing.localstack.infra.Detached;
-import io.ticketing.localstack.infra.EmbeddedServer;
-import io.ticketing.localstack.infra.ExternalProcess;
-import io.ticketing.localstack.infra.KafkaBroker;
-import io.ticketing.localstack.infra.KafkaTopics;
-import io.ticketing.localstack.infra.LogTail;
-import io.ticketing.localstack.infra.Ports;
-import io.ticketing.localstack.infra.ProcessKiller;
-import io.ticketing.localstack.infra.Sleep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +11,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.jar.JarFile;
+
 import org.slf4j.LoggerFactory;
+
+import io.ticketing.localstack.infra.Detached;
+import io.ticketing.localstack.infra.EmbeddedServer;
+import io.ticketing.localstack.infra.ExternalProcess;
+import io.ticketing.localstack.infra.KafkaBroker;
+import io.ticketing.localstack.infra.KafkaTopics;
+import io.ticketing.localstack.infra.LogTail;
+import io.ticketing.localstack.infra.Ports;
+import io.ticketing.localstack.infra.ProcessKiller;
+import io.ticketing.localstack.infra.Sleep;
 
 /**
  * The local stack's Kafka broker ({@link KafkaBroker}) in a JVM of its own, started from the launcher's own
@@ -54,14 +56,9 @@ final class KafkaBrokerProcess implements EmbeddedServer {
         this.logFile = logFile.toAbsolutePath().normalize();
     }
 
-    /** The child JVM's side: runs the broker until SIGTERM. Arguments: data directory, port, controller port. */
-    static int run(List<String> args) {
-        if (args.size() != 3) {
-            System.err.println("Usage: " + COMMAND + " <data directory> <port> <controller port>");
-            return 2;
-        }
-        KafkaBroker broker = new KafkaBroker(Path.of(args.get(0)), Integer.parseInt(args.get(1)),
-                Integer.parseInt(args.get(2)));
+    /** The child JVM's side, {@code kafka-broker <data directory> <port> <controller port>}: runs until SIGTERM. */
+    static int run(Path dataDir, int port, int controllerPort) {
+        KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-broker-shutdown"));
         try {
             broker.start();

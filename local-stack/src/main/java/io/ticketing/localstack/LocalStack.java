@@ -1,50 +1,54 @@
 package io.ticketing.localstack;
 
-import io.ticketing.localstack.infra.BuildVersions;
-import io.ticketing.localstack.infra.FileTrees;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import io.ticketing.localstack.infra.BuildVersions;
+import io.ticketing.localstack.infra.FileTrees;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+
 /**
- * Runs the whole platform on one machine without Docker: {@code up} (default), {@code up --infra-only},
+ * Runs the whole platform on one machine without Docker: {@code up} (the default), {@code up --infra-only},
  * {@code reset}, {@code generate} (a large catalog for load tests, into the running stack) and {@code status} (the
- * running stack's live figures). Started by
- * the {@code ./ticketing} script with {@code -Dticketing.home=<project root>}; {@code up} stays in the
- * foreground until Ctrl-C or SIGTERM, then stops everything it started.
+ * running stack's live figures), each a picocli subcommand. Started by the {@code ./ticketing} script with
+ * {@code -Dticketing.home=<project root>}; {@code up} stays in the foreground until Ctrl-C or SIGTERM, then stops
+ * everything it started.
  */
-public final class LocalStack {
+@Command(name = "ticketing", addMethodSubcommands = false, mixinStandardHelpOptions = true,
+        versionProvider = LocalStack.Version.class, scope = ScopeType.INHERIT, sortOptions = false,
+        sortSynopsis = false, usageHelpWidth = 120, description = { "Runs the ticketing platform on this machine "
+                + "without Docker; without a command, up.", "",
+                "A fresh stack starts with a demo catalog (12 cities, 40 cinemas, 30 movies, shows for 7 days), loaded "
+                        + "by catalog-service on its first start; TICKETING_CATALOG_DEMO_DATA_ENABLED=false "
+                        + "./ticketing up skips it.",
+                "State lives in .local/ (data, logs, pid files). Services get the launcher's environment plus "
+                        + "TICKETING_* defaults; a TICKETING_* variable that is already set wins (SERVER_PORT "
+                        + "excepted). Extra service JVM flags: TICKETING_SERVICE_JAVA_OPTS." })
+public final class LocalStack implements Callable<Integer> {
 
     /** Version of the service jars to run: the one this launcher was built with. */
     static final String VERSION = BuildVersions.platform();
 
-    private static final String USAGE = """
-            Usage: ticketing <command>
+    private static final String NOT_RUNNING =
+            "No local stack is running on this project: start it with ./ticketing up first";
 
-              up               start infrastructure and all services, stay in the foreground (Ctrl-C stops all);
-                               a process that dies is restarted (1 s, 2 s, 4 s ... 30 s apart)
-              up --infra-only  start only PostgreSQL, Redis, Kafka, Elasticsearch and the mail and trace catchers
-              up --rebuild     (script) rebuild the jars first
-              reset            delete all local data (.local/data); refuses while a stack is running
-              generate [--cities N] [--cinemas-per-city N] [--halls-per-cinema N] [--seats-per-hall N]
-                       [--shows-per-day N] [--days N] [--seed N]
-                               load a synthetic catalog into the running stack for load tests (defaults:
-                               500 cities x 10 cinemas x 1 hall of 50 seats x 2 shows a day x 1 day =
-                               10,000 shows, seed 42), then wait until the seat services have every show
-              status           the live figures of the running stack, from every service's metrics (over 2 s):
-                               services up, requests and 5xx per second, outboxes, dead letters, holds taken and
-                               refused, streams, the hot shows' seats, bookings, payments, mails, Kafka lag
-              help             show this text
+    private final StackLayout layout;
 
-            Services get the launcher's environment plus TICKETING_* defaults; a TICKETING_* variable that is
-            already set wins (SERVER_PORT excepted). Extra service JVM flags: TICKETING_SERVICE_JAVA_OPTS.
-            """;
-
-    private LocalStack() {
+    private LocalStack(StackLayout layout) {
+        this.layout = layout;
     }
 
     public static void main(String[] args) {
@@ -56,38 +60,35 @@ public final class LocalStack {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "local-stack-logback.xml");
         }
-        List<String> arguments = List.of(args);
-        String command = arguments.isEmpty() ? "up" : arguments.getFirst();
-        int exitCode = switch (command) {
-            case "up" -> up(layout, arguments.subList(Math.min(1, arguments.size()), arguments.size()));
-            case "reset" -> reset(layout);
-            case "generate" -> generate(layout, arguments.subList(1, arguments.size()));
-            case "status" -> status(layout);
-            // not for people: how the launcher runs the Kafka broker in a JVM of its own
-            case KafkaBrokerProcess.COMMAND -> KafkaBrokerProcess.run(arguments.subList(1, arguments.size()));
-            case "help", "--help", "-h" -> {
-                System.out.print(USAGE);
-                yield 0;
-            }
-            default -> {
-                System.err.println("Unknown command: " + command);
-                System.err.print(USAGE);
-                yield 2;
-            }
-        };
-        System.exit(exitCode);
+        System.exit(commandLine(layout).execute(args));
     }
 
-    private static int up(StackLayout layout, List<String> options) {
+    /** The launcher's command line: its commands in the order the usage lists them, {@code help} last. */
+    static CommandLine commandLine(StackLayout layout) {
+        return new CommandLine(new LocalStack(layout))
+                .addSubcommand(method("up")).addSubcommand(method("reset"))
+                .addSubcommand(new GenerateCommand(layout, System.out)).addSubcommand(method("status"))
+                .addSubcommand(method("kafkaBroker")).addSubcommand(new HelpCommand())
+                .setOverwrittenOptionsAllowed(true);
+    }
+
+    /** A command of this class's, run on the launcher the line was made with. */
+    private static CommandLine method(String name) {
+        return new CommandLine(CommandLine.getCommandMethods(LocalStack.class, name).getFirst());
+    }
+
+    /** No command: {@code up}. */
+    @Override
+    public Integer call() {
+        return up(false);
+    }
+
+    @Command(name = "up", description = { "Start infrastructure and all services, stay in the foreground (Ctrl-C "
+            + "stops all); a process that dies is restarted (1 s, 2 s, 4 s ... 30 s apart).",
+            "./ticketing up --rebuild rebuilds the jars first (they are built when missing)." })
+    int up(@Option(names = "--infra-only", description = "start only PostgreSQL, Redis, Kafka, Elasticsearch and the "
+            + "mail and trace catchers") boolean infraOnly) {
         PrintStream out = System.out;
-        for (String option : options) {
-            if (!option.equals("--infra-only")) {
-                System.err.println("Unknown option for up: " + option);
-                System.err.print(USAGE);
-                return 2;
-            }
-        }
-        boolean infraOnly = options.contains("--infra-only");
         RunRegistry registry = registry(layout);
         if (refuseIfRunning(registry)) {
             return 1;
@@ -121,7 +122,8 @@ public final class LocalStack {
         return 0;
     }
 
-    private static int reset(StackLayout layout) {
+    @Command(name = "reset", description = "Delete all local data (.local/data); refuses while a stack is running.")
+    int reset() {
         RunRegistry registry = registry(layout);
         if (refuseIfRunning(registry)) {
             return 1;
@@ -132,24 +134,11 @@ public final class LocalStack {
         return 0;
     }
 
-    private static int generate(StackLayout layout, List<String> options) {
-        try {
-            GenerateCommand.settings(options);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            return 2;
-        }
-        if (registry(layout).liveLauncher().isEmpty()) {
-            System.err.println("No local stack is running on this project: start it with ./ticketing up first");
-            return 1;
-        }
-        return new GenerateCommand(layout, System.out).run(options, System.getenv());
-    }
-
-    private static int status(StackLayout layout) {
-        if (registry(layout).liveLauncher().isEmpty()) {
-            System.err.println("No local stack is running on this project: start it with ./ticketing up first");
+    @Command(name = "status", description = "The live figures of the running stack, from every service's metrics "
+            + "(over 2 s): services up, requests and 5xx per second, outboxes, dead letters, holds taken and refused, "
+            + "streams, the hot shows' seats, bookings, payments, mails, Kafka lag.")
+    int status() {
+        if (refuseUnlessRunning(layout)) {
             return 1;
         }
         try {
@@ -158,6 +147,24 @@ public final class LocalStack {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /** Not for people: how the launcher runs the Kafka broker in a JVM of its own ({@link KafkaBrokerProcess}). */
+    @Command(name = KafkaBrokerProcess.COMMAND, hidden = true, description = "Run the stack's Kafka broker until "
+            + "SIGTERM.")
+    int kafkaBroker(@Parameters(paramLabel = "<data directory>") Path dataDirectory,
+            @Parameters(paramLabel = "<port>") int port,
+            @Parameters(paramLabel = "<controller port>") int controllerPort) {
+        return KafkaBrokerProcess.run(dataDirectory, port, controllerPort);
+    }
+
+    /** Says so and returns {@code true} when no launcher runs on this project: nothing to load or read. */
+    static boolean refuseUnlessRunning(StackLayout layout) {
+        if (registry(layout).liveLauncher().isEmpty()) {
+            System.err.println(NOT_RUNNING);
+            return true;
+        }
+        return false;
     }
 
     private static RunRegistry registry(StackLayout layout) {
@@ -198,6 +205,15 @@ public final class LocalStack {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code --version}: the platform's version this launcher was built with. */
+    static final class Version implements IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            return new String[] { "ticketing " + VERSION };
         }
     }
 }
