@@ -2,8 +2,12 @@
 # Kaniko). The fat jar is built beforehand on the host (Maven does not run inside the build: no network there):
 #
 #   ./mvnw -DskipTests package
-#   docker build --build-arg SERVICE=catalog-service --build-arg REVISION=$(git rev-parse HEAD) \
-#     -t ticketing/catalog-service:0.1.0-SNAPSHOT -t ticketing/catalog-service:$(git rev-parse --short HEAD) .
+#   version=$(./mvnw -q help:evaluate -Dexpression=project.version -DforceStdout)
+#   docker build --build-arg SERVICE=catalog-service --build-arg VERSION=$version \
+#     --build-arg REVISION=$(git rev-parse HEAD) \
+#     -t ticketing/catalog-service:$version -t ticketing/catalog-service:$(git rev-parse --short HEAD) .
+#
+# SERVICE is all it needs: VERSION and REVISION only label the image (org.opencontainers.image.*), "unknown" without.
 #
 # Without any engine, `./mvnw -Pimage ...` builds the same service with Jib (see image/README.md).
 #
@@ -14,15 +18,16 @@ ARG BASE_IMAGE=eclipse-temurin:25-jre-noble
 
 FROM ${BASE_IMAGE} AS layers
 ARG SERVICE
-ARG VERSION=0.1.0-SNAPSHOT
 RUN test -n "${SERVICE}" || { echo "usage: docker build --build-arg SERVICE=<service-directory> ." >&2; exit 1; }
 WORKDIR /build
-COPY ${SERVICE}/target/${SERVICE}-${VERSION}.jar service.jar
+# The service's repackaged jar, whatever the version: the one <service>-<version>.jar in its target/ (Spring Boot keeps
+# the plain jar as .jar.original). A jar of an older version left beside it makes the COPY fail: ./mvnw clean package.
+COPY ${SERVICE}/target/${SERVICE}-*.jar service.jar
 RUN java -Djarmode=tools -jar service.jar extract --layers --application-filename app.jar --destination layers
 
 FROM ${BASE_IMAGE}
 ARG SERVICE
-ARG VERSION=0.1.0-SNAPSHOT
+ARG VERSION=unknown
 ARG REVISION=unknown
 
 # A fixed numeric uid, so Kubernetes can verify runAsNonRoot without a runAsUser of its own.
