@@ -1,7 +1,6 @@
 package io.ticketing.benchmarks;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 
 import picocli.CommandLine.Command;
@@ -13,18 +12,6 @@ import picocli.CommandLine.Option;
 final class ArenaOptions extends Benchmarks.Options {
 
     private static final int MAX_ROWS = 500;
-
-    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://localhost:8080",
-            description = "the platform's gateway (default ${DEFAULT-VALUE})")
-    private URI gateway;
-
-    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "local-client-key",
-            description = "client API key for sessions, seat maps, streams and holds (default ${DEFAULT-VALUE})")
-    private String apiKey;
-
-    @Option(names = "--admin-key", paramLabel = "KEY", defaultValue = "local-admin-key",
-            description = "admin key, to create the show (default ${DEFAULT-VALUE})")
-    private String adminKey;
 
     @Option(names = "--seats", paramLabel = "N", defaultValue = "60000",
             description = "seats of the arena (default ${DEFAULT-VALUE})")
@@ -94,19 +81,6 @@ final class ArenaOptions extends Benchmarks.Options {
     @Override
     protected boolean run() throws IOException, InterruptedException {
         return new ArenaBenchmark(this, System.out).run();
-    }
-
-    @Override
-    public URI gateway() {
-        return gateway;
-    }
-
-    String apiKey() {
-        return apiKey;
-    }
-
-    String adminKey() {
-        return adminKey;
     }
 
     int seats() {

@@ -48,8 +48,30 @@ public final class Benchmarks {
         @Spec
         private CommandSpec spec;
 
+        @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
+                description = "the platform's gateway (default ${DEFAULT-VALUE})")
+        private URI gateway;
+
+        @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "local-client-key",
+                description = "client API key, for customers' sessions and requests (default ${DEFAULT-VALUE})")
+        private String apiKey;
+
+        @Option(names = "--admin-key", paramLabel = "KEY", defaultValue = "local-admin-key",
+                description = "admin key, to set up shows and read admin state (default ${DEFAULT-VALUE})")
+        private String adminKey;
+
         /** The gateway the benchmark drives. */
-        public abstract URI gateway();
+        public URI gateway() {
+            return gateway;
+        }
+
+        public String apiKey() {
+            return apiKey;
+        }
+
+        public String adminKey() {
+            return adminKey;
+        }
 
         /**
          * Refuses options that the benchmark cannot run with: out of range, or not going together.

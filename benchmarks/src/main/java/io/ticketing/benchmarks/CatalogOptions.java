@@ -1,7 +1,6 @@
 package io.ticketing.benchmarks;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -12,18 +11,6 @@ import picocli.CommandLine.Option;
 /** The command line of {@link CatalogBenchmark}. Defaults fit the local stack ({@code ./ticketing up}). */
 @Command(name = "catalog", description = "Browse and search latency and throughput through the gateway.")
 final class CatalogOptions extends Benchmarks.Options {
-
-    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://localhost:8080",
-            description = "the platform's gateway (default ${DEFAULT-VALUE})")
-    private URI gateway;
-
-    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "local-client-key",
-            description = "client API key for browse and search (default ${DEFAULT-VALUE})")
-    private String apiKey;
-
-    @Option(names = "--admin-key", paramLabel = "KEY", defaultValue = "local-admin-key",
-            description = "admin key, to read the number of indexed shows (default ${DEFAULT-VALUE})")
-    private String adminKey;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "60s",
             description = "measurement per scenario: 60s, 2m, 500ms, PT1M (default ${DEFAULT-VALUE})")
@@ -91,19 +78,6 @@ final class CatalogOptions extends Benchmarks.Options {
     protected boolean run() throws IOException, InterruptedException {
         new CatalogBenchmark(this, System.out).run();
         return true;
-    }
-
-    @Override
-    public URI gateway() {
-        return gateway;
-    }
-
-    String apiKey() {
-        return apiKey;
-    }
-
-    String adminKey() {
-        return adminKey;
     }
 
     Duration duration() {

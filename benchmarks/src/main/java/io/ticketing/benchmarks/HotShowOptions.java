@@ -1,7 +1,6 @@
 package io.ticketing.benchmarks;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 
 import picocli.CommandLine.Command;
@@ -11,18 +10,6 @@ import picocli.CommandLine.Option;
 @Command(name = "hot-show", description = "Hundreds of customers hold the 2,000 seats of one show; oversells; "
         + "compared with a no-op endpoint.")
 final class HotShowOptions extends Benchmarks.Options {
-
-    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://localhost:8080",
-            description = "the platform's gateway (default ${DEFAULT-VALUE})")
-    private URI gateway;
-
-    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "local-client-key",
-            description = "client API key for sessions, seat maps and holds (default ${DEFAULT-VALUE})")
-    private String apiKey;
-
-    @Option(names = "--admin-key", paramLabel = "KEY", defaultValue = "local-admin-key",
-            description = "admin key, to create the shows (default ${DEFAULT-VALUE})")
-    private String adminKey;
 
     @Option(names = "--customers", paramLabel = "N", defaultValue = "400",
             description = "concurrent customers, one session each (default ${DEFAULT-VALUE})")
@@ -69,19 +56,6 @@ final class HotShowOptions extends Benchmarks.Options {
     @Override
     protected boolean run() throws IOException, InterruptedException {
         return new HotShowBenchmark(this, System.out).run();
-    }
-
-    @Override
-    public URI gateway() {
-        return gateway;
-    }
-
-    String apiKey() {
-        return apiKey;
-    }
-
-    String adminKey() {
-        return adminKey;
     }
 
     /** Customers racing for the hot show, one session and one virtual thread each. */

@@ -1,7 +1,6 @@
 package io.ticketing.benchmarks;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 
 import picocli.CommandLine.Command;
@@ -14,18 +13,6 @@ final class WaitingLineOptions extends Benchmarks.Options {
 
     /** Every holder holds two seats side by side. */
     static final int HOLD_SEATS = 2;
-
-    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://localhost:8080",
-            description = "the platform's gateway (default ${DEFAULT-VALUE})")
-    private URI gateway;
-
-    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "local-client-key",
-            description = "client API key for sessions, holds and the waiting list (default ${DEFAULT-VALUE})")
-    private String apiKey;
-
-    @Option(names = "--admin-key", paramLabel = "KEY", defaultValue = "local-admin-key",
-            description = "admin key, to create the show (default ${DEFAULT-VALUE})")
-    private String adminKey;
 
     @Option(names = "--seats", paramLabel = "N", defaultValue = "200",
             description = "seats of the show, a multiple of 50, all held by holders of 2 seats "
@@ -94,19 +81,6 @@ final class WaitingLineOptions extends Benchmarks.Options {
     @Override
     protected boolean run() throws IOException, InterruptedException {
         return new WaitingLineBenchmark(this, System.out).run();
-    }
-
-    @Override
-    public URI gateway() {
-        return gateway;
-    }
-
-    String apiKey() {
-        return apiKey;
-    }
-
-    String adminKey() {
-        return adminKey;
     }
 
     /** Seats of the show (rows of 50), all held by holders of two seats each. */

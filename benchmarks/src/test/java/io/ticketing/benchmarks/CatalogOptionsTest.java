@@ -15,7 +15,7 @@ class CatalogOptionsTest {
     void defaultsFitTheLocalStack() {
         CatalogOptions options = CatalogOptions.parse();
 
-        assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(options.gateway()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(options.apiKey()).isEqualTo("local-client-key");
         assertThat(options.adminKey()).isEqualTo("local-admin-key");
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(60));

@@ -16,7 +16,7 @@ class HotShowOptionsTest {
     void defaultsFitTheLocalStack() {
         HotShowOptions options = HotShowOptions.parse();
 
-        assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(options.gateway()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(options.apiKey()).isEqualTo("local-client-key");
         assertThat(options.adminKey()).isEqualTo("local-admin-key");
         assertThat(options.customers()).isEqualTo(400);

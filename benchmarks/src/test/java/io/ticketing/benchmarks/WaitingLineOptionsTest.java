@@ -14,7 +14,7 @@ class WaitingLineOptionsTest {
     void defaultsFitTheLocalStack() {
         WaitingLineOptions options = WaitingLineOptions.parse();
 
-        assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(options.gateway()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(options.seats()).isEqualTo(200);
         assertThat(options.holders()).isEqualTo(100);
         assertThat(options.waiters()).isEqualTo(200);

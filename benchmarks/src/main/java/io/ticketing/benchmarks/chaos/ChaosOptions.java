@@ -1,7 +1,6 @@
 package io.ticketing.benchmarks.chaos;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -67,18 +66,6 @@ public final class ChaosOptions extends Benchmarks.Options {
             description = "after the rush, how long the platform may take to settle (default ${DEFAULT-VALUE})")
     private Duration settleTimeout;
 
-    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://localhost:8080",
-            description = "the platform's gateway (default ${DEFAULT-VALUE})")
-    private URI gateway;
-
-    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "local-client-key",
-            description = "client API key (default ${DEFAULT-VALUE})")
-    private String apiKey;
-
-    @Option(names = "--admin-key", paramLabel = "KEY", defaultValue = "local-admin-key",
-            description = "admin key (default ${DEFAULT-VALUE})")
-    private String adminKey;
-
     @Option(names = "--postgres", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:15432",
             converter = HostAndPortValue.class, description = "the stack's PostgreSQL (default ${DEFAULT-VALUE})")
     private HostAndPort postgres;
@@ -135,19 +122,6 @@ public final class ChaosOptions extends Benchmarks.Options {
     @Override
     protected boolean run() throws IOException, InterruptedException {
         return new ChaosBenchmark(this, System.out).run().passed();
-    }
-
-    @Override
-    public URI gateway() {
-        return gateway;
-    }
-
-    String apiKey() {
-        return apiKey;
-    }
-
-    String adminKey() {
-        return adminKey;
     }
 
     /** The fault phase lasts at least this long (the full plan adds combined faults until it has). */

@@ -22,21 +22,9 @@ public final class HoldRateOptions extends Benchmarks.Options {
     static final int SEATS_PER_ROW = 100;
     private static final int MAX_SEATS = 50_000;
 
-    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
-            description = "the platform's gateway (default ${DEFAULT-VALUE})")
-    private URI gateway;
-
     @Option(names = "--service", paramLabel = "URL", defaultValue = "http://127.0.0.1:8082",
             description = "reservation-service itself, for the no-op straight to it (default ${DEFAULT-VALUE})")
     private URI service;
-
-    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "local-client-key",
-            description = "client API key for sessions, no-ops, holds and seat-map reads (default ${DEFAULT-VALUE})")
-    private String apiKey;
-
-    @Option(names = "--admin-key", paramLabel = "KEY", defaultValue = "local-admin-key",
-            description = "admin key, to create the shows (default ${DEFAULT-VALUE})")
-    private String adminKey;
 
     @Option(names = "--api-client", paramLabel = "NAME", defaultValue = "local-client",
             description = "the key's name, which the gateway passes to the services as X-Api-Client "
@@ -116,22 +104,9 @@ public final class HoldRateOptions extends Benchmarks.Options {
         return new HoldRateBenchmark(this, System.out).run();
     }
 
-    @Override
-    public URI gateway() {
-        return gateway;
-    }
-
     /** reservation-service itself, for the no-op sent straight to it. */
     URI service() {
         return service;
-    }
-
-    String apiKey() {
-        return apiKey;
-    }
-
-    String adminKey() {
-        return adminKey;
     }
 
     String apiClient() {

@@ -15,7 +15,7 @@ class ChaosOptionsTest {
     void defaultsAreTheFullAuditOnTheLocalStack() {
         ChaosOptions options = ChaosOptions.parse();
 
-        assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(options.gateway()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(options.duration()).isEqualTo(Duration.ofMinutes(10));
         assertThat(options.plan()).isEqualTo(FaultPlan.Shape.FULL);
         assertThat(options.faults()).isEqualTo(EnumSet.allOf(FaultKind.class));
