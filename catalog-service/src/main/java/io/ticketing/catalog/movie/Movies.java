@@ -71,7 +71,6 @@ public class Movies {
                     "The movie has shows and is kept for their records");
         }
         movies.delete(movie);
-        movies.flush();
         changed(id, Change.DELETED);
     }
 

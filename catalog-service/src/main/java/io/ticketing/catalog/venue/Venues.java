@@ -75,7 +75,6 @@ public class Venues {
             throw RequestRejectedException.conflict("CITY_IN_USE", "The city has cinemas; delete them first");
         }
         cities.delete(city);
-        cities.flush();
         changed(Entity.CITY, id, Change.DELETED);
     }
 
@@ -109,7 +108,6 @@ public class Venues {
             throw RequestRejectedException.conflict("CINEMA_IN_USE", "The cinema has halls; delete them first");
         }
         cinemas.delete(cinema);
-        cinemas.flush();
         changed(Entity.CINEMA, id, Change.DELETED);
     }
 
@@ -156,7 +154,6 @@ public class Venues {
             throw RequestRejectedException.conflict("HALL_IN_USE", "The hall has shows and is kept for their records");
         }
         halls.delete(hall);
-        halls.flush();
         changed(Entity.HALL, id, Change.DELETED);
     }
 
