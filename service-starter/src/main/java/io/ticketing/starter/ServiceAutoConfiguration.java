@@ -30,6 +30,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -52,6 +53,7 @@ import io.ticketing.starter.messaging.OutboxCompletions;
 import io.ticketing.starter.messaging.OutboxMetrics;
 import io.ticketing.starter.messaging.OutboxResubmitter;
 import io.ticketing.starter.client.InternalCaller;
+import io.ticketing.starter.client.InternalClients;
 import io.ticketing.starter.web.CallerVerification;
 import io.ticketing.starter.web.CurrentCustomer;
 import io.ticketing.starter.web.CurrentCustomerEmail;
@@ -107,6 +109,12 @@ public class ServiceAutoConfiguration {
             Clock clock, ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
         return new InternalCaller(name, signatures, clock, meters.getIfAvailable(SimpleMeterRegistry::new),
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /** The clients of other services' internal endpoints, on Spring Boot's builder (JSON mapper, observation). */
+    @Bean
+    InternalClients internalClients(InternalCaller caller, RestClient.Builder restClients) {
+        return new InternalClients(caller, restClients);
     }
 
     /** Right after the request id: nothing reads an identity header of a request that is not the platform's own. */

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,9 +29,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.service.annotation.GetExchange;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.events.Topics;
+import io.ticketing.starter.client.InternalClients;
 import io.ticketing.starter.deadletter.DeadLetter;
 import io.ticketing.starter.deadletter.DeadLetters;
 import io.ticketing.testsupport.TestInfrastructure;
@@ -38,8 +42,9 @@ import io.ticketing.testsupport.events.EventProducer;
 
 /**
  * The metrics every service gets from the starter, on real PostgreSQL and Kafka: the outbox's backlog and the age of
- * its oldest event, the dead letters waiting for an operator, the Kafka clients' own meters (consumer lag), all at
- * {@code /actuator/prometheus} with the service's name as the {@code application} tag.
+ * its oldest event, the dead letters waiting for an operator, the Kafka clients' own meters (consumer lag), the
+ * calls to other services, all at {@code /actuator/prometheus} with the service's name as the {@code application}
+ * tag.
  */
 @SpringBootTest(classes = StarterMetricsIntegrationTest.Service.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -92,6 +97,16 @@ class StarterMetricsIntegrationTest {
     @Autowired
     DeadLetters deadLetters;
 
+    @Autowired
+    InternalClients clients;
+
+    /** An endpoint every service has, called as another service's internal endpoint would be. */
+    interface Liveness {
+
+        @GetExchange("/actuator/health/liveness")
+        Map<String, Object> state();
+    }
+
     @Test
     void countsTheOutboxBacklogAndTheAgeOfItsOldestEventUntilKafkaHasIt() {
         UUID id = UUID.randomUUID();
@@ -142,6 +157,16 @@ class StarterMetricsIntegrationTest {
 
         assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges()).isNotEmpty();
         assertThat(meters.getMeters()).anySatisfy(meter -> assertThat(meter.getId().getName()).startsWith("kafka.producer."));
+    }
+
+    @Test
+    void timesTheCallsToOtherServices() {
+        Liveness liveness = clients.create(Liveness.class, "http://127.0.0.1:" + port, Duration.ofSeconds(5), Set.of(),
+                () -> RequestRejectedException.unavailable("LIVENESS_UNAVAILABLE", "The service does not answer"));
+
+        assertThat(liveness.state()).containsEntry("status", "UP");
+        assertThat(meters.get("http.client.requests").tag("uri", "/actuator/health/liveness").tag("status", "200")
+                .tag("application", SERVICE).timer().count()).isEqualTo(1);
     }
 
     @Test
