@@ -1,20 +1,21 @@
 package io.ticketing.reservation.hold;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.springframework.stereotype.Component;
 
-import io.ticketing.starter.client.InternalApi;
-import io.ticketing.starter.client.InternalCaller;
-import tools.jackson.databind.json.JsonMapper;
+import io.ticketing.starter.RequestRejectedException;
+import io.ticketing.starter.client.InternalClients;
 
 /** booking-service's answer to "what of this show is sold or blocked", read when a seat map is rebuilt. */
 @Component
@@ -22,14 +23,13 @@ class BookingSeats {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final InternalApi api;
-    private final JsonMapper json;
+    private final BookingClient client;
 
-    BookingSeats(@Value("${ticketing.reservation.booking-url:http://127.0.0.1:8083}") String url, JsonMapper json,
-            InternalCaller caller) {
-        this.api = new InternalApi(caller, url, TIMEOUT, "SEAT_MAP_RECOVERING",
-                "The seat map of this show is being restored; try again in a moment");
-        this.json = json;
+    BookingSeats(@Value("${ticketing.reservation.booking-url:http://127.0.0.1:8083}") String url,
+            InternalClients clients) {
+        this.client = clients.create(BookingClient.class, url, TIMEOUT, Set.of(HttpStatus.NOT_FOUND),
+                () -> RequestRejectedException.unavailable("SEAT_MAP_RECOVERING",
+                        "The seat map of this show is being restored; try again in a moment"));
     }
 
     /** Who bought which seat, which seats are blocked, and the highest fencing token booking has seen. */
@@ -42,11 +42,11 @@ class BookingSeats {
      * booking-service cannot answer, nothing can be rebuilt: the caller gets a 503 to retry.
      */
     Optional<SeatStates> states(UUID showId) {
-        HttpResponse<String> response = api.send(api.request("/internal/v1/shows/" + showId + "/seat-states").GET());
-        return switch (response.statusCode()) {
-            case 200 -> Optional.of(json.readValue(response.body(), SeatStates.class));
-            case 404 -> Optional.empty();
-            default -> throw api.unavailable();
-        };
+        try {
+            return Optional.of(client.seatStates(showId));
+        }
+        catch (HttpClientErrorException.NotFound ex) {
+            return Optional.empty();
+        }
     }
 }
