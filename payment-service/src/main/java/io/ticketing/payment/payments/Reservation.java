@@ -1,8 +1,6 @@
 package io.ticketing.payment.payments;
 
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,14 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.ticketing.payment.config.PaymentProperties;
-import io.ticketing.starter.client.InternalApi;
-import io.ticketing.starter.client.InternalCaller;
-import tools.jackson.databind.json.JsonMapper;
+import io.ticketing.starter.RequestRejectedException;
+import io.ticketing.starter.client.InternalClients;
 
 /**
  * reservation-service as payments use it (service to service): a hold as it priced and fenced it, and marking a
@@ -29,13 +28,12 @@ class Reservation {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Set<String> PAYABLE = Set.of("HELD", "PAYMENT_PENDING");
 
-    private final InternalApi api;
-    private final JsonMapper json;
+    private final ReservationClient client;
 
-    Reservation(PaymentProperties properties, JsonMapper json, InternalCaller caller) {
-        this.api = new InternalApi(caller, properties.reservationUrl(), TIMEOUT, "RESERVATION_UNAVAILABLE",
-                "The hold cannot be reached right now; try again in a moment");
-        this.json = json;
+    Reservation(PaymentProperties properties, InternalClients clients) {
+        this.client = clients.create(ReservationClient.class, properties.reservationUrl(), TIMEOUT,
+                Set.of(HttpStatus.NOT_FOUND, HttpStatus.CONFLICT), () -> RequestRejectedException.unavailable(
+                        "RESERVATION_UNAVAILABLE", "The hold cannot be reached right now; try again in a moment"));
     }
 
     /** A hold with the price reservation-service gave its seats from the show's prices. */
@@ -50,25 +48,22 @@ class Reservation {
     }
 
     Optional<Hold> hold(UUID holdId) {
-        HttpResponse<String> response = api.send(request(holdId, "").GET());
-        return switch (response.statusCode()) {
-            case 200 -> Optional.of(json.readValue(response.body(), Hold.class));
-            case 404 -> Optional.empty();
-            default -> throw api.unavailable();
-        };
+        try {
+            return Optional.of(client.hold(holdId));
+        }
+        catch (HttpClientErrorException.NotFound ex) {
+            return Optional.empty();
+        }
     }
 
     /** Marks the hold PAYMENT_PENDING (again); false when it is no longer held. */
     boolean paymentPending(UUID holdId) {
-        HttpResponse<String> response = api.send(request(holdId, "/payment-pending").POST(HttpRequest.BodyPublishers.noBody()));
-        return switch (response.statusCode()) {
-            case 200 -> true;
-            case 404, 409 -> false;
-            default -> throw api.unavailable();
-        };
-    }
-
-    private HttpRequest.Builder request(UUID holdId, String path) {
-        return api.request("/internal/v1/holds/" + holdId + path);
+        try {
+            client.paymentPending(holdId);
+            return true;
+        }
+        catch (HttpClientErrorException.NotFound | HttpClientErrorException.Conflict ex) {
+            return false;
+        }
     }
 }
