@@ -250,15 +250,23 @@ class WebAppSystemTest {
         String cinemaId = Platform.created(Platform.ADMIN.post("/api/v1/admin/cinemas", Map.of("cityId", cityId,
                 "name", "Cinema " + tag, "address", "Dam 1", "postalCode", "1012 JS", "latitude", 52.373, "longitude", 4.893)));
         String title = "Nosferatu " + tag;
-        Platform.created(Platform.ADMIN.post("/api/v1/admin/movies", Map.of("title", title, "description",
-                "A film for the web app's tests", "durationMinutes", 94, "genre", "Horror", "language", "German",
-                "releaseDate", "1922-03-04", "country", "DE")));
+        String movieId = Platform.created(Platform.ADMIN.post("/api/v1/admin/movies", Map.of("title", title,
+                "description", "A film for the web app's tests", "durationMinutes", 94, "genre", "Horror",
+                "language", "German", "releaseDate", "1922-03-04", "country", "DE")));
         LocalDate day = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(2);
         String hallId;
         try (var admin = Browser.desktop()) {
             admin.open("/admin/");
             admin.type("#admin-key", "local-admin-key").clickText("Use this key");
             admin.awaitText("h1", "Cities");
+            // two changes of a movie in a row: the page sends the version each change was made on (If-Match), and
+            // keeps the one it got back, so the second is not refused as stale
+            admin.open("/admin/#/movies/" + movieId);
+            admin.typeLabelled("Description", "A symphony of horror").clickText("Save movie");
+            await().atMost(Duration.ofSeconds(10)).until(() -> movieVersion(movieId) == 2);
+            admin.typeLabelled("Rating (optional)", "PG").clickText("Save movie");
+            await().atMost(Duration.ofSeconds(10)).until(() -> movieVersion(movieId) == 3);
+            assertThat(admin.text("main .form-notice")).contains("Saved.");
             admin.open("/admin/#/halls/new/" + cinemaId);
             admin.type("#hall-name", "Zaal " + tag).type("#generate-rows", "6").type("#generate-seats", "10");
             admin.clickText("Generate");
@@ -316,6 +324,10 @@ class WebAppSystemTest {
         var saved = Platform.ADMIN.get("/api/v1/admin/shows/" + showId).json();
         assertThat(saved.path("version").asLong()).isEqualTo(3);
         assertThat(saved.path("updatedBy").asString()).isEqualTo("local-admin");
+    }
+
+    private static long movieVersion(String movieId) {
+        return Platform.ADMIN.get("/api/v1/admin/movies/" + movieId).json().path("version").asLong();
     }
 
     /** The title the show of {@link Platform#showOnSale} was given (the title and a tag). */

@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.ticketing.payment.config.PaymentProperties;
@@ -26,7 +28,6 @@ import io.ticketing.starter.client.InternalClients;
 class Reservation {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final Set<String> PAYABLE = Set.of("HELD", "PAYMENT_PENDING");
 
     private final ReservationClient client;
 
@@ -36,14 +37,20 @@ class Reservation {
                         "RESERVATION_UNAVAILABLE", "The hold cannot be reached right now; try again in a moment"));
     }
 
+    /** A hold's status as reservation-service names it; one it names later reads as {@code OTHER}, not payable. */
+    enum HoldStatus {
+        HELD, PAYMENT_PENDING, CONFIRMED, EXPIRED, RELEASED, REFUNDED, @JsonEnumDefaultValue OTHER
+    }
+
     /** A hold with the price reservation-service gave its seats from the show's prices. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Hold(UUID holdId, UUID showId, UUID customerId, List<String> seatIds, String status, Instant expiresAt,
-            long fencingToken, BigDecimal amount, String currency) {
+    record Hold(UUID holdId, UUID showId, UUID customerId, List<String> seatIds,
+            @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE) HoldStatus status,
+            Instant expiresAt, long fencingToken, BigDecimal amount, String currency) {
 
         /** Held (or being paid for already) and not lapsed. */
         boolean payable(Instant now) {
-            return PAYABLE.contains(status) && now.isBefore(expiresAt);
+            return (status == HoldStatus.HELD || status == HoldStatus.PAYMENT_PENDING) && now.isBefore(expiresAt);
         }
     }
 

@@ -77,9 +77,23 @@ class ReservationTest {
                  "expiresAt":"2026-12-05T10:05:00Z","fencingToken":42,"amount":23.00,"currency":"EUR","bookingId":null}
                 """.formatted(HOLD, show, customer);
 
-        assertThat(reservation.hold(HOLD)).contains(new Reservation.Hold(HOLD, show, customer, List.of("A1"), "HELD",
-                Instant.parse("2026-12-05T10:05:00Z"), 42, new BigDecimal("23.00"), "EUR"));
+        assertThat(reservation.hold(HOLD)).contains(new Reservation.Hold(HOLD, show, customer, List.of("A1"),
+                Reservation.HoldStatus.HELD, Instant.parse("2026-12-05T10:05:00Z"), 42, new BigDecimal("23.00"),
+                "EUR"));
         assertThat(request).isEqualTo("GET /internal/v1/holds/" + HOLD);
+    }
+
+    @Test
+    void aStatusReservationServiceAddsLaterIsNotPayable() {
+        body = """
+                {"holdId":"%s","showId":"%s","customerId":"%s","seatIds":["A1"],"status":"ON_APPROVAL",
+                 "expiresAt":"2099-12-05T10:05:00Z","fencingToken":42,"amount":23.00,"currency":"EUR"}
+                """.formatted(HOLD, UUID.randomUUID(), UUID.randomUUID());
+
+        var hold = reservation.hold(HOLD).orElseThrow();
+
+        assertThat(hold.status()).isEqualTo(Reservation.HoldStatus.OTHER);
+        assertThat(hold.payable(Instant.parse("2026-12-05T10:00:00Z"))).isFalse();
     }
 
     @Test
