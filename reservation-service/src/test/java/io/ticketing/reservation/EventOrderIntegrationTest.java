@@ -17,11 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.events.IntegrationEvent;
 import io.ticketing.events.Topics;
@@ -33,8 +29,6 @@ import io.ticketing.events.payment.PaymentRefunded;
 import io.ticketing.events.reservation.HoldReleased;
 import io.ticketing.reservation.seating.SeatKeys;
 import io.ticketing.testsupport.JsonApi;
-import io.ticketing.testsupport.TestInfrastructure;
-import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
 import io.ticketing.testsupport.events.EventRecorder;
 
@@ -45,28 +39,17 @@ import io.ticketing.testsupport.events.EventRecorder;
  * compared.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EventOrderIntegrationTest {
+class EventOrderIntegrationTest extends ReservationIntegrationTest {
 
     private static final EventRecorder HOLD_EVENTS = EventRecorder.of(Topics.RESERVATION_HOLD_EVENTS);
     private static final List<String> PAID = List.of("A1", "A2");
 
     private final EventProducer events = EventProducer.shared();
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
-    }
-
     @AfterAll
     static void stopRecording() {
         HOLD_EVENTS.close();
     }
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     RedissonClient redis;

@@ -10,16 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.testsupport.JsonApi;
-import io.ticketing.testsupport.TestInfrastructure;
-import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
 import io.ticketing.testsupport.events.ShowScheduledMother;
 
@@ -28,18 +21,7 @@ import io.ticketing.testsupport.events.ShowScheduledMother;
  * seats are free again. Run twice: by Redis expiry notifications alone and by the sweeper alone, as either may
  * miss one and the other must still free it.
  */
-abstract class HoldExpiryScenario {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
-    }
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+abstract class HoldExpiryScenario extends ReservationIntegrationTest {
 
     @Test
     void freesTheSeatsWithinASecondOfTheLeaseEnding() {

@@ -24,11 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionOperations;
 
 import io.ticketing.events.booking.BookingConfirmed;
@@ -41,8 +37,6 @@ import io.ticketing.reservation.seating.SeatKeys;
 import io.ticketing.reservation.seating.SeatScripts;
 import io.ticketing.reservation.seating.SeatState;
 import io.ticketing.testsupport.JsonApi;
-import io.ticketing.testsupport.TestInfrastructure;
-import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
 
 /**
@@ -50,20 +44,9 @@ import io.ticketing.testsupport.events.EventProducer;
  * race, the failure codes a client acts on, idempotent retries, the seat limits, release by the owner only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HoldsIntegrationTest {
+class HoldsIntegrationTest extends ReservationIntegrationTest {
 
     private final EventProducer events = EventProducer.shared();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
-    }
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     RedissonClient redis;

@@ -7,16 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.testsupport.JsonApi;
-import io.ticketing.testsupport.TestInfrastructure;
-import io.ticketing.testsupport.TestInfrastructure.Component;
 
 /**
  * The benchmark's baseline endpoint, switched on: it asks for what a hold asks for (a customer, a well-formed
@@ -25,18 +18,7 @@ import io.ticketing.testsupport.TestInfrastructure.Component;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ticketing.reservation.no-op-endpoint=true")
-class NoOpEndpointIntegrationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
-    }
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class NoOpEndpointIntegrationTest extends ReservationIntegrationTest {
 
     @Test
     void answersACustomersHoldShapedRequestWithNoContentAndChangesNothing() {

@@ -16,9 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -34,8 +32,6 @@ import io.ticketing.reservation.hold.Holds;
 import io.ticketing.reservation.hold.Sales;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.SseClient;
-import io.ticketing.testsupport.TestInfrastructure;
-import io.ticketing.testsupport.TestInfrastructure.Component;
 
 /**
  * The business meters of holds and seat maps, read from the service's meter registry after doing what they count.
@@ -45,15 +41,14 @@ import io.ticketing.testsupport.TestInfrastructure.Component;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ticketing.reservation.sweep-interval=PT1H", "ticketing.reservation.record-sweep-interval=PT1H",
         "ticketing.reservation.expiry-notifications=false", "ticketing.reservation.stream.heartbeat-interval=PT0.2S" })
-class ReservationMetricsIntegrationTest {
+class ReservationMetricsIntegrationTest extends ReservationIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** booking-service for a rebuilt seat map: nothing of any show sold or blocked (404). */
     private static final HttpServer BOOKING = WaitingLineIntegrationTest.nothingSold();
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
+    static void bookingService(DynamicPropertyRegistry registry) {
         registry.add("ticketing.reservation.booking-url", () -> "http://127.0.0.1:" + BOOKING.getAddress().getPort());
     }
 
@@ -62,14 +57,8 @@ class ReservationMetricsIntegrationTest {
         BOOKING.stop(0);
     }
 
-    @Value("${local.server.port}")
-    int port;
-
     @Autowired
     MeterRegistry meters;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     RedissonClient redis;

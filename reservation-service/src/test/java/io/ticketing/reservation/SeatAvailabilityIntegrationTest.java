@@ -21,11 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.events.EventTypes;
 import io.ticketing.events.Topics;
@@ -35,7 +31,6 @@ import io.ticketing.events.reservation.SeatAvailabilityChanged.SeatTypeCount;
 import io.ticketing.reservation.seating.SeatScripts;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
-import io.ticketing.testsupport.TestInfrastructure.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,21 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * times, never twice within the interval.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SeatAvailabilityIntegrationTest {
+class SeatAvailabilityIntegrationTest extends ReservationIntegrationTest {
 
     private static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
-    }
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     RedissonClient redis;

@@ -29,9 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,7 +43,6 @@ import io.ticketing.events.reservation.SeatsBlocked;
 import io.ticketing.events.reservation.SeatsUnblocked;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.TestInfrastructure;
-import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
 import io.ticketing.testsupport.events.EventRecorder;
 
@@ -55,7 +52,7 @@ import io.ticketing.testsupport.events.EventRecorder;
  * answering its seat-states endpoint; the system tests use the real one), running holds from the hold records.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SeatStateIntegrationTest {
+class SeatStateIntegrationTest extends ReservationIntegrationTest {
 
     /** booking-service's seat states per show, as JSON; a show without an entry is answered 404. */
     private static final Map<UUID, String> BOOKING = new ConcurrentHashMap<>();
@@ -65,8 +62,7 @@ class SeatStateIntegrationTest {
     private final EventProducer events = EventProducer.shared();
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
+    static void bookingService(DynamicPropertyRegistry registry) {
         registry.add("ticketing.reservation.booking-url",
                 () -> "http://127.0.0.1:" + BOOKING_SERVER.getAddress().getPort());
     }
@@ -76,12 +72,6 @@ class SeatStateIntegrationTest {
         BOOKING_SERVER.stop(0);
         HOLD_EVENTS.close();
     }
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     RedissonClient redis;

@@ -16,18 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.reservation.seating.LiveSeats;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.SseClient;
-import io.ticketing.testsupport.TestInfrastructure;
-import io.ticketing.testsupport.TestInfrastructure.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,20 +32,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ticketing.reservation.hold-ttl=PT2S", "ticketing.reservation.hold-grace=PT0.5S",
         "ticketing.reservation.stream.heartbeat-interval=PT0.5S" })
-class SeatStreamIntegrationTest {
+class SeatStreamIntegrationTest extends ReservationIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
-    }
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     LiveSeats live;

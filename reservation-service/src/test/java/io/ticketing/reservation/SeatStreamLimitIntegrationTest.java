@@ -7,33 +7,16 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.reservation.stream.SeatStreams;
 import io.ticketing.testsupport.SseClient;
-import io.ticketing.testsupport.TestInfrastructure;
-import io.ticketing.testsupport.TestInfrastructure.Component;
 
 /** With room for one stream, a second is refused with a 503 problem until the first client has gone. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ticketing.reservation.stream.max-connections=1", "ticketing.reservation.stream.heartbeat-interval=PT0.2S" })
-class SeatStreamLimitIntegrationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
-    }
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class SeatStreamLimitIntegrationTest extends ReservationIntegrationTest {
 
     @Autowired
     SeatStreams streams;

@@ -23,9 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,8 +36,6 @@ import io.ticketing.events.catalog.ShowScheduled;
 import io.ticketing.events.reservation.SeatsKept;
 import io.ticketing.reservation.seating.SeatKeys;
 import io.ticketing.testsupport.JsonApi;
-import io.ticketing.testsupport.TestInfrastructure;
-import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.events.EventProducer;
 import io.ticketing.testsupport.events.EventRecorder;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  * use them. waiting-service's calls are made here directly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WaitingLineIntegrationTest {
+class WaitingLineIntegrationTest extends ReservationIntegrationTest {
 
     private final EventProducer events = EventProducer.shared();
 
@@ -59,8 +55,7 @@ class WaitingLineIntegrationTest {
     private static final HttpServer BOOKING = nothingSold();
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "reservation", Component.POSTGRES, Component.KAFKA, Component.REDIS);
+    static void bookingService(DynamicPropertyRegistry registry) {
         registry.add("ticketing.reservation.booking-url", () -> "http://127.0.0.1:" + BOOKING.getAddress().getPort());
     }
 
@@ -85,12 +80,6 @@ class WaitingLineIntegrationTest {
             throw new UncheckedIOException(ex);
         }
     }
-
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     RedissonClient redis;
