@@ -3,11 +3,7 @@ package io.ticketing.payment.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.web.client.RestClient;
 
-import com.sun.net.httpserver.HttpServer;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.ticketing.identity.CallerSignatures;
@@ -28,67 +22,46 @@ import io.ticketing.payment.config.PaymentProperties;
 import io.ticketing.starter.RequestRejectedException;
 import io.ticketing.starter.client.InternalCaller;
 import io.ticketing.starter.client.InternalClients;
+import io.ticketing.testsupport.StubService;
 
 /** reservation-service as payments call it, played by a real HTTP server. */
 class ReservationTest {
 
     private static final UUID HOLD = UUID.randomUUID();
 
-    private final HttpServer server = reservationService();
+    private final StubService server = StubService.answering(200, "{}");
     private final Reservation reservation = new Reservation(new PaymentProperties(PaymentProperties.Provider.SIMULATED,
-            "http://127.0.0.1:" + server.getAddress().getPort(), null, null),
+            server.url(), null, null),
             new InternalClients(new InternalCaller("payment-service",
                     new CallerSignatures(CallerSignatures.LOCAL_SECRET), Clock.systemUTC(), new SimpleMeterRegistry(),
                     ObservationRegistry.NOOP), RestClient.builder()));
-    private volatile int status = 200;
-    private volatile String body = "{}";
-    private volatile String request;
 
     @AfterEach
     void stopReservationService() {
-        server.stop(0);
-    }
-
-    private HttpServer reservationService() {
-        try {
-            HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            created.createContext("/", exchange -> {
-                request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            created.start();
-            return created;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        server.close();
     }
 
     @Test
     void readsTheHoldAsReservationServicePricedIt() {
         UUID show = UUID.randomUUID();
         UUID customer = UUID.randomUUID();
-        body = """
+        server.body("""
                 {"holdId":"%s","showId":"%s","customerId":"%s","seatIds":["A1"],"status":"HELD",
                  "expiresAt":"2026-12-05T10:05:00Z","fencingToken":42,"amount":23.00,"currency":"EUR","bookingId":null}
-                """.formatted(HOLD, show, customer);
+                """.formatted(HOLD, show, customer));
 
         assertThat(reservation.hold(HOLD)).contains(new Reservation.Hold(HOLD, show, customer, List.of("A1"),
                 Reservation.HoldStatus.HELD, Instant.parse("2026-12-05T10:05:00Z"), 42, new BigDecimal("23.00"),
                 "EUR"));
-        assertThat(request).isEqualTo("GET /internal/v1/holds/" + HOLD);
+        assertThat(server.request()).isEqualTo("GET /internal/v1/holds/" + HOLD);
     }
 
     @Test
     void aStatusReservationServiceAddsLaterIsNotPayable() {
-        body = """
+        server.body("""
                 {"holdId":"%s","showId":"%s","customerId":"%s","seatIds":["A1"],"status":"ON_APPROVAL",
                  "expiresAt":"2099-12-05T10:05:00Z","fencingToken":42,"amount":23.00,"currency":"EUR"}
-                """.formatted(HOLD, UUID.randomUUID(), UUID.randomUUID());
+                """.formatted(HOLD, UUID.randomUUID(), UUID.randomUUID()));
 
         var hold = reservation.hold(HOLD).orElseThrow();
 
@@ -98,7 +71,7 @@ class ReservationTest {
 
     @Test
     void aHoldThatDoesNotExistIsNotFound() {
-        status = 404;
+        server.status(404);
 
         assertThat(reservation.hold(HOLD)).isEmpty();
     }
@@ -106,20 +79,20 @@ class ReservationTest {
     @Test
     void marksTheHoldAsBeingPaidFor() {
         assertThat(reservation.paymentPending(HOLD)).isTrue();
-        assertThat(request).isEqualTo("POST /internal/v1/holds/" + HOLD + "/payment-pending");
+        assertThat(server.request()).isEqualTo("POST /internal/v1/holds/" + HOLD + "/payment-pending");
     }
 
     @ParameterizedTest
     @ValueSource(ints = { 404, 409 })
     void aHoldNoLongerHeldCannotBeMarked(int answered) {
-        status = answered;
+        server.status(answered);
 
         assertThat(reservation.paymentPending(HOLD)).isFalse();
     }
 
     @Test
     void theHoldCannotBeReachedWhileReservationServiceCannotAnswer() {
-        status = 500;
+        server.status(500);
 
         assertThatThrownBy(() -> reservation.paymentPending(HOLD)).isInstanceOfSatisfying(
                 RequestRejectedException.class,
