@@ -81,6 +81,14 @@ public final class CallerSignatures {
                 .encodeToString(macs.get().doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A key for another use of the platform's secret ({@code purpose} names it), so that no value made for one use is
+     * valid for another: HMAC-SHA256 of the purpose under the secret.
+     */
+    byte[] derive(String purpose) {
+        return newMac().doFinal(("derive\n" + purpose).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String text(String value) {
         return value == null ? "" : value;
     }
