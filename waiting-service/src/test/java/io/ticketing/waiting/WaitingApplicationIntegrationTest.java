@@ -11,6 +11,7 @@ import io.ticketing.testsupport.StatusColumns;
 import io.ticketing.testsupport.TestInfrastructure;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.waiting.line.Entry;
+import io.ticketing.waiting.room.Room;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WaitingApplicationIntegrationTest extends ServiceSmokeTests {
@@ -22,7 +23,7 @@ class WaitingApplicationIntegrationTest extends ServiceSmokeTests {
 
     @Override
     protected Map<String, Class<? extends Enum<?>>> statusColumns() {
-        return Map.of("waitlist_entry.status", Entry.Status.class,
+        return Map.of("waitlist_entry.status", Entry.Status.class, "waiting_room.status", Room.Status.class,
                 "waitlist_entry.line_state", StatusColumns.type("io.ticketing.waiting.line.EntryRepository$LineState"));
     }
 }

@@ -1,8 +1,5 @@
 package io.ticketing.waiting.line;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -11,42 +8,32 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import io.ticketing.waiting.signals.DatabaseSignals;
 
 /**
  * Tells whoever watches a waiting entry (long polls, streams) what changed in its show's line, on any instance:
  * PostgreSQL announces every entry that joins or changes status (a trigger, {@code pg_notify}, naming the entry,
- * its place in the line and its status before and after), and one connection per instance listens. A watcher so
+ * its place in the line and its status before and after), heard through {@link DatabaseSignals}. A watcher so
  * learns that its own entry changed, or that entries ahead of it left the line, without reading the table: a
- * line of hundreds costs one notification per change, not hundreds of reads. While that connection is down,
- * watchers read their entry every {@link #FALLBACK}; when listening starts again every watcher reads its entry,
- * since changes may have gone unheard meanwhile.
+ * line of hundreds costs one notification per change, not hundreds of reads. While nothing is heard, watchers read
+ * their entry every {@link #FALLBACK}; when listening starts again every watcher reads its entry, since changes may
+ * have gone unheard meanwhile.
  */
 @Component
-class LineSignals implements SmartLifecycle {
+class LineSignals implements DatabaseSignals.Subscriber {
 
     private static final String CHANNEL = "waitlist_entry_changed";
     /** How often a watcher reads its entry while no notification can arrive. */
-    private static final Duration FALLBACK = Duration.ofMillis(500);
+    private static final Duration FALLBACK = DatabaseSignals.RETRY;
 
-    private static final Logger log = LoggerFactory.getLogger(LineSignals.class);
-    private static final int RECEIVE_TIMEOUT_MS = 500;
-
-    private final DataSource dataSource;
+    private final DatabaseSignals signals;
     private final ConcurrentHashMap<UUID, Set<Watch>> watches = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private volatile boolean listening;
-    private Thread listener;
 
-    LineSignals(DataSource dataSource) {
-        this.dataSource = dataSource;
+    LineSignals(DatabaseSignals signals) {
+        this.signals = signals;
+        signals.subscribe(CHANNEL, this);
     }
 
     /** What a watcher learnt while it waited. */
@@ -75,7 +62,7 @@ class LineSignals implements SmartLifecycle {
 
         /** Waits for news, at most {@code timeout} (and at most {@link #FALLBACK} while nobody listens). */
         News await(Duration timeout) {
-            boolean heard = listening;
+            boolean heard = signals.listening();
             Duration wait = heard || timeout.compareTo(FALLBACK) < 0 ? timeout : FALLBACK;
             try {
                 news.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -147,57 +134,9 @@ class LineSignals implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        running = true;
-        listener = Thread.ofPlatform().daemon().name("waitlist-signals").start(this::listen);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        listener.interrupt();
-        readAllAgain();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                listening = true;
-                readAllAgain();
-                while (running) {
-                    PGNotification[] received = notifications.getNotifications(RECEIVE_TIMEOUT_MS);
-                    if (received != null) {
-                        for (PGNotification notification : received) {
-                            heard(notification.getParameter());
-                        }
-                    }
-                }
-            }
-            catch (SQLException | RuntimeException ex) {
-                if (running) {
-                    log.warn("Not listening to waiting-line changes; watchers read their entries every {} meanwhile",
-                            FALLBACK, ex);
-                }
-            }
-            finally {
-                listening = false;
-            }
-            pause();
-        }
-    }
-
     /** A notification of the trigger: the watchers of its show learn what concerns them. */
-    void heard(String payload) {
+    @Override
+    public void heard(String payload) {
         Change change = Change.parse(payload);
         Set<Watch> watchers = watches.get(change.showId());
         if (watchers != null) {
@@ -205,16 +144,8 @@ class LineSignals implements SmartLifecycle {
         }
     }
 
-    private void readAllAgain() {
+    @Override
+    public void missed() {
         watches.values().forEach(watchers -> watchers.forEach(Watch::readAgain));
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(FALLBACK);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -22,7 +22,7 @@ import io.ticketing.starter.client.InternalClients;
  * holds, a round of waiters per call (and withdrawing one), and putting kept seats back on sale.
  */
 @Component
-class Reservation {
+public class Reservation {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -36,7 +36,7 @@ class Reservation {
 
     /** Seats kept for the line count as held: they too may come to a waiter. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Counts(int total, int available, int held, int kept) {
+    public record Counts(int total, int available, int held, int kept) {
     }
 
     /** A hold of kept seats made for a waiter. */
@@ -45,7 +45,7 @@ class Reservation {
     }
 
     /** The show's counts; empty for a show reservation-service does not sell. */
-    Optional<Counts> counts(UUID showId) {
+    public Optional<Counts> counts(UUID showId) {
         try {
             return Optional.of(client.counts(showId));
         }

@@ -8,12 +8,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.ticketing.waiting.signals.DatabaseSignals;
+
 /** What a watcher of a waiting entry learns from the line's change notifications. */
 class LineSignalsTest {
 
     private static final Duration NO_WAIT = Duration.ofMillis(5);
 
-    private final LineSignals signals = new LineSignals(null);
+    private final LineSignals signals = new LineSignals(new DatabaseSignals(null));
     private final UUID show = UUID.randomUUID();
     private final Entry mine = entry(show, 5);
 

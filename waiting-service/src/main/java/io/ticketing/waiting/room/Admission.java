@@ -1,0 +1,203 @@
+package io.ticketing.waiting.room;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+import io.ticketing.waiting.line.Reservation;
+
+/**
+ * Lets customers into their rooms. Every {@code ticketing.waiting.room.tick}, on every instance, each open room earns
+ * admissions for the time since its last tick at the rate it runs at, and admits that many of the next ranks; the
+ * room's row is locked meanwhile, so instances take turns and the rate is the room's, however many run. A room whose
+ * opening has come is opened first: who joined before it is ranked in the order of their random draws. Once per
+ * health window the rate is set from how the show's holds fared ({@link #throttle}); every few seconds
+ * reservation-service is asked whether any seat is left, and a room with none closes itself as sold out.
+ */
+@Component
+class Admission {
+
+    private static final Logger log = LoggerFactory.getLogger(Admission.class);
+    /** Health reports are kept this long (only the last window's decide). */
+    private static final Duration HEALTH_KEPT = Duration.ofMinutes(10);
+    /**
+     * The most time one tick earns admissions for: after a pause (every instance down, a long stop of the world) the
+     * room goes on at its rate instead of letting the whole pause's worth in at once.
+     */
+    private static final Duration MOST_EARNED = Duration.ofSeconds(5);
+
+    private final RoomRepository rooms;
+    private final TicketRepository tickets;
+    private final HoldHealthRepository health;
+    private final Reservation reservation;
+    private final TransactionOperations transactions;
+    private final RoomProperties properties;
+    private final RoomMetrics metrics;
+    private final Clock clock;
+    /** When this instance last asked whether a room's show has seats left. */
+    private final Map<UUID, Instant> seatsCheckedAt = new ConcurrentHashMap<>();
+
+    Admission(RoomRepository rooms, TicketRepository tickets, HoldHealthRepository health, Reservation reservation,
+            TransactionOperations transactions, RoomProperties properties, RoomMetrics metrics, Clock clock) {
+        this.rooms = rooms;
+        this.tickets = tickets;
+        this.health = health;
+        this.reservation = reservation;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${ticketing.waiting.room.tick:PT0.5S}")
+    void tick() {
+        for (UUID showId : rooms.due(clock.instant())) {
+            try {
+                admit(showId);
+            }
+            catch (RuntimeException ex) {
+                log.warn("Could not admit customers of show {}'s waiting room now; trying again", showId, ex);
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "PT1M")
+    void forgetOldHealth() {
+        health.forget(clock.instant().minus(HEALTH_KEPT));
+    }
+
+    /** Opens the room now if its opening has come and nobody did yet (a join does this rather than wait a tick). */
+    void openIfDue(UUID showId) {
+        transactions.executeWithoutResult(tx -> rooms.lock(showId)
+                .filter(room -> room.status() == Room.Status.SCHEDULED && !clock.instant().isBefore(room.opensAt()))
+                .ifPresent(room -> open(room, clock.instant())));
+    }
+
+    /** One tick of one room. */
+    void admit(UUID showId) {
+        Integer seatsLeft = seatsLeft(showId);
+        transactions.executeWithoutResult(tx -> {
+            Room room = rooms.lock(showId).orElse(null);
+            Instant now = clock.instant();
+            if (room == null || !room.on() || now.isBefore(room.opensAt())) {
+                return;
+            }
+            if (room.status() == Room.Status.SCHEDULED) {
+                room = open(room, now);
+            }
+            if (seatsLeft != null && seatsLeft == 0) {
+                rooms.end(showId, Room.Status.SOLD_OUT, now);
+                rooms.announce(Room.Status.SOLD_OUT, showId, room.admittedThrough());
+                log.info("Show {} has no seat left: its waiting room closed itself, {} customers still waiting",
+                        showId, room.lastRank() - room.admittedThrough());
+                return;
+            }
+            admitLocked(room, now);
+        });
+    }
+
+    private void admitLocked(Room room, Instant now) {
+        double effective = room.effectivePerMinute();
+        String reason = room.throttleReason();
+        Instant healthCheckedAt = room.healthCheckedAt();
+        if (!now.isBefore(healthCheckedAt.plus(properties.healthWindow()))) {
+            Throttle throttle = throttle(room, health.since(room.showId(), now.minus(properties.healthWindow())),
+                    properties);
+            if (throttle.effectivePerMinute() != effective) {
+                log.info("Waiting room of show {} admits {} a minute now (configured {}): {}", room.showId(),
+                        Math.round(throttle.effectivePerMinute()), room.admitPerMinute(),
+                        throttle.reason() == null ? "the hold path is healthy" : throttle.reason());
+            }
+            effective = throttle.effectivePerMinute();
+            reason = throttle.reason();
+            healthCheckedAt = now;
+        }
+        Duration earning = Duration.between(room.tickedAt(), now);
+        double seconds = Math.clamp(earning.toNanos() / 1e9, 0, MOST_EARNED.toSeconds());
+        double credit = room.credit() + effective * seconds / 60;
+        long waiting = room.lastRank() - room.admittedThrough();
+        long admitted = Math.min((long) Math.floor(credit), waiting);
+        credit -= admitted;
+        if (admitted == waiting) {
+            credit = Math.min(credit, 1); // nobody left waiting: time does not pile up admissions for a later crowd
+        }
+        long through = room.admittedThrough() + admitted;
+        if (admitted > 0) {
+            tickets.admit(room.showId(), room.admittedThrough(), through, now, now.plus(room.admission()));
+            rooms.announce(Room.Status.OPEN, room.showId(), through);
+            metrics.admitted(admitted);
+        }
+        rooms.ticked(room.showId(), credit, through, effective, reason, healthCheckedAt, now);
+    }
+
+    /**
+     * The opening: who joined before it is ranked in the order of their draws, after anyone ranked already (nobody,
+     * unless an admin moved a scheduled room's opening); admission counts from now.
+     */
+    private Room open(Room room, Instant now) {
+        int ranked = tickets.rankEarly(room.showId(), room.lastRank());
+        rooms.opened(room.showId(), room.lastRank() + ranked, now);
+        rooms.announce(Room.Status.OPEN, room.showId(), room.admittedThrough());
+        log.info("Waiting room of show {} opened with {} customers drawn into random order", room.showId(), ranked);
+        return rooms.find(room.showId()).orElseThrow();
+    }
+
+    /** The seats left to hold, asked every seat-check interval of an open room; null when not asked or not known. */
+    private Integer seatsLeft(UUID showId) {
+        Instant now = clock.instant();
+        Instant last = seatsCheckedAt.get(showId);
+        if (last != null && now.isBefore(last.plus(properties.seatCheckInterval()))) {
+            return null;
+        }
+        seatsCheckedAt.put(showId, now);
+        try {
+            return reservation.counts(showId).map(Reservation.Counts::available).orElse(null);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Cannot ask whether show {} has seats left; admitting on", showId, ex);
+            return null;
+        }
+    }
+
+    /** The rate a room runs at, and why it is below the configured one. */
+    record Throttle(double effectivePerMinute, String reason) {
+    }
+
+    /**
+     * The rate for the next window from the last one's holds: halved (down to {@code slowestShare} of the configured
+     * rate) when more than {@code slowShare} of them were slower than the bound or more than {@code errorShare}
+     * failed; otherwise half as fast again, up to the configured rate. A window with fewer than {@code minHolds}
+     * holds says nothing about the hold path's health: it counts as healthy.
+     */
+    static Throttle throttle(Room room, HoldHealthRepository.Health holds, RoomProperties properties) {
+        double configured = room.admitPerMinute();
+        double effective = Math.min(room.effectivePerMinute(), configured);
+        boolean enough = holds.holds() >= properties.minHolds();
+        boolean slow = enough && holds.slow() > holds.holds() * properties.slowShare();
+        boolean failing = enough && holds.errors() > holds.holds() * properties.errorShare();
+        long windowSeconds = properties.healthWindow().toSeconds();
+        if (slow || failing) {
+            double slower = Math.max(configured * properties.slowestShare(), effective / 2);
+            return new Throttle(slower, String.format(
+                    "holds of the last %d s: %d of %d slower than %d ms, %d failed; admitting %d a minute instead of %d",
+                    windowSeconds, holds.slow(), holds.holds(), properties.holdLatencyBound().toMillis(),
+                    holds.errors(), Math.round(slower), room.admitPerMinute()));
+        }
+        if (effective >= configured) {
+            return new Throttle(configured, null);
+        }
+        double faster = Math.min(configured, effective * 1.5);
+        return new Throttle(faster, faster >= configured ? null : String.format(
+                "recovering: holds were healthy for %d s; admitting %d a minute, back up to %d", windowSeconds,
+                Math.round(faster), room.admitPerMinute()));
+    }
+}

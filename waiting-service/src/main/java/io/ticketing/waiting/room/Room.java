@@ -1,0 +1,52 @@
+package io.ticketing.waiting.room;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A show's waiting room as stored: its settings, where admission has got to, and how fast it goes now.
+ *
+ * @param effectivePerMinute the rate admission runs at: {@code admitPerMinute}, or less while the hold path is slow
+ * @param throttleReason why it runs slower than configured; null when it does not
+ * @param credit admissions earned by time and not made yet (a fraction carries over to the next tick)
+ * @param admittedThrough tickets ranked up to here are admitted
+ * @param lastRank the last rank given; {@code lastRank - admittedThrough} customers wait once the room is open
+ * @param tickedAt when admission last ran, from which the next tick's credit is counted
+ * @param healthCheckedAt when the hold path's health last decided the rate
+ */
+public record Room(UUID showId, Status status, Instant opensAt, int admitPerMinute, int admissionMinutes,
+        double effectivePerMinute, String throttleReason, double credit, long admittedThrough, long lastRank,
+        Instant tickedAt, Instant healthCheckedAt, Instant openedAt, Instant closedAt, Instant createdAt,
+        Instant updatedAt) {
+
+    public enum Status {
+        /** Not open yet: customers who join draw their places at the opening. Holds already need a token. */
+        SCHEDULED,
+        /** Admitting customers at its rate. */
+        OPEN,
+        /** No seat was left to hold: the room closed itself, and who waited is told so. */
+        SOLD_OUT,
+        /** Closed by an admin: holds need no token any more. */
+        CLOSED
+    }
+
+    /** Whether holds of the show need an admission token. */
+    public boolean on() {
+        return status == Status.SCHEDULED || status == Status.OPEN;
+    }
+
+    public boolean throttled() {
+        return effectivePerMinute < admitPerMinute;
+    }
+
+    /** How long someone at {@code position} can expect to wait, at the rate admission runs at now. */
+    long etaSeconds(long position) {
+        return (long) Math.ceil(position * 60.0 / effectivePerMinute);
+    }
+
+    /** How long an admission lasts. */
+    Duration admission() {
+        return Duration.ofMinutes(admissionMinutes);
+    }
+}

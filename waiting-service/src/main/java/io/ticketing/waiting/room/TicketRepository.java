@@ -1,0 +1,91 @@
+package io.ticketing.waiting.room;
+
+import static io.ticketing.starter.Timestamps.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Places in waiting rooms, in PostgreSQL. */
+@Repository
+class TicketRepository {
+
+    private static final String COLUMNS = """
+            t.id, t.show_id, t.customer_id, t.joined_at, t.draw, t.rank, t.admitted_at, t.admitted_until""";
+
+    private final JdbcClient jdbc;
+
+    TicketRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A ticket with its room, read together: where admission has got to is the same moment's as the ticket. */
+    record Place(Ticket ticket, Room room) {
+    }
+
+    Optional<Place> find(UUID ticketId) {
+        return place("t.id = ?", ticketId);
+    }
+
+    Optional<Place> findByCustomer(UUID showId, UUID customerId) {
+        return place("t.show_id = ? AND t.customer_id = ?", showId, customerId);
+    }
+
+    private Optional<Place> place(String where, Object... params) {
+        return jdbc.sql("SELECT " + COLUMNS + ", " + RoomRepository.COLUMNS
+                + " FROM waiting_room_ticket t JOIN waiting_room r ON r.show_id = t.show_id WHERE " + where)
+                .params(params).query((rs, n) -> new Place(ticket(rs), RoomRepository.room(rs))).optional();
+    }
+
+    /** A new place; {@code rank} null for who joins before the opening. */
+    void insert(UUID ticketId, UUID showId, UUID customerId, Instant joinedAt, long draw, Long rank) {
+        jdbc.sql("""
+                INSERT INTO waiting_room_ticket (id, show_id, customer_id, joined_at, draw, rank)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(ticketId, showId, customerId, utc(joinedAt), draw, rank).update();
+    }
+
+    /**
+     * The opening's draw: who joined before it gets ranks after {@code after}, in the order of their random draws
+     * (the ticket id settles a tie). How many were ranked.
+     */
+    int rankEarly(UUID showId, long after) {
+        return jdbc.sql("""
+                UPDATE waiting_room_ticket t SET rank = ? + drawn.place
+                FROM (SELECT id, row_number() OVER (ORDER BY draw, id) AS place
+                      FROM waiting_room_ticket WHERE show_id = ? AND rank IS NULL) drawn
+                WHERE t.id = drawn.id""").params(after, showId).update();
+    }
+
+    /** Lets in the tickets ranked {@code after + 1} to {@code through}. */
+    void admit(UUID showId, long after, long through, Instant at, Instant until) {
+        jdbc.sql("""
+                UPDATE waiting_room_ticket SET admitted_at = ?, admitted_until = ?
+                WHERE show_id = ? AND rank > ? AND rank <= ? AND admitted_at IS NULL""")
+                .params(utc(at), utc(until), showId, after, through).update();
+    }
+
+    /** Who joined before the opening and waits for it. */
+    long beforeOpening(UUID showId) {
+        return jdbc.sql("SELECT count(*) FROM waiting_room_ticket WHERE show_id = ? AND rank IS NULL").param(showId)
+                .query(Long.class).single();
+    }
+
+    /** Who is admitted and may still hold seats at {@code now}. */
+    long active(UUID showId, Instant now) {
+        return jdbc.sql("SELECT count(*) FROM waiting_room_ticket WHERE show_id = ? AND admitted_until > ?")
+                .params(showId, utc(now)).query(Long.class).single();
+    }
+
+    private static Ticket ticket(ResultSet rs) throws SQLException {
+        return new Ticket(rs.getObject("id", UUID.class), rs.getObject("show_id", UUID.class),
+                rs.getObject("customer_id", UUID.class), RoomRepository.instant(rs, "joined_at"), rs.getLong("draw"),
+                rs.getObject("rank", Long.class), RoomRepository.instant(rs, "admitted_at"),
+                RoomRepository.instant(rs, "admitted_until"));
+    }
+}

@@ -1,0 +1,109 @@
+package io.ticketing.waiting.room.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ticketing.starter.RequestRejectedException;
+import io.ticketing.starter.web.CurrentCustomer;
+import io.ticketing.waiting.room.Place;
+import io.ticketing.waiting.room.RoomState;
+import io.ticketing.waiting.room.WaitingRooms;
+
+/**
+ * A customer's place in a show's waiting room: see the room, take a place (one per customer), watch it by long
+ * polling or Server-Sent Events until admitted. The room's streams open on this instance are a gauge
+ * ({@code ticketing.streams.open} with {@code stream=queue}).
+ */
+@RestController
+class RoomController {
+
+    /** A stream ends after this long, and the client reconnects. */
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(65);
+    /** How often a stream tells a waiting customer their position, when it moved. */
+    private static final Duration POSITION_EVERY = Duration.ofSeconds(5);
+
+    private final WaitingRooms rooms;
+    private final AtomicInteger streams = new AtomicInteger();
+
+    RoomController(WaitingRooms rooms, MeterRegistry meters) {
+        this.rooms = rooms;
+        Gauge.builder("ticketing.streams.open", streams, AtomicInteger::get)
+                .description("Server-Sent Event streams open on this instance").tag("stream", "queue")
+                .register(meters);
+    }
+
+    /** Whether the show sells through a waiting room (404 when not), when it opens, how long a newcomer waits. */
+    @GetMapping("/api/v1/shows/{showId}/queue")
+    RoomState.Public room(@PathVariable UUID showId) {
+        return rooms.publicState(showId);
+    }
+
+    /** {@code 201} with a new place; {@code 200} with the customer's place when they have one already. */
+    @PostMapping("/api/v1/shows/{showId}/queue")
+    ResponseEntity<Place> join(@PathVariable UUID showId, @CurrentCustomer UUID customerId) {
+        WaitingRooms.Joined joined = rooms.join(showId, customerId);
+        return ResponseEntity.status(joined.created() ? HttpStatus.CREATED : HttpStatus.OK).body(joined.place());
+    }
+
+    /** With {@code waitSeconds} (at most 30), answered when the place's status changes or that time has passed. */
+    @GetMapping("/api/v1/queue/{ticketId}")
+    Place place(@PathVariable UUID ticketId, @CurrentCustomer UUID customerId,
+            @RequestParam(defaultValue = "0") int waitSeconds) {
+        if (waitSeconds < 0 || waitSeconds > 30) {
+            throw RequestRejectedException.invalid("INVALID_PARAMETER", "waitSeconds is 0 to 30");
+        }
+        return rooms.place(ticketId, customerId, Duration.ofSeconds(waitSeconds));
+    }
+
+    /**
+     * Server-Sent Events of the place: a {@code place} event now, at every change of its status, and every
+     * {@link #POSITION_EVERY} while its position moves; comments in between. The stream ends once the place no longer
+     * waits (its last event says why: admitted with the token, sold out, closed).
+     */
+    @GetMapping(path = "/api/v1/queue/{ticketId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@PathVariable UUID ticketId, @CurrentCustomer UUID customerId) {
+        Place first = rooms.place(ticketId, customerId, Duration.ZERO);
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        streams.incrementAndGet();
+        Thread.ofVirtual().name("queue-stream-" + ticketId).start(() -> follow(emitter, first, customerId));
+        return emitter;
+    }
+
+    private void follow(SseEmitter emitter, Place place, UUID customerId) {
+        try {
+            emitter.send(SseEmitter.event().name("place").data(place, MediaType.APPLICATION_JSON));
+            while (place.status().waits()) {
+                Place now = rooms.place(place.ticketId(), customerId, POSITION_EVERY);
+                if (now.equals(place)) {
+                    emitter.send(SseEmitter.event().comment("waiting"));
+                }
+                else {
+                    emitter.send(SseEmitter.event().name("place").data(now, MediaType.APPLICATION_JSON));
+                }
+                place = now;
+            }
+            emitter.complete();
+        }
+        catch (IOException | RuntimeException ex) {
+            // the client went away, or the place could not be read: the client reconnects
+            emitter.completeWithError(ex);
+        }
+        finally {
+            streams.decrementAndGet();
+        }
+    }
+}
