@@ -82,6 +82,8 @@ class GatewayAccessIntegrationTest {
         var admin = anonymous().withHeader("X-API-Key", "local-admin-key").post("/api/v1/admin/cities", Map.of());
         assertThat(admin.status()).isEqualTo(200);
         assertThat(StubServices.lastRequestTo("catalog").headers().getFirst("X-Api-Client")).isEqualTo("local-admin");
+        assertThat(client().put("/api/v1/admin/shows/s1/queue", Map.of()).text("code"))
+                .as("a show's waiting room").isEqualTo("ADMIN_KEY_REQUIRED");
     }
 
     @Test
@@ -199,7 +201,8 @@ class GatewayAccessIntegrationTest {
     void requiresASessionForTheCustomersOwnResources() {
         for (String path : new String[] { "/api/v1/bookings", "/api/v1/holds/h1", "/api/v1/waitlist/w1",
                 "/api/v1/payments/p1/confirm", "/api/v1/shows/s1/holds", "/api/v1/no-op",
-                "/api/v1/bookings/b1/tickets.pdf" }) {
+                "/api/v1/bookings/b1/tickets.pdf", "/api/v1/shows/s1/queue", "/api/v1/queue/t1",
+                "/api/v1/queue/t1/stream" }) {
             var response = client().get(path);
             assertThat(response.status()).as(path).isEqualTo(401);
             assertThat(response.text("code")).as(path).isEqualTo("SESSION_REQUIRED");
@@ -236,6 +239,8 @@ class GatewayAccessIntegrationTest {
         assertThat(sixth.isProblem()).isTrue();
         assertThat(sixth.text("code")).isEqualTo("TOO_MANY_STREAMS");
         assertThat(sixth.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(client().withHeader("Authorization", "Bearer " + token).get("/api/v1/queue/t1/stream").text("code"))
+                .as("a waiting room's stream counts too").isEqualTo("TOO_MANY_STREAMS");
         assertThat(five).allSatisfy(open -> assertThat(open.join().statusCode()).isEqualTo(200));
         assertThat(client().withHeader("Authorization", "Bearer " + token).get("/api/v1/shows/s1/seats/stream")
                 .status()).as("room again once they closed").isEqualTo(200);

@@ -47,6 +47,9 @@ final class AccessPolicy {
             rule("/api/v1/holds/**", Requirement.CUSTOMER),
             rule("/api/v1/shows/*/waitlist", Requirement.CUSTOMER),
             rule("/api/v1/waitlist/**", Requirement.CUSTOMER),
+            // a show's waiting room: joining it, and the ticket that says when its customer is admitted
+            rule("/api/v1/shows/*/queue", Requirement.CUSTOMER),
+            rule("/api/v1/queue/**", Requirement.CUSTOMER),
             rule("/api/v1/payments/**", Requirement.CUSTOMER),
             rule("/api/v1/bookings", Requirement.CUSTOMER),
             rule("/api/v1/bookings/**", Requirement.CUSTOMER),

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RateLimitProperties(Limit perKey, Limit perCustomer, Limit perClient, Streams streams) {
 
     /**
-     * @param perCustomer seat-map and waiting-list streams one customer's sessions may hold open at once
+     * @param perCustomer seat-map, waiting-list and waiting-room streams one customer's sessions may hold open at once
      * @param perClient streams one client address may hold open without a session
      */
     public record Streams(int perCustomer, int perClient) {

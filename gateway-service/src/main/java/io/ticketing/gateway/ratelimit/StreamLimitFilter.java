@@ -23,10 +23,10 @@ import io.ticketing.gateway.web.Problems;
 import reactor.core.publisher.Mono;
 
 /**
- * Caps the live streams (a show's seat map, a place in a waiting line) one customer, or one client address without
- * a session, holds open on this instance: a stream holds a connection here and in the service for as long as it
- * lasts, so a script opening thousands would take them from everyone else. The stream beyond the cap is
- * {@code 429 TOO_MANY_STREAMS}; closing one makes room at once.
+ * Caps the live streams (a show's seat map, a place in a waiting line or in a waiting room) one customer, or one
+ * client address without a session, holds open on this instance: a stream holds a connection here and in the service
+ * for as long as it lasts, so a script opening thousands would take them from everyone else. The stream beyond the
+ * cap is {@code 429 TOO_MANY_STREAMS}; closing one makes room at once.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -34,7 +34,8 @@ public class StreamLimitFilter implements WebFilter {
 
     private static final List<PathPattern> STREAMS = List.of(
             PathPatternParser.defaultInstance.parse("/api/v1/shows/*/seats/stream"),
-            PathPatternParser.defaultInstance.parse("/api/v1/waitlist/*/stream"));
+            PathPatternParser.defaultInstance.parse("/api/v1/waitlist/*/stream"),
+            PathPatternParser.defaultInstance.parse("/api/v1/queue/*/stream"));
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final RateLimitProperties.Streams limits;

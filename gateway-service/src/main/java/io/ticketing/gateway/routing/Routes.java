@@ -19,8 +19,8 @@ import org.springframework.http.HttpMethod;
  * <p>Every request route runs through a circuit breaker named after its service, and a time limit
  * ({@code ticketing.gateway.response-timeout}, 30 s; {@link ServiceRouting}) bounds every call: a service
  * that is down or too slow gets a quick 503/504 problem instead of piling up waiting requests. Server-Sent Event
- * streams are long-lived by design, so they have their own routes without time limits, and a waiting-list entry's
- * long poll has a longer one than 30 s.
+ * streams are long-lived by design, so they have their own routes without time limits, and the long polls of a
+ * waiting-list entry and of a waiting room's ticket have a longer one than 30 s.
  *
  * <p>{@code /api/v1/no-op} is not part of the contract: reservation-service answers it only when switched on for
  * the hot-show benchmark, which compares holds with a request that passes the same checks and hop but does
@@ -29,7 +29,10 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class Routes {
 
-    /** Above the longest long poll of a waiting-list entry (30 s), so that the service answers it, not the gateway. */
+    /**
+     * Above the longest long poll of a waiting-list entry or a waiting room's ticket (30 s), so that the service
+     * answers it, not the gateway.
+     */
     private static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(45);
 
     @Bean
@@ -39,11 +42,16 @@ class Routes {
                 .route("waiting-stream", r -> stream(r.path("/api/v1/waitlist/*/stream"), gateway.service("waiting")))
                 .route("waiting-poll", r -> longPoll(r.method(HttpMethod.GET).and().path("/api/v1/waitlist/*"),
                         gateway.service("waiting")))
+                .route("waiting-room-stream", r -> stream(r.path("/api/v1/queue/*/stream"), gateway.service("waiting")))
+                .route("waiting-room-poll", r -> longPoll(r.method(HttpMethod.GET).and().path("/api/v1/queue/*"),
+                        gateway.service("waiting")))
                 .route("payment", r -> guarded(r.path("/api/v1/holds/*/payment", "/api/v1/payments", "/api/v1/payments/**"),
                         "payment", gateway))
                 .route("notification", r -> guarded(r.path("/api/v1/bookings/*/tickets.pdf", "/api/v1/tickets/**"),
                         "notification", gateway))
-                .route("waiting", r -> guarded(r.path("/api/v1/shows/*/waitlist", "/api/v1/waitlist/**"), "waiting", gateway))
+                .route("waiting", r -> guarded(r.path("/api/v1/shows/*/waitlist", "/api/v1/waitlist/**",
+                        "/api/v1/shows/*/queue", "/api/v1/queue/**", "/api/v1/admin/shows/*/queue"), "waiting",
+                        gateway))
                 .route("reservation", r -> guarded(r.path("/api/v1/shows/*/seats", "/api/v1/shows/*/holds",
                         "/api/v1/holds/**", "/api/v1/admin/shows/*/blocked-seats", "/api/v1/no-op"), "reservation", gateway))
                 .route("booking", r -> guarded(r.path("/api/v1/bookings", "/api/v1/bookings/**",

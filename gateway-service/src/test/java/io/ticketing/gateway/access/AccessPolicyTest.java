@@ -27,6 +27,10 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.requirementFor("/api/v1/admin/sessions")).isEqualTo(Requirement.ADMIN);
         assertThat(AccessPolicy.requirementFor("/api/v1/shows/s1/holds")).isEqualTo(Requirement.CUSTOMER);
         assertThat(AccessPolicy.requirementFor("/api/v1/shows/s1")).isEqualTo(Requirement.API_KEY);
+        assertThat(AccessPolicy.requirementFor("/api/v1/shows/s1/queue")).isEqualTo(Requirement.CUSTOMER);
+        assertThat(AccessPolicy.requirementFor("/api/v1/queue/t1")).isEqualTo(Requirement.CUSTOMER);
+        assertThat(AccessPolicy.requirementFor("/api/v1/queue/t1/stream")).isEqualTo(Requirement.CUSTOMER);
+        assertThat(AccessPolicy.requirementFor("/api/v1/admin/shows/s1/queue")).isEqualTo(Requirement.ADMIN);
     }
 
     @Test
