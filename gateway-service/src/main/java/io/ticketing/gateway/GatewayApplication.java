@@ -12,6 +12,7 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.ticketing.gateway.access.AccessFilter;
+import io.ticketing.identity.AdmissionTokens;
 import io.ticketing.identity.CallerSignatures;
 
 /** The only public entry to the platform: every {@code /api/**} call passes through here. */
@@ -35,8 +36,17 @@ public class GatewayApplication {
     }
 
     /**
-     * For the gateway's own calls to the services (health, API docs, dead letters, sign-in codes), signed as the
-     * gateway's on no customer's behalf; proxied traffic does not use it.
+     * Checks the admission tokens of the waiting rooms, which waiting-service issues under a key derived from the same
+     * secret: the gateway verifies them without asking it.
+     */
+    @Bean
+    AdmissionTokens admissionTokens(@Value("${ticketing.internal.secret}") String secret) {
+        return new AdmissionTokens(secret);
+    }
+
+    /**
+     * For the gateway's own calls to the services (health, API docs, dead letters, sign-in codes, waiting rooms),
+     * signed as the gateway's on no customer's behalf; proxied traffic does not use it.
      */
     @Bean
     WebClient serviceClient(ObjectProvider<WebClient.Builder> builder, CallerSignatures signatures, Clock clock) {

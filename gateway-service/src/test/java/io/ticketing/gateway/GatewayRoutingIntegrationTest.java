@@ -139,6 +139,19 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void refusesHoldsUntilItHasReadTheWaitingRooms() {
+        var refused = admin().post("/api/v1/shows/" + UUID.randomUUID() + "/holds", Map.of("seatIds", List.of("A1")));
+        assertThat(refused.status()).as("waiting-service has been down since the gateway started").isEqualTo(503);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.text("code")).isEqualTo("ADMISSION_UNAVAILABLE");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+
+        var noShowsId = admin().post("/api/v1/shows/s1/holds", Map.of("seatIds", List.of("A1")));
+        assertThat(noShowsId.status()).as("a path naming no show's id is the service's to answer").isEqualTo(200);
+        assertThat(StubServices.lastRequestTo("reservation").path()).isEqualTo("/api/v1/shows/s1/holds");
+    }
+
+    @Test
     void answersA503ProblemWhenTheServiceDiesBeforeAnswering() {
         var response = admin().get("/api/v1/movies/crash");
         assertThat(response.status()).isEqualTo(503);

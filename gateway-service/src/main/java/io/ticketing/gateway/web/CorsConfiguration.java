@@ -11,6 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
+import io.ticketing.identity.AdmissionTokens;
+
 /**
  * Lets browser apps from {@code ticketing.gateway.cors.allowed-origins} call the API. Answered before the key
  * check, because browsers send preflight requests without the app's headers.
@@ -24,7 +26,8 @@ class CorsConfiguration {
         var cors = new org.springframework.web.cors.CorsConfiguration();
         cors.setAllowedOriginPatterns(allowedOrigins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-        cors.setAllowedHeaders(List.of("Content-Type", "Authorization", "X-API-Key", "Idempotency-Key", "X-Request-Id"));
+        cors.setAllowedHeaders(List.of("Content-Type", "Authorization", "X-API-Key", "Idempotency-Key", "X-Request-Id",
+                AdmissionTokens.HEADER));
         cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
                 "RateLimit-Reset", "Location"));
         cors.setMaxAge(Duration.ofHours(1));

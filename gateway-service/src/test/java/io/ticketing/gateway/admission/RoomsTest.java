@@ -1,0 +1,155 @@
+package io.ticketing.gateway.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ticketing.gateway.routing.GatewayProperties;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+class RoomsTest {
+
+    private static final UUID SHOW = UUID.randomUUID();
+    private static final UUID OTHER_SHOW = UUID.randomUUID();
+
+    /** waiting-service's gate endpoint as a test plays it: each call answered as the test says, every report kept. */
+    private static final class Gate extends RoomsClient {
+
+        private final List<List<ShowHolds>> reports = new ArrayList<>();
+        private Mono<List<OpenRoom>> answer = Mono.error(new IllegalStateException("waiting-service is down"));
+
+        Gate() {
+            super(WebClient.create(), new GatewayProperties(Map.of("waiting", URI.create("http://127.0.0.1:9")),
+                    Duration.ofSeconds(30)));
+        }
+
+        void answers(OpenRoom... rooms) {
+            answer = Mono.just(List.of(rooms));
+        }
+
+        void fails() {
+            answer = Mono.error(new IllegalStateException("waiting-service is down"));
+        }
+
+        @Override
+        Mono<List<OpenRoom>> gate(List<ShowHolds> holds) {
+            reports.add(holds);
+            return answer;
+        }
+
+        List<ShowHolds> lastReport() {
+            return reports.getLast();
+        }
+    }
+
+    private final Gate gate = new Gate();
+    private final Rooms rooms = new Rooms(gate, new AdmissionProperties(Duration.ofMillis(500)),
+            new SimpleMeterRegistry());
+
+    @Test
+    void knowsNoRoomsUntilWaitingServiceAnswersOnce() {
+        rooms.refresh().block();
+        assertThat(rooms.known()).isFalse();
+        assertThat(gate.lastReport()).isEmpty();
+
+        gate.answers(new RoomsClient.OpenRoom(SHOW, 250));
+        rooms.refresh().block();
+
+        assertThat(rooms.known()).isTrue();
+        assertThat(rooms.of(SHOW).slowAfterMillis()).isEqualTo(250);
+        assertThat(rooms.of(OTHER_SHOW)).isNull();
+    }
+
+    @Test
+    void keepsTheLastRoomsWhileWaitingServiceFails() {
+        gate.answers(new RoomsClient.OpenRoom(SHOW, 250));
+        rooms.refresh().block();
+
+        gate.fails();
+        rooms.refresh().block();
+
+        assertThat(rooms.of(SHOW)).isNotNull();
+    }
+
+    @Test
+    void reportsEveryRoomAndItsHoldsUntilAReportIsAccepted() {
+        gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 250));
+        rooms.refresh().block();
+        long started = System.nanoTime();
+        rooms.of(SHOW).answered(started, false);
+        rooms.of(SHOW).answered(started, true);
+
+        gate.fails();
+        rooms.refresh().block();
+        rooms.of(SHOW).answered(started, false);
+        gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 250));
+        rooms.refresh().block();
+
+        assertThat(gate.lastReport()).containsExactlyInAnyOrder(new RoomsClient.ShowHolds(SHOW, 3, 0, 1),
+                new RoomsClient.ShowHolds(OTHER_SHOW, 0, 0, 0));
+        rooms.refresh().block();
+        assertThat(gate.lastReport()).as("accepted, so told").containsExactlyInAnyOrder(
+                new RoomsClient.ShowHolds(SHOW, 0, 0, 0), new RoomsClient.ShowHolds(OTHER_SHOW, 0, 0, 0));
+    }
+
+    @Test
+    void keepsTheHoldsAnsweredWhileAReportIsOnItsWay() {
+        gate.answers(new RoomsClient.OpenRoom(SHOW, 250));
+        rooms.refresh().block();
+        rooms.of(SHOW).answered(System.nanoTime(), false);
+        Sinks.One<List<RoomsClient.OpenRoom>> accepted = Sinks.one();
+        gate.answer = accepted.asMono();
+
+        var reporting = rooms.refresh().toFuture();
+        rooms.of(SHOW).answered(System.nanoTime(), true);
+        accepted.tryEmitValue(List.of(new RoomsClient.OpenRoom(SHOW, 500)));
+        reporting.join();
+        gate.answers(new RoomsClient.OpenRoom(SHOW, 500));
+        rooms.refresh().block();
+
+        assertThat(gate.reports.get(1)).containsExactly(new RoomsClient.ShowHolds(SHOW, 1, 0, 0));
+        assertThat(rooms.of(SHOW).slowAfterMillis()).as("the room changed, its tally stayed").isEqualTo(500);
+        assertThat(gate.lastReport()).containsExactly(new RoomsClient.ShowHolds(SHOW, 1, 0, 1));
+    }
+
+    @Test
+    void countsHoldsSlowerThanTheirRoomAllows() {
+        gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 60_000));
+        rooms.refresh().block();
+        long aSecondAgo = System.nanoTime() - Duration.ofSeconds(1).toNanos();
+
+        rooms.of(SHOW).answered(aSecondAgo, false);
+        rooms.of(OTHER_SHOW).answered(aSecondAgo, false);
+        rooms.refresh().block();
+
+        assertThat(gate.lastReport()).containsExactlyInAnyOrder(new RoomsClient.ShowHolds(SHOW, 1, 1, 0),
+                new RoomsClient.ShowHolds(OTHER_SHOW, 1, 0, 0));
+    }
+
+    @Test
+    void forgetsARoomThatClosed() {
+        gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 250));
+        rooms.refresh().block();
+        rooms.of(SHOW).answered(System.nanoTime(), false);
+        rooms.of(OTHER_SHOW).answered(System.nanoTime(), false);
+
+        gate.answers(new RoomsClient.OpenRoom(SHOW, 250));
+        rooms.refresh().block();
+        rooms.refresh().block();
+
+        assertThat(rooms.of(OTHER_SHOW)).isNull();
+        assertThat(gate.reports.get(1)).as("its last holds were reported").containsExactlyInAnyOrder(
+                new RoomsClient.ShowHolds(SHOW, 1, 0, 0), new RoomsClient.ShowHolds(OTHER_SHOW, 1, 0, 0));
+        assertThat(gate.lastReport()).containsExactly(new RoomsClient.ShowHolds(SHOW, 0, 0, 0));
+    }
+}
