@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,11 +30,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * requests timed out in connection storms). Prints how long the arena took to hold out, the hold attempts' rate and latency, the stack's CPU per
  * successful hold process by process (local stack), whether every stream's map equals the final map within a second
  * of the last change, and the oversell check (the exit status is 1 when a seat was oversold or a stream fell behind).
+ * With {@code --room}, the show sells through its virtual waiting room ({@link ArenaRoom}): each customer holds only
+ * once admitted, with its token, and the hold attempts' p99 in every 10 s of the race must stay under
+ * {@code --hold-bound}.
  */
 public final class ArenaBenchmark {
 
     private static final Duration STREAM_DEADLINE = Duration.ofSeconds(1);
     private static final long PAUSE_AFTER_ERROR_MILLIS = 10;
+    /** The stretch of the race each p99 of the hold attempts is taken over. */
+    private static final Duration WINDOW = Duration.ofSeconds(10);
 
     private final ArenaOptions options;
     private final Gateway gateway;
@@ -75,6 +82,10 @@ public final class ArenaBenchmark {
                 }
             }
             out.printf(Locale.ROOT, "  %,d seat-map streams open, each with its snapshot%n", watchers.size());
+            ArenaRoom room = options.roomRate() > 0 ? new ArenaRoom(gateway, options, showId, out) : null;
+            if (room != null) {
+                room.fill(sessions);
+            }
             RunEnvironment.here(options.gateway(), Map.of("show", String.format(Locale.ROOT, "%s, %,d seats (%,d rows "
                     + "of %,d), on sale", showId, options.seats(), options.seats() / options.seatsPerRow(),
                     options.seatsPerRow()), "load average", HotShowBenchmark.loadAverage()),
@@ -86,7 +97,7 @@ public final class ArenaBenchmark {
             out.println();
             out.println("Race: every customer holds 1 to 4 seats at a time until it has 10 or the arena is held out");
             StackCpu.Snapshot before = cpu == null ? null : cpu.snapshot();
-            Race race = race(showId, sessions, shared);
+            Race race = race(showId, sessions, shared, room);
             CpuUse used = cpu == null ? null : cpu.between(before, cpu.snapshot());
 
             Gateway.Response end = gateway.get(HotShowRace.seatsPath(showId), options.apiKey());
@@ -100,6 +111,10 @@ public final class ArenaBenchmark {
                     checkedAt, ownViews(showId, sessions, race.unanswered()));
 
             print(race, used, streams, finalStatuses);
+            boolean withinBound = printHoldWindows(race);
+            if (room != null) {
+                printRoom(room, race);
+            }
             out.println();
             out.println("Oversell check");
             oversell.describe().forEach(line -> out.println("  " + line));
@@ -108,24 +123,31 @@ public final class ArenaBenchmark {
                 out.println("inconsistencies (seats of successful holds the map does not show as held): "
                         + oversell.inconsistencies());
             }
-            return oversell.passed() && streams.late() == 0;
+            return oversell.passed() && streams.late() == 0 && (room == null || withinBound);
         }
         finally {
             watchers.forEach(SeatStreamWatcher::close);
         }
     }
 
-    /** What the race did: every customer's attempts, successes and why it stopped. */
-    /** @param lastHeldNanos when the last successful hold's 201 was read: the platform had made its last change */
+    /**
+     * What the race did: every customer's attempts, successes and why it stopped.
+     *
+     * @param lastHeldNanos when the last successful hold's 201 was read: the platform had made its last change
+     * @param timeline every hold attempt's answer: when it was sent, from the race's start, and its latency (nanos)
+     * @param waits how long each admitted customer waited in the room; empty without one
+     */
     private record Race(Duration duration, Duration heldOutAfter, ScenarioResult attempts,
-            List<SuccessfulHold> holds, List<UnansweredHold> unanswered, Map<String, Long> stops, long lastHeldNanos) {
+            List<SuccessfulHold> holds, List<UnansweredHold> unanswered, Map<String, Long> stops, long lastHeldNanos,
+            List<long[]> timeline, List<Duration> waits) {
 
         int seatsTaken() {
             return holds.stream().mapToInt(hold -> hold.seatIds().size()).sum();
         }
     }
 
-    private Race race(String showId, List<String> sessions, LiveSeatMap shared) throws InterruptedException {
+    private Race race(String showId, List<String> sessions, LiveSeatMap shared, ArenaRoom room)
+            throws InterruptedException {
         int customers = sessions.size();
         List<LatencyRecorder> recorders = new ArrayList<>();
         List<List<SuccessfulHold>> holds = new ArrayList<>();
@@ -145,9 +167,21 @@ public final class ArenaBenchmark {
         long deadline = start + options.phaseLimit().toNanos();
         String path = "/api/v1/shows/" + showId + "/holds";
         var inFlight = new Semaphore(options.connections(), true);
+        Queue<long[]> timeline = new ConcurrentLinkedQueue<>();
+        Queue<Duration> waits = new ConcurrentLinkedQueue<>();
         Duration duration = LoadRunner.together(customers, number -> {
             int seats = 0;
             stops[number] = "time limit";
+            Map<String, String> headers = Map.of();
+            if (room != null) {
+                ArenaRoom.Admission admission = room.await(number, sessions.get(number));
+                if (admission.token() == null) {
+                    stops[number] = "room " + admission.status();
+                    return;
+                }
+                waits.add(admission.waited());
+                headers = Map.of(ArenaRoom.TOKEN_HEADER, admission.token());
+            }
             while (System.nanoTime() - deadline < 0) {
                 // a customer looks at the map once it has a connection: seats picked before waiting for one would be
                 // taken by the time they were asked for
@@ -164,9 +198,11 @@ public final class ArenaBenchmark {
                             HotShowRace.SEATS_PER_CUSTOMER - seats);
                     chosen = shared.pick(wanted, randoms.get(number));
                     long sent = System.nanoTime();
-                    answer = gateway.post(path, options.apiKey(), sessions.get(number), Map.of("seatIds", chosen));
-                    recorders.get(number).record(answer.status(), answer.ok() ? null : answer.problemCode(),
-                            System.nanoTime() - sent);
+                    answer = gateway.post(path, options.apiKey(), sessions.get(number), headers,
+                            Map.of("seatIds", chosen));
+                    long latency = System.nanoTime() - sent;
+                    recorders.get(number).record(answer.status(), answer.ok() ? null : answer.problemCode(), latency);
+                    timeline.add(new long[] { sent - start, latency });
                 }
                 catch (IOException ex) {
                     recorders.get(number).fail(ex);
@@ -212,7 +248,57 @@ public final class ArenaBenchmark {
         }
         Duration heldOutAfter = heldOut.get() == 0 ? null : Duration.ofNanos(heldOut.get() - start);
         return new Race(duration, heldOutAfter, LatencyRecorder.merge("hold attempts", duration, recorders),
-                List.copyOf(allHolds), List.copyOf(allUnanswered), byStop, lastHeld.get());
+                List.copyOf(allHolds), List.copyOf(allUnanswered), byStop, lastHeld.get(), List.copyOf(timeline),
+                List.copyOf(waits));
+    }
+
+    /**
+     * The hold attempts' p99 in every {@link #WINDOW} of the race, against {@code --hold-bound}: whether the hold path
+     * stayed under it the whole time (with a room, the run fails when it did not).
+     */
+    private boolean printHoldWindows(Race race) {
+        Map<Long, List<Long>> windows = new TreeMap<>();
+        for (long[] attempt : race.timeline()) {
+            windows.computeIfAbsent(attempt[0] / WINDOW.toNanos(), window -> new ArrayList<>()).add(attempt[1]);
+        }
+        out.println();
+        out.printf(Locale.ROOT, "Hold attempts' p99 per %d s of the race, against the bound of %d ms%n",
+                WINDOW.toSeconds(), options.holdBound().toMillis());
+        out.println();
+        List<List<String>> rows = new ArrayList<>();
+        long worst = 0;
+        for (var window : windows.entrySet()) {
+            List<Long> latencies = window.getValue();
+            Collections.sort(latencies);
+            long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
+            worst = Math.max(worst, p99);
+            rows.add(List.of(String.format(Locale.ROOT, "%d-%d s", window.getKey() * WINDOW.toSeconds(),
+                    (window.getKey() + 1) * WINDOW.toSeconds()), String.format(Locale.ROOT, "%,d", latencies.size()),
+                    Report.millis(p99 / 1e6)));
+        }
+        out.print(Report.markdown(List.of("window", "attempts", "p99 ms"), rows, Set.of(0)));
+        boolean within = worst <= options.holdBound().toNanos();
+        out.printf(Locale.ROOT, "worst window's p99: %s ms (%s the bound of %d ms)%n", Report.millis(worst / 1e6),
+                within ? "within" : "ABOVE", options.holdBound().toMillis());
+        return within;
+    }
+
+    /** The waiting room at the end, as its admins see it, and how long the admitted waited. */
+    private void printRoom(ArenaRoom room, Race race) throws IOException, InterruptedException {
+        var state = room.state();
+        List<Long> waited = race.waits().stream().map(Duration::toMillis).sorted().toList();
+        out.println();
+        out.println("Waiting room");
+        out.printf(Locale.ROOT, "  status %s, %,d admitted, %,d still waiting, %,d seats left%n",
+                state.path("status").asString(), state.path("admitted").asLong(), state.path("waiting").asLong(),
+                state.path("seatsLeft").asLong());
+        out.printf(Locale.ROOT, "  admitting %d a minute at the end (configured %d)%s%n",
+                state.path("effectiveAdmitPerMinute").asLong(), state.path("admitPerMinute").asLong(),
+                state.path("throttled").asBoolean() ? ": " + state.path("throttleReason").asString() : "");
+        if (!waited.isEmpty()) {
+            out.printf(Locale.ROOT, "  the admitted waited p50 %.1f s, max %.1f s%n",
+                    waited.get(waited.size() / 2) / 1000.0, waited.getLast() / 1000.0);
+        }
     }
 
     /**

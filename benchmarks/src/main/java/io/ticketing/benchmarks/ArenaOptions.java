@@ -48,6 +48,21 @@ final class ArenaOptions extends Benchmarks.Options {
             description = "stop the race after this long, well before holds expire (default ${DEFAULT-VALUE})")
     private Duration phaseLimit;
 
+    @Option(names = "--room", paramLabel = "PER_MINUTE", defaultValue = "0",
+            description = "sell through the show's virtual waiting room, admitting this many customers a minute: "
+                    + "everyone takes a place before the opening and holds once admitted, with its token (issue 19); "
+                    + "0: no room (default)")
+    private int roomRate;
+
+    @Option(names = "--admission-minutes", paramLabel = "N", defaultValue = "4",
+            description = "with --room: how long an admitted customer may hold seats (default ${DEFAULT-VALUE})")
+    private int admissionMinutes;
+
+    @Option(names = "--hold-bound", paramLabel = "TIME", defaultValue = "1s",
+            description = "the bound the hold attempts' p99 is judged by, in every 10-second window of the race "
+                    + "(waiting-service's ticketing.waiting.room.hold-latency-bound; default ${DEFAULT-VALUE})")
+    private Duration holdBound;
+
     static ArenaOptions parse(String... args) {
         return Benchmarks.parse(new ArenaOptions(), args);
     }
@@ -72,6 +87,15 @@ final class ArenaOptions extends Benchmarks.Options {
         }
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("--timeout must be positive");
+        }
+        if (roomRate < 0 || roomRate > 1_000_000) {
+            throw new IllegalArgumentException("--room is 0 (no room) to 1000000 customers a minute");
+        }
+        if (admissionMinutes < 1 || admissionMinutes > 120) {
+            throw new IllegalArgumentException("--admission-minutes is 1 to 120");
+        }
+        if (holdBound.isZero() || holdBound.isNegative()) {
+            throw new IllegalArgumentException("--hold-bound must be positive");
         }
         if (phaseLimit.isZero() || phaseLimit.isNegative() || phaseLimit.compareTo(Duration.ofMinutes(5)) >= 0) {
             throw new IllegalArgumentException("--phase-limit is positive and under 5 minutes (a hold's life)");
@@ -115,6 +139,19 @@ final class ArenaOptions extends Benchmarks.Options {
 
     Duration timeout() {
         return timeout;
+    }
+
+    /** Customers the waiting room admits a minute; 0 for none. */
+    int roomRate() {
+        return roomRate;
+    }
+
+    int admissionMinutes() {
+        return admissionMinutes;
+    }
+
+    Duration holdBound() {
+        return holdBound;
     }
 
     /** The race stops sending after this long, so that no hold can expire during the run (5 minutes). */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import tools.jackson.databind.JsonNode;
@@ -56,9 +57,26 @@ public final class Gateway {
 
     /** @param session a customer's session token ({@link Sessions}); null for none */
     public Response post(String path, String apiKey, String session, Object body) throws IOException, InterruptedException {
-        return send(request(path, apiKey, session)
-                .header("Content-Type", "application/json")
+        return post(path, apiKey, session, Map.of(), body);
+    }
+
+    /**
+     * @param session a customer's session token ({@link Sessions}); null for none
+     * @param headers more headers, such as a waiting room's admission token
+     */
+    public Response post(String path, String apiKey, String session, Map<String, String> headers, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path, apiKey, session);
+        headers.forEach(request::header);
+        return send(request.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .build());
+    }
+
+    public Response put(String path, String apiKey, Object body) throws IOException, InterruptedException {
+        return send(request(path, apiKey, null)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                 .build());
     }
 

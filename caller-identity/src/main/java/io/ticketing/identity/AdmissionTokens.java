@@ -1,9 +1,7 @@
 package io.ticketing.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -30,7 +28,7 @@ public final class AdmissionTokens {
 
     public AdmissionTokens(String internalSecret) {
         SecretKeySpec derived = new SecretKeySpec(new CallerSignatures(internalSecret).derive(KEY_PURPOSE), ALGORITHM);
-        this.macs = ThreadLocal.withInitial(() -> newMac(derived));
+        this.macs = ThreadLocal.withInitial(() -> CallerSignatures.newMac(derived));
     }
 
     /** The token admitting {@code customerId} to hold seats of {@code showId} until {@code admittedUntil}. */
@@ -67,16 +65,5 @@ public final class AdmissionTokens {
         String signed = showId + "\n" + customerId + "\n" + until;
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(macs.get().doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static Mac newMac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        }
-        catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

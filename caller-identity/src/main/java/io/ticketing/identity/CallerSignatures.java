@@ -38,7 +38,7 @@ public final class CallerSignatures {
             throw new IllegalArgumentException("The internal secret must have at least " + MIN_SECRET_BYTES + " bytes");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.macs = ThreadLocal.withInitial(() -> newMac(key));
     }
 
     /** What a caller vouches for; any part may be null (a call with no customer, no app). */
@@ -86,16 +86,17 @@ public final class CallerSignatures {
      * valid for another: HMAC-SHA256 of the purpose under the secret.
      */
     byte[] derive(String purpose) {
-        return newMac().doFinal(("derive\n" + purpose).getBytes(StandardCharsets.UTF_8));
+        return newMac(key).doFinal(("derive\n" + purpose).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String text(String value) {
         return value == null ? "" : value;
     }
 
-    private Mac newMac() {
+    /** A MAC under {@code key}; one per thread, since a {@link Mac} is not safe to share. */
+    static Mac newMac(SecretKeySpec key) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
+            Mac mac = Mac.getInstance(key.getAlgorithm());
             mac.init(key);
             return mac;
         }

@@ -22,7 +22,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.ticketing.localstack.infra.SmtpServer;
 import io.ticketing.testsupport.JsonApi;
@@ -33,6 +36,8 @@ final class Platform {
     static final JsonApi ADMIN = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-admin-key");
     static final JsonApi CLIENT = new JsonApi(LocalStackProcess.GATEWAY).withHeader("X-API-Key", "local-client-key");
 
+    private static final Duration BACK_WITHIN = Duration.ofSeconds(120);
+    private static final Pattern PID = Pattern.compile("pid=(\\d+)");
     private static final Path MAILBOX = LocalStackProcess.home().resolve(".local/mail");
 
     private Platform() {
@@ -172,5 +177,38 @@ final class Platform {
     static String created(JsonApi.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.text("id");
+    }
+
+    /**
+     * Kills the stack's process listening on {@code port} with SIGKILL, as a chaos test does, and waits until the
+     * launcher has restarted it ({@code name} as the launcher calls it) and it listens again.
+     */
+    static void killAndAwaitRestart(LocalStackProcess stack, int port, String name) throws Exception {
+        awaitRestart(stack, port, kill(port), name);
+    }
+
+    /** Kills the stack's process listening on {@code port} with SIGKILL; its pid. */
+    static long kill(int port) throws IOException, InterruptedException {
+        long pid = listener(port).orElseThrow(() -> new AssertionError("nothing listens on port " + port));
+        new ProcessBuilder("kill", "-KILL", Long.toString(pid)).inheritIO().start().waitFor();
+        return pid;
+    }
+
+    /** Waits until the launcher has restarted the process {@code pid} that listened on {@code port}. */
+    static void awaitRestart(LocalStackProcess stack, int port, long pid, String name) throws IOException {
+        await().atMost(BACK_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(stack.launcherOutput()).contains(name + " is ready again");
+            assertThat(listener(port)).isPresent().isNotEqualTo(OptionalLong.of(pid));
+        });
+        assertThat(stack.launcherOutput()).contains("!! " + name + " exited");
+    }
+
+    /** The pid of the process listening on the loopback port, as {@code ss} reports it. */
+    private static OptionalLong listener(int port) throws IOException, InterruptedException {
+        Process ss = new ProcessBuilder("ss", "-Hltnp", "sport = :" + port).redirectErrorStream(true).start();
+        String output = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ss.waitFor();
+        Matcher pid = PID.matcher(output);
+        return pid.find() ? OptionalLong.of(Long.parseLong(pid.group(1))) : OptionalLong.empty();
     }
 }

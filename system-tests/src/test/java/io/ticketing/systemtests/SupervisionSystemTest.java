@@ -3,15 +3,10 @@ package io.ticketing.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
@@ -25,9 +20,6 @@ import org.junit.jupiter.api.Test;
 @Order(Integer.MAX_VALUE - 1)
 class SupervisionSystemTest {
 
-    private static final Duration BACK_WITHIN = Duration.ofSeconds(120);
-    private static final Pattern PID = Pattern.compile("pid=(\\d+)");
-
     @Test
     void aServiceRedisAndKafkaKilledWithSigkillAreRestartedAndTheSeatPathWorksAgain() throws Exception {
         LocalStackProcess stack = LocalStackProcess.shared();
@@ -36,10 +28,10 @@ class SupervisionSystemTest {
         // what the service logged before it was killed stays in its log, after it the restart's output
         Path log = LocalStackProcess.home().resolve(".local/logs/notification-service.log");
         String before = Files.readString(log);
-        killAndAwaitRestart(stack, 8086, "notification-service");
+        Platform.killAndAwaitRestart(stack, 8086, "notification-service");
         assertThat(Files.readString(log)).startsWith(before).contains("==== restarted by the launcher at");
-        killAndAwaitRestart(stack, 16379, "Redis");
-        killAndAwaitRestart(stack, 19092, "Kafka");
+        Platform.killAndAwaitRestart(stack, 16379, "Redis");
+        Platform.killAndAwaitRestart(stack, 19092, "Kafka");
 
         // a new show travels catalog -> Kafka -> reservation, and its seats can be held (Redis)
         String showId = Platform.showOnSale("Back on its feet", 1, 5, new BigDecimal("9.50"), Duration.ofDays(3));
@@ -47,26 +39,5 @@ class SupervisionSystemTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(customer.post(
                 "/api/v1/shows/" + showId + "/holds", java.util.Map.of("seatIds", java.util.List.of("A1"))).status())
                 .isEqualTo(201));
-    }
-
-    private static void killAndAwaitRestart(LocalStackProcess stack, int port, String name) throws Exception {
-        long pid = listener(port).orElseThrow(() -> new AssertionError("nothing listens on port " + port));
-
-        new ProcessBuilder("kill", "-KILL", Long.toString(pid)).inheritIO().start().waitFor();
-
-        await().atMost(BACK_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(stack.launcherOutput()).contains(name + " is ready again");
-            assertThat(listener(port)).isPresent().isNotEqualTo(OptionalLong.of(pid));
-        });
-        assertThat(stack.launcherOutput()).contains("!! " + name + " exited");
-    }
-
-    /** The pid of the process listening on the loopback port, as {@code ss} reports it. */
-    private static OptionalLong listener(int port) throws IOException, InterruptedException {
-        Process ss = new ProcessBuilder("ss", "-Hltnp", "sport = :" + port).redirectErrorStream(true).start();
-        String output = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        ss.waitFor();
-        Matcher pid = PID.matcher(output);
-        return pid.find() ? OptionalLong.of(Long.parseLong(pid.group(1))) : OptionalLong.empty();
     }
 }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -167,6 +168,33 @@ class WebAppSystemTest {
             assertThat(browser.text(".offer")).contains("A1, A2");
             browser.click("#take-offer").awaitText("h1", "Your seats are held");
         }
+    }
+
+    @Test
+    void aCustomerWaitsInTheShowsWaitingRoomThenGoesStraightOnToTheSeatMapAndHolds() throws Exception {
+        String showId = showOnSale("Rush Hour", 1, 4, new BigDecimal("12.00"), Duration.ofDays(4));
+        String room = "/api/v1/admin/shows/" + showId + "/queue";
+        var created = Platform.ADMIN.put(room, roomSettings(Instant.now().plus(Duration.ofHours(1))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var other = session("other." + UUID.randomUUID().toString().substring(0, 8) + "@example.com").api();
+        // a seat no hall has: refused by the gateway once it knows the room (422 from reservation-service before)
+        await().atMost(Duration.ofSeconds(5)).until(() -> "ADMISSION_REQUIRED".equals(other.post(
+                "/api/v1/shows/" + showId + "/holds", Map.of("seatIds", List.of("Z99"))).text("code")));
+        String email = "crowd." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (var browser = Browser.desktop().signedInAs(session(email), email)) {
+            browser.open("/#/show/" + showId);
+            browser.awaitText("h1", "Waiting room");
+            browser.awaitText("#room-place", "random place in line at the opening");
+            assertThat(browser.accessibilityViolations()).as("the waiting room").isEmpty();
+
+            assertThat(Platform.ADMIN.put(room, roomSettings(Instant.now())).status()).as("opened now").isEqualTo(200);
+            browser.await("#hold-seats");
+            browser.click("[data-seat='A1']").click("#hold-seats").awaitText("h1", "Your seats are held");
+        }
+    }
+
+    private static Map<String, Object> roomSettings(Instant opensAt) {
+        return Map.of("opensAt", opensAt.toString(), "admitPerMinute", 600, "admissionMinutes", 5);
     }
 
     @Test

@@ -1,11 +1,13 @@
 // Shows: a hall's programme and scheduling (times in the city's time zone), and a page per show to move, reprice or
-// cancel it — saying first what a cancellation does to its bookings —, to block seats and to see its sales.
+// cancel it — saying first what a cancellation does to its bookings —, to block seats, to run its waiting room for a
+// hot on-sale and to see its sales.
 
 import { h, localTime, money, notice, show } from '/shared/dom.js';
 import { api, isKeyRefused } from './session.js';
 import { confirmIn, field, numberOrNull, sendingForm, textOrNull } from './forms.js';
 import { SEAT_TYPES, paintSeat, seatGrid } from './grid.js';
 import { carry, failed, loading, page, table, takeCarried } from './page.js';
+import { roomSection } from './room.js';
 import { instantOf, wallClock, zoneName } from './time.js';
 
 /** A hall with its cinema and city, whose time zone every time on these pages is in. */
@@ -190,7 +192,8 @@ export async function showPage(main, showId) {
     });
     parts.push(h('h2', {}, 'Move or reprice'), change.form,
       h('h2', {}, 'Cancel'), h('p', {}, cancelButton), cancelArea,
-      h('h2', {}, 'Blocked seats'), blockingSection(showId, sales.refresh));
+      h('h2', {}, 'Blocked seats'), blockingSection(showId, sales.refresh),
+      h('h2', {}, 'Waiting room'), roomSection(showId, zone));
   }
   page(main, movie.title + ', ' + localTime(current.startsAt, zone), [...trail(where), ['Shows', '#/shows/' + where.hall.id]],
     takeCarried(), summary, ...parts, h('h2', {}, 'Sales'), sales.element);

@@ -1,19 +1,36 @@
 // A show's seat map: rows, aisles, seat types and prices; available, held, sold, blocked and the customer's own seats,
 // kept live from the seat stream (a seat someone else takes greys out without a reload). The customer picks up to the
-// limit and holds them all or nothing; when others hold seats, the waiting line is offered.
+// limit and holds them all or nothing; when others hold seats, the waiting line is offered. A show that sells through a
+// virtual waiting room (room.js) shows the room first, and holds carry the customer's admission.
 
 import { call, newIdempotencyKey } from '/shared/api.js';
 import { follow } from '/shared/sse.js';
 import { h, show, money, localTime, notice } from '/shared/dom.js';
 import { showDetails } from './browse.js';
+import { admissionFor, forgetAdmission, roomOf, waitingRoom } from './room.js';
 import { currentSession, note, recall, token } from './session.js';
 
 /** Seats one customer may hold at once (booking's and reservation's limit, 10 by default). */
 const MAX_SEATS = 10;
 const STATUS_WORDS = { AVAILABLE: 'available', HELD: 'held by someone else', SOLD: 'sold', BLOCKED: 'not for sale', MINE: 'held by you' };
 
-/** The seat map page of a show; answers a function that stops its live updates. */
+/**
+ * The seat map page of a show; answers a function that stops its live updates. A show that sells through a waiting
+ * room shows the room first to a signed-in customer not let in yet, then the seat map.
+ */
 export async function seatMap(main, showId) {
+  let stop = () => {};
+  if (currentSession() && !admissionFor(showId) && await roomOf(showId)) {
+    stop = await waitingRoom(main, showId, async () => {
+      stop = await seatMapPage(main, showId);
+    });
+  } else {
+    stop = await seatMapPage(main, showId);
+  }
+  return () => stop();
+}
+
+async function seatMapPage(main, showId) {
   ['seat-map-requested', 'seat-map-received', 'seat-map-painted'].forEach((mark) => performance.clearMarks(mark));
   ['seat-map-render', 'seat-map-load'].forEach((measure) => performance.clearMeasures(measure));
   performance.mark('seat-map-requested');
@@ -191,7 +208,9 @@ export async function seatMap(main, showId) {
     holdButton.disabled = true;
     show(status, h('p', { class: 'muted' }, 'Holding ' + seatIds.join(', ') + '…'));
     try {
-      const held = await call('POST', `/api/v1/shows/${showId}/holds`, { body: { seatIds }, token: token(), idempotencyKey });
+      const admission = admissionFor(showId);
+      const held = await call('POST', `/api/v1/shows/${showId}/holds`, { body: { seatIds }, token: token(), idempotencyKey,
+        extraHeaders: admission ? { 'X-Admission-Token': admission.token } : {} });
       note('hold.' + held.holdId, held);
       note('selection.' + showId, []);
       location.hash = '#/hold/' + held.holdId;
@@ -203,6 +222,10 @@ export async function seatMap(main, showId) {
         waitingLine.querySelector('.reason').textContent = 'They may come free: join the waiting line and seats are ' +
           'offered to you, in the order people joined, as soon as they are released.';
         waitingLine.hidden = false;
+      } else if (problem.code === 'ADMISSION_REQUIRED') {
+        // the show sells through a waiting room (turned on meanwhile, or this admission ran out): wait in it
+        forgetAdmission(showId);
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
       } else if (problem.code === 'SESSION_REQUIRED' || problem.code?.startsWith('SESSION_')) {
         location.hash = '#/signin?next=' + encodeURIComponent('#/show/' + showId);
       } else {

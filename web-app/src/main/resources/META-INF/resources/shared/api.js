@@ -61,6 +61,10 @@ const WORDS = {
   BOOKING_CANCELLED: 'This booking was cancelled.',
   ALREADY_WAITING: 'You are already in the waiting line for this show.',
   SEATS_AVAILABLE: 'Enough seats are free right now: pick them on the seat map instead of waiting.',
+  ADMISSION_REQUIRED: 'This show sells through a waiting room: wait for your turn first.',
+  ADMISSION_UNAVAILABLE: 'The waiting room cannot be checked right now. Try again in a moment.',
+  ROOM_CLOSED: 'The waiting room has closed: pick your seats directly.',
+  QUEUE_TICKET_NOT_FOUND: 'This place in the waiting room does not exist (any more).',
   WAITLIST_ENTRY_NOT_FOUND: 'This place in line does not exist (any more).',
   INVALID_SEAT_COUNT: 'Choose how many seats you are waiting for.',
   TOO_MANY_STREAMS: 'Too many live views are open; close a tab and try again.',
@@ -85,11 +89,13 @@ export function plainWords(code, detail, status) {
 }
 
 /**
- * Calls the API: `key` is the API key (the app's by default), `token` the customer's session token if any. Answers the
- * parsed JSON body (null for 204), or throws ApiProblem.
+ * Calls the API: `key` is the API key (the app's by default), `token` the customer's session token if any,
+ * `extraHeaders` more headers (a waiting room's admission token). Answers the parsed JSON body (null for 204), or
+ * throws ApiProblem.
  */
-export async function call(method, path, { body, key, token, idempotencyKey, signal, accept, version } = {}) {
-  const headers = { 'X-API-Key': key || (await webConfig()).apiKey || '', Accept: accept || 'application/json' };
+export async function call(method, path, { body, key, token, idempotencyKey, signal, accept, version, extraHeaders } = {}) {
+  const headers = { 'X-API-Key': key || (await webConfig()).apiKey || '', Accept: accept || 'application/json',
+    ...extraHeaders };
   if (version !== undefined) {
     // the version of the resource this change was made on: the API refuses it (412) if someone changed it since
     headers['If-Match'] = '"' + version + '"';

@@ -1,9 +1,7 @@
 package io.ticketing.waiting.line;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 import io.ticketing.waiting.signals.DatabaseSignals;
+import io.ticketing.waiting.signals.Watchers;
 
 /**
  * Tells whoever watches a waiting entry (long polls, streams) what changed in its show's line, on any instance:
@@ -29,7 +28,7 @@ class LineSignals implements DatabaseSignals.Subscriber {
     private static final Duration FALLBACK = DatabaseSignals.RETRY;
 
     private final DatabaseSignals signals;
-    private final ConcurrentHashMap<UUID, Set<Watch>> watches = new ConcurrentHashMap<>();
+    private final Watchers<Watch> watches = new Watchers<>();
 
     LineSignals(DatabaseSignals signals) {
         this.signals = signals;
@@ -98,21 +97,14 @@ class LineSignals implements DatabaseSignals.Subscriber {
 
         @Override
         public void close() {
-            watches.computeIfPresent(showId, (show, watchers) -> {
-                watchers.remove(this);
-                return watchers.isEmpty() ? null : watchers;
-            });
+            watches.remove(showId, this);
         }
     }
 
     /** Starts watching a waiting entry. */
     Watch watch(Entry entry) {
         Watch watch = new Watch(entry);
-        watches.compute(entry.showId(), (show, watchers) -> {
-            Set<Watch> all = watchers == null ? ConcurrentHashMap.newKeySet() : watchers;
-            all.add(watch);
-            return all;
-        });
+        watches.add(entry.showId(), watch);
         return watch;
     }
 
@@ -138,14 +130,11 @@ class LineSignals implements DatabaseSignals.Subscriber {
     @Override
     public void heard(String payload) {
         Change change = Change.parse(payload);
-        Set<Watch> watchers = watches.get(change.showId());
-        if (watchers != null) {
-            watchers.forEach(watch -> watch.heard(change));
-        }
+        watches.ofShow(change.showId(), watch -> watch.heard(change));
     }
 
     @Override
     public void missed() {
-        watches.values().forEach(watchers -> watchers.forEach(Watch::readAgain));
+        watches.all(Watch::readAgain);
     }
 }

@@ -19,7 +19,8 @@ import io.ticketing.starter.client.InternalClients;
 /**
  * reservation-service as the waiting line uses it (service to service): a show's seat counts, entering and
  * leaving the show's line (while it has entries, freed seats are kept for it), offering kept seats to waiters as
- * holds, a round of waiters per call (and withdrawing one), and putting kept seats back on sale.
+ * holds, a round of waiters per call (and withdrawing one), and putting kept seats back on sale. The waiting rooms
+ * ask it for seat counts too: whether a show exists, and whether any seat is left.
  */
 @Component
 public class Reservation {

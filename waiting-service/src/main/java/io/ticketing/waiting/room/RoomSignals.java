@@ -1,15 +1,14 @@
 package io.ticketing.waiting.room;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
 import io.ticketing.waiting.signals.DatabaseSignals;
+import io.ticketing.waiting.signals.Watchers;
 
 /**
  * Tells whoever watches a place in a waiting room (long polls, streams), on any instance, that its room changed in a
@@ -24,7 +23,7 @@ class RoomSignals implements DatabaseSignals.Subscriber {
     static final String CHANNEL = "waiting_room_changed";
 
     private final DatabaseSignals signals;
-    private final ConcurrentHashMap<UUID, Set<Watch>> watches = new ConcurrentHashMap<>();
+    private final Watchers<Watch> watches = new Watchers<>();
 
     RoomSignals(DatabaseSignals signals) {
         this.signals = signals;
@@ -68,36 +67,26 @@ class RoomSignals implements DatabaseSignals.Subscriber {
 
         @Override
         public void close() {
-            watches.computeIfPresent(showId, (show, watchers) -> {
-                watchers.remove(this);
-                return watchers.isEmpty() ? null : watchers;
-            });
+            watches.remove(showId, this);
         }
     }
 
     Watch watch(TicketRepository.Place place) {
         Watch watch = new Watch(place);
-        watches.compute(place.room().showId(), (show, watchers) -> {
-            Set<Watch> all = watchers == null ? ConcurrentHashMap.newKeySet() : watchers;
-            all.add(watch);
-            return all;
-        });
+        watches.add(place.room().showId(), watch);
         return watch;
     }
 
     @Override
     public void heard(String payload) {
         String[] parts = payload.split(",", -1);
-        Set<Watch> watchers = watches.get(UUID.fromString(parts[0]));
-        if (watchers != null) {
-            Room.Status status = Room.Status.valueOf(parts[1]);
-            long admittedThrough = Long.parseLong(parts[2]);
-            watchers.forEach(watch -> watch.heard(status, admittedThrough));
-        }
+        Room.Status status = Room.Status.valueOf(parts[1]);
+        long admittedThrough = Long.parseLong(parts[2]);
+        watches.ofShow(UUID.fromString(parts[0]), watch -> watch.heard(status, admittedThrough));
     }
 
     @Override
     public void missed() {
-        watches.values().forEach(watchers -> watchers.forEach(watch -> watch.news.release()));
+        watches.all(watch -> watch.news.release());
     }
 }

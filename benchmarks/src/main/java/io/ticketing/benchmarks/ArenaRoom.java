@@ -1,0 +1,116 @@
+package io.ticketing.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The arena's virtual waiting room (issue 19, {@code --room}): every customer takes a place before the opening, the
+ * room opens, and each customer waits for its admission before it races, as a browser would: it sleeps while its
+ * expected wait is long and long-polls its place once it is near (a long poll answers at admission at once), then
+ * holds with its admission token. Waiting takes none of the ingress's connections, which serve the seat path.
+ */
+final class ArenaRoom {
+
+    static final String TOKEN_HEADER = "X-Admission-Token";
+    /** A place expected further away than this is slept on, then read again; nearer, it is long-polled. */
+    private static final Duration NEAR = Duration.ofSeconds(40);
+    private static final int LONG_POLL_SECONDS = 30;
+
+    private final Gateway gateway;
+    private final Gateway longPolls;
+    private final ArenaOptions options;
+    private final String showId;
+    private final PrintStream out;
+    private String[] tickets;
+
+    ArenaRoom(Gateway gateway, ArenaOptions options, String showId, PrintStream out) {
+        this.gateway = gateway;
+        this.longPolls = new Gateway(options.gateway(), Duration.ofSeconds(LONG_POLL_SECONDS + 15));
+        this.options = options;
+        this.showId = showId;
+        this.out = out;
+    }
+
+    /** How a customer's wait ended: admitted with a token, or not ({@code status}: SOLD_OUT, CLOSED, EXPIRED). */
+    record Admission(String token, String status, Duration waited) {
+    }
+
+    /** The room turned on, every customer's place taken before the opening, then the opening. */
+    void fill(List<String> sessions) throws IOException, InterruptedException {
+        expect(gateway.put(adminPath(), options.adminKey(), settings(Instant.now().plus(Duration.ofHours(1)))), 201);
+        tickets = new String[sessions.size()];
+        var inFlight = new Semaphore(options.connections());
+        Duration joining = LoadRunner.together(sessions.size(), number -> {
+            inFlight.acquire();
+            try {
+                Gateway.Response joined = gateway.post(customerPath(), options.apiKey(), sessions.get(number), null);
+                expect(joined, 201);
+                tickets[number] = joined.json().path("ticketId").asString();
+            }
+            finally {
+                inFlight.release();
+            }
+        });
+        out.printf(Locale.ROOT, "  waiting room: %,d customers took their places before the opening in %.1f s, %,d "
+                + "admitted a minute, admissions of %d minutes%n", sessions.size(), joining.toMillis() / 1000.0,
+                options.roomRate(), options.admissionMinutes());
+        expect(gateway.put(adminPath(), options.adminKey(), settings(Instant.now())), 200);
+    }
+
+    /** Waits until the customer is admitted, or the room ends without admitting them. */
+    Admission await(int customer, String session) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        String path = "/api/v1/queue/" + tickets[customer];
+        JsonNode place = expect(longPolls.get(path, options.apiKey(), session), 200).json();
+        while (true) {
+            String status = place.path("status").asString();
+            if (!"BEFORE_OPENING".equals(status) && !"WAITING".equals(status)) {
+                return new Admission("ADMITTED".equals(status) ? place.path("admissionToken").asString() : null,
+                        status, Duration.ofNanos(System.nanoTime() - start));
+            }
+            long eta = place.path("etaSeconds").asLong(0);
+            if (eta > NEAR.toSeconds()) {
+                Thread.sleep(Duration.ofSeconds(eta - NEAR.toSeconds() + 10));
+                place = expect(longPolls.get(path, options.apiKey(), session), 200).json();
+            }
+            else {
+                place = expect(longPolls.get(path + "?waitSeconds=" + LONG_POLL_SECONDS, options.apiKey(), session),
+                        200).json();
+            }
+        }
+    }
+
+    /** The room as its admins see it. */
+    JsonNode state() throws IOException, InterruptedException {
+        return expect(gateway.get(adminPath(), options.adminKey()), 200).json();
+    }
+
+    private Map<String, Object> settings(Instant opensAt) {
+        return Map.of("opensAt", opensAt.toString(), "admitPerMinute", options.roomRate(), "admissionMinutes",
+                options.admissionMinutes());
+    }
+
+    private String adminPath() {
+        return "/api/v1/admin/shows/" + showId + "/queue";
+    }
+
+    private String customerPath() {
+        return "/api/v1/shows/" + showId + "/queue";
+    }
+
+    private static Gateway.Response expect(Gateway.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("The waiting room answered " + response.status() + " (expected " + status
+                    + "): " + response.text());
+        }
+        return response;
+    }
+}
