@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * The arena's virtual waiting room (issue 19, {@code --room}): every customer takes a place before the opening, the
  * room opens, and each customer waits for its admission before it races, as a browser would: it sleeps while its
  * expected wait is long and long-polls its place once it is near (a long poll answers at admission at once), then
- * holds with its admission token. Waiting takes none of the ingress's connections, which serve the seat path.
+ * holds with its admission token. Waiting takes none of the ingress's connections, which serve the seat path; it has
+ * {@link #READERS} of its own.
  */
 final class ArenaRoom {
 
@@ -23,12 +24,20 @@ final class ArenaRoom {
     /** A place expected further away than this is slept on, then read again; nearer, it is long-polled. */
     private static final Duration NEAR = Duration.ofSeconds(40);
     private static final int LONG_POLL_SECONDS = 30;
+    /**
+     * Reads of places in flight at most: ten thousand customers each with a connection of its own would measure this
+     * machine's TCP accept queue (the arena's first runs did), not the room. A customer near its turn holds one for a
+     * long poll; one further back sleeps without one.
+     */
+    private static final int READERS = 1_000;
+    private static final int MAX_FAILURES = 60;
 
     private final Gateway gateway;
     private final Gateway longPolls;
     private final ArenaOptions options;
     private final String showId;
     private final PrintStream out;
+    private final Semaphore readers = new Semaphore(READERS, true);
     private String[] tickets;
 
     ArenaRoom(Gateway gateway, ArenaOptions options, String showId, PrintStream out) {
@@ -65,12 +74,26 @@ final class ArenaRoom {
         expect(gateway.put(adminPath(), options.adminKey(), settings(Instant.now())), 200);
     }
 
-    /** Waits until the customer is admitted, or the room ends without admitting them. */
-    Admission await(int customer, String session) throws IOException, InterruptedException {
+    /**
+     * Waits until the customer is admitted, or the room ends without admitting them. A read that fails (no connection
+     * in time, an error answer) is tried again a second later, as a browser's page would.
+     */
+    Admission await(int customer, String session) throws InterruptedException {
         long start = System.nanoTime();
         String path = "/api/v1/queue/" + tickets[customer];
-        JsonNode place = expect(longPolls.get(path, options.apiKey(), session), 200).json();
+        int waitSeconds = 0;
+        int failures = 0;
         while (true) {
+            JsonNode place = read(waitSeconds == 0 ? path : path + "?waitSeconds=" + waitSeconds, session);
+            if (place == null) {
+                if (++failures == MAX_FAILURES) {
+                    throw new IllegalStateException("Customer " + customer + " could not read its place "
+                            + MAX_FAILURES + " times running");
+                }
+                Thread.sleep(Duration.ofSeconds(1));
+                continue;
+            }
+            failures = 0;
             String status = place.path("status").asString();
             if (!"BEFORE_OPENING".equals(status) && !"WAITING".equals(status)) {
                 return new Admission("ADMITTED".equals(status) ? place.path("admissionToken").asString() : null,
@@ -78,13 +101,27 @@ final class ArenaRoom {
             }
             long eta = place.path("etaSeconds").asLong(0);
             if (eta > NEAR.toSeconds()) {
-                Thread.sleep(Duration.ofSeconds(eta - NEAR.toSeconds() + 10));
-                place = expect(longPolls.get(path, options.apiKey(), session), 200).json();
+                Thread.sleep(Duration.ofSeconds(eta - NEAR.toSeconds() + LONG_POLL_SECONDS / 3));
+                waitSeconds = 0;
             }
             else {
-                place = expect(longPolls.get(path + "?waitSeconds=" + LONG_POLL_SECONDS, options.apiKey(), session),
-                        200).json();
+                waitSeconds = LONG_POLL_SECONDS;
             }
+        }
+    }
+
+    /** The customer's place, read over one of {@link #READERS} connections; null when the read failed. */
+    private JsonNode read(String path, String session) throws InterruptedException {
+        readers.acquire();
+        try {
+            Gateway.Response answer = longPolls.get(path, options.apiKey(), session);
+            return answer.status() == 200 ? answer.json() : null;
+        }
+        catch (IOException ex) {
+            return null;
+        }
+        finally {
+            readers.release();
         }
     }
 
