@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The arena's virtual waiting room (issue 19, {@code --room}): every customer takes a place before the opening, the
  * room opens, and each customer waits for its admission before it races, as a browser would: it sleeps while its
- * expected wait is long and long-polls its place once it is near (a long poll answers at admission at once), then
- * holds with its admission token. Waiting takes none of the ingress's connections, which serve the seat path; it has
- * {@link #READERS} of its own.
+ * expected wait is long (a minute at most: the rate may change) and long-polls its place once it is near (a long
+ * poll answers at admission at once), then holds with its admission token. Waiting takes none of the ingress's
+ * connections, which serve the seat path; it has {@link #READERS} of its own.
  */
 final class ArenaRoom {
 
@@ -24,6 +24,8 @@ final class ArenaRoom {
     /** A place expected further away than this is slept on, then read again; nearer, it is long-polled. */
     private static final Duration NEAR = Duration.ofSeconds(40);
     private static final int LONG_POLL_SECONDS = 30;
+    /** The longest a customer far back sleeps before reading its place again. */
+    private static final Duration LONGEST_SLEEP = Duration.ofSeconds(60);
     /**
      * Reads of places in flight at most: ten thousand customers each with a connection of its own would measure this
      * machine's TCP accept queue (the arena's first runs did), not the room. A customer near its turn holds one for a
@@ -101,7 +103,9 @@ final class ArenaRoom {
             }
             long eta = place.path("etaSeconds").asLong(0);
             if (eta > NEAR.toSeconds()) {
-                Thread.sleep(Duration.ofSeconds(eta - NEAR.toSeconds() + LONG_POLL_SECONDS / 3));
+                // the expected wait follows the rate admission runs at now, which may be slowed down for a while
+                Thread.sleep(Duration.ofSeconds(Math.min(eta - NEAR.toSeconds() + LONG_POLL_SECONDS / 3,
+                        LONGEST_SLEEP.toSeconds())));
                 waitSeconds = 0;
             }
             else {

@@ -36,9 +36,14 @@ final class ExtraInstance implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Starts the instance with its management endpoints on its one port (the gateway's are on a port of their own
+     * otherwise, which the stack's gateway holds).
+     */
     static ExtraInstance start(String service, int port) throws IOException {
         Path log = logFile(service + "-" + port);
-        var builder = process(service, Map.of("SERVER_PORT", Integer.toString(port)), log);
+        var builder = process(service, Map.of("SERVER_PORT", Integer.toString(port), "MANAGEMENT_SERVER_PORT",
+                Integer.toString(port)), log);
         var instance = new ExtraInstance(builder.start(), port);
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/health/readiness"))

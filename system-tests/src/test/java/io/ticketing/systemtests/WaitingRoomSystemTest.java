@@ -13,13 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,8 +33,8 @@ import io.ticketing.testsupport.JsonApi;
 /**
  * The virtual waiting room of a hot on-sale on the running platform, through the gateway (issue 19): 2,000 customers
  * join before the opening and 1,000 after it; they are admitted at the configured rate, who came before the opening
- * in a random order and who came after in arrival order; no hold succeeds without its customer's admission token;
- * and waiting-service killed in the middle of it loses no place. It kills waiting-service, so it runs late and leaves
+ * in a random order and who came after in arrival order, through either of two gateway instances; no hold succeeds
+ * without its customer's admission token; and waiting-service killed in the middle of it loses no place. It kills waiting-service, so it runs late and leaves
  * a stack it did not start alone.
  */
 @Order(Integer.MAX_VALUE - 2)
@@ -44,6 +44,7 @@ class WaitingRoomSystemTest {
     private static final int LATE = 1_000;
     private static final int PER_MINUTE = 6_000;
     private static final int WAITING_SERVICE = 8084;
+    private static final int SECOND_GATEWAY = 18080;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
 
@@ -56,7 +57,14 @@ class WaitingRoomSystemTest {
         List<Customer> early = sessions("early", EARLY);
         List<Customer> late = sessions("late", LATE);
         Customer outsider = sessions("outsider", 1).getFirst();
+        try (var secondGateway = ExtraInstance.start("gateway-service", SECOND_GATEWAY)) {
+            crowd(stack, show, early, late, outsider, secondGateway);
+        }
+        pool.shutdown();
+    }
 
+    private void crowd(LocalStackProcess stack, String show, List<Customer> early, List<Customer> late,
+            Customer outsider, ExtraInstance secondGateway) throws Exception {
         var room = ADMIN.put(room(show), settings(Instant.now().plus(Duration.ofHours(1))));
         assertThat(room.status()).as(room.body()).isEqualTo(201);
         // a seat no hall has: refused by the gateway once it knows the room (422 from reservation-service before)
@@ -64,23 +72,25 @@ class WaitingRoomSystemTest {
                 .text("code")).as("the gateway knows the room").isEqualTo("ADMISSION_REQUIRED"));
 
         // 2,000 join before the opening, 8 at a time; a second join answers the same place
-        Map<Customer, String> tickets = Collections.synchronizedMap(new HashMap<>());
+        Map<UUID, String> tickets = new ConcurrentHashMap<>();
         all(early.stream().map(customer -> (Callable<Void>) () -> {
             var joined = join(customer, show);
             assertThat(joined.status()).as(joined.body()).isEqualTo(201);
             assertThat(joined.text("status")).isEqualTo("BEFORE_OPENING");
-            tickets.put(customer, joined.text("ticketId"));
+            tickets.put(customer.id(), joined.text("ticketId"));
             return null;
         }).toList());
-        assertThat(join(early.getFirst(), show).text("ticketId")).isEqualTo(tickets.get(early.getFirst()));
+        assertThat(join(early.getFirst(), show).text("ticketId")).isEqualTo(tickets.get(early.getFirst().id()));
 
-        // the opening, then 1,000 more, one after the other: their arrival order
+        // the opening, then 1,000 more, one after the other (their arrival order), through two gateway instances in
+        // turn: the order is the room's, whichever instance a customer comes through
         assertThat(ADMIN.put(room(show), settings(Instant.now())).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(ADMIN.get(room(show)).text("status")));
-        for (Customer customer : late) {
-            var joined = join(customer, show);
+        for (int i = 0; i < late.size(); i++) {
+            Customer customer = late.get(i);
+            var joined = join(i % 2 == 0 ? customer : customer.through(secondGateway.url()), show);
             assertThat(joined.status()).as(joined.body()).isEqualTo(201);
-            tickets.put(customer, joined.text("ticketId"));
+            tickets.put(customer.id(), joined.text("ticketId"));
         }
 
         // holds need the customer's own token
@@ -127,10 +137,23 @@ class WaitingRoomSystemTest {
                 + "joining %.3f%n", correlation(earlyRanks));
         assertThat(Math.abs(correlation(earlyRanks))).as("joining early earns no better place").isLessThan(0.1);
         assertThat(admitted).extracting(Admitted::rank).as("admitted in rank order").isSorted();
-        pool.shutdown();
+
+        // a customer who joined through the second gateway holds through it with its token, and only with it
+        Customer throughSecond = late.get(1).through(secondGateway.url());
+        String lateToken = place(throughSecond, tickets).text("admissionToken");
+        assertThat(hold(throughSecond, show, "B1", null).text("code")).as("the second gateway knows the room")
+                .isEqualTo("ADMISSION_REQUIRED");
+        assertThat(hold(throughSecond, show, "B1", lateToken).status()).as("and lets its customer in")
+                .isEqualTo(201);
     }
 
-    private record Customer(JsonApi api, UUID id) {
+    private record Customer(JsonApi api, UUID id, String token) {
+
+        /** The same customer, through another gateway instance. */
+        Customer through(String gateway) {
+            return new Customer(new JsonApi(gateway).withHeader("X-API-Key", "local-client-key")
+                    .withHeader("Authorization", "Bearer " + token), id, token);
+        }
     }
 
     /** When a customer was admitted, and their rank. */
@@ -144,7 +167,7 @@ class WaitingRoomSystemTest {
             String email = name + "-" + i + "-" + tag + "@example.com";
             opening.add(() -> {
                 var session = Platform.session(email);
-                return new Customer(session.api(), session.customerId());
+                return new Customer(session.api(), session.customerId(), session.token());
             });
         }
         return all(opening);
@@ -162,11 +185,11 @@ class WaitingRoomSystemTest {
         return customer.api().request("POST", "/api/v1/shows/" + show + "/queue", null, null);
     }
 
-    private static JsonApi.Response place(Customer customer, Map<Customer, String> tickets) {
-        return customer.api().get("/api/v1/queue/" + tickets.get(customer));
+    private static JsonApi.Response place(Customer customer, Map<UUID, String> tickets) {
+        return customer.api().get("/api/v1/queue/" + tickets.get(customer.id()));
     }
 
-    private static Customer awaitAdmitted(List<Customer> customers, Map<Customer, String> tickets) {
+    private static Customer awaitAdmitted(List<Customer> customers, Map<UUID, String> tickets) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> customers.stream()
                 .filter(customer -> "ADMITTED".equals(place(customer, tickets).text("status"))).findFirst()
                 .orElse(null), customer -> customer != null);
