@@ -37,17 +37,22 @@ final class ExtraInstance implements AutoCloseable {
     }
 
     /**
-     * Starts the instance with its management endpoints on its one port (the gateway's are on a port of their own
-     * otherwise, which the stack's gateway holds).
+     * Starts the instance on {@code port}; a service whose management endpoints have a port of their own (the
+     * gateway's, which the stack's gateway holds) gets the next port for them.
      */
     static ExtraInstance start(String service, int port) throws IOException {
         Path log = logFile(service + "-" + port);
-        var builder = process(service, Map.of("SERVER_PORT", Integer.toString(port), "MANAGEMENT_SERVER_PORT",
-                Integer.toString(port)), log);
+        Map<String, String> ports = new HashMap<>(Map.of("SERVER_PORT", Integer.toString(port)));
+        int managementPort = port;
+        if (ServiceEnvironment.forService(spec(service), System.getenv()).containsKey("MANAGEMENT_SERVER_PORT")) {
+            managementPort = port + 1;
+            ports.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+        }
+        var builder = process(service, ports, log);
         var instance = new ExtraInstance(builder.start(), port);
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
         await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(instance.process.isAlive()).as("%s on port %d is running (log: %s)", service, port, log).isTrue();
             try {
@@ -83,8 +88,7 @@ final class ExtraInstance implements AutoCloseable {
 
     /** The service's built jar, run as the launcher runs the stack's instance, with some of its environment changed. */
     private static ProcessBuilder process(String service, Map<String, String> overrides, Path log) {
-        ServiceSpec spec = ServiceSpec.ALL.stream().filter(candidate -> candidate.name().equals(service)).findFirst()
-                .orElseThrow();
+        ServiceSpec spec = spec(service);
         Path home = LocalStackProcess.home();
         Path jar = new StackLayout(home).serviceJar(service);
         assertThat(jar).as("built jar").isRegularFile();
@@ -96,6 +100,10 @@ final class ExtraInstance implements AutoCloseable {
         builder.environment().clear();
         builder.environment().putAll(environment);
         return builder;
+    }
+
+    private static ServiceSpec spec(String service) {
+        return ServiceSpec.ALL.stream().filter(candidate -> candidate.name().equals(service)).findFirst().orElseThrow();
     }
 
     String url() {
