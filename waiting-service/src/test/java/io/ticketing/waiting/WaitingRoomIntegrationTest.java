@@ -272,6 +272,24 @@ class WaitingRoomIntegrationTest {
     }
 
     @Test
+    void anOpenRoomThatNobodyWaitsInWritesNothingUntilSomeoneComes() throws Exception {
+        UUID show = show(100);
+        JsonApi.asGateway(url("")).put(room(show), settings(Instant.now(), 60, 5));
+        UUID ana = UUID.randomUUID();
+        String anas = join(customer(ana), show).text("ticketId");
+        await().atMost(Duration.ofSeconds(10)).until(() -> admitted(show) == 1);
+        String before = roomRow(show);
+
+        Thread.sleep(2_000); // four ticks
+
+        assertThat(roomRow(show)).as("the room's row, nobody waiting").isEqualTo(before);
+        UUID ben = UUID.randomUUID();
+        String bens = join(customer(ben), show).text("ticketId");
+        assertThat(poll(ben, bens).text("status")).isEqualTo("ADMITTED");
+        assertThat(customer(ana).get("/api/v1/queue/" + anas).text("status")).isEqualTo("ADMITTED");
+    }
+
+    @Test
     void customersRacingTheOpeningGetOnePlaceEachAndRanksWithoutGaps() throws Exception {
         UUID show = show(1000);
         JsonApi.asGateway(url("")).put(room(show), settings(Instant.now().plusSeconds(1), 1, 5));
@@ -312,6 +330,11 @@ class WaitingRoomIntegrationTest {
     private long rank(UUID show, UUID customer) {
         return jdbc.sql("SELECT rank FROM waiting_room_ticket WHERE show_id = ? AND customer_id = ?")
                 .params(show, customer).query(Long.class).single();
+    }
+
+    private String roomRow(UUID show) {
+        return jdbc.sql("SELECT r::text FROM waiting_room r WHERE show_id = ?").param(show).query(String.class)
+                .single();
     }
 
     private int admitted(UUID show) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,8 +31,9 @@ class Admission {
     /** Health reports are kept this long (only the last window's decide). */
     private static final Duration HEALTH_KEPT = Duration.ofMinutes(10);
     /**
-     * The most time one tick earns admissions for: after a pause (every instance down, a long stop of the world) the
-     * room goes on at its rate instead of letting the whole pause's worth in at once.
+     * The most time one tick earns admissions for: after a pause (every instance down, a long stop of the world, or a
+     * stretch with nobody waiting, when ticks write nothing) the room goes on at its rate instead of letting the whole
+     * pause's worth in at once.
      */
     private static final Duration MOST_EARNED = Duration.ofSeconds(5);
 
@@ -121,10 +123,15 @@ class Admission {
             reason = throttle.reason();
             healthCheckedAt = now;
         }
+        long waiting = room.lastRank() - room.admittedThrough();
+        if (waiting == 0 && effective == room.effectivePerMinute() && Objects.equals(reason, room.throttleReason())) {
+            // nobody to let in and nothing else changed: an open room that nobody waits in writes nothing (its next
+            // tick with a crowd earns at most MOST_EARNED of admissions, as after a pause)
+            return;
+        }
         Duration earning = Duration.between(room.tickedAt(), now);
         double seconds = Math.clamp(earning.toNanos() / 1e9, 0, MOST_EARNED.toSeconds());
         double credit = room.credit() + effective * seconds / 60;
-        long waiting = room.lastRank() - room.admittedThrough();
         long admitted = Math.min((long) Math.floor(credit), waiting);
         credit -= admitted;
         if (admitted == waiting) {
