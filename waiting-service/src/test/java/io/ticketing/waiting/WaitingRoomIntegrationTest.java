@@ -256,7 +256,7 @@ class WaitingRoomIntegrationTest {
             var state = admin.get(room(show)).json();
             assertThat(state.path("throttled").asBoolean()).isTrue();
             assertThat(state.path("effectiveAdmitPerMinute").asInt()).isLessThanOrEqualTo(3000);
-            assertThat(state.path("throttleReason").asString()).containsPattern("\\d+ of \\d+ slower than 1000 ms");
+            assertThat(state.path("throttleReason").asString()).containsPattern("\\d+ of \\d+ slower than 500 ms");
         });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             report(show, 100, 0, 10);

@@ -8,13 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import io.ticketing.gateway.PeriodicRefresh;
 import io.ticketing.gateway.ratelimit.RedisLink;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,7 +23,7 @@ import reactor.core.publisher.Mono;
  * live, then dropped: by then the token has expired anyway.
  */
 @Component
-public class SessionRevocations implements SmartLifecycle {
+public class SessionRevocations extends PeriodicRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(SessionRevocations.class);
     static final String KEY = "sessions:revoked";
@@ -41,9 +39,9 @@ public class SessionRevocations implements SmartLifecycle {
     private final Map<String, Long> revoked = new ConcurrentHashMap<>();
     private volatile long readUpTo;
     private volatile boolean failing;
-    private Disposable polling;
 
     SessionRevocations(RedisLink redis, Clock clock, AccessProperties properties) {
+        super(Duration.ofMillis(POLL_MILLIS));
         this.redis = redis;
         this.clock = clock;
         this.kept = properties.sessions().ttl().plusHours(1);
@@ -71,7 +69,8 @@ public class SessionRevocations implements SmartLifecycle {
     }
 
     /** Reads the sign-outs recorded since the last read, and forgets those whose tokens have expired. */
-    Mono<Void> refresh() {
+    @Override
+    protected Mono<Void> refresh() {
         long from = readUpTo;
         return redis.run(SINCE, List.of(KEY), List.of(String.valueOf(from)))
                 .timeout(TIMEOUT)
@@ -99,23 +98,5 @@ public class SessionRevocations implements SmartLifecycle {
                     return Mono.empty();
                 })
                 .then();
-    }
-
-    @Override
-    public void start() {
-        polling = Flux.interval(Duration.ZERO, Duration.ofMillis(POLL_MILLIS))
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh(), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        polling.dispose();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return polling != null && !polling.isDisposed();
     }
 }

@@ -1,6 +1,5 @@
 package io.ticketing.gateway.admission;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import io.ticketing.gateway.PeriodicRefresh;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,22 +27,20 @@ import reactor.core.publisher.Mono;
  * are reported once it answers again.
  */
 @Component
-class Rooms implements SmartLifecycle {
+class Rooms extends PeriodicRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(Rooms.class);
 
     private final RoomsClient client;
-    private final Duration refreshInterval;
     /** The rooms on, by show; {@code null} until waiting-service has answered once. */
     private volatile Map<UUID, Room> rooms;
     /** {@link System#nanoTime()} of the last read. */
     private volatile long readAt;
     private volatile boolean failing;
-    private Disposable polling;
 
     Rooms(RoomsClient client, AdmissionProperties properties, MeterRegistry registry) {
+        super(properties.refreshInterval());
         this.client = client;
-        this.refreshInterval = properties.refreshInterval();
         Gauge.builder("ticketing.gateway.admission.rooms", this, Rooms::count)
                 .description("Shows whose holds need an admission token, as last read from waiting-service "
                         + "(NaN until read once: holds are refused)")
@@ -78,7 +73,8 @@ class Rooms implements SmartLifecycle {
     }
 
     /** Reports the holds counted per room and reads the rooms that are on now; a failure keeps both as they were. */
-    Mono<Void> refresh() {
+    @Override
+    protected Mono<Void> refresh() {
         Map<UUID, Room> known = rooms;
         List<Room> reported = known == null ? List.of() : List.copyOf(known.values());
         List<RoomsClient.ShowHolds> counts = reported.stream().map(room -> room.tally().count(room.showId())).toList();
@@ -133,23 +129,5 @@ class Rooms implements SmartLifecycle {
 
     private double age() {
         return rooms == null ? Double.NaN : (System.nanoTime() - readAt) / 1e9;
-    }
-
-    @Override
-    public void start() {
-        polling = Flux.interval(Duration.ZERO, refreshInterval)
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh(), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        polling.dispose();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return polling != null && !polling.isDisposed();
     }
 }

@@ -3,6 +3,7 @@ package io.ticketing.waiting.room;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -108,23 +109,18 @@ class Admission {
     }
 
     private void admitLocked(Room room, Instant now) {
-        double effective = room.effectivePerMinute();
-        String reason = room.throttleReason();
-        Instant healthCheckedAt = room.healthCheckedAt();
-        if (!now.isBefore(healthCheckedAt.plus(properties.healthWindow()))) {
-            Throttle throttle = throttle(room, health.since(room.showId(), now.minus(properties.healthWindow())),
-                    properties);
-            if (throttle.effectivePerMinute() != effective) {
-                log.info("Waiting room of show {} admits {} a minute now (configured {}): {}", room.showId(),
-                        Math.round(throttle.effectivePerMinute()), room.admitPerMinute(),
-                        throttle.reason() == null ? "the hold path is healthy" : throttle.reason());
-            }
-            effective = throttle.effectivePerMinute();
-            reason = throttle.reason();
-            healthCheckedAt = now;
+        Duration judged = judged(Duration.between(room.rateChangedAt(), now), properties);
+        Throttle throttle = throttle(room, health.since(room.showId(), now.minus(judged)), now, properties);
+        double effective = throttle.effectivePerMinute();
+        String reason = throttle.reason();
+        boolean changed = effective != room.effectivePerMinute() || !Objects.equals(reason, room.throttleReason());
+        if (changed && effective != room.effectivePerMinute()) {
+            log.info("Waiting room of show {} admits {} a minute now (configured {}): {}", room.showId(),
+                    Math.round(effective), room.admitPerMinute(), reason == null ? "the hold path is healthy" : reason);
         }
+        Instant rateChangedAt = changed ? now : room.rateChangedAt();
         long waiting = room.lastRank() - room.admittedThrough();
-        if (waiting == 0 && effective == room.effectivePerMinute() && Objects.equals(reason, room.throttleReason())) {
+        if (waiting == 0 && !changed) {
             // nobody to let in and nothing else changed: an open room that nobody waits in writes nothing (its next
             // tick with a crowd earns at most MOST_EARNED of admissions, as after a pause)
             return;
@@ -143,7 +139,7 @@ class Admission {
             rooms.announce(Room.Status.OPEN, room.showId(), through);
             metrics.admitted(admitted);
         }
-        rooms.ticked(room.showId(), credit, through, effective, reason, healthCheckedAt, now);
+        rooms.ticked(room.showId(), credit, through, effective, reason, rateChangedAt, now);
     }
 
     /**
@@ -180,31 +176,46 @@ class Admission {
     }
 
     /**
-     * The rate for the next window from the last one's holds: halved (down to {@code slowestShare} of the configured
-     * rate) when more than {@code slowShare} of them were slower than the bound or more than {@code errorShare}
-     * failed; otherwise half as fast again, up to the configured rate. A window with fewer than {@code minHolds}
-     * holds says nothing about the hold path's health: it counts as healthy.
+     * The rate from the holds since it last changed (of the last health window at most), judged on every tick: halved
+     * (down to {@code slowestShare} of the configured rate) when more than {@code slowShare} of them were slow (later
+     * than {@code aim} of the bound) or more than {@code errorShare} failed, at most once per {@code reaction};
+     * raised by {@code stepUp} of the configured rate, up to it, after a whole health window without either. Fewer
+     * than {@code minHolds} holds say nothing about the hold path's health: they count as healthy.
      */
-    static Throttle throttle(Room room, HoldHealthRepository.Health holds, RoomProperties properties) {
+    static Throttle throttle(Room room, HoldHealthRepository.Health holds, Instant now, RoomProperties properties) {
         double configured = room.admitPerMinute();
         double effective = Math.min(room.effectivePerMinute(), configured);
+        Duration unchanged = Duration.between(room.rateChangedAt(), now);
         boolean enough = holds.holds() >= properties.minHolds();
         boolean slow = enough && holds.slow() > holds.holds() * properties.slowShare();
         boolean failing = enough && holds.errors() > holds.holds() * properties.errorShare();
-        long windowSeconds = properties.healthWindow().toSeconds();
         if (slow || failing) {
+            if (unchanged.compareTo(properties.reaction()) < 0) {
+                return new Throttle(effective, effective < configured ? room.throttleReason() : null);
+            }
             double slower = Math.max(configured * properties.slowestShare(), effective / 2);
-            return new Throttle(slower, String.format(
-                    "holds of the last %d s: %d of %d slower than %d ms, %d failed; admitting %d a minute instead of %d",
-                    windowSeconds, holds.slow(), holds.holds(), properties.holdLatencyBound().toMillis(),
-                    holds.errors(), Math.round(slower), room.admitPerMinute()));
+            return new Throttle(slower, String.format(Locale.ROOT,
+                    "holds of the last %.1f s: %d of %d slower than %d ms (the room aims at %d%% of the %d ms bound), "
+                            + "%d failed; admitting %d a minute instead of %d",
+                    judged(unchanged, properties).toMillis() / 1000.0, holds.slow(), holds.holds(),
+                    properties.slowAfter().toMillis(), Math.round(properties.aim() * 100),
+                    properties.holdLatencyBound().toMillis(), holds.errors(), Math.round(slower),
+                    room.admitPerMinute()));
         }
         if (effective >= configured) {
             return new Throttle(configured, null);
         }
-        double faster = Math.min(configured, effective * 1.5);
-        return new Throttle(faster, faster >= configured ? null : String.format(
-                "recovering: holds were healthy for %d s; admitting %d a minute, back up to %d", windowSeconds,
-                Math.round(faster), room.admitPerMinute()));
+        if (unchanged.compareTo(properties.healthWindow()) < 0) {
+            return new Throttle(effective, room.throttleReason());
+        }
+        double faster = Math.min(configured, effective + configured * properties.stepUp());
+        return new Throttle(faster, faster >= configured ? null : String.format(Locale.ROOT,
+                "recovering: holds were healthy for %d s; admitting %d a minute, back up to %d",
+                properties.healthWindow().toSeconds(), Math.round(faster), room.admitPerMinute()));
+    }
+
+    /** The stretch of holds that judge the rate: those since it last changed, of the last health window at most. */
+    private static Duration judged(Duration unchanged, RoomProperties properties) {
+        return unchanged.compareTo(properties.healthWindow()) < 0 ? unchanged : properties.healthWindow();
     }
 }

@@ -13,11 +13,11 @@ import java.util.UUID;
  * @param admittedThrough tickets ranked up to here are admitted
  * @param lastRank the last rank given; {@code lastRank - admittedThrough} customers wait once the room is open
  * @param tickedAt when admission last ran, from which the next tick's credit is counted
- * @param healthCheckedAt when the hold path's health last decided the rate
+ * @param rateChangedAt when the rate (or why it is lower) last changed: the holds since then judge it
  */
 public record Room(UUID showId, Status status, Instant opensAt, int admitPerMinute, int admissionMinutes,
         double effectivePerMinute, String throttleReason, double credit, long admittedThrough, long lastRank,
-        Instant tickedAt, Instant healthCheckedAt, Instant openedAt, Instant closedAt, Instant createdAt,
+        Instant tickedAt, Instant rateChangedAt, Instant openedAt, Instant closedAt, Instant createdAt,
         Instant updatedAt) {
 
     public enum Status {

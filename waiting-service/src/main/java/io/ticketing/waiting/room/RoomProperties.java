@@ -10,18 +10,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param tick how often admission runs for every open room (admissions are earned by time, so the rate does not
  * depend on it; a shorter tick lets customers in more evenly)
- * @param holdLatencyBound a hold answered later than this is slow
+ * @param holdLatencyBound the bound the hold path's 99th percentile is kept under
+ * @param aim a hold answered later than this share of the bound is slow: admission slows down before the bound is
+ * crossed, since the customers let in meanwhile keep holding for a while after it does (0.5: at half the bound)
  * @param slowShare admission slows down when more than this share of a room's holds were slow (0.01: the hold
- * path's 99th percentile crossed the bound)
+ * path's 99th percentile crossed the aim)
  * @param errorShare ... or when more than this share failed (5xx)
- * @param healthWindow the holds that decide, the last this long of them; the rate changes at most once per window
- * @param minHolds fewer holds than this in a window decide nothing
+ * @param healthWindow the holds that judge the rate, those since it last changed but of this long at most; a rate
+ * goes up again only after this long without slow or failed holds
+ * @param reaction a rate slows down again at most this often (the holds since it last changed judge it)
+ * @param minHolds fewer holds than this decide nothing
  * @param slowestShare the least share of its configured rate a room slows down to
+ * @param stepUp a healthy window raises a slowed-down rate by this share of the configured one (additive increase,
+ * multiplicative decrease: the rate stays near what the hold path serves instead of swinging around it)
  * @param seatCheckInterval how often an open room asks reservation-service whether any seat is left
  */
 @ConfigurationProperties("ticketing.waiting.room")
 public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValue("PT1S") Duration holdLatencyBound,
-        @DefaultValue("0.01") double slowShare, @DefaultValue("0.01") double errorShare,
-        @DefaultValue("PT5S") Duration healthWindow, @DefaultValue("20") int minHolds,
-        @DefaultValue("0.1") double slowestShare, @DefaultValue("PT2S") Duration seatCheckInterval) {
+        @DefaultValue("0.5") double aim, @DefaultValue("0.01") double slowShare,
+        @DefaultValue("0.01") double errorShare, @DefaultValue("PT5S") Duration healthWindow,
+        @DefaultValue("PT1S") Duration reaction, @DefaultValue("20") int minHolds,
+        @DefaultValue("0.1") double slowestShare, @DefaultValue("0.1") double stepUp,
+        @DefaultValue("PT2S") Duration seatCheckInterval) {
+
+    /** From when on a hold counts as slow. */
+    public Duration slowAfter() {
+        return Duration.ofNanos(Math.round(holdLatencyBound.toNanos() * aim));
+    }
 }

@@ -23,7 +23,7 @@ class RoomRepository {
 
     static final String COLUMNS = """
             r.show_id, r.status, r.opens_at, r.admit_per_minute, r.admission_minutes, r.effective_per_minute,
-            r.throttle_reason, r.credit, r.admitted_through, r.last_rank, r.ticked_at, r.health_checked_at,
+            r.throttle_reason, r.credit, r.admitted_through, r.last_rank, r.ticked_at, r.rate_changed_at,
             r.opened_at, r.closed_at, r.created_at, r.updated_at""";
 
     private final JdbcClient jdbc;
@@ -92,7 +92,7 @@ class RoomRepository {
     void opened(UUID showId, long ranked, Instant now) {
         jdbc.sql("""
                 UPDATE waiting_room
-                SET status = 'OPEN', last_rank = ?, opened_at = ?, ticked_at = ?, health_checked_at = ?,
+                SET status = 'OPEN', last_rank = ?, opened_at = ?, ticked_at = ?, rate_changed_at = ?,
                     updated_at = ?
                 WHERE show_id = ?""")
                 .params(ranked, utc(now), utc(now), utc(now), utc(now), showId).update();
@@ -108,13 +108,13 @@ class RoomRepository {
 
     /** What one tick of admission did. */
     void ticked(UUID showId, double credit, long admittedThrough, double effectivePerMinute, String throttleReason,
-            Instant healthCheckedAt, Instant now) {
+            Instant rateChangedAt, Instant now) {
         jdbc.sql("""
                 UPDATE waiting_room
                 SET credit = ?, admitted_through = ?, effective_per_minute = ?, throttle_reason = ?,
-                    health_checked_at = ?, ticked_at = ?
+                    rate_changed_at = ?, ticked_at = ?
                 WHERE show_id = ?""")
-                .params(credit, admittedThrough, effectivePerMinute, throttleReason, utc(healthCheckedAt), utc(now),
+                .params(credit, admittedThrough, effectivePerMinute, throttleReason, utc(rateChangedAt), utc(now),
                         showId)
                 .update();
     }
@@ -138,7 +138,7 @@ class RoomRepository {
                 instant(rs, "opens_at"), rs.getInt("admit_per_minute"), rs.getInt("admission_minutes"),
                 rs.getDouble("effective_per_minute"), rs.getString("throttle_reason"), rs.getDouble("credit"),
                 rs.getLong("admitted_through"), rs.getLong("last_rank"), instant(rs, "ticked_at"),
-                instant(rs, "health_checked_at"), instant(rs, "opened_at"), instant(rs, "closed_at"),
+                instant(rs, "rate_changed_at"), instant(rs, "opened_at"), instant(rs, "closed_at"),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 

@@ -246,7 +246,7 @@ public class WaitingRooms {
                 health.add(report.showId(), second, report.holds(), report.slow(), report.errors());
             }
         }
-        long slowAfter = properties.holdLatencyBound().toMillis();
+        long slowAfter = properties.slowAfter().toMillis();
         return rooms.on().stream().map(room -> new Gated(room.showId(), slowAfter)).toList();
     }
 

@@ -12,60 +12,72 @@ import org.junit.jupiter.api.Test;
 class AdmissionTest {
 
     private static final RoomProperties PROPERTIES = new RoomProperties(Duration.ofMillis(500), Duration.ofSeconds(1),
-            0.01, 0.01, Duration.ofSeconds(5), 20, 0.1, Duration.ofSeconds(2));
+            0.5, 0.01, 0.01, Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 0.1, 0.1, Duration.ofSeconds(2));
+    private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
+    private static final HoldHealthRepository.Health HEALTHY = new HoldHealthRepository.Health(200, 0, 0);
 
     @Test
-    void morethanOnePercentSlowHalvesTheRateAndSaysWhy() {
-        var throttle = Admission.throttle(room(6000, 6000), new HoldHealthRepository.Health(200, 3, 0), PROPERTIES);
+    void moreThanOnePercentSlowerThanHalfTheBoundHalvesTheRateAndSaysWhy() {
+        var throttle = throttle(room(6000, 6000, null, 60), new HoldHealthRepository.Health(200, 3, 0));
 
         assertThat(throttle.effectivePerMinute()).isEqualTo(3000);
-        assertThat(throttle.reason()).isEqualTo("holds of the last 5 s: 3 of 200 slower than 1000 ms, 0 failed; "
-                + "admitting 3000 a minute instead of 6000");
+        assertThat(throttle.reason()).isEqualTo("holds of the last 5.0 s: 3 of 200 slower than 500 ms (the room aims "
+                + "at 50% of the 1000 ms bound), 0 failed; admitting 3000 a minute instead of 6000");
+    }
+
+    @Test
+    void aSlowRoomHalvesAgainOnceASecondOfHoldsSinceItsLastChangeIsStillSlow() {
+        var slow = new HoldHealthRepository.Health(40, 2, 0);
+
+        assertThat(throttle(room(6000, 3000, "slow", 0.5), slow)).as("too soon: the same holds")
+                .isEqualTo(new Admission.Throttle(3000, "slow"));
+        var again = throttle(room(6000, 3000, "slow", 1.2), slow);
+        assertThat(again.effectivePerMinute()).isEqualTo(1500);
+        assertThat(again.reason()).startsWith("holds of the last 1.2 s: 2 of 40 slower than 500 ms");
     }
 
     @Test
     void failuresHalveTheRateDownToATenth() {
         var failing = new HoldHealthRepository.Health(200, 0, 5);
 
-        assertThat(Admission.throttle(room(6000, 1000, "slow"), failing, PROPERTIES).effectivePerMinute())
-                .isEqualTo(600);
-        assertThat(Admission.throttle(room(6000, 600, "slow"), failing, PROPERTIES).effectivePerMinute())
-                .isEqualTo(600);
+        assertThat(throttle(room(6000, 1000, "slow", 10), failing).effectivePerMinute()).isEqualTo(600);
+        assertThat(throttle(room(6000, 600, "slow", 10), failing).effectivePerMinute()).isEqualTo(600);
     }
 
     @Test
-    void onePercentOrFewerHoldsOfAWindowDecideNothing() {
-        assertThat(Admission.throttle(room(6000, 6000), new HoldHealthRepository.Health(200, 2, 2), PROPERTIES))
+    void onePercentOrFewerHoldsDecideNothing() {
+        assertThat(throttle(room(6000, 6000, null, 60), new HoldHealthRepository.Health(200, 2, 2)))
                 .isEqualTo(new Admission.Throttle(6000, null));
-        assertThat(Admission.throttle(room(6000, 6000), new HoldHealthRepository.Health(19, 19, 19), PROPERTIES))
+        assertThat(throttle(room(6000, 6000, null, 60), new HoldHealthRepository.Health(19, 19, 19)))
                 .as("too few holds to judge").isEqualTo(new Admission.Throttle(6000, null));
     }
 
     @Test
-    void healthyHoldsBringTheRateBackGradually() {
-        var healthy = new HoldHealthRepository.Health(200, 0, 0);
+    void aWholeHealthyWindowBringsTheRateBackATenthOfTheConfiguredRate() {
+        var recovering = throttle(room(6000, 2000, "slow", 5), HEALTHY);
+        var recovered = throttle(room(6000, 5500, "slow", 5), HEALTHY);
 
-        var recovering = Admission.throttle(room(6000, 2000, "slow"), healthy, PROPERTIES);
-        var recovered = Admission.throttle(room(6000, 5000, "slow"), healthy, PROPERTIES);
-
-        assertThat(recovering.effectivePerMinute()).isEqualTo(3000);
+        assertThat(recovering.effectivePerMinute()).isEqualTo(2600);
         assertThat(recovering.reason()).startsWith("recovering");
         assertThat(recovered).isEqualTo(new Admission.Throttle(6000, null));
+        assertThat(throttle(room(6000, 2000, "slow", 4.5), HEALTHY)).as("not a whole window yet")
+                .isEqualTo(new Admission.Throttle(2000, "slow"));
     }
 
     @Test
     void aRateLoweredByAnAdminBelowTheThrottledOneIsTheCeiling() {
-        assertThat(Admission.throttle(room(500, 3000, "slow"), new HoldHealthRepository.Health(0, 0, 0), PROPERTIES))
+        assertThat(throttle(room(500, 3000, "slow", 0), new HoldHealthRepository.Health(0, 0, 0)))
                 .isEqualTo(new Admission.Throttle(500, null));
     }
 
-    private static Room room(int configured, double effective) {
-        return room(configured, effective, null);
+    private static Admission.Throttle throttle(Room room, HoldHealthRepository.Health holds) {
+        return Admission.throttle(room, holds, NOW, PROPERTIES);
     }
 
-    private static Room room(int configured, double effective, String reason) {
-        Instant now = Instant.now();
-        return new Room(UUID.randomUUID(), Room.Status.OPEN, now, configured, 5, effective, reason, 0, 0, 0, now, now,
-                now, null, now, now);
+    /** A room whose rate last changed {@code secondsAgo}. */
+    private static Room room(int configured, double effective, String reason, double secondsAgo) {
+        Instant changed = NOW.minusMillis(Math.round(secondsAgo * 1000));
+        return new Room(UUID.randomUUID(), Room.Status.OPEN, NOW, configured, 5, effective, reason, 0, 0, 0, NOW,
+                changed, NOW, null, NOW, NOW);
     }
 }

@@ -1,6 +1,5 @@
 package io.ticketing.waiting.line.web;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +23,7 @@ import io.ticketing.starter.web.CurrentCustomer;
 import io.ticketing.starter.web.CurrentCustomerEmail;
 import io.ticketing.waiting.line.Entry;
 import io.ticketing.waiting.line.Waitlist;
+import io.ticketing.waiting.web.FollowingStreams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -35,19 +35,15 @@ import jakarta.validation.constraints.NotNull;
 @RestController
 class WaitlistController {
 
-    /** An entry waits an hour at most; a stream lasts a while longer, then the client reconnects. */
-    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(65);
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final Waitlist waitlist;
-    private final AtomicInteger streams = new AtomicInteger();
+    private final FollowingStreams streams;
     private final AtomicInteger longPolls = new AtomicInteger();
 
     WaitlistController(Waitlist waitlist, MeterRegistry meters) {
         this.waitlist = waitlist;
-        Gauge.builder("ticketing.streams.open", streams, AtomicInteger::get)
-                .description("Server-Sent Event streams open on this instance").tag("stream", "waitlist")
-                .register(meters);
+        this.streams = new FollowingStreams("waitlist", "entry", meters);
         Gauge.builder("ticketing.long.polls.open", longPolls, AtomicInteger::get)
                 .description("Long polls of waiting-line entries in progress on this instance").register(meters);
     }
@@ -89,35 +85,8 @@ class WaitlistController {
     @GetMapping(path = "/api/v1/waitlist/{entryId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable UUID entryId, @CurrentCustomer UUID customerId) {
         Entry first = waitlist.entry(entryId, customerId, Duration.ZERO);
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        streams.incrementAndGet();
-        Thread.ofVirtual().name("waitlist-stream-" + entryId).start(() -> follow(emitter, first, customerId));
-        return emitter;
-    }
-
-    /** Until the entry no longer waits, or a write finds the client gone; the stream is then no longer counted. */
-    private void follow(SseEmitter emitter, Entry entry, UUID customerId) {
-        try {
-            emitter.send(SseEmitter.event().name("entry").data(entry, MediaType.APPLICATION_JSON));
-            while (entry.status() == Entry.Status.WAITING) {
-                Entry now = waitlist.entry(entry.entryId(), customerId, HEARTBEAT);
-                if (now.equals(entry)) {
-                    emitter.send(SseEmitter.event().comment("waiting"));
-                }
-                else {
-                    emitter.send(SseEmitter.event().name("entry").data(now, MediaType.APPLICATION_JSON));
-                }
-                entry = now;
-            }
-            emitter.complete();
-        }
-        catch (IOException | RuntimeException ex) {
-            // the client went away, or the entry could not be read: the client reconnects
-            emitter.completeWithError(ex);
-        }
-        finally {
-            streams.decrementAndGet();
-        }
+        return streams.follow(entryId, first, entry -> entry.status() == Entry.Status.WAITING,
+                entry -> waitlist.entry(entryId, customerId, HEARTBEAT));
     }
 
     @DeleteMapping("/api/v1/waitlist/{entryId}")

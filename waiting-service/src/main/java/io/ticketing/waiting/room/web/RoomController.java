@@ -1,9 +1,7 @@
 package io.ticketing.waiting.room.web;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,13 +13,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.starter.RequestRejectedException;
 import io.ticketing.starter.web.CurrentCustomer;
 import io.ticketing.waiting.room.Place;
 import io.ticketing.waiting.room.RoomState;
 import io.ticketing.waiting.room.WaitingRooms;
+import io.ticketing.waiting.web.FollowingStreams;
 
 /**
  * A customer's place in a show's waiting room: see the room, take a place (one per customer), watch it by long
@@ -31,19 +29,15 @@ import io.ticketing.waiting.room.WaitingRooms;
 @RestController
 class RoomController {
 
-    /** A stream ends after this long, and the client reconnects. */
-    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(65);
     /** How often a stream tells a waiting customer their position, when it moved. */
     private static final Duration POSITION_EVERY = Duration.ofSeconds(5);
 
     private final WaitingRooms rooms;
-    private final AtomicInteger streams = new AtomicInteger();
+    private final FollowingStreams streams;
 
     RoomController(WaitingRooms rooms, MeterRegistry meters) {
         this.rooms = rooms;
-        Gauge.builder("ticketing.streams.open", streams, AtomicInteger::get)
-                .description("Server-Sent Event streams open on this instance").tag("stream", "queue")
-                .register(meters);
+        this.streams = new FollowingStreams("queue", "place", meters);
     }
 
     /** Whether the show sells through a waiting room (404 when not), when it opens, how long a newcomer waits. */
@@ -77,33 +71,7 @@ class RoomController {
     @GetMapping(path = "/api/v1/queue/{ticketId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable UUID ticketId, @CurrentCustomer UUID customerId) {
         Place first = rooms.place(ticketId, customerId, Duration.ZERO);
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        streams.incrementAndGet();
-        Thread.ofVirtual().name("queue-stream-" + ticketId).start(() -> follow(emitter, first, customerId));
-        return emitter;
-    }
-
-    private void follow(SseEmitter emitter, Place place, UUID customerId) {
-        try {
-            emitter.send(SseEmitter.event().name("place").data(place, MediaType.APPLICATION_JSON));
-            while (place.status().waits()) {
-                Place now = rooms.place(place.ticketId(), customerId, POSITION_EVERY);
-                if (now.equals(place)) {
-                    emitter.send(SseEmitter.event().comment("waiting"));
-                }
-                else {
-                    emitter.send(SseEmitter.event().name("place").data(now, MediaType.APPLICATION_JSON));
-                }
-                place = now;
-            }
-            emitter.complete();
-        }
-        catch (IOException | RuntimeException ex) {
-            // the client went away, or the place could not be read: the client reconnects
-            emitter.completeWithError(ex);
-        }
-        finally {
-            streams.decrementAndGet();
-        }
+        return streams.follow(ticketId, first, place -> place.status().waits(),
+                place -> rooms.place(ticketId, customerId, POSITION_EVERY));
     }
 }
