@@ -35,7 +35,8 @@ import reactor.core.publisher.Mono;
  * need a token is not known yet. A show whose id is not a UUID has no room; its service answers the request.
  *
  * <p>A hold's token never reaches the service. The holds let through a room are timed from here to the end of their
- * answer and counted for waiting-service, which admits fewer customers when holding gets slow or fails.
+ * answer (or, while they are still unanswered, up to each report) and counted for waiting-service, which admits fewer
+ * customers when holding gets slow or fails.
  *
  * <p>Runs after the rate limits, on the request's event loop: a look-up in memory and one HMAC, nothing that blocks.
  */
@@ -99,13 +100,13 @@ class AdmissionGate implements WebFilter {
                     + "on: join it (POST /api/v1/shows/" + showId + "/queue) and, once admitted, send your admission "
                     + "token in the " + AdmissionTokens.HEADER + " header");
         }
-        long started = System.nanoTime();
+        HoldTally.Hold hold = room.begin();
         return chain.filter(withoutToken(exchange))
-                .doOnSuccess(answered -> room.answered(started, serverError(exchange.getResponse().getStatusCode())))
+                .doOnSuccess(answered -> room.answered(hold, serverError(exchange.getResponse().getStatusCode())))
                 // the gateway's own answer to a service that failed or timed out: a 5xx problem (ProblemErrorHandler)
-                .doOnError(error -> room.answered(started, true))
+                .doOnError(error -> room.answered(hold, true))
                 // the client gave up waiting: counted with the time it waited
-                .doOnCancel(() -> room.answered(started, false));
+                .doOnCancel(() -> room.answered(hold, false));
     }
 
     /** The show a request holds seats of, or {@code null} when it is no hold or names no show by a UUID. */

@@ -55,9 +55,18 @@ class Rooms extends PeriodicRefresh {
     /** A show's waiting room that is on, with what its holds are counted by since the last accepted report. */
     record Room(UUID showId, long slowAfterMillis, HoldTally tally) {
 
-        /** A hold of this show was answered: started at {@code startedNanos} ({@link System#nanoTime()}). */
-        void answered(long startedNanos, boolean failed) {
-            tally.record(System.nanoTime() - startedNanos > TimeUnit.MILLISECONDS.toNanos(slowAfterMillis), failed);
+        /** A hold of this show was let through now. */
+        HoldTally.Hold begin() {
+            return tally.begin();
+        }
+
+        /** The hold was answered, {@code failed} with a 5xx status. */
+        void answered(HoldTally.Hold hold, boolean failed) {
+            tally.answered(hold, System.nanoTime() - hold.startedNanos() > slowAfterNanos(), failed);
+        }
+
+        private long slowAfterNanos() {
+            return TimeUnit.MILLISECONDS.toNanos(slowAfterMillis);
         }
     }
 
@@ -77,6 +86,7 @@ class Rooms extends PeriodicRefresh {
     protected Mono<Void> refresh() {
         Map<UUID, Room> known = rooms;
         List<Room> reported = known == null ? List.of() : List.copyOf(known.values());
+        reported.forEach(room -> room.tally().overdue(room.slowAfterNanos()));
         List<RoomsClient.ShowHolds> counts = reported.stream().map(room -> room.tally().count(room.showId())).toList();
         return client.gate(counts)
                 .doOnNext(open -> {

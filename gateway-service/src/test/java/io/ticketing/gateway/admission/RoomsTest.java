@@ -85,13 +85,12 @@ class RoomsTest {
     void reportsEveryRoomAndItsHoldsUntilAReportIsAccepted() {
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 250));
         rooms.refresh().block();
-        long started = System.nanoTime();
-        rooms.of(SHOW).answered(started, false);
-        rooms.of(SHOW).answered(started, true);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), false);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), true);
 
         gate.fails();
         rooms.refresh().block();
-        rooms.of(SHOW).answered(started, false);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), false);
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 250));
         rooms.refresh().block();
 
@@ -106,12 +105,12 @@ class RoomsTest {
     void keepsTheHoldsAnsweredWhileAReportIsOnItsWay() {
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250));
         rooms.refresh().block();
-        rooms.of(SHOW).answered(System.nanoTime(), false);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), false);
         Sinks.One<List<RoomsClient.OpenRoom>> accepted = Sinks.one();
         gate.answer = accepted.asMono();
 
         var reporting = rooms.refresh().toFuture();
-        rooms.of(SHOW).answered(System.nanoTime(), true);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), true);
         accepted.tryEmitValue(List.of(new RoomsClient.OpenRoom(SHOW, 500)));
         reporting.join();
         gate.answers(new RoomsClient.OpenRoom(SHOW, 500));
@@ -123,25 +122,32 @@ class RoomsTest {
     }
 
     @Test
-    void countsHoldsSlowerThanTheirRoomAllows() {
+    void countsHoldsSlowerThanTheirRoomAllowsAndThoseStillUnansweredThatAreSlowAlready() throws Exception {
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 60_000));
         rooms.refresh().block();
-        long aSecondAgo = System.nanoTime() - Duration.ofSeconds(1).toNanos();
+        HoldTally.Hold answered = rooms.of(SHOW).begin();
+        HoldTally.Hold stalled = rooms.of(SHOW).begin();
+        HoldTally.Hold other = rooms.of(OTHER_SHOW).begin();
+        Thread.sleep(300);
 
-        rooms.of(SHOW).answered(aSecondAgo, false);
-        rooms.of(OTHER_SHOW).answered(aSecondAgo, false);
+        rooms.of(SHOW).answered(answered, false);
+        rooms.of(OTHER_SHOW).answered(other, false);
         rooms.refresh().block();
 
-        assertThat(gate.lastReport()).containsExactlyInAnyOrder(new RoomsClient.ShowHolds(SHOW, 1, 1, 0),
+        assertThat(gate.lastReport()).containsExactlyInAnyOrder(new RoomsClient.ShowHolds(SHOW, 2, 2, 0),
                 new RoomsClient.ShowHolds(OTHER_SHOW, 1, 0, 0));
+        rooms.of(SHOW).answered(stalled, false);
+        rooms.refresh().block();
+        assertThat(gate.lastReport()).as("the stalled hold was counted already").containsExactlyInAnyOrder(
+                new RoomsClient.ShowHolds(SHOW, 0, 0, 0), new RoomsClient.ShowHolds(OTHER_SHOW, 0, 0, 0));
     }
 
     @Test
     void forgetsARoomThatClosed() {
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 250));
         rooms.refresh().block();
-        rooms.of(SHOW).answered(System.nanoTime(), false);
-        rooms.of(OTHER_SHOW).answered(System.nanoTime(), false);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), false);
+        rooms.of(OTHER_SHOW).answered(rooms.of(OTHER_SHOW).begin(), false);
 
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250));
         rooms.refresh().block();
