@@ -89,8 +89,11 @@ public final class ArenaBenchmark {
             RunEnvironment.here(options.gateway(), Map.of("show", String.format(Locale.ROOT, "%s, %,d seats (%,d rows "
                     + "of %,d), on sale", showId, options.seats(), options.seats() / options.seatsPerRow(),
                     options.seatsPerRow()), "load average", HotShowBenchmark.loadAverage()),
-                    options.customers() + " customers, one session and one virtual thread each, closed loop without "
-                            + "think time, picking from one map kept by a seat stream, at most " + options.connections()
+                    options.customers() + " customers, one session and one virtual thread each, closed loop "
+                            + (options.think().isZero() ? "without think time"
+                                    : "thinking " + options.think().toMillis() + " ms on average before each attempt "
+                                            + "after the first")
+                            + ", picking from one map kept by a seat stream, at most " + options.connections()
                             + " requests in flight; seed " + options.seed(),
                     RunEnvironment.announcedBurst(first.headers())).printForCustomers(out);
 
@@ -174,7 +177,8 @@ public final class ArenaBenchmark {
             stops[number] = "time limit";
             Map<String, String> headers = Map.of();
             if (room != null) {
-                ArenaRoom.Admission admission = room.await(number, sessions.get(number));
+                ArenaRoom.Admission admission = room.await(number, sessions.get(number), randoms.get(number),
+                        deadline);
                 if (admission.token() == null) {
                     stops[number] = "room " + admission.status();
                     return;
@@ -182,7 +186,12 @@ public final class ArenaBenchmark {
                 waits.add(admission.waited());
                 headers = Map.of(ArenaRoom.TOKEN_HEADER, admission.token());
             }
+            boolean first = true;
             while (System.nanoTime() - deadline < 0) {
+                if (!first && !options.think().isZero()) {
+                    Thread.sleep(Duration.ofNanos(randoms.get(number).nextLong(2 * options.think().toNanos() + 1)));
+                }
+                first = false;
                 // a customer looks at the map once it has a connection: seats picked before waiting for one would be
                 // taken by the time they were asked for
                 inFlight.acquire();

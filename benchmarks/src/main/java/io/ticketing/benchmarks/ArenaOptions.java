@@ -63,6 +63,12 @@ final class ArenaOptions extends Benchmarks.Options {
                     + "(waiting-service's ticketing.waiting.room.hold-latency-bound; default ${DEFAULT-VALUE})")
     private Duration holdBound;
 
+    @Option(names = "--think", paramLabel = "TIME", defaultValue = "0s",
+            description = "how long a customer looks at the seat map before each hold attempt after its first, on "
+                    + "average (at random from none to twice this), as a person choosing seats; 0: none, the "
+                    + "customers are a closed loop without think time (default ${DEFAULT-VALUE})")
+    private Duration think;
+
     static ArenaOptions parse(String... args) {
         return Benchmarks.parse(new ArenaOptions(), args);
     }
@@ -96,6 +102,9 @@ final class ArenaOptions extends Benchmarks.Options {
         }
         if (holdBound.isZero() || holdBound.isNegative()) {
             throw new IllegalArgumentException("--hold-bound must be positive");
+        }
+        if (think.isNegative() || think.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("--think is 0 to 1 minute");
         }
         if (phaseLimit.isZero() || phaseLimit.isNegative() || phaseLimit.compareTo(Duration.ofMinutes(5)) >= 0) {
             throw new IllegalArgumentException("--phase-limit is positive and under 5 minutes (a hold's life)");
@@ -152,6 +161,11 @@ final class ArenaOptions extends Benchmarks.Options {
 
     Duration holdBound() {
         return holdBound;
+    }
+
+    /** A customer's mean pause before each hold attempt after its first; zero for none. */
+    Duration think() {
+        return think;
     }
 
     /** The race stops sending after this long, so that no hold can expire during the run (5 minutes). */

@@ -7,14 +7,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * The arena's virtual waiting room (issue 19, {@code --room}): every customer takes a place before the opening, the
  * room opens, and each customer waits for its admission before it races, as a browser would: it sleeps while its
- * expected wait is long (a minute at most: the rate may change) and long-polls its place once it is near (a long
+ * expected wait is long (a minute at most: the rate may change; from half to all of that, so that pages that read at
+ * the same time do not read again together) and long-polls its place once it is near (a long
  * poll answers at admission at once), then holds with its admission token. Waiting takes none of the ingress's
  * connections, which serve the seat path; it has {@link #READERS} of its own.
  */
@@ -33,6 +36,7 @@ final class ArenaRoom {
      */
     private static final int READERS = 1_000;
     private static final int MAX_FAILURES = 60;
+    private static final int JOIN_ATTEMPTS = 5;
 
     private final Gateway gateway;
     private final Gateway longPolls;
@@ -62,9 +66,7 @@ final class ArenaRoom {
         Duration joining = LoadRunner.together(sessions.size(), number -> {
             inFlight.acquire();
             try {
-                Gateway.Response joined = gateway.post(customerPath(), options.apiKey(), sessions.get(number), null);
-                expect(joined, 201);
-                tickets[number] = joined.json().path("ticketId").asString();
+                tickets[number] = join(sessions.get(number));
             }
             finally {
                 inFlight.release();
@@ -77,15 +79,43 @@ final class ArenaRoom {
     }
 
     /**
-     * Waits until the customer is admitted, or the room ends without admitting them. A read that fails (no connection
-     * in time, an error answer) is tried again a second later, as a browser's page would.
+     * The customer's place, taken before the opening: a join that got no answer in time is sent again, as a browser's
+     * page would (a second join answers the same place, 200 instead of 201).
      */
-    Admission await(int customer, String session) throws InterruptedException {
+    private String join(String session) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Gateway.Response joined = gateway.post(customerPath(), options.apiKey(), session, null);
+                if (joined.status() != 200) {
+                    expect(joined, 201);
+                }
+                return joined.json().path("ticketId").asString();
+            }
+            catch (IOException ex) {
+                if (attempt == JOIN_ATTEMPTS) {
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits until the customer is admitted, the room ends without admitting them, or the race's time is up
+     * ({@code deadline}, {@link System#nanoTime()}: status {@code TIME_UP}). A read that fails (no connection in time,
+     * an error answer) is tried again a second later, as a browser's page would.
+     */
+    Admission await(int customer, String session, SplittableRandom random, long deadline)
+            throws InterruptedException {
         long start = System.nanoTime();
         String path = "/api/v1/queue/" + tickets[customer];
         int waitSeconds = 0;
         int failures = 0;
         while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return new Admission(null, "TIME_UP", Duration.ofNanos(System.nanoTime() - start));
+            }
+            waitSeconds = (int) Math.min(waitSeconds, TimeUnit.NANOSECONDS.toSeconds(left));
             JsonNode place = read(waitSeconds == 0 ? path : path + "?waitSeconds=" + waitSeconds, session);
             if (place == null) {
                 if (++failures == MAX_FAILURES) {
@@ -103,9 +133,13 @@ final class ArenaRoom {
             }
             long eta = place.path("etaSeconds").asLong(0);
             if (eta > NEAR.toSeconds()) {
-                // the expected wait follows the rate admission runs at now, which may be slowed down for a while
-                Thread.sleep(Duration.ofSeconds(Math.min(eta - NEAR.toSeconds() + LONG_POLL_SECONDS / 3,
-                        LONGEST_SLEEP.toSeconds())));
+                // the expected wait follows the rate admission runs at now, which may be slowed down for a while; a
+                // page sleeps from half to all of it, as pages do, so that a crowd that read at once reads again
+                // spread out
+                long sleep = Math.min(eta - NEAR.toSeconds() + LONG_POLL_SECONDS / 3, LONGEST_SLEEP.toSeconds())
+                        * 1000;
+                Thread.sleep(Duration.ofMillis(Math.min(sleep / 2 + random.nextLong(sleep / 2 + 1),
+                        TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1)));
                 waitSeconds = 0;
             }
             else {

@@ -21,7 +21,8 @@ import io.ticketing.waiting.line.Reservation;
  * Lets customers into their rooms. Every {@code ticketing.waiting.room.tick}, on every instance, each open room earns
  * admissions for the time since its last tick at the rate it runs at, and admits that many of the next ranks; the
  * room's row is locked meanwhile, so instances take turns and the rate is the room's, however many run. A room whose
- * opening has come is opened first: who joined before it is ranked in the order of their random draws. Once per
+ * opening has come is opened first: who joined before it is ranked in the order of their random draws, and nobody is
+ * admitted while that crowd reads its places ({@link RoomProperties#openingQuiet}). Once per
  * health window the rate is set from how the show's holds fared ({@link #throttle}); every few seconds
  * reservation-service is asked whether any seat is left, and a room with none closes itself as sold out.
  */
@@ -109,6 +110,9 @@ class Admission {
     }
 
     private void admitLocked(Room room, Instant now) {
+        if (now.isBefore(room.tickedAt())) {
+            return; // the opening's quiet: the crowd that waited for it reads its places first
+        }
         Duration judged = judged(Duration.between(room.rateChangedAt(), now), properties);
         Throttle throttle = throttle(room, health.since(room.showId(), now.minus(judged)), now, properties);
         double effective = throttle.effectivePerMinute();
@@ -148,9 +152,11 @@ class Admission {
      */
     private Room open(Room room, Instant now) {
         int ranked = tickets.rankEarly(room.showId(), room.lastRank());
-        rooms.opened(room.showId(), room.lastRank() + ranked, now);
+        Duration quiet = properties.openingQuiet(ranked);
+        rooms.opened(room.showId(), room.lastRank() + ranked, now, now.plus(quiet));
         rooms.announce(Room.Status.OPEN, room.showId(), room.admittedThrough());
-        log.info("Waiting room of show {} opened with {} customers drawn into random order", room.showId(), ranked);
+        log.info("Waiting room of show {} opened with {} customers drawn into random order; admitting from {} s on",
+                room.showId(), ranked, quiet.toMillis() / 1000.0);
         return rooms.find(room.showId()).orElseThrow();
     }
 

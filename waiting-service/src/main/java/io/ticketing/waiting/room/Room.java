@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param credit admissions earned by time and not made yet (a fraction carries over to the next tick)
  * @param admittedThrough tickets ranked up to here are admitted
  * @param lastRank the last rank given; {@code lastRank - admittedThrough} customers wait once the room is open
- * @param tickedAt when admission last ran, from which the next tick's credit is counted
+ * @param tickedAt when admission last ran, from which the next tick's credit is counted (at the opening, when it
+ * starts: after the opening's quiet)
  * @param rateChangedAt when the rate (or why it is lower) last changed: the holds since then judge it
  */
 public record Room(UUID showId, Status status, Instant opensAt, int admitPerMinute, int admissionMinutes,

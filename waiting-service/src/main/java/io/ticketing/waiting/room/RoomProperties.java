@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stepUp a healthy window raises a slowed-down rate by this share of the configured one (additive increase,
  * multiplicative decrease: the rate stays near what the hold path serves instead of swinging around it)
  * @param seatCheckInterval how often an open room asks reservation-service whether any seat is left
+ * @param openingReadsPerSecond how fast the crowd that waited for an opening reads its places then (about what one
+ * gateway and one waiting-service instance serve on two cores): a room admits nobody for as long as that crowd takes
+ * to read, 30 s at most, so that its first holds do not queue behind the crowd's reads
  */
 @ConfigurationProperties("ticketing.waiting.room")
 public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValue("PT1S") Duration holdLatencyBound,
@@ -31,7 +34,16 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
         @DefaultValue("0.01") double errorShare, @DefaultValue("PT5S") Duration healthWindow,
         @DefaultValue("PT1S") Duration reaction, @DefaultValue("20") int minHolds,
         @DefaultValue("0.1") double slowestShare, @DefaultValue("0.1") double stepUp,
-        @DefaultValue("PT2S") Duration seatCheckInterval) {
+        @DefaultValue("PT2S") Duration seatCheckInterval, @DefaultValue("1000") int openingReadsPerSecond) {
+
+    /** The longest an opening is quiet. */
+    private static final Duration LONGEST_QUIET = Duration.ofSeconds(30);
+
+    /** How long a room that opened with {@code crowd} customers admits nobody. */
+    public Duration openingQuiet(long crowd) {
+        Duration quiet = Duration.ofMillis(crowd * 1000 / openingReadsPerSecond);
+        return quiet.compareTo(LONGEST_QUIET) < 0 ? quiet : LONGEST_QUIET;
+    }
 
     /** From when on a hold counts as slow. */
     public Duration slowAfter() {

@@ -88,14 +88,17 @@ class RoomRepository {
                 .update();
     }
 
-    /** The opening: ranks 1 to {@code ranked} were given to who joined before it; admission counts from now. */
-    void opened(UUID showId, long ranked, Instant now) {
+    /**
+     * The opening: ranks 1 to {@code ranked} were given to who joined before it; admission counts from
+     * {@code admitFrom}.
+     */
+    void opened(UUID showId, long ranked, Instant now, Instant admitFrom) {
         jdbc.sql("""
                 UPDATE waiting_room
                 SET status = 'OPEN', last_rank = ?, opened_at = ?, ticked_at = ?, rate_changed_at = ?,
                     updated_at = ?
                 WHERE show_id = ?""")
-                .params(ranked, utc(now), utc(now), utc(now), utc(now), showId).update();
+                .params(ranked, utc(now), utc(admitFrom), utc(admitFrom), utc(now), showId).update();
     }
 
     /** The next rank of an open room, in arrival order; empty when the room is not open. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AdmissionTest {
 
     private static final RoomProperties PROPERTIES = new RoomProperties(Duration.ofMillis(500), Duration.ofSeconds(1),
-            0.5, 0.01, 0.01, Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 0.1, 0.1, Duration.ofSeconds(2));
+            0.5, 0.01, 0.01, Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 0.1, 0.1, Duration.ofSeconds(2), 1000);
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
     private static final HoldHealthRepository.Health HEALTHY = new HoldHealthRepository.Health(200, 0, 0);
 
@@ -68,6 +68,13 @@ class AdmissionTest {
     void aRateLoweredByAnAdminBelowTheThrottledOneIsTheCeiling() {
         assertThat(throttle(room(500, 3000, "slow", 0), new HoldHealthRepository.Health(0, 0, 0)))
                 .isEqualTo(new Admission.Throttle(500, null));
+    }
+
+    @Test
+    void anOpeningIsQuietWhileItsCrowdReadsItsPlacesAtTheRateGivenForThatHalfAMinuteAtMost() {
+        assertThat(PROPERTIES.openingQuiet(150)).isEqualTo(Duration.ofMillis(150));
+        assertThat(PROPERTIES.openingQuiet(10_000)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(PROPERTIES.openingQuiet(1_000_000)).isEqualTo(Duration.ofSeconds(30));
     }
 
     private static Admission.Throttle throttle(Room room, HoldHealthRepository.Health holds) {
