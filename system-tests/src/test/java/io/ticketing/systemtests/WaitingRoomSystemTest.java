@@ -32,10 +32,10 @@ import io.ticketing.testsupport.JsonApi;
 
 /**
  * The virtual waiting room of a hot on-sale on the running platform, through the gateway (issue 19): 2,000 customers
- * join before the opening and 1,000 after it; they are admitted at the configured rate, who came before the opening
- * in a random order and who came after in arrival order, through either of two gateway instances; no hold succeeds
- * without its customer's admission token; and waiting-service killed in the middle of it loses no place. It kills waiting-service, so it runs late and leaves
- * a stack it did not start alone.
+ * join before the opening and 1,000 after it; once the opening's ramp is over, they are admitted at the configured
+ * rate, who came before the opening in a random order and who came after in arrival order, through either of two
+ * gateway instances; no hold succeeds without its customer's admission token; and waiting-service killed in the middle
+ * of it loses no place. It kills waiting-service, so it runs late and leaves a stack it did not start alone.
  */
 @Order(Integer.MAX_VALUE - 2)
 class WaitingRoomSystemTest {
@@ -85,7 +85,9 @@ class WaitingRoomSystemTest {
         // the opening, then 1,000 more, one after the other (their arrival order), through two gateway instances in
         // turn: the order is the room's, whichever instance a customer comes through
         assertThat(ADMIN.put(room(show), settings(Instant.now())).status()).isEqualTo(200);
+        Instant openedAt = Instant.now();
         await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(ADMIN.get(room(show)).text("status")));
+        assertThat(ADMIN.get(room(show)).text("throttleReason")).as("an opening ramps up").startsWith("opening:");
         for (int i = 0; i < late.size(); i++) {
             Customer customer = late.get(i);
             var joined = join(i % 2 == 0 ? customer : customer.through(secondGateway.url()), show);
@@ -101,6 +103,10 @@ class WaitingRoomSystemTest {
                 .isEqualTo("ADMISSION_REQUIRED");
         assertThat(hold(first, show, "A1", token).status()).as("its own token").isEqualTo(201);
 
+        // the opening's ramp: from a tenth of the rate, twice as many every 2 s while holds are healthy
+        await().atMost(Duration.ofSeconds(30)).until(() -> !ADMIN.get(room(show)).json().path("throttled").asBoolean());
+        Instant rampedAt = Instant.now();
+
         // waiting-service dies in the middle of admission: the gateway keeps the rooms it knew, nobody loses a place
         await().atMost(Duration.ofSeconds(60)).until(() -> admittedCount(show) >= 1_000);
         Map<UUID, Long> ranksBefore = ranks(show);
@@ -115,11 +121,14 @@ class WaitingRoomSystemTest {
         await().atMost(Duration.ofMinutes(2)).until(() -> admittedCount(show) == EARLY + LATE);
         List<Admitted> admitted = admitted(show);
 
-        // the rate, in the stretches before the kill and after the restart, each without its first step
-        double before = rate(admitted.stream().filter(a -> !a.at().isAfter(killedAt)).toList());
+        // the rate, in the stretches from the end of the ramp to the kill and after the restart, each without its first
+        // step
+        double before = rate(admitted.stream().filter(a -> a.at().isAfter(rampedAt) && !a.at().isAfter(killedAt))
+                .toList());
         double after = rate(admitted.stream().filter(a -> a.at().isAfter(killedAt)).toList());
-        System.out.printf(Locale.ROOT, "Waiting room: %,.0f admitted per minute before the kill, %,.0f after the restart "
-                + "(configured %,d); admitting again %.1f s after the kill%n", before, after, PER_MINUTE,
+        System.out.printf(Locale.ROOT, "Waiting room: ramped up in %.1f s; %,.0f admitted per minute before the kill, "
+                + "%,.0f after the restart (configured %,d); admitting again %.1f s after the kill%n",
+                Duration.between(openedAt, rampedAt).toMillis() / 1000.0, before, after, PER_MINUTE,
                 Duration.between(killedAt, admitted.stream().filter(a -> a.at().isAfter(killedAt)).findFirst()
                         .orElseThrow().at()).toMillis() / 1000.0);
         assertThat(before).as("customers admitted per minute before the kill")

@@ -49,7 +49,7 @@ import io.ticketing.testsupport.TestInfrastructure.Component;
  * slowing down when holds are slow. reservation-service's seat counts are played by a small HTTP server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ticketing.waiting.room.health-window=PT1S")
+        properties = { "ticketing.waiting.room.health-window=PT1S", "ticketing.waiting.room.opening-share=1" })
 class WaitingRoomIntegrationTest {
 
     /** Seats available per show, as reservation-service's seat counts answer; other shows are answered 404. */
@@ -390,6 +390,7 @@ class WaitingRoomIntegrationTest {
     /** Another waiting-service instance on the same PostgreSQL and reservation-service. */
     private static ConfigurableApplicationContext instance() {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--ticketing.waiting.room.health-window=PT1S",
+                "--ticketing.waiting.room.opening-share=1",
                 "--ticketing.waiting.reservation-url=" + reservationUrl()));
         TestInfrastructure.register((name, value) -> args.add("--" + name + "=" + value.get()), "waiting",
                 Component.POSTGRES, Component.KAFKA);

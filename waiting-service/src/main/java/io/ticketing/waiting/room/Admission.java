@@ -117,7 +117,8 @@ class Admission {
         Throttle throttle = throttle(room, health.since(room.showId(), now.minus(judged)), now, properties);
         double effective = throttle.effectivePerMinute();
         String reason = throttle.reason();
-        boolean changed = effective != room.effectivePerMinute() || !Objects.equals(reason, room.throttleReason());
+        boolean changed = effective != room.effectivePerMinute() || !Objects.equals(reason, room.throttleReason())
+                || throttle.ramping() != room.ramping();
         if (changed && effective != room.effectivePerMinute()) {
             log.info("Waiting room of show {} admits {} a minute now (configured {}): {}", room.showId(),
                     Math.round(effective), room.admitPerMinute(), reason == null ? "the hold path is healthy" : reason);
@@ -143,7 +144,7 @@ class Admission {
             rooms.announce(Room.Status.OPEN, room.showId(), through);
             metrics.admitted(admitted);
         }
-        rooms.ticked(room.showId(), credit, through, effective, reason, rateChangedAt, now);
+        rooms.ticked(room.showId(), credit, through, throttle, rateChangedAt, now);
     }
 
     /**
@@ -153,7 +154,9 @@ class Admission {
     private Room open(Room room, Instant now) {
         int ranked = tickets.rankEarly(room.showId(), room.lastRank());
         Duration quiet = properties.openingQuiet(ranked);
-        rooms.opened(room.showId(), room.lastRank() + ranked, now, now.plus(quiet));
+        double first = room.admitPerMinute() * Math.min(1, properties.openingShare());
+        rooms.opened(room.showId(), room.lastRank() + ranked, now, now.plus(quiet), first,
+                ramping(first, room, properties));
         rooms.announce(Room.Status.OPEN, room.showId(), room.admittedThrough());
         log.info("Waiting room of show {} opened with {} customers drawn into random order; admitting from {} s on",
                 room.showId(), ranked, quiet.toMillis() / 1000.0);
@@ -177,27 +180,33 @@ class Admission {
         }
     }
 
-    /** The rate a room runs at, and why it is below the configured one. */
-    record Throttle(double effectivePerMinute, String reason) {
+    /** The rate a room runs at, why it is below the configured one, and whether it is ramping up since the opening. */
+    record Throttle(double effectivePerMinute, String reason, boolean ramping) {
     }
 
     /**
      * The rate from the holds since it last changed (of the last health window at most), judged on every tick: halved
      * (down to {@code slowestShare} of the configured rate) when more than {@code slowShare} of them were slow (later
-     * than {@code aim} of the bound) or more than {@code errorShare} failed, at most once per {@code reaction};
-     * raised by {@code stepUp} of the configured rate, up to it, after a whole health window without either. Fewer
-     * than {@code minHolds} holds say nothing about the hold path's health: they count as healthy.
+     * than {@code aim} of the bound) or more than {@code errorShare} failed, at most once per {@code reaction}. Without
+     * either, an opening's ramp doubles the rate every {@code rampStep}, and a room slowed down since gets
+     * {@code stepUp} of the configured rate back after a whole health window, up to it. Fewer than {@code minHolds}
+     * holds, or fewer than {@code minSlow} slow or failed ones, say nothing about the hold path's health: they count as
+     * healthy.
      */
     static Throttle throttle(Room room, HoldHealthRepository.Health holds, Instant now, RoomProperties properties) {
         double configured = room.admitPerMinute();
         double effective = Math.min(room.effectivePerMinute(), configured);
         Duration unchanged = Duration.between(room.rateChangedAt(), now);
         boolean enough = holds.holds() >= properties.minHolds();
-        boolean slow = enough && holds.slow() > holds.holds() * properties.slowShare();
-        boolean failing = enough && holds.errors() > holds.holds() * properties.errorShare();
+        boolean slow = enough && holds.slow() >= properties.minSlow()
+                && holds.slow() > holds.holds() * properties.slowShare();
+        boolean failing = enough && holds.errors() >= properties.minSlow()
+                && holds.errors() > holds.holds() * properties.errorShare();
+        Throttle unchangedThrottle = new Throttle(effective, effective < configured ? room.throttleReason() : null,
+                room.ramping() && effective < configured);
         if (slow || failing) {
             if (unchanged.compareTo(properties.reaction()) < 0) {
-                return new Throttle(effective, effective < configured ? room.throttleReason() : null);
+                return unchangedThrottle;
             }
             double slower = Math.max(configured * properties.slowestShare(), effective / 2);
             return new Throttle(slower, String.format(Locale.ROOT,
@@ -206,18 +215,32 @@ class Admission {
                     judged(unchanged, properties).toMillis() / 1000.0, holds.slow(), holds.holds(),
                     properties.slowAfter().toMillis(), Math.round(properties.aim() * 100),
                     properties.holdLatencyBound().toMillis(), holds.errors(), Math.round(slower),
-                    room.admitPerMinute()));
+                    room.admitPerMinute()), false);
         }
         if (effective >= configured) {
-            return new Throttle(configured, null);
+            return new Throttle(configured, null, false);
+        }
+        if (room.ramping()) {
+            if (unchanged.compareTo(properties.rampStep()) < 0) {
+                return unchangedThrottle;
+            }
+            double doubled = Math.min(configured, effective * 2);
+            return new Throttle(doubled, ramping(doubled, room, properties), doubled < configured);
         }
         if (unchanged.compareTo(properties.healthWindow()) < 0) {
-            return new Throttle(effective, room.throttleReason());
+            return unchangedThrottle;
         }
         double faster = Math.min(configured, effective + configured * properties.stepUp());
         return new Throttle(faster, faster >= configured ? null : String.format(Locale.ROOT,
                 "recovering: holds were healthy for %d s; admitting %d a minute, back up to %d",
-                properties.healthWindow().toSeconds(), Math.round(faster), room.admitPerMinute()));
+                properties.healthWindow().toSeconds(), Math.round(faster), room.admitPerMinute()), false);
+    }
+
+    /** Why an opening's ramp admits fewer than the configured rate; null once it does not. */
+    private static String ramping(double effective, Room room, RoomProperties properties) {
+        return effective >= room.admitPerMinute() ? null : String.format(Locale.ROOT,
+                "opening: admitting %d a minute, twice as many every %d s while holds are healthy, up to %d",
+                Math.round(effective), properties.rampStep().toSeconds(), room.admitPerMinute());
     }
 
     /** The stretch of holds that judge the rate: those since it last changed, of the last health window at most. */

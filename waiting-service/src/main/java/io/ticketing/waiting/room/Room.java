@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param effectivePerMinute the rate admission runs at: {@code admitPerMinute}, or less while the hold path is slow
  * @param throttleReason why it runs slower than configured; null when it does not
+ * @param ramping the room opened below its rate and doubles it while holds stay healthy, until it reaches the
+ * configured rate or they get slow
  * @param credit admissions earned by time and not made yet (a fraction carries over to the next tick)
  * @param admittedThrough tickets ranked up to here are admitted
  * @param lastRank the last rank given; {@code lastRank - admittedThrough} customers wait once the room is open
@@ -17,8 +19,8 @@ import java.util.UUID;
  * @param rateChangedAt when the rate (or why it is lower) last changed: the holds since then judge it
  */
 public record Room(UUID showId, Status status, Instant opensAt, int admitPerMinute, int admissionMinutes,
-        double effectivePerMinute, String throttleReason, double credit, long admittedThrough, long lastRank,
-        Instant tickedAt, Instant rateChangedAt, Instant openedAt, Instant closedAt, Instant createdAt,
+        double effectivePerMinute, String throttleReason, boolean ramping, double credit, long admittedThrough,
+        long lastRank, Instant tickedAt, Instant rateChangedAt, Instant openedAt, Instant closedAt, Instant createdAt,
         Instant updatedAt) {
 
     public enum Status {

@@ -23,7 +23,7 @@ class RoomRepository {
 
     static final String COLUMNS = """
             r.show_id, r.status, r.opens_at, r.admit_per_minute, r.admission_minutes, r.effective_per_minute,
-            r.throttle_reason, r.credit, r.admitted_through, r.last_rank, r.ticked_at, r.rate_changed_at,
+            r.throttle_reason, r.ramping, r.credit, r.admitted_through, r.last_rank, r.ticked_at, r.rate_changed_at,
             r.opened_at, r.closed_at, r.created_at, r.updated_at""";
 
     private final JdbcClient jdbc;
@@ -90,15 +90,19 @@ class RoomRepository {
 
     /**
      * The opening: ranks 1 to {@code ranked} were given to who joined before it; admission counts from
-     * {@code admitFrom}.
+     * {@code admitFrom}, at {@code effectivePerMinute} at first, ramping up while that is below the configured rate
+     * ({@code throttleReason} says so).
      */
-    void opened(UUID showId, long ranked, Instant now, Instant admitFrom) {
+    void opened(UUID showId, long ranked, Instant now, Instant admitFrom, double effectivePerMinute,
+            String throttleReason) {
         jdbc.sql("""
                 UPDATE waiting_room
                 SET status = 'OPEN', last_rank = ?, opened_at = ?, ticked_at = ?, rate_changed_at = ?,
-                    updated_at = ?
+                    effective_per_minute = ?, throttle_reason = ?, ramping = ?, updated_at = ?
                 WHERE show_id = ?""")
-                .params(ranked, utc(now), utc(admitFrom), utc(admitFrom), utc(now), showId).update();
+                .params(ranked, utc(now), utc(admitFrom), utc(admitFrom), effectivePerMinute, throttleReason,
+                        throttleReason != null, utc(now), showId)
+                .update();
     }
 
     /** The next rank of an open room, in arrival order; empty when the room is not open. */
@@ -110,15 +114,15 @@ class RoomRepository {
     }
 
     /** What one tick of admission did. */
-    void ticked(UUID showId, double credit, long admittedThrough, double effectivePerMinute, String throttleReason,
-            Instant rateChangedAt, Instant now) {
+    void ticked(UUID showId, double credit, long admittedThrough, Admission.Throttle throttle, Instant rateChangedAt,
+            Instant now) {
         jdbc.sql("""
                 UPDATE waiting_room
-                SET credit = ?, admitted_through = ?, effective_per_minute = ?, throttle_reason = ?,
+                SET credit = ?, admitted_through = ?, effective_per_minute = ?, throttle_reason = ?, ramping = ?,
                     rate_changed_at = ?, ticked_at = ?
                 WHERE show_id = ?""")
-                .params(credit, admittedThrough, effectivePerMinute, throttleReason, utc(rateChangedAt), utc(now),
-                        showId)
+                .params(credit, admittedThrough, throttle.effectivePerMinute(), throttle.reason(), throttle.ramping(),
+                        utc(rateChangedAt), utc(now), showId)
                 .update();
     }
 
@@ -139,7 +143,8 @@ class RoomRepository {
     static Room room(ResultSet rs) throws SQLException {
         return new Room(rs.getObject("show_id", UUID.class), Room.Status.valueOf(rs.getString("status")),
                 instant(rs, "opens_at"), rs.getInt("admit_per_minute"), rs.getInt("admission_minutes"),
-                rs.getDouble("effective_per_minute"), rs.getString("throttle_reason"), rs.getDouble("credit"),
+                rs.getDouble("effective_per_minute"), rs.getString("throttle_reason"), rs.getBoolean("ramping"),
+                rs.getDouble("credit"),
                 rs.getLong("admitted_through"), rs.getLong("last_rank"), instant(rs, "ticked_at"),
                 instant(rs, "rate_changed_at"), instant(rs, "opened_at"), instant(rs, "closed_at"),
                 instant(rs, "created_at"), instant(rs, "updated_at"));

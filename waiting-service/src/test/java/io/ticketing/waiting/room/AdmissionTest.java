@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class AdmissionTest {
 
     private static final RoomProperties PROPERTIES = new RoomProperties(Duration.ofMillis(500), Duration.ofSeconds(1),
-            0.5, 0.01, 0.01, Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 0.1, 0.1, Duration.ofSeconds(2), 1000);
+            0.5, 0.01, 0.01, Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 3, 0.1, 0.1, 0.1, Duration.ofSeconds(2),
+            Duration.ofSeconds(2), 1000);
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
     private static final HoldHealthRepository.Health HEALTHY = new HoldHealthRepository.Health(200, 0, 0);
 
@@ -27,13 +28,40 @@ class AdmissionTest {
 
     @Test
     void aSlowRoomHalvesAgainOnceASecondOfHoldsSinceItsLastChangeIsStillSlow() {
-        var slow = new HoldHealthRepository.Health(40, 2, 0);
+        var slow = new HoldHealthRepository.Health(40, 3, 0);
 
         assertThat(throttle(room(6000, 3000, "slow", 0.5), slow)).as("too soon: the same holds")
-                .isEqualTo(new Admission.Throttle(3000, "slow"));
+                .isEqualTo(new Admission.Throttle(3000, "slow", false));
         var again = throttle(room(6000, 3000, "slow", 1.2), slow);
         assertThat(again.effectivePerMinute()).isEqualTo(1500);
-        assertThat(again.reason()).startsWith("holds of the last 1.2 s: 2 of 40 slower than 500 ms");
+        assertThat(again.reason()).startsWith("holds of the last 1.2 s: 3 of 40 slower than 500 ms");
+    }
+
+    @Test
+    void oneOrTwoLateAnswersAreNoOverload() {
+        assertThat(throttle(room(6000, 6000, null, 60), new HoldHealthRepository.Health(60, 2, 2)))
+                .isEqualTo(new Admission.Throttle(6000, null, false));
+    }
+
+    @Test
+    void anOpeningDoublesItsRateEveryTwoSecondsOfHealthyHoldsUpToTheConfiguredRate() {
+        var doubled = throttle(ramping(6000, 600, 2), HEALTHY);
+        assertThat(doubled).isEqualTo(new Admission.Throttle(1200, "opening: admitting 1200 a minute, twice as many "
+                + "every 2 s while holds are healthy, up to 6000", true));
+        assertThat(throttle(ramping(6000, 600, 1.5), HEALTHY)).as("not two seconds yet").isEqualTo(
+                new Admission.Throttle(600, "ramping", true));
+        assertThat(throttle(ramping(6000, 4800, 2), new HoldHealthRepository.Health(3, 0, 0)))
+                .as("no holds yet say nothing against it").isEqualTo(new Admission.Throttle(6000, null, false));
+    }
+
+    @Test
+    void slowHoldsEndTheRampAndHalveTheRate() {
+        var slower = throttle(ramping(6000, 2400, 1), new HoldHealthRepository.Health(100, 5, 0));
+
+        assertThat(slower.effectivePerMinute()).isEqualTo(1200);
+        assertThat(slower.ramping()).isFalse();
+        assertThat(throttle(room(6000, 1200, slower.reason(), 2), HEALTHY).effectivePerMinute())
+                .as("then it climbs back a tenth at a time, after a whole window").isEqualTo(1200);
     }
 
     @Test
@@ -47,9 +75,9 @@ class AdmissionTest {
     @Test
     void onePercentOrFewerHoldsDecideNothing() {
         assertThat(throttle(room(6000, 6000, null, 60), new HoldHealthRepository.Health(200, 2, 2)))
-                .isEqualTo(new Admission.Throttle(6000, null));
+                .isEqualTo(new Admission.Throttle(6000, null, false));
         assertThat(throttle(room(6000, 6000, null, 60), new HoldHealthRepository.Health(19, 19, 19)))
-                .as("too few holds to judge").isEqualTo(new Admission.Throttle(6000, null));
+                .as("too few holds to judge").isEqualTo(new Admission.Throttle(6000, null, false));
     }
 
     @Test
@@ -59,15 +87,15 @@ class AdmissionTest {
 
         assertThat(recovering.effectivePerMinute()).isEqualTo(2600);
         assertThat(recovering.reason()).startsWith("recovering");
-        assertThat(recovered).isEqualTo(new Admission.Throttle(6000, null));
+        assertThat(recovered).isEqualTo(new Admission.Throttle(6000, null, false));
         assertThat(throttle(room(6000, 2000, "slow", 4.5), HEALTHY)).as("not a whole window yet")
-                .isEqualTo(new Admission.Throttle(2000, "slow"));
+                .isEqualTo(new Admission.Throttle(2000, "slow", false));
     }
 
     @Test
     void aRateLoweredByAnAdminBelowTheThrottledOneIsTheCeiling() {
         assertThat(throttle(room(500, 3000, "slow", 0), new HoldHealthRepository.Health(0, 0, 0)))
-                .isEqualTo(new Admission.Throttle(500, null));
+                .isEqualTo(new Admission.Throttle(500, null, false));
     }
 
     @Test
@@ -83,8 +111,17 @@ class AdmissionTest {
 
     /** A room whose rate last changed {@code secondsAgo}. */
     private static Room room(int configured, double effective, String reason, double secondsAgo) {
+        return room(configured, effective, reason, false, secondsAgo);
+    }
+
+    /** A room ramping up since its opening, whose rate last changed {@code secondsAgo}. */
+    private static Room ramping(int configured, double effective, double secondsAgo) {
+        return room(configured, effective, "ramping", true, secondsAgo);
+    }
+
+    private static Room room(int configured, double effective, String reason, boolean ramping, double secondsAgo) {
         Instant changed = NOW.minusMillis(Math.round(secondsAgo * 1000));
-        return new Room(UUID.randomUUID(), Room.Status.OPEN, NOW, configured, 5, effective, reason, 0, 0, 0, NOW,
-                changed, NOW, null, NOW, NOW);
+        return new Room(UUID.randomUUID(), Room.Status.OPEN, NOW, configured, 5, effective, reason, ramping, 0, 0, 0,
+                NOW, changed, NOW, null, NOW, NOW);
     }
 }
