@@ -22,9 +22,9 @@ import io.ticketing.waiting.line.Reservation;
  * admissions for the time since its last tick at the rate it runs at, and admits that many of the next ranks; the
  * room's row is locked meanwhile, so instances take turns and the rate is the room's, however many run. A room whose
  * opening has come is opened first: who joined before it is ranked in the order of their random draws, and nobody is
- * admitted while that crowd reads its places ({@link RoomProperties#openingQuiet}). Once per
- * health window the rate is set from how the show's holds fared ({@link #throttle}); every few seconds
- * reservation-service is asked whether any seat is left, and a room with none closes itself as sold out.
+ * admitted while that crowd reads its places ({@link RoomProperties#openingQuiet}); then the rate ramps up. Every
+ * tick the rate follows how the show's holds fared ({@link #throttle}); every few seconds reservation-service is asked
+ * whether any seat is left, and a room with none closes itself as sold out.
  */
 @Component
 class Admission {
