@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
  * The arena's virtual waiting room (issue 19, {@code --room}): every customer takes a place before the opening, the
  * room opens, and each customer waits for its admission before it races, as a browser would: it sleeps while its
  * expected wait is long (a minute at most: the rate may change; from half to all of that, so that pages that read at
- * the same time do not read again together) and long-polls its place once it is near (a long
- * poll answers at admission at once), then holds with its admission token. Waiting takes none of the ingress's
- * connections, which serve the seat path; it has {@link #READERS} of its own.
+ * the same time do not read again together) and long-polls its place once it is near (a long poll answers at
+ * admission at once), then holds with its admission token. Waiting takes none of the ingress's connections, which
+ * serve the seat path; it has {@link #READERS} of its own.
  */
 final class ArenaRoom {
 
