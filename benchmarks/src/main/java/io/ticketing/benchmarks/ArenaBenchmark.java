@@ -177,8 +177,7 @@ public final class ArenaBenchmark {
             stops[number] = "time limit";
             Map<String, String> headers = Map.of();
             if (room != null) {
-                ArenaRoom.Admission admission = room.await(number, sessions.get(number), randoms.get(number),
-                        deadline);
+                ArenaRoom.Admission admission = room.await(number, sessions.get(number), deadline);
                 if (admission.token() == null) {
                     stops[number] = "room " + admission.status();
                     return;
@@ -308,6 +307,10 @@ public final class ArenaBenchmark {
             out.printf(Locale.ROOT, "  the admitted waited p50 %.1f s, max %.1f s%n",
                     waited.get(waited.size() / 2) / 1000.0, waited.getLast() / 1000.0);
         }
+        ArenaRoom.Reads reads = room.reads();
+        out.printf(Locale.ROOT, "  places read while waiting: %,d (%.1f a second of the race), %,d of them long polls, "
+                + "%,d without an answer%n", reads.reads(), reads.reads() / (race.duration().toMillis() / 1000.0),
+                reads.longPolls(), reads.failed());
     }
 
     /**

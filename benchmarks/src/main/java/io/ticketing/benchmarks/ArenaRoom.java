@@ -7,28 +7,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * The arena's virtual waiting room (issue 19, {@code --room}): every customer takes a place before the opening, the
- * room opens, and each customer waits for its admission before it races, as a browser would: it sleeps while its
- * expected wait is long (a minute at most: the rate may change; from half to all of that, so that pages that read at
- * the same time do not read again together) and long-polls its place once it is near (a long poll answers at
- * admission at once), then holds with its admission token. Waiting takes none of the ingress's connections, which
- * serve the seat path; it has {@link #READERS} of its own.
+ * room opens, and each customer waits for its admission before it races, as the web app's page does: it reads its
+ * place again when the room tells it to ({@code readAgainSeconds}: the room spreads its crowd's reads) and long-polls
+ * it once its turn is near (a long poll answers at admission at once), then holds with its admission token. Waiting
+ * takes none of the ingress's connections, which serve the seat path; it has {@link #READERS} of its own. The reads
+ * are counted ({@link #reads()}).
  */
 final class ArenaRoom {
 
     static final String TOKEN_HEADER = "X-Admission-Token";
-    /** A place expected further away than this is slept on, then read again; nearer, it is long-polled. */
-    private static final Duration NEAR = Duration.ofSeconds(40);
     private static final int LONG_POLL_SECONDS = 30;
-    /** The longest a customer far back sleeps before reading its place again. */
-    private static final Duration LONGEST_SLEEP = Duration.ofSeconds(60);
     /**
      * Reads of places in flight at most: ten thousand customers each with a connection of its own would measure this
      * machine's TCP accept queue (the arena's first runs did), not the room. A customer near its turn holds one for a
@@ -44,6 +40,9 @@ final class ArenaRoom {
     private final String showId;
     private final PrintStream out;
     private final Semaphore readers = new Semaphore(READERS, true);
+    private final LongAdder reads = new LongAdder();
+    private final LongAdder polled = new LongAdder();
+    private final LongAdder failedReads = new LongAdder();
     private String[] tickets;
 
     ArenaRoom(Gateway gateway, ArenaOptions options, String showId, PrintStream out) {
@@ -52,6 +51,10 @@ final class ArenaRoom {
         this.options = options;
         this.showId = showId;
         this.out = out;
+    }
+
+    /** The places read while waiting: {@code longPolls} of them long polls, {@code failed} without an answer. */
+    record Reads(long reads, long longPolls, long failed) {
     }
 
     /** How a customer's wait ended: admitted with a token, or not ({@code status}: SOLD_OUT, CLOSED, EXPIRED). */
@@ -104,8 +107,7 @@ final class ArenaRoom {
      * ({@code deadline}, {@link System#nanoTime()}: status {@code TIME_UP}). A read that fails (no connection in time,
      * an error answer) is tried again a second later, as a browser's page would.
      */
-    Admission await(int customer, String session, SplittableRandom random, long deadline)
-            throws InterruptedException {
+    Admission await(int customer, String session, long deadline) throws InterruptedException {
         long start = System.nanoTime();
         String path = "/api/v1/queue/" + tickets[customer];
         int waitSeconds = 0;
@@ -131,14 +133,9 @@ final class ArenaRoom {
                 return new Admission("ADMITTED".equals(status) ? place.path("admissionToken").asString() : null,
                         status, Duration.ofNanos(System.nanoTime() - start));
             }
-            long eta = place.path("etaSeconds").asLong(0);
-            if (eta > NEAR.toSeconds()) {
-                // the expected wait follows the rate admission runs at now, which may be slowed down for a while; a
-                // page sleeps from half to all of it, as pages do, so that a crowd that read at once reads again
-                // spread out
-                long sleep = Math.min(eta - NEAR.toSeconds() + LONG_POLL_SECONDS / 3, LONGEST_SLEEP.toSeconds())
-                        * 1000;
-                Thread.sleep(Duration.ofMillis(Math.min(sleep / 2 + random.nextLong(sleep / 2 + 1),
+            long again = place.path("readAgainSeconds").asLong(0);
+            if (again > 0) {
+                Thread.sleep(Duration.ofMillis(Math.min(TimeUnit.SECONDS.toMillis(again),
                         TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1)));
                 waitSeconds = 0;
             }
@@ -151,16 +148,29 @@ final class ArenaRoom {
     /** The customer's place, read over one of {@link #READERS} connections; null when the read failed. */
     private JsonNode read(String path, String session) throws InterruptedException {
         readers.acquire();
+        reads.increment();
+        if (path.contains("waitSeconds")) {
+            polled.increment();
+        }
         try {
             Gateway.Response answer = longPolls.get(path, options.apiKey(), session);
-            return answer.status() == 200 ? answer.json() : null;
+            if (answer.status() == 200) {
+                return answer.json();
+            }
         }
         catch (IOException ex) {
-            return null;
+            // read again, as after an error answer
         }
         finally {
             readers.release();
         }
+        failedReads.increment();
+        return null;
+    }
+
+    /** The places read so far. */
+    Reads reads() {
+        return new Reads(reads.sum(), polled.sum(), failedReads.sum());
     }
 
     /** The room as its admins see it. */

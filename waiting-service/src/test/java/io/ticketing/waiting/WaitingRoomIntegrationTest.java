@@ -127,6 +127,8 @@ class WaitingRoomIntegrationTest {
                     assertThat(joined.status()).as(joined.body()).isEqualTo(201);
                     assertThat(joined.text("status")).isEqualTo("BEFORE_OPENING");
                     assertThat(joined.json().path("position").isNull()).isTrue();
+                    assertThat(joined.json().path("readAgainSeconds").asLong(-1)).as("long-poll for the opening")
+                            .isZero();
                     tickets.put(customer, joined.text("ticketId"));
                 });
             }
@@ -150,6 +152,8 @@ class WaitingRoomIntegrationTest {
         long admitted = JsonApi.asGateway(url("")).get(room(show)).json().path("admitted").asLong();
         assertThat(place.json().path("position").asLong()).isEqualTo(61 - admitted);
         assertThat(place.json().path("etaSeconds").asLong()).as("one a second").isEqualTo(61 - admitted);
+        assertThat(place.json().path("readAgainSeconds").asLong()).as("5 s for 70 waiting, from half to 1.5 times")
+                .isBetween(2L, 7L);
         assertThat(customer().get("/api/v1/queue/" + place.text("ticketId")).status()).as("someone else's")
                 .isEqualTo(404);
     }

@@ -39,9 +39,10 @@ export async function roomOf(showId) {
 }
 
 /**
- * The waiting-room page: takes the customer's place (the same one on every call), follows it by long polling, and
- * calls `admitted()` once the customer is let in or the room no longer stands between them and the seats. Answers a
- * function that stops following.
+ * The waiting-room page: takes the customer's place (the same one on every call), follows it by long polling (far
+ * back in the line, reading it again when the room says: `readAgainSeconds`), and calls `admitted()` once the
+ * customer is let in or the room no longer stands between them and the seats. Answers a function that stops
+ * following.
  */
 export async function waitingRoom(main, showId, admitted) {
   const details = await showDetails(showId).catch(() => null);
@@ -89,6 +90,11 @@ export async function waitingRoom(main, showId, admitted) {
           place.textContent = ticket.position === 1 ? 'You are next.' : 'You are number ' + ticket.position.toLocaleString()
             + ' in line.';
           wait.textContent = 'Expected wait: about ' + clock(ticket.etaSeconds) + '.';
+          if (ticket.readAgainSeconds > 0) {
+            // far back: the room spreads its crowd's reads, and says when this page's next one is due
+            await pause(ticket.readAgainSeconds * 1000, controller.signal);
+            waitSeconds = 0;
+          }
           break;
         case 'ADMITTED':
           note('admission.' + showId, { token: ticket.admissionToken, admittedUntil: ticket.admittedUntil });
@@ -112,4 +118,15 @@ export async function waitingRoom(main, showId, admitted) {
   })();
 
   return () => controller.abort();
+}
+
+/** Resolves after `millis`, or at once when `signal` aborts. */
+function pause(millis, signal) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, millis);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
 }

@@ -11,8 +11,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * up to and including this one (1 = next), once the room is open; {@code etaSeconds} is the expected wait at the rate
  * admission runs at now (before the opening: the time until it). Once {@code ADMITTED}, {@code admissionToken} goes
  * in the {@code X-Admission-Token} header of the customer's holds of the show until {@code admittedUntil}.
+ * {@code readAgainSeconds}, while the place waits, is when the customer's page should read it again: zero when the
+ * customer's turn may come within one long poll (or the opening is still to come), so that the page long-polls and
+ * hears of it at once; further back, later, so that the room's whole crowd reads at the rate the room allows
+ * ({@link RoomProperties#readAgain}). In a stream, the next event with a position comes after that long, 5 s at the
+ * least.
  */
-public record Place(UUID ticketId, UUID showId, Status status, Long position, Long etaSeconds, Instant opensAt,
+public record Place(UUID ticketId, UUID showId, Status status, Long position, Long etaSeconds,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long readAgainSeconds, Instant opensAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String admissionToken,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant admittedUntil) {
 
@@ -35,8 +41,13 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
         }
     }
 
-    /** The place of a ticket in its room at {@code now}; {@code token} is its admission token once admitted. */
-    static Place of(TicketRepository.Place stored, Instant now, String token) {
+    /**
+     * The place of a ticket in its room at {@code now}; {@code token} is its admission token once admitted. A waiting
+     * page reads it again per {@code properties} (after {@code jitter}, 0 to 1, of its spread), or long-polls for up to
+     * {@code longPoll} once its turn may be that near: at the configured rate, the fastest admission can go.
+     */
+    static Place of(TicketRepository.Place stored, Instant now, String token, RoomProperties properties,
+            Duration longPoll, double jitter) {
         Ticket ticket = stored.ticket();
         Room room = stored.room();
         Status status = status(ticket, room, now);
@@ -46,7 +57,14 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
             case BEFORE_OPENING -> Math.max(0, Duration.between(now, room.opensAt()).toSeconds());
             default -> null;
         };
-        return new Place(ticket.ticketId(), ticket.showId(), status, position, eta, room.opensAt(),
+        Long readAgain = switch (status) {
+            case WAITING -> properties.readAgain(room.lastRank() - room.admittedThrough(),
+                    Duration.ofMillis(position * 60_000 / room.admitPerMinute()).minus(longPoll), room.admission(),
+                    jitter).toSeconds();
+            case BEFORE_OPENING -> 0L;
+            default -> null;
+        };
+        return new Place(ticket.ticketId(), ticket.showId(), status, position, eta, readAgain, room.opensAt(),
                 status == Status.ADMITTED ? token : null, ticket.admittedUntil());
     }
 

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -259,7 +260,8 @@ public class WaitingRooms {
         Ticket ticket = place.ticket();
         String token = ticket.admittedUntil() == null ? null
                 : tokens.issue(ticket.showId(), ticket.customerId(), ticket.admittedUntil());
-        return Place.of(place, clock.instant(), token);
+        return Place.of(place, clock.instant(), token, properties, waiting.maxPoll(),
+                ThreadLocalRandom.current().nextDouble());
     }
 
     private TicketRepository.Place owned(UUID ticketId, UUID customerId) {

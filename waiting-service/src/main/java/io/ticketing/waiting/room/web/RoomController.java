@@ -29,7 +29,7 @@ import io.ticketing.waiting.web.FollowingStreams;
 @RestController
 class RoomController {
 
-    /** How often a stream tells a waiting customer their position, when it moved. */
+    /** How often at most a stream tells a waiting customer their position, when it moved. */
     private static final Duration POSITION_EVERY = Duration.ofSeconds(5);
 
     private final WaitingRooms rooms;
@@ -64,14 +64,21 @@ class RoomController {
     }
 
     /**
-     * Server-Sent Events of the place: a {@code place} event now, at every change of its status, and every
-     * {@link #POSITION_EVERY} while its position moves; comments in between. The stream ends once the place no longer
-     * waits (its last event says why: admitted with the token, sold out, closed).
+     * Server-Sent Events of the place: a {@code place} event now, at every change of its status, and, while its
+     * position moves, after the place's {@code readAgainSeconds} (from {@link #POSITION_EVERY} to a long poll's
+     * longest), so that a room's crowd costs it no more reads on streams than its pages would; comments in between.
+     * The stream ends once the place no longer waits (its last event says why: admitted with the token, sold out,
+     * closed).
      */
     @GetMapping(path = "/api/v1/queue/{ticketId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable UUID ticketId, @CurrentCustomer UUID customerId) {
         Place first = rooms.place(ticketId, customerId, Duration.ZERO);
         return streams.follow(ticketId, first, place -> place.status().waits(),
-                place -> rooms.place(ticketId, customerId, POSITION_EVERY));
+                place -> rooms.place(ticketId, customerId, nextRead(place)));
+    }
+
+    private static Duration nextRead(Place place) {
+        Duration paced = Duration.ofSeconds(place.readAgainSeconds() == null ? 0 : place.readAgainSeconds());
+        return paced.compareTo(POSITION_EVERY) > 0 ? paced : POSITION_EVERY;
     }
 }

@@ -1,0 +1,100 @@
+package io.ticketing.waiting.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/** What a customer sees of their place, and when their page reads it again. */
+class PlaceTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
+    private static final Duration LONG_POLL = Duration.ofSeconds(30);
+    private static final RoomProperties PROPERTIES = properties(1000, 100);
+
+    @Test
+    void aCrowdReadsAtTheRoomsRateEachPageAtRandomOverHalfToOneAndAHalfOfItsShare() {
+        Duration admission = Duration.ofMinutes(60);
+        Duration far = Duration.ofHours(1);
+
+        assertThat(PROPERTIES.readAgain(10_000, far, admission, 0)).isEqualTo(Duration.ofSeconds(50));
+        assertThat(PROPERTIES.readAgain(10_000, far, admission, 0.5)).as("100 a second").isEqualTo(
+                Duration.ofSeconds(100));
+        assertThat(PROPERTIES.readAgain(10_000, far, admission, 1)).isEqualTo(Duration.ofSeconds(150));
+        assertThat(PROPERTIES.readAgain(20, far, admission, 0.5)).as("5 s at the least").isEqualTo(
+                Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aPageReadsAgainBeforeItsTurnMayComeAndBeforeItWouldLoseMoreThanAQuarterOfItsAdmission() {
+        assertThat(PROPERTIES.readAgain(10_000, Duration.ofHours(1), Duration.ofMinutes(4), 1))
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(PROPERTIES.readAgain(10_000, Duration.ofSeconds(12), Duration.ofMinutes(60), 1))
+                .isEqualTo(Duration.ofSeconds(12));
+        assertThat(PROPERTIES.readAgain(10_000, Duration.ZERO, Duration.ofMinutes(60), 1)).as("long-poll now")
+                .isEqualTo(Duration.ZERO);
+        assertThat(PROPERTIES.readAgain(10_000, Duration.ofSeconds(-5), Duration.ofMinutes(60), 1))
+                .isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void aWaitingPlaceIsReadAgainWhenItsTurnMayBeOneLongPollAwayAtTheConfiguredRate() {
+        // 3,000 a minute configured, 300 now: 1,000 ahead is 200 s at the rate now, but 20 s at the fastest
+        Room slowedDown = room(Room.Status.OPEN, 3000, 300, 1000, 11_000);
+        Place near = Place.of(place(2000, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+        assertThat(near.status()).isEqualTo(Place.Status.WAITING);
+        assertThat(near.position()).isEqualTo(1000);
+        assertThat(near.etaSeconds()).as("at the rate now").isEqualTo(200);
+        assertThat(near.readAgainSeconds()).as("long-poll now").isZero();
+
+        // 5,000 ahead: 100 s at the fastest, so 70 s before a long poll may be needed; the crowd's share is 100 s
+        Place further = Place.of(place(6000, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+        assertThat(further.readAgainSeconds()).isEqualTo(70);
+        Place far = Place.of(place(10_900, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+        assertThat(far.readAgainSeconds()).as("the crowd of 10,000 spread at 100 a second").isEqualTo(100);
+    }
+
+    @Test
+    void placesThatNoLongerWaitAreNotReadAgainAndThoseBeforeTheOpeningLongPollForIt() {
+        Room scheduled = room(Room.Status.SCHEDULED, 6000, 6000, 0, 0);
+        assertThat(Place.of(place(null, scheduled), NOW, null, PROPERTIES, LONG_POLL, 0.5).readAgainSeconds())
+                .isZero();
+        Room soldOut = room(Room.Status.SOLD_OUT, 6000, 6000, 10, 100);
+        Place ended = Place.of(place(50L, soldOut), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+        assertThat(ended.status()).isEqualTo(Place.Status.SOLD_OUT);
+        assertThat(ended.readAgainSeconds()).isNull();
+    }
+
+    @Test
+    void aRoomWhoseCrowdWouldReadAtNoRateIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> properties(0, 100)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("opening-reads-per-second");
+        assertThatThrownBy(() -> properties(1000, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reads-per-second");
+    }
+
+    private static RoomProperties properties(int openingReadsPerSecond, int readsPerSecond) {
+        return new RoomProperties(Duration.ofMillis(500), Duration.ofSeconds(1), 0.5, 0.01, 0.01,
+                Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 3, 0.1, 0.1, 0.1, Duration.ofSeconds(2),
+                Duration.ofSeconds(2), openingReadsPerSecond, readsPerSecond);
+    }
+
+    private static Room room(Room.Status status, int configured, double effective, long admittedThrough,
+            long lastRank) {
+        return new Room(UUID.randomUUID(), status, NOW.minusSeconds(60), configured, 60, effective, null, false, 0,
+                admittedThrough, lastRank, NOW, NOW, NOW.minusSeconds(60), null, NOW, NOW);
+    }
+
+    private static TicketRepository.Place place(Long rank, Room room) {
+        return new TicketRepository.Place(new Ticket(UUID.randomUUID(), room.showId(), UUID.randomUUID(),
+                NOW.minusSeconds(120), 7, rank, null, null), room);
+    }
+
+    private static TicketRepository.Place place(long rank, Room room) {
+        return place(Long.valueOf(rank), room);
+    }
+}
