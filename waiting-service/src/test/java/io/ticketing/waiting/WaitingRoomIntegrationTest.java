@@ -159,6 +159,37 @@ class WaitingRoomIntegrationTest {
     }
 
     @Test
+    void anOpeningAdmitsNobodyWhileItsCrowdReadsItsPlacesAndAdmitsOnceItHasStopped() throws Exception {
+        UUID show = show(1000);
+        var admin = JsonApi.asGateway(url(""));
+        admin.put(room(show), settings(Instant.now().plusSeconds(3600), 6000, 5));
+        int crowd = 100;
+        List<UUID> ids = IntStream.range(0, crowd).mapToObj(i -> UUID.randomUUID()).toList();
+        List<String> tickets = new ArrayList<>();
+        for (UUID id : ids) {
+            tickets.add(join(customer(id), show).text("ticketId"));
+        }
+        admin.put(room(show), settings(Instant.now(), 6000, 5));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "OPEN".equals(customer().get(queue(show)).text("status")));
+
+        // 80 of the 100 read their places over 4 s, 20 a second: not yet nine in ten, and still reading
+        Instant reading = Instant.now();
+        for (int i = 0; i < 80; i++) {
+            assertThat(customer(ids.get(i)).get("/api/v1/queue/" + tickets.get(i)).text("status"))
+                    .isEqualTo("WAITING");
+            Thread.sleep(50);
+        }
+        assertThat(Duration.between(reading, Instant.now())).isLessThan(Duration.ofSeconds(10));
+        assertThat(admitted(show)).as("quiet while the crowd reads: " + roomRow(show)).isZero();
+
+        // they stop: the quiet ends within the next judgements, and admission goes on at the rate
+        Instant stopped = Instant.now();
+        await().atMost(Duration.ofSeconds(5)).until(() -> admitted(show) > 0);
+        assertThat(Duration.between(stopped, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(10)).until(() -> admitted(show) == crowd);
+    }
+
+    @Test
     void admissionFollowsTheRateWithTwoInstancesAndTokensAdmitOnlyTheirCustomer() throws Exception {
         UUID show = show(1000);
         int customers = 120;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,10 @@ import io.ticketing.waiting.line.Reservation;
  * admissions for the time since its last tick at the rate it runs at, and admits that many of the next ranks; the
  * room's row is locked meanwhile, so instances take turns and the rate is the room's, however many run. A room whose
  * opening has come is opened first: who joined before it is ranked in the order of their random draws, and nobody is
- * admitted while that crowd reads its places ({@link RoomProperties#openingQuiet}); then the rate ramps up. Every
- * tick the rate follows how the show's holds fared ({@link #throttle}); every few seconds reservation-service is asked
- * whether any seat is left, and a room with none closes itself as sold out.
+ * admitted while that crowd reads its places ({@link #stillReading}: every instance counts the reads it serves
+ * meanwhile and adds them to the room on its ticks); then the rate ramps up. Every tick the rate follows how the
+ * show's holds fared ({@link #throttle}); every few seconds reservation-service is asked whether any seat is left, and
+ * a room with none closes itself as sold out.
  */
 @Component
 class Admission {
@@ -38,6 +40,12 @@ class Admission {
      * pause's worth in at once.
      */
     private static final Duration MOST_EARNED = Duration.ofSeconds(5);
+    /** The longest an opening is quiet, however slowly its crowd reads. */
+    static final Duration LONGEST_QUIET = Duration.ofSeconds(30);
+    /** A crowd reads on while it reads at least this share of itself a second... */
+    private static final double READING_SHARE_PER_SECOND = 0.01;
+    /** ... and at least this share of how fast it read since the opening. */
+    private static final double READING_FROM_AVERAGE = 0.2;
 
     private final RoomRepository rooms;
     private final TicketRepository tickets;
@@ -49,6 +57,8 @@ class Admission {
     private final Clock clock;
     /** When this instance last asked whether a room's show has seats left. */
     private final Map<UUID, Instant> seatsCheckedAt = new ConcurrentHashMap<>();
+    /** Reads of places in rooms whose opening is quiet, served by this instance and not yet added to their rooms. */
+    private final Map<UUID, AtomicLong> openingReads = new ConcurrentHashMap<>();
 
     Admission(RoomRepository rooms, TicketRepository tickets, HoldHealthRepository health, Reservation reservation,
             TransactionOperations transactions, RoomProperties properties, RoomMetrics metrics, Clock clock) {
@@ -64,6 +74,7 @@ class Admission {
 
     @Scheduled(fixedDelayString = "${ticketing.waiting.room.tick:PT0.5S}")
     void tick() {
+        addOpeningReads();
         for (UUID showId : rooms.due(clock.instant())) {
             try {
                 admit(showId);
@@ -72,6 +83,28 @@ class Admission {
                 log.warn("Could not admit customers of show {}'s waiting room now; trying again", showId, ex);
             }
         }
+    }
+
+    /** A customer read their place in a room whose opening is quiet: the room hears of it on this instance's tick. */
+    void readInQuiet(UUID showId) {
+        openingReads.computeIfAbsent(showId, show -> new AtomicLong()).incrementAndGet();
+    }
+
+    private void addOpeningReads() {
+        openingReads.forEach((showId, reads) -> {
+            long count = reads.getAndSet(0);
+            if (count == 0) {
+                openingReads.remove(showId, reads); // the quiet is over (a read racing this one is lost: one read)
+                return;
+            }
+            try {
+                rooms.addOpeningReads(showId, count);
+            }
+            catch (RuntimeException ex) {
+                reads.addAndGet(count);
+                log.warn("Could not count the reads of show {}'s waiting room; trying again", showId, ex);
+            }
+        });
     }
 
     @Scheduled(fixedDelayString = "PT1M")
@@ -110,8 +143,9 @@ class Admission {
     }
 
     private void admitLocked(Room room, Instant now) {
-        if (now.isBefore(room.tickedAt())) {
-            return; // the opening's quiet: the crowd that waited for it reads its places first
+        if (room.quiet(now)) {
+            judgeQuiet(room, now);
+            return;
         }
         Duration judged = judged(Duration.between(room.rateChangedAt(), now), properties);
         Throttle throttle = throttle(room, health.since(room.showId(), now.minus(judged)), now, properties);
@@ -153,14 +187,50 @@ class Admission {
      */
     private Room open(Room room, Instant now) {
         int ranked = tickets.rankEarly(room.showId(), room.lastRank());
-        Duration quiet = properties.openingQuiet(ranked);
         double first = room.admitPerMinute() * Math.min(1, properties.openingShare());
-        rooms.opened(room.showId(), room.lastRank() + ranked, now, now.plus(quiet), first,
+        rooms.opened(room.showId(), room.lastRank() + ranked, now, ranked == 0 ? now : now.plus(LONGEST_QUIET), first,
                 ramping(first, room, properties));
         rooms.announce(Room.Status.OPEN, room.showId(), room.admittedThrough());
-        log.info("Waiting room of show {} opened with {} customers drawn into random order; admitting from {} s on",
-                room.showId(), ranked, quiet.toMillis() / 1000.0);
+        log.info("Waiting room of show {} opened with {} customers drawn into random order; admitting once they have "
+                + "read their places", room.showId(), ranked);
         return rooms.find(room.showId()).orElseThrow();
+    }
+
+    /**
+     * A tick in the opening's quiet: judged every two ticks at most, it ends the quiet once the crowd no longer reads
+     * ({@code rateChangedAt} is when it was judged last, until then).
+     */
+    private void judgeQuiet(Room room, Instant now) {
+        Duration since = Duration.between(room.rateChangedAt(), now);
+        if (since.compareTo(properties.tick().multipliedBy(2)) < 0) {
+            return;
+        }
+        if (stillReading(room, since, now, properties)) {
+            rooms.quiet(room.showId(), room.openingReads(), room.tickedAt(), now);
+            return;
+        }
+        rooms.quiet(room.showId(), room.openingReads(), now, now);
+        log.info("Waiting room of show {}: {} reads of {} places in the opening's first {} s; admitting from now on",
+                room.showId(), room.openingReads(), room.lastRank() - room.admittedThrough(),
+                Duration.between(room.openedAt(), now).toMillis() / 1000.0);
+    }
+
+    /**
+     * Whether the crowd waiting in an opening's quiet still reads its places: fewer than {@code openingReadShare} of
+     * them read so far, and in the {@code since} since the last judgement at least 1 % of the crowd a second and a
+     * fifth of the rate since the opening (a crowd drawn at the opening reads at once and then stops: those that do
+     * not read, having left, do not keep the room shut for the rest).
+     */
+    static boolean stillReading(Room room, Duration since, Instant now, RoomProperties properties) {
+        long crowd = room.lastRank() - room.admittedThrough();
+        if (room.openingReads() >= crowd * properties.openingReadShare()) {
+            return false;
+        }
+        double seconds = since.toNanos() / 1e9;
+        double lately = (room.openingReads() - room.openingReadsJudged()) / seconds;
+        double sinceOpening = room.openingReads() / (Duration.between(room.openedAt(), now).toNanos() / 1e9);
+        return lately > 0 && lately >= crowd * READING_SHARE_PER_SECOND
+                && lately >= sinceOpening * READING_FROM_AVERAGE;
     }
 
     /** The seats left to hold, asked every seat-check interval of an open room; null when not asked or not known. */

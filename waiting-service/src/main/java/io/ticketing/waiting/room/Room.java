@@ -14,14 +14,17 @@ import java.util.UUID;
  * @param credit admissions earned by time and not made yet (a fraction carries over to the next tick)
  * @param admittedThrough tickets ranked up to here are admitted
  * @param lastRank the last rank given; {@code lastRank - admittedThrough} customers wait once the room is open
- * @param tickedAt when admission last ran, from which the next tick's credit is counted (at the opening, when it
- * starts: after the opening's quiet)
- * @param rateChangedAt when the rate (or why it is lower) last changed: the holds since then judge it
+ * @param tickedAt when admission last ran, from which the next tick's credit is counted (in the opening's quiet, when
+ * the quiet ends at the latest)
+ * @param rateChangedAt when the rate (or why it is lower) last changed: the holds since then judge it (in the
+ * opening's quiet, when the crowd's reads were last judged)
+ * @param openingReads the reads of places every instance served while the opening was quiet, as added up so far
+ * @param openingReadsJudged those of them admission had seen on its last tick in the quiet
  */
 public record Room(UUID showId, Status status, Instant opensAt, int admitPerMinute, int admissionMinutes,
         double effectivePerMinute, String throttleReason, boolean ramping, double credit, long admittedThrough,
-        long lastRank, Instant tickedAt, Instant rateChangedAt, Instant openedAt, Instant closedAt, Instant createdAt,
-        Instant updatedAt) {
+        long lastRank, Instant tickedAt, Instant rateChangedAt, long openingReads, long openingReadsJudged,
+        Instant openedAt, Instant closedAt, Instant createdAt, Instant updatedAt) {
 
     public enum Status {
         /** Not open yet: customers who join draw their places at the opening. Holds already need a token. */
@@ -37,6 +40,11 @@ public record Room(UUID showId, Status status, Instant opensAt, int admitPerMinu
     /** Whether holds of the show need an admission token. */
     public boolean on() {
         return status == Status.SCHEDULED || status == Status.OPEN;
+    }
+
+    /** Whether the opening is still quiet at {@code now}: it admits nobody while its crowd reads its places. */
+    boolean quiet(Instant now) {
+        return status == Status.OPEN && tickedAt != null && now.isBefore(tickedAt);
     }
 
     public boolean throttled() {

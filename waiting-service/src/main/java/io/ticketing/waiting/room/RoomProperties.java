@@ -30,9 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * does before a crowd is in (1: the configured rate from the opening on)
  * @param rampStep how often an opening's rate doubles
  * @param seatCheckInterval how often an open room asks reservation-service whether any seat is left
- * @param openingReadsPerSecond how fast the crowd that waited for an opening reads its places then (about what one
- * gateway and one waiting-service instance serve on two cores): a room admits nobody for as long as that crowd takes
- * to read, 30 s at most, so that its first holds do not queue behind the crowd's reads
+ * @param openingReadShare an opening is quiet (admits nobody) while the crowd drawn at it reads its places, so that
+ * the first admitted customers' holds do not queue behind ten thousand reads: until this share of the crowd has read,
+ * or the crowd stopped reading ({@link Admission#stillReading}), 30 s at most
  * @param readsPerSecond how many reads of their places a room's waiting crowd makes a second, spread out: each place
  * read tells its page when to read it again ({@link #readAgain}), so that a crowd ten times larger reads as often in
  * all, each customer ten times less often (100: about a tenth of what one gateway and one waiting-service instance
@@ -45,25 +45,17 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
         @DefaultValue("PT1S") Duration reaction, @DefaultValue("20") int minHolds, @DefaultValue("3") int minSlow,
         @DefaultValue("0.1") double slowestShare, @DefaultValue("0.1") double stepUp,
         @DefaultValue("0.1") double openingShare, @DefaultValue("PT2S") Duration rampStep,
-        @DefaultValue("PT2S") Duration seatCheckInterval, @DefaultValue("1000") int openingReadsPerSecond,
+        @DefaultValue("PT2S") Duration seatCheckInterval, @DefaultValue("0.9") double openingReadShare,
         @DefaultValue("100") int readsPerSecond) {
 
-    /** The longest an opening is quiet. */
-    private static final Duration LONGEST_QUIET = Duration.ofSeconds(30);
     /** A waiting page reads its place this often at most, however small the crowd. */
     private static final Duration SOONEST_READ = Duration.ofSeconds(5);
 
     public RoomProperties {
-        if (openingReadsPerSecond < 1 || readsPerSecond < 1) {
-            throw new IllegalArgumentException("ticketing.waiting.room.opening-reads-per-second and reads-per-second "
-                    + "are 1 at least (a room's crowd reads its places at some rate)");
+        if (readsPerSecond < 1) {
+            throw new IllegalArgumentException("ticketing.waiting.room.reads-per-second is 1 at least (a room's crowd "
+                    + "reads its places at some rate)");
         }
-    }
-
-    /** How long a room that opened with {@code crowd} customers admits nobody. */
-    public Duration openingQuiet(long crowd) {
-        Duration quiet = Duration.ofMillis(crowd * 1000 / openingReadsPerSecond);
-        return quiet.compareTo(LONGEST_QUIET) < 0 ? quiet : LONGEST_QUIET;
     }
 
     /**
@@ -71,7 +63,7 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
      * over {@code crowd / readsPerSecond}, 5 s at the least, and each page's over half to one and a half of that
      * ({@code jitter}, 0 to 1), so that pages that read together do not read again together. Never later than a
      * quarter of an admission (a customer let in sooner than expected, because the rate went up, loses at most that of
-     * it) nor than {@code untilNear}, when the customer's turn may be one long poll away: from then on the page
+     * it: so the spread is two thirds of that at most, before the jitter) nor than {@code untilNear}, when the customer's turn may be one long poll away: from then on the page
      * long-polls (zero), and hears of its admission at once.
      */
     public Duration readAgain(long crowd, Duration untilNear, Duration admission, double jitter) {
@@ -79,7 +71,10 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
             return Duration.ZERO;
         }
         long spread = Math.max(SOONEST_READ.toMillis(), Math.min(crowd, Long.MAX_VALUE / 1000) * 1000 / readsPerSecond);
-        long millis = Math.min(Math.round(spread * (0.5 + jitter)), admission.toMillis() / 4);
+        // the jitter spreads the reads under the longest wait too: capped after it, most of a large crowd would be
+        // told the same wait and read again together (the arena's pages read in waves every minute)
+        long longest = admission.toMillis() / 4;
+        long millis = Math.round(Math.min(spread, longest * 2 / 3) * (0.5 + jitter));
         return Duration.ofMillis(Math.min(millis, untilNear.toMillis()));
     }
 

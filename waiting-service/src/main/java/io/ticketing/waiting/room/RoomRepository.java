@@ -24,7 +24,7 @@ class RoomRepository {
     static final String COLUMNS = """
             r.show_id, r.status, r.opens_at, r.admit_per_minute, r.admission_minutes, r.effective_per_minute,
             r.throttle_reason, r.ramping, r.credit, r.admitted_through, r.last_rank, r.ticked_at, r.rate_changed_at,
-            r.opened_at, r.closed_at, r.created_at, r.updated_at""";
+            r.opening_reads, r.opening_reads_judged, r.opened_at, r.closed_at, r.created_at, r.updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -90,17 +90,18 @@ class RoomRepository {
 
     /**
      * The opening: ranks 1 to {@code ranked} were given to who joined before it; admission counts from
-     * {@code admitFrom}, at {@code effectivePerMinute} at first, ramping up while that is below the configured rate
-     * ({@code throttleReason} says so).
+     * {@code admitFrom} (the end of the opening's quiet at the latest), at {@code effectivePerMinute} at first, ramping
+     * up while that is below the configured rate ({@code throttleReason} says so).
      */
     void opened(UUID showId, long ranked, Instant now, Instant admitFrom, double effectivePerMinute,
             String throttleReason) {
         jdbc.sql("""
                 UPDATE waiting_room
                 SET status = 'OPEN', last_rank = ?, opened_at = ?, ticked_at = ?, rate_changed_at = ?,
-                    effective_per_minute = ?, throttle_reason = ?, ramping = ?, updated_at = ?
+                    effective_per_minute = ?, throttle_reason = ?, ramping = ?, opening_reads = 0,
+                    opening_reads_judged = 0, updated_at = ?
                 WHERE show_id = ?""")
-                .params(ranked, utc(now), utc(admitFrom), utc(admitFrom), effectivePerMinute, throttleReason,
+                .params(ranked, utc(now), utc(admitFrom), utc(now), effectivePerMinute, throttleReason,
                         throttleReason != null, utc(now), showId)
                 .update();
     }
@@ -111,6 +112,22 @@ class RoomRepository {
                 UPDATE waiting_room SET last_rank = last_rank + 1
                 WHERE show_id = ? AND status = 'OPEN'
                 RETURNING last_rank""").param(showId).query(Long.class).optional();
+    }
+
+    /** Adds reads of the room's places that this instance served while its opening was quiet. */
+    void addOpeningReads(UUID showId, long reads) {
+        jdbc.sql("UPDATE waiting_room SET opening_reads = opening_reads + ? WHERE show_id = ?").params(reads, showId)
+                .update();
+    }
+
+    /**
+     * A tick in the opening's quiet judged it at {@code now} by {@code reads} reads; {@code quietUntil} is when it ends
+     * ({@code now}: it has ended, and the rate counts from now).
+     */
+    void quiet(UUID showId, long reads, Instant quietUntil, Instant now) {
+        jdbc.sql("""
+                UPDATE waiting_room SET opening_reads_judged = ?, ticked_at = ?, rate_changed_at = ?
+                WHERE show_id = ?""").params(reads, utc(quietUntil), utc(now), showId).update();
     }
 
     /** What one tick of admission did. */
@@ -146,7 +163,8 @@ class RoomRepository {
                 rs.getDouble("effective_per_minute"), rs.getString("throttle_reason"), rs.getBoolean("ramping"),
                 rs.getDouble("credit"),
                 rs.getLong("admitted_through"), rs.getLong("last_rank"), instant(rs, "ticked_at"),
-                instant(rs, "rate_changed_at"), instant(rs, "opened_at"), instant(rs, "closed_at"),
+                instant(rs, "rate_changed_at"), rs.getLong("opening_reads"), rs.getLong("opening_reads_judged"),
+                instant(rs, "opened_at"), instant(rs, "closed_at"),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 

@@ -208,10 +208,14 @@ public class WaitingRooms {
 
     /**
      * The customer's place; with {@code waitFor} above zero, answered as soon as its status changes (admitted, the
-     * room opened, sold out or closed) or when that time has passed (long polling).
+     * room opened, sold out or closed) or when that time has passed (long polling). A read in an opening's quiet is
+     * counted: the quiet lasts while the crowd reads.
      */
     public Place place(UUID ticketId, UUID customerId, Duration waitFor) {
         TicketRepository.Place seen = owned(ticketId, customerId);
+        if (seen.room().quiet(clock.instant())) {
+            admission.readInQuiet(seen.room().showId());
+        }
         Place first = view(seen);
         Instant deadline = clock.instant()
                 .plus(waitFor.compareTo(waiting.maxPoll()) > 0 ? waiting.maxPoll() : waitFor);

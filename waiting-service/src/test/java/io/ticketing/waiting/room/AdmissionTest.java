@@ -13,7 +13,7 @@ class AdmissionTest {
 
     private static final RoomProperties PROPERTIES = new RoomProperties(Duration.ofMillis(500), Duration.ofSeconds(1),
             0.5, 0.01, 0.01, Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 3, 0.1, 0.1, 0.1, Duration.ofSeconds(2),
-            Duration.ofSeconds(2), 1000, 100);
+            Duration.ofSeconds(2), 0.9, 100);
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
     private static final HoldHealthRepository.Health HEALTHY = new HoldHealthRepository.Health(200, 0, 0);
 
@@ -99,10 +99,23 @@ class AdmissionTest {
     }
 
     @Test
-    void anOpeningIsQuietWhileItsCrowdReadsItsPlacesAtTheRateGivenForThatHalfAMinuteAtMost() {
-        assertThat(PROPERTIES.openingQuiet(150)).isEqualTo(Duration.ofMillis(150));
-        assertThat(PROPERTIES.openingQuiet(10_000)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(PROPERTIES.openingQuiet(1_000_000)).isEqualTo(Duration.ofSeconds(30));
+    void anOpeningIsQuietWhileItsCrowdReadsItsPlacesAndNotOnceMostHaveReadOrTheyStoppedReading() {
+        // 10,000 drawn at the opening 6 s ago; the reads of the last second against those before
+        Duration second = Duration.ofSeconds(1);
+        assertThat(Admission.stillReading(opening(10_000, 5_000, 4_300), second, NOW, PROPERTIES)).as("700 a second")
+                .isTrue();
+        assertThat(Admission.stillReading(opening(10_000, 9_000, 8_300), second, NOW, PROPERTIES))
+                .as("nine in ten have read").isFalse();
+        assertThat(Admission.stillReading(opening(10_000, 6_000, 5_910), second, NOW, PROPERTIES))
+                .as("90 a second: under 1 % of the crowd").isFalse();
+        assertThat(Admission.stillReading(opening(1_000, 600, 500), second, NOW, PROPERTIES))
+                .as("100 a second, against 100 since the opening").isTrue();
+        assertThat(Admission.stillReading(opening(1_000, 600, 585), second, NOW, PROPERTIES))
+                .as("15 a second, against 100 since the opening: they have stopped").isFalse();
+        assertThat(Admission.stillReading(opening(1_000, 0, 0), second, NOW, PROPERTIES)).as("nobody reads")
+                .isFalse();
+        assertThat(Admission.stillReading(opening(10_000, 5_000, 4_650), Duration.ofMillis(500), NOW, PROPERTIES))
+                .as("350 in half a second").isTrue();
     }
 
     private static Admission.Throttle throttle(Room room, HoldHealthRepository.Health holds) {
@@ -122,6 +135,13 @@ class AdmissionTest {
     private static Room room(int configured, double effective, String reason, boolean ramping, double secondsAgo) {
         Instant changed = NOW.minusMillis(Math.round(secondsAgo * 1000));
         return new Room(UUID.randomUUID(), Room.Status.OPEN, NOW, configured, 5, effective, reason, ramping, 0, 0, 0,
-                NOW, changed, NOW, null, NOW, NOW);
+                NOW, changed, 0, 0, NOW, null, NOW, NOW);
+    }
+
+    /** A room that opened 6 s ago with a crowd of {@code crowd}: {@code reads} reads so far, {@code judged} 1 s ago. */
+    private static Room opening(long crowd, long reads, long judged) {
+        Instant opened = NOW.minusSeconds(6);
+        return new Room(UUID.randomUUID(), Room.Status.OPEN, opened, 6000, 5, 600, "opening", true, 0, 0, crowd,
+                opened.plusSeconds(30), NOW.minusSeconds(1), reads, judged, opened, null, opened, opened);
     }
 }
