@@ -41,7 +41,7 @@ class Admission {
      */
     private static final Duration MOST_EARNED = Duration.ofSeconds(5);
     /** The longest an opening is quiet, however slowly its crowd reads. */
-    static final Duration LONGEST_QUIET = Duration.ofSeconds(30);
+    private static final Duration LONGEST_QUIET = Duration.ofSeconds(30);
     /** A crowd reads on while it reads at least this share of itself a second... */
     private static final double READING_SHARE_PER_SECOND = 0.01;
     /** ... and at least this share of how fast it read since the opening. */

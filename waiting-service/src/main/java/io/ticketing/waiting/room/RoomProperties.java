@@ -63,8 +63,9 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
      * over {@code crowd / readsPerSecond}, 5 s at the least, and each page's over half to one and a half of that
      * ({@code jitter}, 0 to 1), so that pages that read together do not read again together. Never later than a
      * quarter of an admission (a customer let in sooner than expected, because the rate went up, loses at most that of
-     * it: so the spread is two thirds of that at most, before the jitter) nor than {@code untilNear}, when the customer's turn may be one long poll away: from then on the page
-     * long-polls (zero), and hears of its admission at once.
+     * it: so the spread is two thirds of that at most, before the jitter) nor than {@code untilNear}, when the
+     * customer's turn may be one long poll away: from then on the page long-polls (zero), and hears of its admission
+     * at once.
      */
     public Duration readAgain(long crowd, Duration untilNear, Duration admission, double jitter) {
         if (!untilNear.isPositive()) {

@@ -208,30 +208,33 @@ public class WaitingRooms {
 
     /**
      * The customer's place; with {@code waitFor} above zero, answered as soon as its status changes (admitted, the
-     * room opened, sold out or closed) or when that time has passed (long polling). A read in an opening's quiet is
-     * counted: the quiet lasts while the crowd reads.
+     * room opened, sold out or closed) or when that time has passed (long polling). An answer in an opening's quiet
+     * is counted: the quiet lasts while the crowd reads.
      */
     public Place place(UUID ticketId, UUID customerId, Duration waitFor) {
         TicketRepository.Place seen = owned(ticketId, customerId);
-        if (seen.room().quiet(clock.instant())) {
-            admission.readInQuiet(seen.room().showId());
-        }
         Place first = view(seen);
         Instant deadline = clock.instant()
                 .plus(waitFor.compareTo(waiting.maxPoll()) > 0 ? waiting.maxPoll() : waitFor);
         if (!first.status().waits() || !clock.instant().isBefore(deadline)) {
-            return first;
+            return answered(seen, first);
         }
         try (var watch = signals.watch(seen)) {
-            Place now = view(owned(ticketId, customerId)); // what changed before the watch began
+            TicketRepository.Place latest = owned(ticketId, customerId); // what changed before the watch began
+            Place now = view(latest);
             for (Duration left = Duration.between(clock.instant(), deadline);
                     now.status() == first.status() && left.isPositive();
                     left = Duration.between(clock.instant(), deadline)) {
                 if (watch.await(left)) {
-                    now = view(owned(ticketId, customerId));
+                    latest = owned(ticketId, customerId);
+                    now = view(latest);
                 }
             }
-            return now.status() == first.status() ? view(owned(ticketId, customerId)) : now;
+            if (now.status() == first.status()) {
+                latest = owned(ticketId, customerId);
+                now = view(latest);
+            }
+            return answered(latest, now);
         }
     }
 
@@ -258,6 +261,14 @@ public class WaitingRooms {
     private long waiting(Room room) {
         return room.status() == Room.Status.SCHEDULED ? tickets.beforeOpening(room.showId())
                 : room.on() ? room.lastRank() - room.admittedThrough() : 0;
+    }
+
+    /** {@code place}, the view of {@code stored}, answered to its customer: counted when the room's opening is quiet. */
+    private Place answered(TicketRepository.Place stored, Place place) {
+        if (stored.room().quiet(clock.instant())) {
+            admission.readInQuiet(stored.room().showId());
+        }
+        return place;
     }
 
     private Place view(TicketRepository.Place place) {
