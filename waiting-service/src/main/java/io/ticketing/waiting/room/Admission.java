@@ -46,6 +46,8 @@ class Admission {
     private static final double READING_SHARE_PER_SECOND = 0.01;
     /** ... and at least this share of how fast it read since the opening. */
     private static final double READING_FROM_AVERAGE = 0.2;
+    /** A crowd that has not read at all yet is given this long to start (its pages may learn of the opening late). */
+    private static final Duration FIRST_READS = Duration.ofSeconds(5);
 
     private final RoomRepository rooms;
     private final TicketRepository tickets;
@@ -219,16 +221,21 @@ class Admission {
      * Whether the crowd waiting in an opening's quiet still reads its places: fewer than {@code openingReadShare} of
      * them read so far, and in the {@code since} since the last judgement at least 1 % of the crowd a second and a
      * fifth of the rate since the opening (a crowd drawn at the opening reads at once and then stops: those that do
-     * not read, having left, do not keep the room shut for the rest).
+     * not read, having left, do not keep the room shut for the rest). A crowd that has not read at all is given
+     * {@link #FIRST_READS} to start.
      */
     static boolean stillReading(Room room, Duration since, Instant now, RoomProperties properties) {
         long crowd = room.lastRank() - room.admittedThrough();
         if (room.openingReads() >= crowd * properties.openingReadShare()) {
             return false;
         }
+        Duration open = Duration.between(room.openedAt(), now);
+        if (room.openingReads() == 0) {
+            return open.compareTo(FIRST_READS) < 0;
+        }
         double seconds = since.toNanos() / 1e9;
         double lately = (room.openingReads() - room.openingReadsJudged()) / seconds;
-        double sinceOpening = room.openingReads() / (Duration.between(room.openedAt(), now).toNanos() / 1e9);
+        double sinceOpening = room.openingReads() / (open.toNanos() / 1e9);
         return lately > 0 && lately >= crowd * READING_SHARE_PER_SECOND
                 && lately >= sinceOpening * READING_FROM_AVERAGE;
     }

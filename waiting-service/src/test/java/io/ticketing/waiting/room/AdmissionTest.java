@@ -112,8 +112,10 @@ class AdmissionTest {
                 .as("100 a second, against 100 since the opening").isTrue();
         assertThat(Admission.stillReading(opening(1_000, 600, 585), second, NOW, PROPERTIES))
                 .as("15 a second, against 100 since the opening: they have stopped").isFalse();
-        assertThat(Admission.stillReading(opening(1_000, 0, 0), second, NOW, PROPERTIES)).as("nobody reads")
+        assertThat(Admission.stillReading(opening(1_000, 0, 0), second, NOW, PROPERTIES)).as("nobody read in 6 s")
                 .isFalse();
+        assertThat(Admission.stillReading(opening(1_000, 0, 0), second, NOW.minusSeconds(2), PROPERTIES))
+                .as("nobody read in 4 s: their pages may not have heard yet").isTrue();
         assertThat(Admission.stillReading(opening(10_000, 5_000, 4_650), Duration.ofMillis(500), NOW, PROPERTIES))
                 .as("350 in half a second").isTrue();
     }
