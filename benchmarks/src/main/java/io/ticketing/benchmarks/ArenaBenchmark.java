@@ -172,6 +172,9 @@ public final class ArenaBenchmark {
         var inFlight = new Semaphore(options.connections(), true);
         Queue<long[]> timeline = new ConcurrentLinkedQueue<>();
         Queue<Duration> waits = new ConcurrentLinkedQueue<>();
+        if (room != null) {
+            room.openOnceWaiting();
+        }
         Duration duration = LoadRunner.together(customers, number -> {
             int seats = 0;
             stops[number] = "time limit";

@@ -15,11 +15,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The arena's virtual waiting room (issue 19, {@code --room}): every customer takes a place before the opening, the
- * room opens, and each customer waits for its admission before it races, as the web app's page does: it reads its
- * place again when the room tells it to ({@code readAgainSeconds}: the room spreads its crowd's reads) and long-polls
- * it once its turn is near (a long poll answers at admission at once), then holds with its admission token. Waiting
- * takes none of the ingress's connections, which serve the seat path; it has {@link #READERS} of its own. The reads
- * are counted ({@link #reads()}).
+ * room opens once the race's customers wait for it, and each customer waits for its admission before it races, as the
+ * web app's page does: it reads its place again when the room tells it to ({@code readAgainSeconds}: the room spreads
+ * its crowd's reads) and long-polls it once its turn is near (a long poll answers at admission at once), then holds
+ * with its admission token. Waiting takes none of the ingress's connections, which serve the seat path; it has its own
+ * ({@link #READERS} and {@link #LONG_POLLERS}). The reads are counted ({@link #reads()}).
  */
 final class ArenaRoom {
 
@@ -27,12 +27,19 @@ final class ArenaRoom {
     private static final int LONG_POLL_SECONDS = 30;
     /**
      * Reads of places in flight at most: ten thousand customers each with a connection of its own would measure this
-     * machine's TCP accept queue (the arena's first runs did), not the room. A customer near its turn holds one for a
-     * long poll; one further back sleeps without one.
+     * machine's TCP accept queue (the arena's first runs did), not the room. A customer further back sleeps without
+     * one.
      */
-    private static final int READERS = 1_000;
+    private static final int READERS = 500;
+    /**
+     * Long polls in flight at most, apart from the reads: sharing their connections, the long polls of customers near
+     * their turn (30 s each) kept the rest of the crowd from reading at all. (2,000 at once ran the local stack's
+     * waiting-service, with its 256 MB heap, out of memory.)
+     */
+    private static final int LONG_POLLERS = 1_000;
     private static final int MAX_FAILURES = 60;
     private static final int JOIN_ATTEMPTS = 5;
+    private static final Duration OPENING_AT_THE_LATEST = Duration.ofSeconds(30);
 
     private final Gateway gateway;
     private final Gateway longPolls;
@@ -40,6 +47,7 @@ final class ArenaRoom {
     private final String showId;
     private final PrintStream out;
     private final Semaphore readers = new Semaphore(READERS, true);
+    private final Semaphore longPollers = new Semaphore(LONG_POLLERS, true);
     private final LongAdder reads = new LongAdder();
     private final LongAdder polled = new LongAdder();
     private final LongAdder failedReads = new LongAdder();
@@ -61,7 +69,7 @@ final class ArenaRoom {
     record Admission(String token, String status, Duration waited) {
     }
 
-    /** The room turned on, every customer's place taken before the opening, then the opening. */
+    /** The room turned on, with its opening an hour away, and every customer's place taken. */
     void fill(List<String> sessions) throws IOException, InterruptedException {
         expect(gateway.put(adminPath(), options.adminKey(), settings(Instant.now().plus(Duration.ofHours(1)))), 201);
         tickets = new String[sessions.size()];
@@ -78,7 +86,33 @@ final class ArenaRoom {
         out.printf(Locale.ROOT, "  waiting room: %,d customers took their places before the opening in %.1f s, %,d "
                 + "admitted a minute, admissions of %d minutes%n", sessions.size(), joining.toMillis() / 1000.0,
                 options.roomRate(), options.admissionMinutes());
-        expect(gateway.put(adminPath(), options.adminKey(), settings(Instant.now())), 200);
+    }
+
+    /**
+     * Opens the room, on a thread of its own, once the race's customers wait for the opening: as many long polls
+     * started as there are connections for them (or every customer's), as pages that were open before the opening
+     * would have, or {@link #OPENING_AT_THE_LATEST} into the race. Opened at the end of the fill instead, the room's quiet
+     * passed while the load generator was still starting ten thousand customers (their first reads came 20 s later).
+     */
+    void openOnceWaiting() {
+        long since = System.nanoTime();
+        long waiting = Math.min(LONG_POLLERS, tickets.length);
+        Thread.ofVirtual().name("arena-room-opening").start(() -> {
+            try {
+                while (polled.sum() < waiting && System.nanoTime() - since < OPENING_AT_THE_LATEST.toNanos()) {
+                    Thread.sleep(20);
+                }
+                expect(gateway.put(adminPath(), options.adminKey(), settings(Instant.now())), 200);
+                out.printf(Locale.ROOT, "  the room opened %.1f s into the race, %,d long polls waiting for it%n",
+                        (System.nanoTime() - since) / 1e9, polled.sum());
+            }
+            catch (IOException | RuntimeException ex) {
+                out.println("  the room could not be opened: " + ex);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /**
@@ -145,11 +179,15 @@ final class ArenaRoom {
         }
     }
 
-    /** The customer's place, read over one of {@link #READERS} connections; null when the read failed. */
+    /**
+     * The customer's place, read over one of {@link #READERS} connections, or long-polled over one of
+     * {@link #LONG_POLLERS}; null when the read failed.
+     */
     private JsonNode read(String path, String session) throws InterruptedException {
-        readers.acquire();
+        Semaphore connections = path.contains("waitSeconds") ? longPollers : readers;
+        connections.acquire();
         reads.increment();
-        if (path.contains("waitSeconds")) {
+        if (connections == longPollers) {
             polled.increment();
         }
         try {
@@ -162,7 +200,7 @@ final class ArenaRoom {
             // read again, as after an error answer
         }
         finally {
-            readers.release();
+            connections.release();
         }
         failedReads.increment();
         return null;

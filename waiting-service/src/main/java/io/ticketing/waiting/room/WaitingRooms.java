@@ -208,16 +208,17 @@ public class WaitingRooms {
 
     /**
      * The customer's place; with {@code waitFor} above zero, answered as soon as its status changes (admitted, the
-     * room opened, sold out or closed) or when that time has passed (long polling). An answer in an opening's quiet
-     * is counted: the quiet lasts while the crowd reads.
+     * room opened, sold out or closed) or when that time has passed (long polling). A read that starts in an opening's
+     * quiet, or a long poll answered in it, is counted once: the quiet lasts while the crowd reads.
      */
     public Place place(UUID ticketId, UUID customerId, Duration waitFor) {
         TicketRepository.Place seen = owned(ticketId, customerId);
+        boolean counted = countedInQuiet(seen);
         Place first = view(seen);
         Instant deadline = clock.instant()
                 .plus(waitFor.compareTo(waiting.maxPoll()) > 0 ? waiting.maxPoll() : waitFor);
         if (!first.status().waits() || !clock.instant().isBefore(deadline)) {
-            return answered(seen, first);
+            return first;
         }
         try (var watch = signals.watch(seen)) {
             TicketRepository.Place latest = owned(ticketId, customerId); // what changed before the watch began
@@ -234,7 +235,10 @@ public class WaitingRooms {
                 latest = owned(ticketId, customerId);
                 now = view(latest);
             }
-            return answered(latest, now);
+            if (!counted) {
+                countedInQuiet(latest);
+            }
+            return now;
         }
     }
 
@@ -263,12 +267,13 @@ public class WaitingRooms {
                 : room.on() ? room.lastRank() - room.admittedThrough() : 0;
     }
 
-    /** {@code place}, the view of {@code stored}, answered to its customer: counted when the room's opening is quiet. */
-    private Place answered(TicketRepository.Place stored, Place place) {
-        if (stored.room().quiet(clock.instant())) {
+    /** Counts a read of a place (when it starts, or a long poll's answer) if its room's opening is quiet. */
+    private boolean countedInQuiet(TicketRepository.Place stored) {
+        boolean quiet = stored.room().quiet(clock.instant());
+        if (quiet) {
             admission.readInQuiet(stored.room().showId());
         }
-        return place;
+        return quiet;
     }
 
     private Place view(TicketRepository.Place place) {
