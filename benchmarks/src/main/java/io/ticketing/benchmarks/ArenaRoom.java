@@ -91,8 +91,9 @@ final class ArenaRoom {
     /**
      * Opens the room, on a thread of its own, once the race's customers wait for the opening: as many long polls
      * started as there are connections for them (or every customer's), as pages that were open before the opening
-     * would have, or {@link #OPENING_AT_THE_LATEST} into the race. Opened at the end of the fill instead, the room's quiet
-     * passed while the load generator was still starting ten thousand customers (their first reads came 20 s later).
+     * would have, or {@link #OPENING_AT_THE_LATEST} into the race. Opened at the end of the fill instead, the room's
+     * quiet passed while the load generator was still starting ten thousand customers (their first reads came 20 s
+     * later).
      */
     void openOnceWaiting() {
         long since = System.nanoTime();
