@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -35,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.identity.AdmissionTokens;
 import io.ticketing.identity.CallerSignatures;
 import io.ticketing.testsupport.JsonApi;
@@ -49,7 +51,8 @@ import io.ticketing.testsupport.TestInfrastructure.Component;
  * slowing down when holds are slow. reservation-service's seat counts are played by a small HTTP server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "ticketing.waiting.room.health-window=PT1S", "ticketing.waiting.room.opening-share=1" })
+        properties = { "ticketing.waiting.room.health-window=PT1S", "ticketing.waiting.room.opening-share=1",
+            "ticketing.waiting.room.max-long-polls=2" })
 class WaitingRoomIntegrationTest {
 
     /** Seats available per show, as reservation-service's seat counts answer; other shows are answered 404. */
@@ -73,6 +76,9 @@ class WaitingRoomIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void adminsTurnARoomOnChangeItAndCloseItAndBadSettingsChangeNothing() {
@@ -187,6 +193,32 @@ class WaitingRoomIntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> admitted(show) > 0);
         assertThat(Duration.between(stopped, Instant.now())).isLessThan(Duration.ofSeconds(5));
         await().atMost(Duration.ofSeconds(10)).until(() -> admitted(show) == crowd);
+    }
+
+    @Test
+    void aLongPollOverTheInstancesLimitIsAnsweredAtOnceAndToldWhenToReadAgain() throws Exception {
+        UUID show = show(1000);
+        var admin = JsonApi.asGateway(url(""));
+        admin.put(room(show), settings(Instant.now().plusSeconds(3600), 60, 5));
+        List<UUID> ids = IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
+        List<String> tickets = ids.stream().map(id -> join(customer(id), show).text("ticketId")).toList();
+
+        // two long polls for the opening: the limit of this instance (max-long-polls=2)
+        var first = CompletableFuture.supplyAsync(() -> poll(ids.get(0), tickets.get(0)));
+        var second = CompletableFuture.supplyAsync(() -> poll(ids.get(1), tickets.get(1)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> longPollsOpen() == 2);
+        Instant asked = Instant.now();
+        var third = poll(ids.get(2), tickets.get(2));
+        assertThat(Duration.between(asked, Instant.now())).as("answered at once").isLessThan(Duration.ofSeconds(3));
+        assertThat(third.text("status")).isEqualTo("BEFORE_OPENING");
+        assertThat(third.json().path("readAgainSeconds").asLong()).as("read again later, not long-poll now")
+                .isBetween(5L, 10L);
+        assertThat(first.isDone() || second.isDone()).as("the two still wait").isFalse();
+
+        admin.delete(room(show));
+        assertThat(first.get(10, TimeUnit.SECONDS).text("status")).isEqualTo("CLOSED");
+        assertThat(second.get(10, TimeUnit.SECONDS).text("status")).isEqualTo("CLOSED");
+        assertThat(longPollsOpen()).isZero();
     }
 
     @Test
@@ -370,6 +402,10 @@ class WaitingRoomIntegrationTest {
     private String roomRow(UUID show) {
         return jdbc.sql("SELECT r::text FROM waiting_room r WHERE show_id = ?").param(show).query(String.class)
                 .single();
+    }
+
+    private double longPollsOpen() {
+        return meters.get("ticketing.waiting.room.long.polls.open").gauge().value();
     }
 
     private int admitted(UUID show) {

@@ -90,11 +90,6 @@ export async function waitingRoom(main, showId, admitted) {
           place.textContent = ticket.position === 1 ? 'You are next.' : 'You are number ' + ticket.position.toLocaleString()
             + ' in line.';
           wait.textContent = 'Expected wait: about ' + clock(ticket.etaSeconds) + '.';
-          if (ticket.readAgainSeconds > 0) {
-            // far back: the room spreads its crowd's reads, and says when this page's next one is due
-            await pause(ticket.readAgainSeconds * 1000, controller.signal);
-            waitSeconds = 0;
-          }
           break;
         case 'ADMITTED':
           note('admission.' + showId, { token: ticket.admissionToken, admittedUntil: ticket.admittedUntil });
@@ -113,6 +108,11 @@ export async function waitingRoom(main, showId, admitted) {
           show(place, ENDED[ticket.status] || 'Your place ended (' + ticket.status + ').');
           wait.textContent = '';
           return;
+      }
+      if (ticket.readAgainSeconds > 0) {
+        // far back, or the room's instance is busy: the room says when this page's next read is due
+        await pause(ticket.readAgainSeconds * 1000, controller.signal);
+        waitSeconds = 0;
       }
     }
   })();

@@ -41,6 +41,13 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
         }
     }
 
+    /** This place, its page told to read it again in {@code seconds} at the soonest (when it waits at all). */
+    public Place readAgainAfter(long seconds) {
+        return readAgainSeconds == null || readAgainSeconds >= seconds ? this
+                : new Place(ticketId, showId, status, position, etaSeconds, seconds, opensAt, admissionToken,
+                        admittedUntil);
+    }
+
     /**
      * The place of a ticket in its room at {@code now}; {@code token} is its admission token once admitted. A waiting
      * page reads it again per {@code properties} (after {@code jitter}, 0 to 1, of its spread), or long-polls for up to

@@ -37,6 +37,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * read tells its page when to read it again ({@link #readAgain}), so that a crowd ten times larger reads as often in
  * all, each customer ten times less often (100: about a tenth of what one gateway and one waiting-service instance
  * serve on two cores)
+ * @param maxLongPolls long polls of places this instance holds open at most: each holds a thread and a request
+ * (2,000 at once ran a 256 MB heap out of memory); one more is answered at once, its page told to read again in 5 to
+ * 10 s
  */
 @ConfigurationProperties("ticketing.waiting.room")
 public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValue("PT1S") Duration holdLatencyBound,
@@ -46,7 +49,7 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
         @DefaultValue("0.1") double slowestShare, @DefaultValue("0.1") double stepUp,
         @DefaultValue("0.1") double openingShare, @DefaultValue("PT2S") Duration rampStep,
         @DefaultValue("PT2S") Duration seatCheckInterval, @DefaultValue("0.9") double openingReadShare,
-        @DefaultValue("100") int readsPerSecond) {
+        @DefaultValue("100") int readsPerSecond, @DefaultValue("1000") int maxLongPolls) {
 
     /** A waiting page reads its place this often at most, however small the crowd. */
     private static final Duration SOONEST_READ = Duration.ofSeconds(5);

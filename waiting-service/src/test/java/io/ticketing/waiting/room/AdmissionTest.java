@@ -13,7 +13,7 @@ class AdmissionTest {
 
     private static final RoomProperties PROPERTIES = new RoomProperties(Duration.ofMillis(500), Duration.ofSeconds(1),
             0.5, 0.01, 0.01, Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 3, 0.1, 0.1, 0.1, Duration.ofSeconds(2),
-            Duration.ofSeconds(2), 0.9, 100);
+            Duration.ofSeconds(2), 0.9, 100, 1000);
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
     private static final HoldHealthRepository.Health HEALTHY = new HoldHealthRepository.Health(200, 0, 0);
 

@@ -81,7 +81,7 @@ class PlaceTest {
     private static RoomProperties properties(int readsPerSecond) {
         return new RoomProperties(Duration.ofMillis(500), Duration.ofSeconds(1), 0.5, 0.01, 0.01,
                 Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 3, 0.1, 0.1, 0.1, Duration.ofSeconds(2),
-                Duration.ofSeconds(2), 0.9, readsPerSecond);
+                Duration.ofSeconds(2), 0.9, readsPerSecond, 1000);
     }
 
     private static Room room(Room.Status status, int configured, double effective, long admittedThrough,

@@ -2,6 +2,8 @@ package io.ticketing.waiting.room.web;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,18 +15,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.starter.RequestRejectedException;
 import io.ticketing.starter.web.CurrentCustomer;
 import io.ticketing.waiting.room.Place;
+import io.ticketing.waiting.room.RoomProperties;
 import io.ticketing.waiting.room.RoomState;
 import io.ticketing.waiting.room.WaitingRooms;
 import io.ticketing.waiting.web.FollowingStreams;
 
 /**
  * A customer's place in a show's waiting room: see the room, take a place (one per customer), watch it by long
- * polling or Server-Sent Events until admitted. The room's streams open on this instance are a gauge
- * ({@code ticketing.streams.open} with {@code stream=queue}).
+ * polling or Server-Sent Events until admitted. The room's streams and long polls open on this instance are gauges
+ * ({@code ticketing.streams.open} with {@code stream=queue}, {@code ticketing.waiting.room.long.polls.open}).
  */
 @RestController
 class RoomController {
@@ -32,12 +36,20 @@ class RoomController {
     /** How often at most a stream tells a waiting customer their position, when it moved. */
     private static final Duration POSITION_EVERY = Duration.ofSeconds(5);
 
+    /** A long poll over the instance's limit is answered at once: read again after this many seconds to twice it. */
+    private static final long REFUSED_POLL_AGAIN = 5;
+
     private final WaitingRooms rooms;
     private final FollowingStreams streams;
+    private final AtomicInteger longPolls = new AtomicInteger();
+    private final int maxLongPolls;
 
-    RoomController(WaitingRooms rooms, MeterRegistry meters) {
+    RoomController(WaitingRooms rooms, RoomProperties properties, MeterRegistry meters) {
         this.rooms = rooms;
         this.streams = new FollowingStreams("queue", "place", meters);
+        this.maxLongPolls = properties.maxLongPolls();
+        Gauge.builder("ticketing.waiting.room.long.polls.open", longPolls, AtomicInteger::get)
+                .description("Long polls of waiting-room places in progress on this instance").register(meters);
     }
 
     /** Whether the show sells through a waiting room (404 when not), when it opens, how long a newcomer waits. */
@@ -53,14 +65,30 @@ class RoomController {
         return ResponseEntity.status(joined.created() ? HttpStatus.CREATED : HttpStatus.OK).body(joined.place());
     }
 
-    /** With {@code waitSeconds} (at most 30), answered when the place's status changes or that time has passed. */
+    /**
+     * With {@code waitSeconds} (at most 30), answered when the place's status changes or that time has passed; at once
+     * when this instance holds {@code max-long-polls} open already, the page told to read again in 5 to 10 s.
+     */
     @GetMapping("/api/v1/queue/{ticketId}")
     Place place(@PathVariable UUID ticketId, @CurrentCustomer UUID customerId,
             @RequestParam(defaultValue = "0") int waitSeconds) {
         if (waitSeconds < 0 || waitSeconds > 30) {
             throw RequestRejectedException.invalid("INVALID_PARAMETER", "waitSeconds is 0 to 30");
         }
-        return rooms.place(ticketId, customerId, Duration.ofSeconds(waitSeconds));
+        if (waitSeconds == 0) {
+            return rooms.place(ticketId, customerId, Duration.ZERO);
+        }
+        if (longPolls.incrementAndGet() > maxLongPolls) {
+            longPolls.decrementAndGet();
+            return rooms.place(ticketId, customerId, Duration.ZERO)
+                    .readAgainAfter(REFUSED_POLL_AGAIN + ThreadLocalRandom.current().nextLong(REFUSED_POLL_AGAIN + 1));
+        }
+        try {
+            return rooms.place(ticketId, customerId, Duration.ofSeconds(waitSeconds));
+        }
+        finally {
+            longPolls.decrementAndGet();
+        }
     }
 
     /**
