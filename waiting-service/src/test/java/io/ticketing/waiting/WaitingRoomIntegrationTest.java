@@ -274,6 +274,36 @@ class WaitingRoomIntegrationTest {
     }
 
     @Test
+    void anAdmissionRunsFromTheFirstReadThatTellsOfItWhileItStillRuns() throws Exception {
+        UUID show = show(100);
+        JsonApi.asGateway(url("")).put(room(show), settings(Instant.now(), 600, 1));
+        UUID ana = UUID.randomUUID();
+        UUID ben = UUID.randomUUID();
+        String anas = join(customer(ana), show).text("ticketId");
+        String bens = join(customer(ben), show).text("ticketId");
+        await().atMost(Duration.ofSeconds(15)).until(() -> admitted(show) == 2);
+        Instant admittedAt = jdbc.sql("SELECT admitted_at FROM waiting_room_ticket WHERE id = ?::uuid").param(anas)
+                .query(Instant.class).single();
+        jdbc.sql("UPDATE waiting_room_ticket SET admitted_until = now() - interval '1 second' WHERE id = ?::uuid")
+                .param(bens).update(); // Ben's page slept through his whole admission
+        Thread.sleep(1_500);
+
+        Instant read = Instant.now();
+        var first = customer(ana).get("/api/v1/queue/" + anas);
+        assertThat(first.text("status")).isEqualTo("ADMITTED");
+        Instant until = Instant.parse(first.text("admittedUntil"));
+        assertThat(until).as("a minute from her first read, not from her admission")
+                .isAfterOrEqualTo(read.plusSeconds(60).minusMillis(5))
+                .isAfter(admittedAt.plusSeconds(61));
+        assertThat(TOKENS.admits(first.text("admissionToken"), show, ana, until.minusSeconds(1))).isTrue();
+        Thread.sleep(1_100);
+        assertThat(customer(ana).get("/api/v1/queue/" + anas).text("admittedUntil")).as("once only")
+                .isEqualTo(first.text("admittedUntil"));
+        assertThat(customer(ben).get("/api/v1/queue/" + bens).text("status")).as("over before he read it")
+                .isEqualTo("EXPIRED");
+    }
+
+    @Test
     void aStreamTellsThePlaceUntilAdmission() {
         UUID show = show(10);
         UUID ana = UUID.randomUUID();

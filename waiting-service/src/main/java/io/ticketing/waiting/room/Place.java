@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A customer's place in a waiting room as the customer sees it. {@code position} counts the customers still waiting
  * up to and including this one (1 = next), once the room is open; {@code etaSeconds} is the expected wait at the rate
  * admission runs at now (before the opening: the time until it). Once {@code ADMITTED}, {@code admissionToken} goes
- * in the {@code X-Admission-Token} header of the customer's holds of the show until {@code admittedUntil}.
+ * in the {@code X-Admission-Token} header of the customer's holds of the show until {@code admittedUntil} (the
+ * admission runs from the first read that tells of it, if that comes while it runs).
  * {@code readAgainSeconds}, while the place waits, is when the customer's page should read it again: zero when the
  * customer's turn may come within one long poll (or the opening is still to come), so that the page long-polls and
  * hears of it at once; further back, later, so that the room's whole crowd reads at the rate the room allows
@@ -66,6 +67,7 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
         };
         Long readAgain = switch (status) {
             case WAITING -> properties.readAgain(room.lastRank() - room.admittedThrough(),
+                    room.effectivePerMinute() / room.admitPerMinute(),
                     Duration.ofMillis(position * 60_000 / room.admitPerMinute()).minus(longPoll), room.admission(),
                     jitter).toSeconds();
             case BEFORE_OPENING -> 0L;

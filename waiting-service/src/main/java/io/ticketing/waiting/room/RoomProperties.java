@@ -35,8 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * or the crowd stopped reading ({@link Admission#stillReading}), 30 s at most
  * @param readsPerSecond how many reads of their places a room's waiting crowd makes a second, spread out: each place
  * read tells its page when to read it again ({@link #readAgain}), so that a crowd ten times larger reads as often in
- * all, each customer ten times less often (100: about a tenth of what one gateway and one waiting-service instance
- * serve on two cores)
+ * all, each customer ten times less often, and the crowd of a room slowed down to a tenth of its rate a tenth as often
+ * (100: about a tenth of what one gateway and one waiting-service instance serve on two cores)
  * @param maxLongPolls long polls of places this instance holds open at most: each holds a thread and a request
  * (2,000 at once ran a 256 MB heap out of memory); one more is answered at once, its page told to read again in 5 to
  * 10 s
@@ -63,22 +63,22 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
 
     /**
      * When a page waiting in a room's crowd of {@code crowd} should read its place again: the crowd's reads spread
-     * over {@code crowd / readsPerSecond}, 5 s at the least, and each page's over half to one and a half of that
-     * ({@code jitter}, 0 to 1), so that pages that read together do not read again together. Never later than a
-     * quarter of an admission (a customer let in sooner than expected, because the rate went up, loses at most that of
-     * it: so the spread is two thirds of that at most, before the jitter) nor than {@code untilNear}, when the
-     * customer's turn may be one long poll away: from then on the page long-polls (zero), and hears of its admission
-     * at once.
+     * over {@code crowd / readsPerSecond / pace}, 5 s at the least, where {@code pace} (0 to 1) is the share of its
+     * configured rate that admission runs at now (a room slowed down because the hold path is slow sheds its crowd's
+     * reads too), and each page's over half to one and a half of that ({@code jitter}, 0 to 1), so that pages that
+     * read together do not read again together. Never later than one admission (two thirds of it before the jitter):
+     * a customer let in sooner than their page expected (the rate went up) still reads it while it runs, and it runs
+     * from then on ({@link Ticket#admissionSeenAt}). Nor later than {@code untilNear}, when the customer's turn may be
+     * one long poll away: from then on the page long-polls (zero), and hears of its admission at once.
      */
-    public Duration readAgain(long crowd, Duration untilNear, Duration admission, double jitter) {
+    public Duration readAgain(long crowd, double pace, Duration untilNear, Duration admission, double jitter) {
         if (!untilNear.isPositive()) {
             return Duration.ZERO;
         }
-        long spread = Math.max(SOONEST_READ.toMillis(), Math.min(crowd, Long.MAX_VALUE / 1000) * 1000 / readsPerSecond);
+        double spread = Math.max(SOONEST_READ.toMillis(), crowd * 1000.0 / (readsPerSecond * Math.max(pace, 0.01)));
         // the jitter spreads the reads under the longest wait too: capped after it, most of a large crowd would be
         // told the same wait and read again together (the arena's pages read in waves every minute)
-        long longest = admission.toMillis() / 4;
-        long millis = Math.round(Math.min(spread, longest * 2 / 3) * (0.5 + jitter));
+        long millis = Math.round(Math.min(spread, admission.toMillis() * 2 / 3.0) * (0.5 + jitter));
         return Duration.ofMillis(Math.min(millis, untilNear.toMillis()));
     }
 

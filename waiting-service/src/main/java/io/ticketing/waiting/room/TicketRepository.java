@@ -4,6 +4,7 @@ import static io.ticketing.starter.Timestamps.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Repository;
 class TicketRepository {
 
     private static final String COLUMNS = """
-            t.id, t.show_id, t.customer_id, t.joined_at, t.draw, t.rank, t.admitted_at, t.admitted_until""";
+            t.id, t.show_id, t.customer_id, t.joined_at, t.draw, t.rank, t.admitted_at, t.admitted_until,
+            t.admission_seen_at""";
 
     private final JdbcClient jdbc;
 
@@ -70,6 +72,22 @@ class TicketRepository {
                 .params(utc(at), utc(until), showId, after, through).update();
     }
 
+    /**
+     * The customer reads their admission for the first time at {@code now}: it runs for {@code admission} from now on
+     * if it still runs (one that ran out before they read stays over). When the admission ends now; the first read
+     * sets it, the same for every later or concurrent one.
+     */
+    Instant seeAdmission(UUID ticketId, Instant now, Duration admission) {
+        return jdbc.sql("""
+                UPDATE waiting_room_ticket
+                SET admitted_until = CASE WHEN admission_seen_at IS NULL AND admitted_until > ?
+                                          THEN greatest(admitted_until, ?) ELSE admitted_until END,
+                    admission_seen_at = coalesce(admission_seen_at, ?)
+                WHERE id = ? RETURNING admitted_until""")
+                .params(utc(now), utc(now.plus(admission)), utc(now), ticketId)
+                .query((rs, n) -> RoomRepository.instant(rs, "admitted_until")).single();
+    }
+
     /** Who joined before the opening and waits for it. */
     long beforeOpening(UUID showId) {
         return jdbc.sql("SELECT count(*) FROM waiting_room_ticket WHERE show_id = ? AND rank IS NULL").param(showId)
@@ -86,6 +104,6 @@ class TicketRepository {
         return new Ticket(rs.getObject("id", UUID.class), rs.getObject("show_id", UUID.class),
                 rs.getObject("customer_id", UUID.class), RoomRepository.instant(rs, "joined_at"), rs.getLong("draw"),
                 rs.getObject("rank", Long.class), RoomRepository.instant(rs, "admitted_at"),
-                RoomRepository.instant(rs, "admitted_until"));
+                RoomRepository.instant(rs, "admitted_until"), RoomRepository.instant(rs, "admission_seen_at"));
     }
 }

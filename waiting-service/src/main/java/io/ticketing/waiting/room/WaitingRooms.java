@@ -276,11 +276,20 @@ public class WaitingRooms {
         return quiet;
     }
 
+    /**
+     * The place as its customer sees it now. The first read that tells of an admission starts it again ({@link
+     * TicketRepository#seeAdmission}): a page far back reads a minute or more apart, and its customer, let in sooner
+     * than their page expected, loses none of it.
+     */
     private Place view(TicketRepository.Place place) {
+        Instant now = clock.instant();
         Ticket ticket = place.ticket();
+        if (ticket.admissionUnseen() && now.isBefore(ticket.admittedUntil())) {
+            ticket = ticket.seen(now, tickets.seeAdmission(ticket.ticketId(), now, place.room().admission()));
+        }
         String token = ticket.admittedUntil() == null ? null
                 : tokens.issue(ticket.showId(), ticket.customerId(), ticket.admittedUntil());
-        return Place.of(place, clock.instant(), token, properties, waiting.maxPoll(),
+        return Place.of(new TicketRepository.Place(ticket, place.room()), now, token, properties, waiting.maxPoll(),
                 ThreadLocalRandom.current().nextDouble());
     }
 

@@ -21,26 +21,37 @@ class PlaceTest {
         Duration admission = Duration.ofMinutes(60);
         Duration far = Duration.ofHours(1);
 
-        assertThat(PROPERTIES.readAgain(10_000, far, admission, 0)).isEqualTo(Duration.ofSeconds(50));
-        assertThat(PROPERTIES.readAgain(10_000, far, admission, 0.5)).as("100 a second").isEqualTo(
+        assertThat(PROPERTIES.readAgain(10_000, 1, far, admission, 0)).isEqualTo(Duration.ofSeconds(50));
+        assertThat(PROPERTIES.readAgain(10_000, 1, far, admission, 0.5)).as("100 a second").isEqualTo(
                 Duration.ofSeconds(100));
-        assertThat(PROPERTIES.readAgain(10_000, far, admission, 1)).isEqualTo(Duration.ofSeconds(150));
-        assertThat(PROPERTIES.readAgain(20, far, admission, 0.5)).as("5 s at the least").isEqualTo(
+        assertThat(PROPERTIES.readAgain(10_000, 1, far, admission, 1)).isEqualTo(Duration.ofSeconds(150));
+        assertThat(PROPERTIES.readAgain(20, 1, far, admission, 0.5)).as("5 s at the least").isEqualTo(
                 Duration.ofSeconds(5));
     }
 
     @Test
-    void aPageReadsAgainBeforeItsTurnMayComeAndBeforeItWouldLoseMoreThanAQuarterOfItsAdmission() {
-        assertThat(PROPERTIES.readAgain(10_000, Duration.ofHours(1), Duration.ofMinutes(4), 1))
-                .isEqualTo(Duration.ofMinutes(1));
-        assertThat(PROPERTIES.readAgain(10_000, Duration.ofHours(1), Duration.ofMinutes(4), 0))
+    void aRoomSlowedDownBecauseTheHoldPathIsSlowShedsItsCrowdsReadsToo() {
+        Duration admission = Duration.ofMinutes(60);
+        Duration far = Duration.ofHours(1);
+
+        assertThat(PROPERTIES.readAgain(10_000, 0.5, far, admission, 0.5)).as("50 a second at half the rate")
+                .isEqualTo(Duration.ofSeconds(200));
+        assertThat(PROPERTIES.readAgain(1_000, 0.1, far, admission, 0.5)).as("10 a second at a tenth")
+                .isEqualTo(Duration.ofSeconds(100));
+    }
+
+    @Test
+    void aPageReadsAgainBeforeItsTurnMayComeAndWhileAnAdmissionWouldStillRun() {
+        assertThat(PROPERTIES.readAgain(10_000, 0.1, Duration.ofHours(1), Duration.ofMinutes(2), 1))
+                .isEqualTo(Duration.ofMinutes(2));
+        assertThat(PROPERTIES.readAgain(10_000, 0.1, Duration.ofHours(1), Duration.ofMinutes(2), 0))
                 .as("spread under that too: a crowd told the same wait would read again together")
-                .isEqualTo(Duration.ofSeconds(20));
-        assertThat(PROPERTIES.readAgain(10_000, Duration.ofSeconds(12), Duration.ofMinutes(60), 1))
+                .isEqualTo(Duration.ofSeconds(40));
+        assertThat(PROPERTIES.readAgain(10_000, 1, Duration.ofSeconds(12), Duration.ofMinutes(60), 1))
                 .isEqualTo(Duration.ofSeconds(12));
-        assertThat(PROPERTIES.readAgain(10_000, Duration.ZERO, Duration.ofMinutes(60), 1)).as("long-poll now")
+        assertThat(PROPERTIES.readAgain(10_000, 1, Duration.ZERO, Duration.ofMinutes(60), 1)).as("long-poll now")
                 .isEqualTo(Duration.ZERO);
-        assertThat(PROPERTIES.readAgain(10_000, Duration.ofSeconds(-5), Duration.ofMinutes(60), 1))
+        assertThat(PROPERTIES.readAgain(10_000, 1, Duration.ofSeconds(-5), Duration.ofMinutes(60), 1))
                 .isEqualTo(Duration.ZERO);
     }
 
@@ -54,11 +65,15 @@ class PlaceTest {
         assertThat(near.etaSeconds()).as("at the rate now").isEqualTo(200);
         assertThat(near.readAgainSeconds()).as("long-poll now").isZero();
 
-        // 5,000 ahead: 100 s at the fastest, so 70 s before a long poll may be needed; the crowd's share is 100 s
+        // 5,000 ahead: 100 s at the fastest, so 70 s before a long poll may be needed; the crowd's share is longer
         Place further = Place.of(place(6000, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(further.readAgainSeconds()).isEqualTo(70);
         Place far = Place.of(place(10_900, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
-        assertThat(far.readAgainSeconds()).as("the crowd of 10,000 spread at 100 a second").isEqualTo(100);
+        assertThat(far.readAgainSeconds()).as("a tenth of the rate: a tenth of the reads, until its turn may be near")
+                .isEqualTo(168);
+        Room atItsRate = room(Room.Status.OPEN, 3000, 3000, 1000, 11_000);
+        Place farAtRate = Place.of(place(10_900, atItsRate), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+        assertThat(farAtRate.readAgainSeconds()).as("the crowd of 10,000 spread at 100 a second").isEqualTo(100);
     }
 
     @Test
@@ -92,7 +107,7 @@ class PlaceTest {
 
     private static TicketRepository.Place place(Long rank, Room room) {
         return new TicketRepository.Place(new Ticket(UUID.randomUUID(), room.showId(), UUID.randomUUID(),
-                NOW.minusSeconds(120), 7, rank, null, null), room);
+                NOW.minusSeconds(120), 7, rank, null, null, null), room);
     }
 
     private static TicketRepository.Place place(long rank, Room room) {
