@@ -2,7 +2,6 @@ package io.ticketing.waiting.line.web;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.starter.RequestRejectedException;
 import io.ticketing.starter.web.CurrentCustomer;
@@ -24,6 +22,7 @@ import io.ticketing.starter.web.CurrentCustomerEmail;
 import io.ticketing.waiting.line.Entry;
 import io.ticketing.waiting.line.Waitlist;
 import io.ticketing.waiting.web.FollowingStreams;
+import io.ticketing.waiting.web.LongPolls;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -39,13 +38,13 @@ class WaitlistController {
 
     private final Waitlist waitlist;
     private final FollowingStreams streams;
-    private final AtomicInteger longPolls = new AtomicInteger();
+    private final LongPolls longPolls;
 
     WaitlistController(Waitlist waitlist, MeterRegistry meters) {
         this.waitlist = waitlist;
         this.streams = new FollowingStreams("waitlist", "entry", meters);
-        Gauge.builder("ticketing.long.polls.open", longPolls, AtomicInteger::get)
-                .description("Long polls of waiting-line entries in progress on this instance").register(meters);
+        this.longPolls = new LongPolls("ticketing.long.polls.open",
+                "Long polls of waiting-line entries in progress on this instance", Integer.MAX_VALUE, meters);
     }
 
     record JoinRequest(@NotNull Integer seatCount) {
@@ -69,13 +68,8 @@ class WaitlistController {
         if (waitSeconds == 0) {
             return waitlist.entry(entryId, customerId, Duration.ZERO);
         }
-        longPolls.incrementAndGet();
-        try {
-            return waitlist.entry(entryId, customerId, Duration.ofSeconds(waitSeconds));
-        }
-        finally {
-            longPolls.decrementAndGet();
-        }
+        return longPolls.poll(() -> waitlist.entry(entryId, customerId, Duration.ofSeconds(waitSeconds)))
+                .orElseThrow();
     }
 
     /**

@@ -3,7 +3,6 @@ package io.ticketing.waiting.room.web;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.starter.RequestRejectedException;
 import io.ticketing.starter.web.CurrentCustomer;
@@ -24,6 +22,7 @@ import io.ticketing.waiting.room.RoomProperties;
 import io.ticketing.waiting.room.RoomState;
 import io.ticketing.waiting.room.WaitingRooms;
 import io.ticketing.waiting.web.FollowingStreams;
+import io.ticketing.waiting.web.LongPolls;
 
 /**
  * A customer's place in a show's waiting room: see the room, take a place (one per customer), watch it by long
@@ -41,15 +40,13 @@ class RoomController {
 
     private final WaitingRooms rooms;
     private final FollowingStreams streams;
-    private final AtomicInteger longPolls = new AtomicInteger();
-    private final int maxLongPolls;
+    private final LongPolls longPolls;
 
     RoomController(WaitingRooms rooms, RoomProperties properties, MeterRegistry meters) {
         this.rooms = rooms;
         this.streams = new FollowingStreams("queue", "place", meters);
-        this.maxLongPolls = properties.maxLongPolls();
-        Gauge.builder("ticketing.waiting.room.long.polls.open", longPolls, AtomicInteger::get)
-                .description("Long polls of waiting-room places in progress on this instance").register(meters);
+        this.longPolls = new LongPolls("ticketing.waiting.room.long.polls.open",
+                "Long polls of waiting-room places in progress on this instance", properties.maxLongPolls(), meters);
     }
 
     /** Whether the show sells through a waiting room (404 when not), when it opens, how long a newcomer waits. */
@@ -78,17 +75,9 @@ class RoomController {
         if (waitSeconds == 0) {
             return rooms.place(ticketId, customerId, Duration.ZERO);
         }
-        if (longPolls.incrementAndGet() > maxLongPolls) {
-            longPolls.decrementAndGet();
-            return rooms.place(ticketId, customerId, Duration.ZERO)
-                    .readAgainAfter(REFUSED_POLL_AGAIN + ThreadLocalRandom.current().nextLong(REFUSED_POLL_AGAIN + 1));
-        }
-        try {
-            return rooms.place(ticketId, customerId, Duration.ofSeconds(waitSeconds));
-        }
-        finally {
-            longPolls.decrementAndGet();
-        }
+        return longPolls.poll(() -> rooms.place(ticketId, customerId, Duration.ofSeconds(waitSeconds)))
+                .orElseGet(() -> rooms.place(ticketId, customerId, Duration.ZERO).readAgainAfter(
+                        REFUSED_POLL_AGAIN + ThreadLocalRandom.current().nextLong(REFUSED_POLL_AGAIN + 1)));
     }
 
     /**
