@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * in the {@code X-Admission-Token} header of the customer's holds of the show until {@code admittedUntil} (the
  * admission runs from the first read that tells of it, if that comes while it runs).
  * {@code readAgainSeconds}, while the place waits, is when the customer's page should read it again: zero when the
- * customer's turn may come within one long poll (or the opening is still to come), so that the page long-polls and
+ * customer's turn may come within half a long poll (or the opening is still to come), so that the page long-polls and
  * hears of it at once; further back, later, so that the room's whole crowd reads at the rate the room allows
  * ({@link RoomProperties#readAgain}). In a stream, the next event with a position comes after that long, 5 s at the
  * least.
@@ -51,8 +51,9 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
 
     /**
      * The place of a ticket in its room at {@code now}; {@code token} is its admission token once admitted. A waiting
-     * page reads it again per {@code properties} (after {@code jitter}, 0 to 1, of its spread), or long-polls for up to
-     * {@code longPoll} once its turn may be that near: at the configured rate, the fastest admission can go.
+     * page reads it again per {@code properties} (after {@code jitter}, 0 to 1, of its spread), or long-polls (for up
+     * to {@code longPoll}) once its turn may be half of that away ({@link Room#nearingPerMinute}): the customers who
+     * long-poll at once are a quarter of a minute's admissions, not the whole crowd.
      */
     static Place of(TicketRepository.Place stored, Instant now, String token, RoomProperties properties,
             Duration longPoll, double jitter) {
@@ -66,10 +67,12 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
             default -> null;
         };
         Long readAgain = switch (status) {
-            case WAITING -> properties.readAgain(room.lastRank() - room.admittedThrough(),
-                    room.effectivePerMinute() / room.admitPerMinute(),
-                    Duration.ofMillis(position * 60_000 / room.admitPerMinute()).minus(longPoll), room.admission(),
-                    jitter).toSeconds();
+            case WAITING -> {
+                Duration turn = Duration.ofMillis(Math.round(position * 60_000 / room.nearingPerMinute()));
+                yield properties.readAgain(room.lastRank() - room.admittedThrough(),
+                        room.effectivePerMinute() / room.admitPerMinute(), turn.minus(longPoll.dividedBy(2)),
+                        room.admission(), jitter).toSeconds();
+            }
             case BEFORE_OPENING -> 0L;
             default -> null;
         };

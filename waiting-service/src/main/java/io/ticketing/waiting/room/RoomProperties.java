@@ -69,7 +69,7 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
      * read together do not read again together. Never later than one admission (two thirds of it before the jitter):
      * a customer let in sooner than their page expected (the rate went up) still reads it while it runs, and it runs
      * from then on ({@link Ticket#admissionSeenAt}). Nor later than {@code untilNear}, when the customer's turn may be
-     * one long poll away: from then on the page long-polls (zero), and hears of its admission at once.
+     * near ({@link Place#of}): from then on the page long-polls (zero), and hears of its admission at once.
      */
     public Duration readAgain(long crowd, double pace, Duration untilNear, Duration admission, double jitter) {
         if (!untilNear.isPositive()) {
