@@ -56,16 +56,6 @@ public record Room(UUID showId, Status status, Instant opensAt, int admitPerMinu
         return (long) Math.ceil(position * 60.0 / effectivePerMinute);
     }
 
-    /**
-     * The rate a waiting page expects admission to reach it at: the rate it runs at now, or the configured one while
-     * an opening ramps up to it. A page told to sleep until its turn is near may so sleep through it when a
-     * slowed-down room recovers: it hears of its admission late, but loses none of it ({@link Ticket#admissionSeenAt}).
-     * A page that expected the configured rate of a room slowed down to half would long-poll twice as long instead.
-     */
-    double nearingPerMinute() {
-        return ramping ? admitPerMinute : effectivePerMinute;
-    }
-
     /** How long an admission lasts. */
     Duration admission() {
         return Duration.ofMinutes(admissionMinutes);

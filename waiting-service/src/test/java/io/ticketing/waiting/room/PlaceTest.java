@@ -56,37 +56,31 @@ class PlaceTest {
     }
 
     @Test
-    void aWaitingPlaceIsReadAgainWhenItsTurnMayBeHalfALongPollAwayAtTheRateAdmissionRunsAt() {
-        // 3,000 a minute configured, slowed down to 300: 1,000 ahead is 200 s at the rate now
-        Room slowedDown = room(Room.Status.OPEN, 3000, 300, false, 1000, 11_000);
-        Place next = Place.of(place(1070, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+    void aWaitingPlaceIsReadAgainWhenItsTurnMayBeHalfALongPollAwayAtTheConfiguredRate() {
+        // 3,000 a minute configured, slowed down to 300: 1,000 ahead is 200 s at the rate now, 20 s at the fastest
+        Room slowedDown = room(Room.Status.OPEN, 3000, 300, 1000, 11_000);
+        Place next = Place.of(place(1700, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(next.status()).isEqualTo(Place.Status.WAITING);
-        assertThat(next.position()).isEqualTo(70);
-        assertThat(next.readAgainSeconds()).as("14 s away: long-poll now").isZero();
+        assertThat(next.position()).isEqualTo(700);
+        assertThat(next.etaSeconds()).as("at the rate now").isEqualTo(140);
+        assertThat(next.readAgainSeconds()).as("14 s away at the fastest: long-poll now").isZero();
         Place near = Place.of(place(2000, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
-        assertThat(near.position()).isEqualTo(1000);
-        assertThat(near.etaSeconds()).isEqualTo(200);
-        assertThat(near.readAgainSeconds()).as("15 s before its turn at the rate now, not at the configured one")
-                .isEqualTo(185);
-
-        // an opening ramping up to 3,000 a minute reaches it in seconds: 1,000 ahead is 20 s away
-        Room ramping = room(Room.Status.OPEN, 3000, 300, true, 1000, 11_000);
-        assertThat(Place.of(place(2000, ramping), NOW, null, PROPERTIES, LONG_POLL, 0.5).readAgainSeconds())
-                .isEqualTo(5);
+        assertThat(near.readAgainSeconds()).as("15 s before its turn at the fastest").isEqualTo(5);
 
         Place far = Place.of(place(10_900, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
-        assertThat(far.readAgainSeconds()).as("a tenth of the rate: a tenth of the reads").isEqualTo(1000);
-        Room atItsRate = room(Room.Status.OPEN, 3000, 3000, false, 1000, 11_000);
+        assertThat(far.readAgainSeconds()).as("a tenth of the rate: a tenth of the reads, until its turn may be near")
+                .isEqualTo(183);
+        Room atItsRate = room(Room.Status.OPEN, 3000, 3000, 1000, 11_000);
         Place farAtRate = Place.of(place(10_900, atItsRate), NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(farAtRate.readAgainSeconds()).as("the crowd of 10,000 spread at 100 a second").isEqualTo(100);
     }
 
     @Test
     void placesThatNoLongerWaitAreNotReadAgainAndThoseBeforeTheOpeningLongPollForIt() {
-        Room scheduled = room(Room.Status.SCHEDULED, 6000, 6000, false, 0, 0);
+        Room scheduled = room(Room.Status.SCHEDULED, 6000, 6000, 0, 0);
         assertThat(Place.of(place(null, scheduled), NOW, null, PROPERTIES, LONG_POLL, 0.5).readAgainSeconds())
                 .isZero();
-        Room soldOut = room(Room.Status.SOLD_OUT, 6000, 6000, false, 10, 100);
+        Room soldOut = room(Room.Status.SOLD_OUT, 6000, 6000, 10, 100);
         Place ended = Place.of(place(50L, soldOut), NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(ended.status()).isEqualTo(Place.Status.SOLD_OUT);
         assertThat(ended.readAgainSeconds()).isNull();
@@ -104,9 +98,9 @@ class PlaceTest {
                 Duration.ofSeconds(2), 0.9, readsPerSecond, 1000);
     }
 
-    private static Room room(Room.Status status, int configured, double effective, boolean ramping,
-            long admittedThrough, long lastRank) {
-        return new Room(UUID.randomUUID(), status, NOW.minusSeconds(60), configured, 60, effective, null, ramping, 0,
+    private static Room room(Room.Status status, int configured, double effective, long admittedThrough,
+            long lastRank) {
+        return new Room(UUID.randomUUID(), status, NOW.minusSeconds(60), configured, 60, effective, null, false, 0,
                 admittedThrough, lastRank, NOW, NOW, 0, 0, NOW.minusSeconds(60), null, NOW, NOW);
     }
 
