@@ -52,10 +52,9 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
     /**
      * The place of a ticket in its room at {@code now}; {@code token} is its admission token once admitted. A waiting
      * page reads it again per {@code properties} (after {@code jitter}, 0 to 1, of its spread), or long-polls (for up
-     * to {@code longPoll}) once its turn may be half of that away at the configured rate, the fastest admission can go:
-     * the customers who long-poll at once are a quarter of a minute's admissions at that rate, however slowly the room
-     * runs (a room slowed down to a tenth keeps each long-polling ten times as long), and no page sleeps through its
-     * turn unless an admin raises the rate.
+     * to {@code longPoll}) once its turn may be half of that away ({@link Room#soonestTurn}): the customers who
+     * long-poll at once are at most a quarter of a minute's admissions at the configured rate, and no page sleeps
+     * through its turn unless an admin raises the rate.
      */
     static Place of(TicketRepository.Place stored, Instant now, String token, RoomProperties properties,
             Duration longPoll, double jitter) {
@@ -70,7 +69,7 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
         };
         Long readAgain = switch (status) {
             case WAITING -> {
-                Duration turn = Duration.ofMillis(position * 60_000 / room.admitPerMinute());
+                Duration turn = room.soonestTurn(position, properties);
                 yield properties.readAgain(room.lastRank() - room.admittedThrough(),
                         room.effectivePerMinute() / room.admitPerMinute(), turn.minus(longPoll.dividedBy(2)),
                         room.admission(), jitter).toSeconds();

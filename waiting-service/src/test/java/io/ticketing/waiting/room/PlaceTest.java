@@ -56,21 +56,24 @@ class PlaceTest {
     }
 
     @Test
-    void aWaitingPlaceIsReadAgainWhenItsTurnMayBeHalfALongPollAwayAtTheConfiguredRate() {
-        // 3,000 a minute configured, slowed down to 300: 1,000 ahead is 200 s at the rate now, 20 s at the fastest
+    void aWaitingPlaceIsReadAgainWhenItsTurnMayBeHalfALongPollAwayAtTheFastestAdmissionCanGo() {
+        // 3,000 a minute configured (50 a second), slowed down to 300 (5): it gets 300 a minute back every 5 s at the
+        // most, so it could be back at 3,000 in 45 s, having admitted 1,237.5 by then
         Room slowedDown = room(Room.Status.OPEN, 3000, 300, 1000, 11_000);
-        Place next = Place.of(place(1700, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+        Place next = Place.of(place(1100, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(next.status()).isEqualTo(Place.Status.WAITING);
-        assertThat(next.position()).isEqualTo(700);
-        assertThat(next.etaSeconds()).as("at the rate now").isEqualTo(140);
-        assertThat(next.readAgainSeconds()).as("14 s away at the fastest: long-poll now").isZero();
+        assertThat(next.position()).isEqualTo(100);
+        assertThat(next.etaSeconds()).as("at the rate now").isEqualTo(20);
+        assertThat(next.readAgainSeconds()).as("10 s away at the soonest: long-poll now").isZero();
         Place near = Place.of(place(2000, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
-        assertThat(near.readAgainSeconds()).as("15 s before its turn at the fastest").isEqualTo(5);
-
+        assertThat(near.readAgainSeconds()).as("40 s away at the soonest, 15 s before that").isEqualTo(25);
         Place far = Place.of(place(10_900, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
-        assertThat(far.readAgainSeconds()).as("a tenth of the rate: a tenth of the reads, until its turn may be near")
-                .isEqualTo(183);
+        assertThat(far.readAgainSeconds()).as("45 s recovering, then 8,662.5 at 50 a second: 218.25 s, 15 s before")
+                .isEqualTo(203);
+
         Room atItsRate = room(Room.Status.OPEN, 3000, 3000, 1000, 11_000);
+        assertThat(Place.of(place(1700, atItsRate), NOW, null, PROPERTIES, LONG_POLL, 0.5).readAgainSeconds())
+                .as("700 ahead at 50 a second: long-poll now").isZero();
         Place farAtRate = Place.of(place(10_900, atItsRate), NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(farAtRate.readAgainSeconds()).as("the crowd of 10,000 spread at 100 a second").isEqualTo(100);
     }
