@@ -160,6 +160,12 @@ class WaitingRoomIntegrationTest {
         assertThat(place.json().path("etaSeconds").asLong()).as("one a second").isEqualTo(61 - admitted);
         assertThat(place.json().path("readAgainSeconds").asLong()).as("5 s for 70 waiting, from half to 1.5 times")
                 .isBetween(2L, 7L);
+        Instant asked = Instant.now();
+        var polled = poll(late.get(0), place.text("ticketId"));
+        assertThat(Duration.between(asked, Instant.now())).as("a long poll far from its turn: answered at once")
+                .isLessThan(Duration.ofSeconds(3));
+        assertThat(polled.text("status")).isEqualTo("WAITING");
+        assertThat(polled.json().path("readAgainSeconds").asLong()).isPositive();
         assertThat(customer().get("/api/v1/queue/" + place.text("ticketId")).status()).as("someone else's")
                 .isEqualTo(404);
     }
@@ -326,7 +332,7 @@ class WaitingRoomIntegrationTest {
     void aRoomWithNoSeatLeftClosesItselfAndTellsWhoWaits() throws Exception {
         UUID show = show(50);
         var admin = JsonApi.asGateway(url(""));
-        admin.put(room(show), settings(Instant.now(), 1, 5));
+        admin.put(room(show), settings(Instant.now(), 10, 5)); // Ben's turn is 12 s away: he long-polls
         join(customer(), show);
         UUID ben = UUID.randomUUID();
         String bens = join(customer(ben), show).text("ticketId");

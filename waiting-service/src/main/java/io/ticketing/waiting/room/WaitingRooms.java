@@ -208,16 +208,33 @@ public class WaitingRooms {
 
     /**
      * The customer's place; with {@code waitFor} above zero, answered as soon as its status changes (admitted, the
-     * room opened, sold out or closed) or when that time has passed (long polling). A read that starts in an opening's
-     * quiet, or a long poll answered in it, is counted once: the quiet lasts while the crowd reads.
+     * room opened, sold out or closed) or when that time has passed. A read that starts in an opening's quiet, or a
+     * long poll answered in it, is counted once: the quiet lasts while the crowd reads.
      */
     public Place place(UUID ticketId, UUID customerId, Duration waitFor) {
+        return place(ticketId, customerId, waitFor, false);
+    }
+
+    /**
+     * A long poll of the customer's place: as {@link #place(UUID, UUID, Duration)}, but it waits only while the place
+     * says to long-poll ({@code readAgainSeconds} zero: before the opening, or once the customer's turn may be near).
+     * A place further back is answered at once, with when to read it again: a page that long-polled for the opening,
+     * or any page that asks sooner than told, would otherwise hold a connection for the whole wait, and in front of
+     * the near customers' long polls where connections are few (the arena's first admitted customers heard of their
+     * admission only 20 s later, all at once, and their holds took seconds).
+     */
+    public Place poll(UUID ticketId, UUID customerId, Duration waitFor) {
+        return place(ticketId, customerId, waitFor, true);
+    }
+
+    private Place place(UUID ticketId, UUID customerId, Duration waitFor, boolean whileNear) {
         TicketRepository.Place seen = owned(ticketId, customerId);
         boolean counted = countedInQuiet(seen);
         Place first = view(seen);
         Instant deadline = clock.instant()
                 .plus(waitFor.compareTo(waiting.maxPoll()) > 0 ? waiting.maxPoll() : waitFor);
-        if (!first.status().waits() || !clock.instant().isBefore(deadline)) {
+        if (!first.status().waits() || !clock.instant().isBefore(deadline)
+                || whileNear && first.readAgainSeconds() != null && first.readAgainSeconds() > 0) {
             return first;
         }
         try (var watch = signals.watch(seen)) {

@@ -63,8 +63,9 @@ class RoomController {
     }
 
     /**
-     * With {@code waitSeconds} (at most 30), answered when the place's status changes or that time has passed; at once
-     * when this instance holds {@code max-long-polls} open already, the page told to read again in 5 to 10 s.
+     * With {@code waitSeconds} (at most 30), answered when the place's status changes or that time has passed, if the
+     * place says to long-poll ({@link WaitingRooms#poll}); at once otherwise, and when this instance holds
+     * {@code max-long-polls} open already (the page told to read again in 5 to 10 s then).
      */
     @GetMapping("/api/v1/queue/{ticketId}")
     Place place(@PathVariable UUID ticketId, @CurrentCustomer UUID customerId,
@@ -75,7 +76,7 @@ class RoomController {
         if (waitSeconds == 0) {
             return rooms.place(ticketId, customerId, Duration.ZERO);
         }
-        return longPolls.poll(() -> rooms.place(ticketId, customerId, Duration.ofSeconds(waitSeconds)))
+        return longPolls.poll(() -> rooms.poll(ticketId, customerId, Duration.ofSeconds(waitSeconds)))
                 .orElseGet(() -> rooms.place(ticketId, customerId, Duration.ZERO).readAgainAfter(
                         REFUSED_POLL_AGAIN + ThreadLocalRandom.current().nextLong(REFUSED_POLL_AGAIN + 1)));
     }
