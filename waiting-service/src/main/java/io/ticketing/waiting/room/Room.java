@@ -58,9 +58,9 @@ public record Room(UUID showId, Status status, Instant opensAt, int admitPerMinu
 
     /**
      * The soonest admission can reach {@code position}: at the configured rate when the room runs at it or an opening
-     * ramps up to it; a room slowed down gets back {@code stepUp} of its configured rate per health window
-     * at the fastest, so its rate is taken to grow that fast (smoothly, sooner than it can) from the rate it runs at
-     * now. A page that sleeps until then does not sleep through its turn (unless an admin raises the rate), and the
+     * ramps up to it; a room slowed down gets back {@code stepUp} of its configured rate per health window at the
+     * fastest, so its rate is taken to grow that fast (smoothly, so sooner than it can) from the rate it runs at now.
+     * A page that sleeps until then does not sleep through its turn (unless an admin raises the rate), and the
      * customers just outside the long polls of a room slowed down to a tenth read a few times, not every few seconds.
      */
     Duration soonestTurn(long position, RoomProperties properties) {
