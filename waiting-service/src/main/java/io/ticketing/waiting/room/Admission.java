@@ -46,8 +46,13 @@ class Admission {
     private static final double READING_SHARE_PER_SECOND = 0.01;
     /** ... and at least this share of how fast it read since the opening. */
     private static final double READING_FROM_AVERAGE = 0.2;
-    /** A crowd that has not read at all yet is given this long to start (its pages may learn of the opening late). */
-    private static final Duration FIRST_READS = Duration.ofSeconds(5);
+    /**
+     * Every page that waits for the opening reads its place within this long of it: its long poll is answered at once,
+     * and a page refused one was told to read again within twice {@link Place#REFUSED_POLL_AGAIN}. The quiet lasts
+     * this long at least, unless most of the crowd has read sooner: pages that wait for a connection or a server busy
+     * with the crowd's reads may read more slowly for a moment, which is not a crowd that stopped reading.
+     */
+    private static final Duration EVERY_PAGE_READS = Place.REFUSED_POLL_AGAIN.multipliedBy(2);
 
     private final RoomRepository rooms;
     private final TicketRepository tickets;
@@ -221,8 +226,9 @@ class Admission {
      * Whether the crowd waiting in an opening's quiet still reads its places: fewer than {@code openingReadShare} of
      * them read so far, and in the {@code since} since the last judgement at least 1 % of the crowd a second and a
      * fifth of the rate since the opening (a crowd drawn at the opening reads at once and then stops: those that do
-     * not read, having left, do not keep the room shut for the rest). A crowd that has not read at all is given
-     * {@link #FIRST_READS} to start.
+     * not read, having left, do not keep the room shut for the rest), but not before {@link #EVERY_PAGE_READS}: the
+     * long polls answered at the opening make its first second's reads many times those of the next, while the other
+     * pages have yet to read.
      */
     static boolean stillReading(Room room, Duration since, Instant now, RoomProperties properties) {
         long crowd = room.lastRank() - room.admittedThrough();
@@ -230,8 +236,8 @@ class Admission {
             return false;
         }
         Duration open = Duration.between(room.openedAt(), now);
-        if (room.openingReads() == 0) {
-            return open.compareTo(FIRST_READS) < 0;
+        if (open.compareTo(EVERY_PAGE_READS) < 0) {
+            return true;
         }
         double seconds = since.toNanos() / 1e9;
         double lately = (room.openingReads() - room.openingReadsJudged()) / seconds;

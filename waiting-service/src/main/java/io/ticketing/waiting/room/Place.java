@@ -42,6 +42,12 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
         }
     }
 
+    /**
+     * A long poll over its instance's limit is answered at once, its page told to read again after this long to twice
+     * it.
+     */
+    public static final Duration REFUSED_POLL_AGAIN = Duration.ofSeconds(5);
+
     /** This place, its page told to read it again in {@code seconds} at the soonest (when it waits at all). */
     public Place readAgainAfter(long seconds) {
         return readAgainSeconds == null || readAgainSeconds >= seconds ? this

@@ -35,8 +35,6 @@ class RoomController {
     /** How often at most a stream tells a waiting customer their position, when it moved. */
     private static final Duration POSITION_EVERY = Duration.ofSeconds(5);
 
-    /** A long poll over the instance's limit is answered at once: read again after this many seconds to twice it. */
-    private static final long REFUSED_POLL_AGAIN = 5;
 
     private final WaitingRooms rooms;
     private final FollowingStreams streams;
@@ -76,9 +74,10 @@ class RoomController {
         if (waitSeconds == 0) {
             return rooms.place(ticketId, customerId, Duration.ZERO);
         }
+        long again = Place.REFUSED_POLL_AGAIN.toSeconds();
         return longPolls.poll(() -> rooms.poll(ticketId, customerId, Duration.ofSeconds(waitSeconds)))
                 .orElseGet(() -> rooms.place(ticketId, customerId, Duration.ZERO).readAgainAfter(
-                        REFUSED_POLL_AGAIN + ThreadLocalRandom.current().nextLong(REFUSED_POLL_AGAIN + 1)));
+                        again + ThreadLocalRandom.current().nextLong(again + 1)));
     }
 
     /**
