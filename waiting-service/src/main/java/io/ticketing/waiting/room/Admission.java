@@ -42,6 +42,10 @@ class Admission {
     private static final Duration MOST_EARNED = Duration.ofSeconds(5);
     /** The longest an opening is quiet, however slowly its crowd reads. */
     private static final Duration LONGEST_QUIET = Duration.ofSeconds(30);
+    /** A room slowed down steps back up by whole steps to this share of the rate that was slow last... */
+    private static final double NEAR_OVERLOAD = 0.75;
+    /** ... and by this share of a step beyond it. */
+    private static final double STEP_NEAR_OVERLOAD = 0.25;
     /** A crowd reads on while it reads at least this share of itself a second... */
     private static final double READING_SHARE_PER_SECOND = 0.01;
     /** ... and at least this share of how fast it read since the opening. */
@@ -159,7 +163,8 @@ class Admission {
         double effective = throttle.effectivePerMinute();
         String reason = throttle.reason();
         boolean changed = effective != room.effectivePerMinute() || !Objects.equals(reason, room.throttleReason())
-                || throttle.ramping() != room.ramping();
+                || throttle.ramping() != room.ramping()
+                || !Objects.equals(throttle.overloadedPerMinute(), room.overloadedPerMinute());
         if (changed && effective != room.effectivePerMinute()) {
             log.info("Waiting room of show {} admits {} a minute now (configured {}): {}", room.showId(),
                     Math.round(effective), room.admitPerMinute(), reason == null ? "the hold path is healthy" : reason);
@@ -263,8 +268,11 @@ class Admission {
         }
     }
 
-    /** The rate a room runs at, why it is below the configured one, and whether it is ramping up since the opening. */
-    record Throttle(double effectivePerMinute, String reason, boolean ramping) {
+    /**
+     * The rate a room runs at, why it is below the configured one, whether it is ramping up since the opening, and the
+     * rate it ran at when its holds last got slow (null before they did).
+     */
+    record Throttle(double effectivePerMinute, String reason, boolean ramping, Double overloadedPerMinute) {
     }
 
     /**
@@ -272,13 +280,16 @@ class Admission {
      * (down to {@code slowestShare} of the configured rate) when more than {@code slowShare} of them were slow (later
      * than {@code aim} of the bound) or more than {@code errorShare} failed, at most once per {@code reaction}. Without
      * either, an opening's ramp doubles the rate every {@code rampStep}, and a room slowed down since gets
-     * {@code stepUp} of the configured rate back after a whole health window, up to it. Fewer than {@code minHolds}
-     * holds, or fewer than {@code minSlow} slow or failed ones, say nothing about the hold path's health: they count as
-     * healthy.
+     * {@code stepUp} of the configured rate back after a whole health window, up to it; past three quarters of the rate
+     * it was slow at last, a quarter of that: admitted customers hold for minutes, so a step too far is felt only once
+     * holds queue, and the customers it let in keep holding while they drain (stepping straight back to the rate that
+     * was slow, the arena's holds got slow again within seconds). Fewer than {@code minHolds} holds, or fewer than
+     * {@code minSlow} slow or failed ones, say nothing about the hold path's health: they count as healthy.
      */
     static Throttle throttle(Room room, HoldHealthRepository.Health holds, Instant now, RoomProperties properties) {
         double configured = room.admitPerMinute();
         double effective = Math.min(room.effectivePerMinute(), configured);
+        Double overloaded = room.overloadedPerMinute();
         Duration unchanged = Duration.between(room.rateChangedAt(), now);
         boolean enough = holds.holds() >= properties.minHolds();
         boolean slow = enough && holds.slow() >= properties.minSlow()
@@ -286,37 +297,45 @@ class Admission {
         boolean failing = enough && holds.errors() >= properties.minSlow()
                 && holds.errors() > holds.holds() * properties.errorShare();
         Throttle unchangedThrottle = new Throttle(effective, effective < configured ? room.throttleReason() : null,
-                room.ramping() && effective < configured);
+                room.ramping() && effective < configured, overloaded);
         if (slow || failing) {
             if (unchanged.compareTo(properties.reaction()) < 0) {
                 return unchangedThrottle;
             }
-            double slower = Math.max(configured * properties.slowestShare(), effective / 2);
+            double slowest = configured * properties.slowestShare();
+            double slower = Math.max(slowest, effective / 2);
+            // still slow at half the rate that was slow last (or at the slowest): the same overload, draining
+            Double mark = overloaded != null && effective <= Math.max(overloaded / 2, slowest) ? overloaded : effective;
             return new Throttle(slower, String.format(Locale.ROOT,
                     "holds of the last %.1f s: %d of %d slower than %d ms (the room aims at %d%% of the %d ms bound), "
                             + "%d failed; admitting %d a minute instead of %d",
                     judged(unchanged, properties).toMillis() / 1000.0, holds.slow(), holds.holds(),
                     properties.slowAfter().toMillis(), Math.round(properties.aim() * 100),
                     properties.holdLatencyBound().toMillis(), holds.errors(), Math.round(slower),
-                    room.admitPerMinute()), false);
+                    room.admitPerMinute()), false, mark);
         }
         if (effective >= configured) {
-            return new Throttle(configured, null, false);
+            return new Throttle(configured, null, false, overloaded);
         }
         if (room.ramping()) {
             if (unchanged.compareTo(properties.rampStep()) < 0) {
                 return unchangedThrottle;
             }
             double doubled = Math.min(configured, effective * 2);
-            return new Throttle(doubled, ramping(doubled, room, properties), doubled < configured);
+            return new Throttle(doubled, ramping(doubled, room, properties), doubled < configured, overloaded);
         }
         if (unchanged.compareTo(properties.healthWindow()) < 0) {
             return unchangedThrottle;
         }
-        double faster = Math.min(configured, effective + configured * properties.stepUp());
-        return new Throttle(faster, faster >= configured ? null : String.format(Locale.ROOT,
+        double step = configured * properties.stepUp();
+        boolean careful = overloaded != null && effective + step > overloaded * NEAR_OVERLOAD;
+        double faster = Math.min(configured, effective + (careful ? step * STEP_NEAR_OVERLOAD : step));
+        String reason = faster >= configured ? null : String.format(Locale.ROOT,
                 "recovering: holds were healthy for %d s; admitting %d a minute, back up to %d",
-                properties.healthWindow().toSeconds(), Math.round(faster), room.admitPerMinute()), false);
+                properties.healthWindow().toSeconds(), Math.round(faster), room.admitPerMinute());
+        return new Throttle(faster, reason == null || !careful ? reason : String.format(Locale.ROOT,
+                "%s (a quarter of a step at a time past three quarters of the %d a minute that was slow last)", reason,
+                Math.round(overloaded)), false, overloaded);
     }
 
     /** Why an opening's ramp admits fewer than the configured rate; null once it does not. */

@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param throttleReason why it runs slower than configured; null when it does not
  * @param ramping the room opened below its rate and doubles it while holds stay healthy, until it reaches the
  * configured rate or they get slow
+ * @param overloadedPerMinute the rate the room ran at when its holds last got slow (or failed); null before they did
  * @param credit admissions earned by time and not made yet (a fraction carries over to the next tick)
  * @param admittedThrough tickets ranked up to here are admitted
  * @param lastRank the last rank given; {@code lastRank - admittedThrough} customers wait once the room is open
@@ -22,9 +23,9 @@ import java.util.UUID;
  * @param openingReadsJudged those of them admission had seen on its last tick in the quiet
  */
 public record Room(UUID showId, Status status, Instant opensAt, int admitPerMinute, int admissionMinutes,
-        double effectivePerMinute, String throttleReason, boolean ramping, double credit, long admittedThrough,
-        long lastRank, Instant tickedAt, Instant rateChangedAt, long openingReads, long openingReadsJudged,
-        Instant openedAt, Instant closedAt, Instant createdAt, Instant updatedAt) {
+        double effectivePerMinute, String throttleReason, boolean ramping, Double overloadedPerMinute, double credit,
+        long admittedThrough, long lastRank, Instant tickedAt, Instant rateChangedAt, long openingReads,
+        long openingReadsJudged, Instant openedAt, Instant closedAt, Instant createdAt, Instant updatedAt) {
 
     public enum Status {
         /** Not open yet: customers who join draw their places at the opening. Holds already need a token. */
@@ -59,7 +60,8 @@ public record Room(UUID showId, Status status, Instant opensAt, int admitPerMinu
     /**
      * The soonest admission can reach {@code position}: at the configured rate when the room runs at it or an opening
      * ramps up to it; a room slowed down gets back {@code stepUp} of its configured rate per health window at the
-     * fastest, so its rate is taken to grow that fast (smoothly, so sooner than it can) from the rate it runs at now.
+     * fastest (a quarter of that near the rate that was slow last), so its rate is taken to grow that fast (smoothly,
+     * so sooner than it can) from the rate it runs at now.
      * A page that sleeps until then does not sleep through its turn (unless an admin raises the rate), and the
      * customers just outside the long polls of a room slowed down to a tenth read a few times, not every few seconds.
      */

@@ -23,8 +23,9 @@ class RoomRepository {
 
     static final String COLUMNS = """
             r.show_id, r.status, r.opens_at, r.admit_per_minute, r.admission_minutes, r.effective_per_minute,
-            r.throttle_reason, r.ramping, r.credit, r.admitted_through, r.last_rank, r.ticked_at, r.rate_changed_at,
-            r.opening_reads, r.opening_reads_judged, r.opened_at, r.closed_at, r.created_at, r.updated_at""";
+            r.throttle_reason, r.ramping, r.overloaded_per_minute, r.credit, r.admitted_through, r.last_rank,
+            r.ticked_at, r.rate_changed_at, r.opening_reads, r.opening_reads_judged, r.opened_at, r.closed_at,
+            r.created_at, r.updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -98,7 +99,8 @@ class RoomRepository {
         jdbc.sql("""
                 UPDATE waiting_room
                 SET status = 'OPEN', last_rank = ?, opened_at = ?, ticked_at = ?, rate_changed_at = ?,
-                    effective_per_minute = ?, throttle_reason = ?, ramping = ?, opening_reads = 0,
+                    effective_per_minute = ?, throttle_reason = ?, ramping = ?, overloaded_per_minute = NULL,
+                    opening_reads = 0,
                     opening_reads_judged = 0, updated_at = ?
                 WHERE show_id = ?""")
                 .params(ranked, utc(now), utc(admitFrom), utc(now), effectivePerMinute, throttleReason,
@@ -136,10 +138,10 @@ class RoomRepository {
         jdbc.sql("""
                 UPDATE waiting_room
                 SET credit = ?, admitted_through = ?, effective_per_minute = ?, throttle_reason = ?, ramping = ?,
-                    rate_changed_at = ?, ticked_at = ?
+                    overloaded_per_minute = ?, rate_changed_at = ?, ticked_at = ?
                 WHERE show_id = ?""")
                 .params(credit, admittedThrough, throttle.effectivePerMinute(), throttle.reason(), throttle.ramping(),
-                        utc(rateChangedAt), utc(now), showId)
+                        throttle.overloadedPerMinute(), utc(rateChangedAt), utc(now), showId)
                 .update();
     }
 
@@ -161,7 +163,7 @@ class RoomRepository {
         return new Room(rs.getObject("show_id", UUID.class), Room.Status.valueOf(rs.getString("status")),
                 instant(rs, "opens_at"), rs.getInt("admit_per_minute"), rs.getInt("admission_minutes"),
                 rs.getDouble("effective_per_minute"), rs.getString("throttle_reason"), rs.getBoolean("ramping"),
-                rs.getDouble("credit"),
+                rs.getObject("overloaded_per_minute", Double.class), rs.getDouble("credit"),
                 rs.getLong("admitted_through"), rs.getLong("last_rank"), instant(rs, "ticked_at"),
                 instant(rs, "rate_changed_at"), rs.getLong("opening_reads"), rs.getLong("opening_reads_judged"),
                 instant(rs, "opened_at"), instant(rs, "closed_at"),

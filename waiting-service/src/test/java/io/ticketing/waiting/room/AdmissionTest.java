@@ -31,7 +31,7 @@ class AdmissionTest {
         var slow = new HoldHealthRepository.Health(40, 3, 0);
 
         assertThat(throttle(room(6000, 3000, "slow", 0.5), slow)).as("too soon: the same holds")
-                .isEqualTo(new Admission.Throttle(3000, "slow", false));
+                .isEqualTo(new Admission.Throttle(3000, "slow", false, null));
         var again = throttle(room(6000, 3000, "slow", 1.2), slow);
         assertThat(again.effectivePerMinute()).isEqualTo(1500);
         assertThat(again.reason()).startsWith("holds of the last 1.2 s: 3 of 40 slower than 500 ms");
@@ -40,18 +40,18 @@ class AdmissionTest {
     @Test
     void oneOrTwoLateAnswersAreNoOverload() {
         assertThat(throttle(room(6000, 6000, null, 60), new HoldHealthRepository.Health(60, 2, 2)))
-                .isEqualTo(new Admission.Throttle(6000, null, false));
+                .isEqualTo(new Admission.Throttle(6000, null, false, null));
     }
 
     @Test
     void anOpeningDoublesItsRateEveryTwoSecondsOfHealthyHoldsUpToTheConfiguredRate() {
         var doubled = throttle(ramping(6000, 600, 2), HEALTHY);
         assertThat(doubled).isEqualTo(new Admission.Throttle(1200, "opening: admitting 1200 a minute, twice as many "
-                + "every 2 s while holds are healthy, up to 6000", true));
+                + "every 2 s while holds are healthy, up to 6000", true, null));
         assertThat(throttle(ramping(6000, 600, 1.5), HEALTHY)).as("not two seconds yet").isEqualTo(
-                new Admission.Throttle(600, "ramping", true));
+                new Admission.Throttle(600, "ramping", true, null));
         assertThat(throttle(ramping(6000, 4800, 2), new HoldHealthRepository.Health(3, 0, 0)))
-                .as("no holds yet say nothing against it").isEqualTo(new Admission.Throttle(6000, null, false));
+                .as("no holds yet say nothing against it").isEqualTo(new Admission.Throttle(6000, null, false, null));
     }
 
     @Test
@@ -60,6 +60,7 @@ class AdmissionTest {
 
         assertThat(slower.effectivePerMinute()).isEqualTo(1200);
         assertThat(slower.ramping()).isFalse();
+        assertThat(slower.overloadedPerMinute()).as("the rate that was slow").isEqualTo(2400);
         assertThat(throttle(room(6000, 1200, slower.reason(), 2), HEALTHY).effectivePerMinute())
                 .as("then it climbs back a tenth at a time, after a whole window").isEqualTo(1200);
     }
@@ -75,9 +76,9 @@ class AdmissionTest {
     @Test
     void onePercentOrFewerHoldsDecideNothing() {
         assertThat(throttle(room(6000, 6000, null, 60), new HoldHealthRepository.Health(200, 2, 2)))
-                .isEqualTo(new Admission.Throttle(6000, null, false));
+                .isEqualTo(new Admission.Throttle(6000, null, false, null));
         assertThat(throttle(room(6000, 6000, null, 60), new HoldHealthRepository.Health(19, 19, 19)))
-                .as("too few holds to judge").isEqualTo(new Admission.Throttle(6000, null, false));
+                .as("too few holds to judge").isEqualTo(new Admission.Throttle(6000, null, false, null));
     }
 
     @Test
@@ -87,15 +88,50 @@ class AdmissionTest {
 
         assertThat(recovering.effectivePerMinute()).isEqualTo(2600);
         assertThat(recovering.reason()).startsWith("recovering");
-        assertThat(recovered).isEqualTo(new Admission.Throttle(6000, null, false));
+        assertThat(recovered).isEqualTo(new Admission.Throttle(6000, null, false, null));
         assertThat(throttle(room(6000, 2000, "slow", 4.5), HEALTHY)).as("not a whole window yet")
-                .isEqualTo(new Admission.Throttle(2000, "slow", false));
+                .isEqualTo(new Admission.Throttle(2000, "slow", false, null));
+    }
+
+    @Test
+    void aSlowdownMarksTheRateThatWasSlowUnlessTheSameOverloadIsStillDraining() {
+        var slow = new HoldHealthRepository.Health(200, 5, 0);
+
+        assertThat(throttle(room(6000, 6000, null, 60), slow).overloadedPerMinute()).isEqualTo(6000);
+        assertThat(throttle(room(6000, 3000, "slow", false, 6000.0, 1.2), slow))
+                .as("still slow at half of it: the customers let in before are still holding")
+                .extracting(Admission.Throttle::effectivePerMinute, Admission.Throttle::overloadedPerMinute)
+                .containsExactly(1500.0, 6000.0);
+        assertThat(throttle(room(6000, 600, "slow", false, 1000.0, 1.2), slow).overloadedPerMinute())
+                .as("at the slowest rate").isEqualTo(1000);
+        assertThat(throttle(room(6000, 4000, "recovering", false, 6000.0, 10), slow).overloadedPerMinute())
+                .as("slow again on the way back up: there").isEqualTo(4000);
+    }
+
+    @Test
+    void aRoomSlowedDownStepsBackUpByAQuarterOfAStepPastThreeQuartersOfTheRateThatWasSlow() {
+        var quick = throttle(room(6000, 3000, "slow", false, 6000.0, 5), HEALTHY);
+        assertThat(quick.effectivePerMinute()).as("3,600 is under 4,500").isEqualTo(3600);
+        assertThat(quick.reason()).isEqualTo("recovering: holds were healthy for 5 s; admitting 3600 a minute, back up "
+                + "to 6000");
+
+        var careful = throttle(room(6000, 4200, "recovering", false, 6000.0, 5), HEALTHY);
+        assertThat(careful.effectivePerMinute()).as("a whole step would pass 4,500").isEqualTo(4350);
+        assertThat(careful.reason()).isEqualTo("recovering: holds were healthy for 5 s; admitting 4350 a minute, back "
+                + "up to 6000 (a quarter of a step at a time past three quarters of the 6000 a minute that was slow "
+                + "last)");
+        assertThat(careful.overloadedPerMinute()).isEqualTo(6000);
+
+        assertThat(throttle(room(6000, 5900, "recovering", false, 6000.0, 5), HEALTHY))
+                .isEqualTo(new Admission.Throttle(6000, null, false, 6000.0));
+        assertThat(throttle(room(6000, 4200, "slow", false, null, 5), HEALTHY).effectivePerMinute())
+                .as("never slow before: whole steps").isEqualTo(4800);
     }
 
     @Test
     void aRateLoweredByAnAdminBelowTheThrottledOneIsTheCeiling() {
         assertThat(throttle(room(500, 3000, "slow", 0), new HoldHealthRepository.Health(0, 0, 0)))
-                .isEqualTo(new Admission.Throttle(500, null, false));
+                .isEqualTo(new Admission.Throttle(500, null, false, null));
     }
 
     @Test
@@ -147,9 +183,15 @@ class AdmissionTest {
     }
 
     private static Room room(int configured, double effective, String reason, boolean ramping, double secondsAgo) {
+        return room(configured, effective, reason, ramping, null, secondsAgo);
+    }
+
+    /** A room whose holds were last slow at {@code overloaded} a minute, and whose rate changed {@code secondsAgo}. */
+    private static Room room(int configured, double effective, String reason, boolean ramping, Double overloaded,
+            double secondsAgo) {
         Instant changed = NOW.minusMillis(Math.round(secondsAgo * 1000));
-        return new Room(UUID.randomUUID(), Room.Status.OPEN, NOW, configured, 5, effective, reason, ramping, 0, 0, 0,
-                NOW, changed, 0, 0, NOW, null, NOW, NOW);
+        return new Room(UUID.randomUUID(), Room.Status.OPEN, NOW, configured, 5, effective, reason, ramping, overloaded,
+                0, 0, 0, NOW, changed, 0, 0, NOW, null, NOW, NOW);
     }
 
     /**
@@ -158,7 +200,7 @@ class AdmissionTest {
      */
     private static Room opening(long crowd, long reads, long judged, long secondsAgo) {
         Instant opened = NOW.minusSeconds(secondsAgo);
-        return new Room(UUID.randomUUID(), Room.Status.OPEN, opened, 6000, 5, 600, "opening", true, 0, 0, crowd,
+        return new Room(UUID.randomUUID(), Room.Status.OPEN, opened, 6000, 5, 600, "opening", true, null, 0, 0, crowd,
                 opened.plusSeconds(30), NOW.minusSeconds(1), reads, judged, opened, null, opened, opened);
     }
 }

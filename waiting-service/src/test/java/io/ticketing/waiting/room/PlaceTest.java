@@ -103,8 +103,8 @@ class PlaceTest {
 
     private static Room room(Room.Status status, int configured, double effective, long admittedThrough,
             long lastRank) {
-        return new Room(UUID.randomUUID(), status, NOW.minusSeconds(60), configured, 60, effective, null, false, 0,
-                admittedThrough, lastRank, NOW, NOW, 0, 0, NOW.minusSeconds(60), null, NOW, NOW);
+        return new Room(UUID.randomUUID(), status, NOW.minusSeconds(60), configured, 60, effective, null, false, null,
+                0, admittedThrough, lastRank, NOW, NOW, 0, 0, NOW.minusSeconds(60), null, NOW, NOW);
     }
 
     private static TicketRepository.Place place(Long rank, Room room) {
