@@ -23,6 +23,12 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
         @JsonInclude(JsonInclude.Include.NON_NULL) String admissionToken,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant admittedUntil) {
 
+    /**
+     * A long poll over its instance's limit is answered at once, its page told to read again after this long to twice
+     * it.
+     */
+    public static final Duration REFUSED_POLL_AGAIN = Duration.ofSeconds(5);
+
     public enum Status {
         /** The room has not opened: the place is drawn at the opening. */
         BEFORE_OPENING,
@@ -41,12 +47,6 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
             return this == BEFORE_OPENING || this == WAITING;
         }
     }
-
-    /**
-     * A long poll over its instance's limit is answered at once, its page told to read again after this long to twice
-     * it.
-     */
-    public static final Duration REFUSED_POLL_AGAIN = Duration.ofSeconds(5);
 
     /** This place, its page told to read it again in {@code seconds} at the soonest (when it waits at all). */
     public Place readAgainAfter(long seconds) {

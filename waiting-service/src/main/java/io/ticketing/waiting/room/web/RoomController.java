@@ -35,7 +35,6 @@ class RoomController {
     /** How often at most a stream tells a waiting customer their position, when it moved. */
     private static final Duration POSITION_EVERY = Duration.ofSeconds(5);
 
-
     private final WaitingRooms rooms;
     private final FollowingStreams streams;
     private final LongPolls longPolls;
