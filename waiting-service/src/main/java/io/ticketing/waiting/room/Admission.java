@@ -232,7 +232,7 @@ class Admission {
      * them read so far, and in the {@code since} since the last judgement at least 1 % of the crowd a second and a
      * fifth of the rate since the opening (a crowd drawn at the opening reads at once and then stops: those that do
      * not read, having left, do not keep the room shut for the rest), but not before {@link #EVERY_PAGE_READS}: the
-     * long polls answered at the opening make its first second's reads many times those of the next, while the other
+     * long polls answered at the opening make its first second's reads several times those of the next, while the other
      * pages have yet to read.
      */
     static boolean stillReading(Room room, Duration since, Instant now, RoomProperties properties) {
