@@ -373,7 +373,9 @@ class WaitingRoomIntegrationTest {
             assertThat(admin.get(room(show)).json().path("effectiveAdmitPerMinute").asInt())
                     .as("down to a tenth at most").isEqualTo(600);
         });
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        // back up by steps of 600 a minute while within three quarters of the 6,000 that was slow (to 4,200), then of
+        // 150: 18 steps, one per healthy second, 1-1.5 s each with the 0.5 s ticks
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
             report(show, 100, 0, 0);
             var state = admin.get(room(show)).json();
             assertThat(state.path("throttled").asBoolean()).isFalse();

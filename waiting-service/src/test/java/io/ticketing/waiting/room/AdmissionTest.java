@@ -157,8 +157,8 @@ class AdmissionTest {
     @Test
     void anOpeningIsQuietForTenSecondsAtLeastUnlessMostOfItsCrowdHasRead() {
         // the eighteenth arena: 1,000 long polls answered at the opening, then the other 9,000 pages read more slowly
-        // for a moment, through a gateway busy with the first ones (the quiet ended 2.2 s in, having seen 1,239 reads,
-        // and the first admitted customers' holds took 2.5 s)
+        // for a moment (the quiet ended 2.2 s in, having seen 1,239 reads, and the first admitted customers' holds
+        // took 2.5 s)
         Duration second = Duration.ofSeconds(1);
         assertThat(Admission.stillReading(opening(10_000, 1_239, 1_170, 2), second, NOW, PROPERTIES))
                 .as("69 a second, 2 s after the opening").isTrue();
