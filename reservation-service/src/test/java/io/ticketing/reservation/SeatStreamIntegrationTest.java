@@ -94,24 +94,32 @@ class SeatStreamIntegrationTest extends ReservationIntegrationTest {
     }
 
     /**
-     * Clients connect while customers hold and release seats as fast as they can: whenever each connected,
-     * its snapshot plus the changes after it add up to the seats as they end, without a missing sequence (each
-     * {@code seats} event starting at the sequence after the previous event's).
+     * Clients connect, four at once, while customers hold and release seats as fast as they can: whenever each
+     * connected, its snapshot plus the changes after it add up to the seats as they end, without a missing sequence
+     * (each {@code seats} event starting at the sequence after the previous event's).
      */
     @Test
     void missesNoChangeWhileClientsConnectDuringARush() throws Exception {
         ShowScheduled show = onSale(4, 10);
         var rushing = new AtomicBoolean(true);
         List<SseClient> clients = new ArrayList<>();
-        try (ExecutorService customers = Executors.newFixedThreadPool(8)) {
+        try (ExecutorService customers = Executors.newFixedThreadPool(8);
+                ExecutorService connections = Executors.newFixedThreadPool(4)) {
             List<Future<Integer>> rush = new ArrayList<>();
             for (int c = 0; c < 8; c++) {
                 int seed = c;
                 rush.add(customers.submit(() -> churn(show, seed, rushing)));
             }
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 4; i++) {
                 Thread.sleep(150);
-                clients.add(SseClient.connect(stream(show)));
+                // several at once, so that some share a snapshot read
+                List<Future<SseClient>> connecting = new ArrayList<>();
+                for (int c = 0; c < 4; c++) {
+                    connecting.add(connections.submit(() -> SseClient.connect(stream(show))));
+                }
+                for (var client : connecting) {
+                    clients.add(client.get());
+                }
             }
             Thread.sleep(300);
             rushing.set(false);

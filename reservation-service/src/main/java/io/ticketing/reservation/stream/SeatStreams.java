@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,11 +16,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.reservation.seating.LiveSeats;
 import io.ticketing.reservation.seating.SeatChange;
 import io.ticketing.reservation.seating.SeatChanges;
+import io.ticketing.reservation.seating.SeatSnapshot;
 
 /**
  * The open seat-map streams of this instance, by show. Each change from the instance's one Redis
@@ -27,25 +30,36 @@ import io.ticketing.reservation.seating.SeatChanges;
  * shutdown every stream is ended first, so the web server's graceful shutdown does not wait for them and
  * clients reconnect to another instance. How many are open is the gauge {@code ticketing.streams.open}
  * ({@code stream=seat-map}).
+ * <p>
+ * Streams of one show that want a snapshot at once share one read of it ({@link SharedReads}): a snapshot of an
+ * arena's 60,000 seats keeps Redis busy for 40-90 ms, and fifty streams opened together, each reading its own, kept
+ * every Redis connection of the instance busy for seconds (holds among them). How many snapshots were read is the
+ * counter {@code ticketing.streams.snapshots} ({@code stream=seat-map}).
  */
 @Service
 public class SeatStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SeatStreams.class);
 
-    private final LiveSeats live;
     private final StreamProperties properties;
     private final Map<UUID, Set<SeatStream>> byShow = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    /** Writes to clients and reads snapshots for resynchronising streams; one virtual thread per task. */
+    /** Writes to clients and reads snapshots; one virtual thread per task. */
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+    private final SharedReads<UUID, SeatSnapshot> snapshots;
     /** Until shutdown; streams are refused from then on. */
     private volatile boolean accepting = true;
     private volatile boolean running;
 
     SeatStreams(SeatChanges changes, LiveSeats live, StreamProperties properties, MeterRegistry meters) {
-        this.live = live;
         this.properties = properties;
+        Counter reads = Counter.builder("ticketing.streams.snapshots")
+                .description("Snapshots of a show's seats read for the seat streams that open or start over")
+                .tag("stream", "seat-map").register(meters);
+        this.snapshots = new SharedReads<>(showId -> {
+            reads.increment();
+            return live.snapshot(showId);
+        }, writers);
         changes.follow(this::changed, this::resubscribed);
         Gauge.builder("ticketing.streams.open", open, AtomicInteger::get)
                 .description("Server-Sent Event streams open on this instance").tag("stream", "seat-map")
@@ -53,8 +67,8 @@ public class SeatStreams implements SmartLifecycle {
     }
 
     /**
-     * Opens a stream of the show's seats into {@code sink}: it listens for changes first, then reads the
-     * snapshot, so no change can fall between the two.
+     * Opens a stream of the show's seats into {@code sink}: it listens for changes first, then gets a snapshot read
+     * after that, so no change can fall between the two.
      *
      * @throws StreamsFull when this instance serves as many streams as it may, or is shutting down
      */
@@ -71,7 +85,7 @@ public class SeatStreams implements SmartLifecycle {
                 this::resync, () -> forget(stream[0]));
         byShow.computeIfAbsent(showId, id -> ConcurrentHashMap.newKeySet()).add(stream[0]);
         try {
-            stream[0].synced(live.snapshot(showId));
+            stream[0].synced(snapshot(showId));
         }
         catch (RuntimeException ex) {
             stream[0].ended();
@@ -111,12 +125,21 @@ public class SeatStreams implements SmartLifecycle {
         byShow.values().forEach(streams -> streams.forEach(SeatStream::unsynced));
     }
 
+    private SeatSnapshot snapshot(UUID showId) {
+        try {
+            return snapshots.read(showId).join();
+        }
+        catch (CompletionException ex) {
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+        }
+    }
+
     private void resync(SeatStream stream) {
-        writers.execute(() -> {
-            try {
-                stream.synced(live.snapshot(stream.showId()));
+        snapshots.read(stream.showId()).whenComplete((snapshot, ex) -> {
+            if (ex == null) {
+                stream.synced(snapshot);
             }
-            catch (RuntimeException ex) {
+            else {
                 log.warn("Could not read the seats of show {}; ending a stream of it", stream.showId(), ex);
                 stream.close();
             }
