@@ -44,7 +44,7 @@ class Admission {
     private static final Duration LONGEST_QUIET = Duration.ofSeconds(30);
     /** A room slowed down steps back up by whole steps to this share of the rate that was slow last... */
     private static final double NEAR_OVERLOAD = 0.75;
-    /** ... and by this share of a step beyond it. */
+    /** ... by this share of a step from there to that rate, and by whole steps again past it. */
     private static final double STEP_NEAR_OVERLOAD = 0.25;
     /** A crowd reads on while it reads at least this share of itself a second... */
     private static final double READING_SHARE_PER_SECOND = 0.01;
@@ -280,11 +280,14 @@ class Admission {
      * (down to {@code slowestShare} of the configured rate) when more than {@code slowShare} of them were slow (later
      * than {@code aim} of the bound) or more than {@code errorShare} failed, at most once per {@code reaction}. Without
      * either, an opening's ramp doubles the rate every {@code rampStep}, and a room slowed down since gets
-     * {@code stepUp} of the configured rate back after a whole health window, up to it; past three quarters of the rate
-     * it was slow at last, a quarter of that: admitted customers hold for minutes, so a step too far is felt only once
-     * holds queue, and the customers it let in keep holding while they drain (stepping straight back to the rate that
-     * was slow, the arena's holds got slow again within seconds). Fewer than {@code minHolds} holds, or fewer than
-     * {@code minSlow} slow or failed ones, say nothing about the hold path's health: they count as healthy.
+     * {@code stepUp} of the configured rate back after a whole health window, up to it; from three quarters of the rate
+     * it was slow at last to that rate, a quarter of that: admitted customers hold for minutes, so a step too far is
+     * felt only once holds queue, and the customers it let in keep holding while they drain (stepping straight back to
+     * the rate that was slow, the arena's holds got slow again within seconds). Past that rate, healthy, whole steps
+     * again: a short stall of the machine slows a few holds at any rate, and marks the low rate it came at (in the
+     * twenty-fifth arena 656 a minute, of the 3,000 configured: 150 s later the room still stepped up by quarters).
+     * Fewer than {@code minHolds} holds, or fewer than {@code minSlow} slow or failed ones, say nothing about the hold
+     * path's health: they count as healthy.
      */
     static Throttle throttle(Room room, HoldHealthRepository.Health holds, Instant now, RoomProperties properties) {
         double configured = room.admitPerMinute();
@@ -328,14 +331,15 @@ class Admission {
             return unchangedThrottle;
         }
         double step = configured * properties.stepUp();
-        boolean careful = overloaded != null && effective + step > overloaded * NEAR_OVERLOAD;
+        boolean careful = overloaded != null && effective < overloaded
+                && effective + step > overloaded * NEAR_OVERLOAD;
         double faster = Math.min(configured, effective + (careful ? step * STEP_NEAR_OVERLOAD : step));
         String reason = faster >= configured ? null : String.format(Locale.ROOT,
                 "recovering: holds were healthy for %d s; admitting %d a minute, back up to %d",
                 properties.healthWindow().toSeconds(), Math.round(faster), room.admitPerMinute());
         return new Throttle(faster, reason == null || !careful ? reason : String.format(Locale.ROOT,
-                "%s (a quarter of a step at a time past three quarters of the %d a minute that was slow last)", reason,
-                Math.round(overloaded)), false, overloaded);
+                "%s (a quarter of a step at a time from three quarters of the %d a minute that was slow last to it)",
+                reason, Math.round(overloaded)), false, overloaded);
     }
 
     /** Why an opening's ramp admits fewer than the configured rate; null once it does not. */

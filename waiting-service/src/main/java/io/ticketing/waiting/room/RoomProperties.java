@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slowestShare the least share of its configured rate a room slows down to
  * @param stepUp a healthy window raises a slowed-down rate by this share of the configured one (additive increase,
  * multiplicative decrease: the rate stays near what the hold path serves instead of swinging around it), by a quarter
- * of it past three quarters of the rate that was slow last
+ * of it from three quarters of the rate that was slow last to that rate
  * @param openingShare a room opens at this share of its rate and doubles it every {@code rampStep} while holds stay
  * healthy: the configured rate is what the admin expects the platform to serve, and the ramp finds out whether it
  * does before a crowd is in (1: the configured rate from the opening on)

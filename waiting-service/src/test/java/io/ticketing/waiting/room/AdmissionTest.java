@@ -109,7 +109,7 @@ class AdmissionTest {
     }
 
     @Test
-    void aRoomSlowedDownStepsBackUpByAQuarterOfAStepPastThreeQuartersOfTheRateThatWasSlow() {
+    void aRoomSlowedDownStepsBackUpByAQuarterOfAStepFromThreeQuartersOfTheRateThatWasSlowToIt() {
         var quick = throttle(room(6000, 3000, "slow", false, 6000.0, 5), HEALTHY);
         assertThat(quick.effectivePerMinute()).as("3,600 is under 4,500").isEqualTo(3600);
         assertThat(quick.reason()).isEqualTo("recovering: holds were healthy for 5 s; admitting 3600 a minute, back up "
@@ -118,14 +118,20 @@ class AdmissionTest {
         var careful = throttle(room(6000, 4200, "recovering", false, 6000.0, 5), HEALTHY);
         assertThat(careful.effectivePerMinute()).as("a whole step would pass 4,500").isEqualTo(4350);
         assertThat(careful.reason()).isEqualTo("recovering: holds were healthy for 5 s; admitting 4350 a minute, back "
-                + "up to 6000 (a quarter of a step at a time past three quarters of the 6000 a minute that was slow "
-                + "last)");
+                + "up to 6000 (a quarter of a step at a time from three quarters of the 6000 a minute that was slow "
+                + "last to it)");
         assertThat(careful.overloadedPerMinute()).isEqualTo(6000);
 
         assertThat(throttle(room(6000, 5900, "recovering", false, 6000.0, 5), HEALTHY))
                 .isEqualTo(new Admission.Throttle(6000, null, false, 6000.0));
         assertThat(throttle(room(6000, 4200, "slow", false, null, 5), HEALTHY).effectivePerMinute())
                 .as("never slow before: whole steps").isEqualTo(4800);
+        // the twenty-fifth arena: a stall slowed 4 of 66 holds at 656 a minute, of 3,000
+        assertThat(throttle(room(3000, 628, "recovering", false, 656.0, 5), HEALTHY).effectivePerMinute())
+                .as("up to the rate that was slow by quarters").isEqualTo(703);
+        assertThat(throttle(room(3000, 703, "recovering", false, 656.0, 5), HEALTHY))
+                .as("past it, whole steps again").isEqualTo(new Admission.Throttle(1003, "recovering: holds were "
+                        + "healthy for 5 s; admitting 1003 a minute, back up to 3000", false, 656.0));
     }
 
     @Test
