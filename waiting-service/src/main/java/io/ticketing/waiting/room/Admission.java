@@ -284,8 +284,8 @@ class Admission {
      * it was slow at last to that rate, a quarter of that: admitted customers hold for minutes, so a step too far is
      * felt only once holds queue, and the customers it let in keep holding while they drain (stepping straight back to
      * the rate that was slow, the arena's holds got slow again within seconds). Past that rate, healthy, whole steps
-     * again: a short stall of the machine slows a few holds at any rate, and marks the low rate it came at (in the
-     * twenty-fifth arena 656 a minute, of the 3,000 configured: 150 s later the room still stepped up by quarters).
+     * again: a few holds slow within one second mark whatever rate the room ran at (in the twenty-fifth arena 4 of 66
+     * at 656 a minute, of the 3,000 configured: 150 s later the room still stepped up by quarters).
      * Fewer than {@code minHolds} holds, or fewer than {@code minSlow} slow or failed ones, say nothing about the hold
      * path's health: they count as healthy.
      */
