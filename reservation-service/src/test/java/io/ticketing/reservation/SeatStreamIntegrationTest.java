@@ -112,7 +112,7 @@ class SeatStreamIntegrationTest extends ReservationIntegrationTest {
             }
             for (int i = 0; i < 4; i++) {
                 Thread.sleep(150);
-                // several at once, so that some share a snapshot read
+                // several at once, so that they may share a snapshot read (SharedReadsTest shows that they do)
                 List<Future<SseClient>> connecting = new ArrayList<>();
                 for (int c = 0; c < 4; c++) {
                     connecting.add(connections.submit(() -> SseClient.connect(stream(show))));

@@ -33,8 +33,8 @@ import io.ticketing.reservation.seating.SeatSnapshot;
  * <p>
  * Streams of one show that want a snapshot at once share one read of it ({@link SharedReads}): a snapshot of an
  * arena's 60,000 seats keeps Redis busy for 40-90 ms, and fifty streams opened together, each reading its own, kept
- * every Redis connection of the instance busy for seconds (holds among them). How many snapshots were read is the
- * counter {@code ticketing.streams.snapshots} ({@code stream=seat-map}).
+ * every Redis connection of the instance busy for seconds. How many snapshots were read is the counter
+ * {@code ticketing.streams.snapshots} ({@code stream=seat-map}).
  */
 @Service
 public class SeatStreams implements SmartLifecycle {
