@@ -320,8 +320,10 @@ public final class ArenaBenchmark {
      * @param late streams whose map did not equal the final map within {@link #STREAM_DEADLINE} of the last change
      * @param slowest the longest a stream took, from the last change its shared view saw, to equal the final map;
      *        null when one never did
+     * @param reconnected streams whose connection ended, and that connected again
+     * @param restarted streams that got a fresh snapshot on a connection they had, after a missing change
      */
-    private record StreamCheck(int streams, int late, Duration slowest, int reconnected) {
+    private record StreamCheck(int streams, int late, Duration slowest, int reconnected, int restarted) {
     }
 
     /**
@@ -335,6 +337,7 @@ public final class ArenaBenchmark {
         long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         int late = 0;
         int reconnected = 0;
+        int restarted = 0;
         Duration slowest = Duration.ZERO;
         for (SeatStreamWatcher watcher : watchers) {
             Duration matched = null;
@@ -348,15 +351,18 @@ public final class ArenaBenchmark {
                 }
                 Thread.sleep(10);
             }
-            if (watcher.snapshots() > 1) {
+            if (watcher.connections() > 1) {
                 reconnected++;
+            }
+            if (watcher.snapshots() > watcher.connections()) {
+                restarted++;
             }
             if (matched == null || matched.compareTo(STREAM_DEADLINE) > 0) {
                 late++;
             }
             slowest = matched == null || slowest == null ? null : (matched.compareTo(slowest) > 0 ? matched : slowest);
         }
-        return new StreamCheck(watchers.size(), late, slowest, reconnected);
+        return new StreamCheck(watchers.size(), late, slowest, reconnected, restarted);
     }
 
     /**
@@ -401,9 +407,10 @@ public final class ArenaBenchmark {
         rows.add(List.of("attempts by outcome", HotShowReport.outcomes(race.attempts(), 201)));
         rows.add(List.of("customers stopped by", HotShowReport.stops(race.stops())));
         rows.add(List.of("streams equal to the final map within " + STREAM_DEADLINE.toSeconds() + " s of the last "
-                + "change", String.format(Locale.ROOT, "%,d of %,d (slowest %s; %,d connected again)",
-                        streams.streams() - streams.late(), streams.streams(), streams.slowest() == null ? "never"
-                                : streams.slowest().toMillis() + " ms", streams.reconnected())));
+                + "change", String.format(Locale.ROOT, "%,d of %,d (slowest %s; %,d connected again, %,d started over "
+                        + "on their connection)", streams.streams() - streams.late(), streams.streams(),
+                        streams.slowest() == null ? "never" : streams.slowest().toMillis() + " ms",
+                        streams.reconnected(), streams.restarted())));
         out.print(Report.markdown(List.of("", "arena"), rows, Set.of(0, 1)));
         if (used != null) {
             out.println();

@@ -35,6 +35,7 @@ final class SeatStreamWatcher implements AutoCloseable {
     private final CountDownLatch synced = new CountDownLatch(1);
     private final Thread reader;
     private int snapshots;
+    private int connections;
     /** When the client last applied a change to its map ({@link System#nanoTime()}). */
     private long lastChangedNanos;
     private volatile boolean closed;
@@ -64,9 +65,14 @@ final class SeatStreamWatcher implements AutoCloseable {
         return lastChangedNanos;
     }
 
-    /** Snapshots received: one, unless the stream was connected again. */
+    /** Snapshots received: one, unless the stream was connected again or started over on its connection. */
     synchronized int snapshots() {
         return snapshots;
+    }
+
+    /** Streams opened (answered 200): one, unless the stream ended and was connected again. */
+    synchronized int connections() {
+        return connections;
     }
 
     private void read() {
@@ -79,6 +85,9 @@ final class SeatStreamWatcher implements AutoCloseable {
                     response.body().close();
                     Thread.sleep(200);
                     continue;
+                }
+                synchronized (this) {
+                    connections++;
                 }
                 try (Stream<String> lines = response.body()) {
                     var event = new StringBuilder();

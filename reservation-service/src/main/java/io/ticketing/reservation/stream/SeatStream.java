@@ -10,6 +10,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.ticketing.reservation.seating.SeatChange;
 import io.ticketing.reservation.seating.SeatSnapshot;
 
@@ -26,6 +29,8 @@ import io.ticketing.reservation.seating.SeatSnapshot;
  * gateway. A waiting {@code seats} event never holds more than the show's seats, however slow its client.
  */
 final class SeatStream {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatStream.class);
 
     static final String SNAPSHOT = "snapshot";
     static final String SEATS = "seats";
@@ -109,6 +114,8 @@ final class SeatStream {
                 early.add(change);
                 gap = false;
                 if (early.size() > maxQueued) {
+                    log.info("Ending a stream of show {}: {} changes came while its snapshot was read", showId,
+                            early.size());
                     closeLocked();
                 }
             }

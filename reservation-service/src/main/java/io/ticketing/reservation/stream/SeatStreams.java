@@ -43,6 +43,11 @@ public class SeatStreams implements SmartLifecycle {
 
     private final StreamProperties properties;
     private final Map<UUID, Set<SeatStream>> byShow = new ConcurrentHashMap<>();
+    /**
+     * The sequence of the last change of each show with streams, so that a change that does not follow it is logged
+     * once, not by each stream that starts over for it. Touched by the one thread that delivers changes.
+     */
+    private final Map<UUID, Long> lastChange = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     /** Writes to clients and reads snapshots; one virtual thread per task. */
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
@@ -117,12 +122,23 @@ public class SeatStreams implements SmartLifecycle {
     private void changed(SeatChange change) {
         Set<SeatStream> streams = byShow.get(change.showId());
         if (streams != null) {
+            Long last = lastChange.put(change.showId(), change.sequence());
+            if (last != null && change.sequence() != last + 1) {
+                log.warn("Seat change {} of show {} came after change {}: changes were lost or came out of order, so "
+                        + "its {} streams start over from a fresh snapshot", change.sequence(), change.showId(), last,
+                        streams.size());
+            }
             streams.forEach(stream -> stream.changed(change));
         }
     }
 
     private void resubscribed() {
-        byShow.values().forEach(streams -> streams.forEach(SeatStream::unsynced));
+        int streams = byShow.values().stream().mapToInt(Set::size).sum();
+        if (streams > 0) {
+            log.info("Subscribed to seat changes again: {} streams start over from a fresh snapshot", streams);
+        }
+        lastChange.clear();
+        byShow.values().forEach(showStreams -> showStreams.forEach(SeatStream::unsynced));
     }
 
     private SeatSnapshot snapshot(UUID showId) {
@@ -149,7 +165,11 @@ public class SeatStreams implements SmartLifecycle {
     private void forget(SeatStream stream) {
         byShow.computeIfPresent(stream.showId(), (id, streams) -> {
             streams.remove(stream);
-            return streams.isEmpty() ? null : streams;
+            if (streams.isEmpty()) {
+                lastChange.remove(id);
+                return null;
+            }
+            return streams;
         });
         open.decrementAndGet();
     }
