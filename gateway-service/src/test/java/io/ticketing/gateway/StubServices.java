@@ -41,6 +41,11 @@ final class StubServices {
             "notification");
     /** The service {@link #register} points at a closed port. */
     static final String DOWN = "waiting";
+    /**
+     * A second instance of catalog-service ({@link #registerWithInstances}), whose requests are counted under this
+     * name; it never dies in the middle of a request ("crash"), as if the first had died and it had not.
+     */
+    static final String SECOND_CATALOG = "catalog-2";
     /** Requests whose path or query contains "slow" are answered after this long. */
     static final long SLOW_MILLIS = 2000;
     /** Requests whose path or query contains "crash" get no answer: the connection closes, like a service dying. */
@@ -71,6 +76,7 @@ final class StubServices {
     private static volatile boolean gateAway;
     private static final int downPort = closedPort();
     private static final Map<String, Integer> ports = startAll();
+    private static final int secondCatalogPort = startSecondCatalog();
 
     private StubServices() {
     }
@@ -85,6 +91,17 @@ final class StubServices {
     static void registerServices(DynamicPropertyRegistry registry) {
         ports.forEach((service, port) -> registry.add("ticketing.gateway.services." + service,
                 () -> "http://127.0.0.1:" + (service.equals(DOWN) ? downPort : port)));
+    }
+
+    /**
+     * Points the gateway at the stubs, waiting-service up, and at the test Redis; catalog-service has three instances:
+     * its stub, one that is down (a closed port) and {@link #SECOND_CATALOG}.
+     */
+    static void registerWithInstances(DynamicPropertyRegistry registry) {
+        ports.forEach((service, port) -> registry.add("ticketing.gateway.services." + service,
+                () -> service.equals("catalog") ? "http://127.0.0.1:" + port + ",http://127.0.0.1:" + downPort
+                        + ",http://127.0.0.1:" + secondCatalogPort : "http://127.0.0.1:" + port));
+        TestInfrastructure.register(registry, null, Component.REDIS);
     }
 
     /** Points the gateway at the stubs, waiting-service up, and at the test Redis. */
@@ -140,6 +157,15 @@ final class StubServices {
         return Map.copyOf(started);
     }
 
+    private static int startSecondCatalog() {
+        try {
+            return start(SECOND_CATALOG);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     private static int start(String service) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
@@ -156,7 +182,7 @@ final class StubServices {
             }
             last.put(service, new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), received));
             counts.computeIfAbsent(service + exchange.getRequestURI().getPath(), key -> new AtomicInteger()).incrementAndGet();
-            if (asks(exchange, "crash")) {
+            if (asks(exchange, "crash") && !service.equals(SECOND_CATALOG)) {
                 // the service dies in the middle of the request: the connection closes without an answer
                 exchange.close();
                 return;

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.ticketing.gateway.routing.GatewayProperties;
+import io.ticketing.gateway.routing.ServiceInstances;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,21 +24,21 @@ class SignInMail {
     static final String PATH = "/internal/v1/sign-in-codes";
 
     private final WebClient http;
-    private final GatewayProperties gateway;
+    private final ServiceInstances instances;
 
-    SignInMail(WebClient http, GatewayProperties gateway) {
+    SignInMail(WebClient http, ServiceInstances instances) {
         this.http = http;
-        this.gateway = gateway;
+        this.instances = instances;
     }
 
     record CodeMail(UUID challengeId, String email, String code, Instant expiresAt) {
     }
 
     Mono<Void> send(UUID challengeId, String email, String code, Instant expiresAt) {
-        return http.post().uri(gateway.service("notification").resolve(PATH))
-                .bodyValue(new CodeMail(challengeId, email, code, expiresAt))
-                .retrieve()
-                .toBodilessEntity()
+        return instances.call("notification", instance -> http.post().uri(instance.resolve(PATH))
+                        .bodyValue(new CodeMail(challengeId, email, code, expiresAt))
+                        .retrieve()
+                        .toBodilessEntity())
                 .timeout(TIMEOUT)
                 .doOnError(error -> log.warn("Could not hand a sign-in code to notification-service: {}",
                         error.toString()))

@@ -1,6 +1,5 @@
 package io.ticketing.gateway.admission;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +9,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import io.ticketing.gateway.routing.GatewayProperties;
+import io.ticketing.gateway.routing.ServiceInstances;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,11 +24,11 @@ class RoomsClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final WebClient http;
-    private final URI gate;
+    private final ServiceInstances instances;
 
-    RoomsClient(WebClient http, GatewayProperties gateway) {
+    RoomsClient(WebClient http, ServiceInstances instances) {
         this.http = http;
-        this.gate = gateway.service("waiting").resolve(PATH);
+        this.instances = instances;
     }
 
     /**
@@ -37,10 +36,10 @@ class RoomsClient {
      * {@link #TIMEOUT}, answers an error, or answers without a list of rooms.
      */
     Mono<List<OpenRoom>> gate(List<ShowHolds> holds) {
-        return http.post().uri(gate)
-                .bodyValue(new Report(holds))
-                .retrieve()
-                .bodyToMono(Answer.class)
+        return instances.call("waiting", instance -> http.post().uri(instance.resolve(PATH))
+                        .bodyValue(new Report(holds))
+                        .retrieve()
+                        .bodyToMono(Answer.class))
                 .timeout(TIMEOUT)
                 .filter(answer -> answer.rooms() != null)
                 .map(Answer::rooms)

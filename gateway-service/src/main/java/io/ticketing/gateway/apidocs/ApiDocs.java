@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.ticketing.gateway.routing.GatewayProperties;
+import io.ticketing.gateway.routing.ServiceInstances;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -31,14 +31,14 @@ class ApiDocs {
     static final long KEPT_SECONDS = 60;
     static final long KEPT_PARTIAL_SECONDS = 5;
 
-    private final GatewayProperties gateway;
+    private final ServiceInstances instances;
     private final WebServerApplicationContext context;
     private final WebClient http;
     private final JsonMapper json;
     private final Mono<JsonNode> kept;
 
-    ApiDocs(GatewayProperties gateway, WebServerApplicationContext context, WebClient http, JsonMapper json) {
-        this.gateway = gateway;
+    ApiDocs(ServiceInstances instances, WebServerApplicationContext context, WebClient http, JsonMapper json) {
+        this.instances = instances;
         this.context = context;
         this.http = http;
         this.json = json;
@@ -54,11 +54,13 @@ class ApiDocs {
     }
 
     private Mono<JsonNode> merge() {
-        Map<String, URI> sources = new LinkedHashMap<>();
-        sources.put("gateway", URI.create("http://127.0.0.1:" + context.getWebServer().getPort() + "/v3/api-docs/gateway"));
-        gateway.services().forEach((name, uri) -> sources.put(name, uri.resolve("/v3/api-docs")));
+        URI own = URI.create("http://127.0.0.1:" + context.getWebServer().getPort() + "/v3/api-docs/gateway");
+        Map<String, Mono<String>> sources = new LinkedHashMap<>();
+        sources.put("gateway", http.get().uri(own).retrieve().bodyToMono(String.class));
+        instances.all().keySet().forEach(name -> sources.put(name, instances.call(name,
+                instance -> http.get().uri(instance.resolve("/v3/api-docs")).retrieve().bodyToMono(String.class))));
         return Flux.fromIterable(sources.entrySet())
-                .flatMapSequential(source -> http.get().uri(source.getValue()).retrieve().bodyToMono(String.class)
+                .flatMapSequential(source -> source.getValue()
                         .timeout(TIMEOUT)
                         .map(body -> Map.entry(source.getKey(), json.readTree(body)))
                         .onErrorResume(error -> Mono.just(Map.entry(source.getKey(), json.nullNode()))))

@@ -1,12 +1,10 @@
 package io.ticketing.gateway.deadletter;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -25,7 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.ticketing.gateway.routing.GatewayProperties;
+import io.ticketing.gateway.routing.ServiceInstances;
 import io.ticketing.gateway.web.Problems;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -63,22 +61,23 @@ class DeadLettersController {
     record DeadLetters(List<DeadLetter> deadLetters, List<String> unreachable) {
     }
 
-    private final Map<String, URI> services;
+    private final ServiceInstances instances;
     private final WebClient http;
 
-    DeadLettersController(GatewayProperties gateway, WebClient http) {
-        this.services = gateway.services();
+    DeadLettersController(ServiceInstances instances, WebClient http) {
+        this.instances = instances;
         this.http = http;
     }
 
     /** Every service's dead letters with the given status (unresolved ones by default), newest first. */
     @GetMapping
     Mono<DeadLetters> list(@RequestParam(defaultValue = "NEW") Status status) {
-        return Flux.fromIterable(services.keySet())
-                .flatMap(service -> http.get().uri(services.get(service).resolve(INTERNAL + "?status=" + status))
-                        .retrieve().bodyToFlux(DeadLetter.class)
-                        .map(letter -> letter.of(service))
-                        .collectList()
+        return Flux.fromIterable(instances.all().keySet())
+                .flatMap(service -> instances.call(service, instance -> http.get()
+                                .uri(instance.resolve(INTERNAL + "?status=" + status))
+                                .retrieve().bodyToFlux(DeadLetter.class)
+                                .map(letter -> letter.of(service))
+                                .collectList())
                         .timeout(TIMEOUT)
                         .map(letters -> new Answer(service, letters))
                         .onErrorResume(unanswered -> Mono.just(new Answer(service, null))))
@@ -116,16 +115,17 @@ class DeadLettersController {
         catch (IllegalArgumentException notUuid) {
             return Mono.just(problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "id must be a UUID"));
         }
-        URI base = services.get(service);
-        if (base == null) {
+        if (!instances.all().containsKey(service)) {
             return Mono.just(problem(HttpStatus.NOT_FOUND, "SERVICE_NOT_FOUND",
-                    "No service " + service + "; one of " + services.keySet()));
+                    "No service " + service + "; one of " + instances.all().keySet()));
         }
-        return http.method(method).uri(base.resolve(INTERNAL + "/" + deadLetterId + action))
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                        .map(body -> ResponseEntity.status(response.statusCode())
-                                .contentType(response.headers().contentType().orElse(MediaType.APPLICATION_JSON))
-                                .<Object>body(body)))
+        return instances.call(service, instance -> http.method(method)
+                        .uri(instance.resolve(INTERNAL + "/" + deadLetterId + action))
+                        .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                                .map(body -> ResponseEntity.status(response.statusCode())
+                                        .contentType(response.headers().contentType()
+                                                .orElse(MediaType.APPLICATION_JSON))
+                                        .<Object>body(body))))
                 .timeout(TIMEOUT)
                 .onErrorResume(unanswered -> Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
                         service + " did not answer; try again")));

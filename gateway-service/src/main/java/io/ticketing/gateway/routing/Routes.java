@@ -2,12 +2,14 @@ package io.ticketing.gateway.routing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.BooleanSpec;
 import org.springframework.cloud.gateway.route.builder.Buildable;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.route.builder.UriSpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,7 +22,8 @@ import org.springframework.http.HttpMethod;
  * ({@code ticketing.gateway.response-timeout}, 30 s; {@link ServiceRouting}) bounds every call: a service
  * that is down or too slow gets a quick 503/504 problem instead of piling up waiting requests. Server-Sent Event
  * streams are long-lived by design, so they have their own routes without time limits, and the long polls of a
- * waiting-list entry and of a waiting room's ticket have a longer one than 30 s.
+ * waiting-list entry and of a waiting room's ticket have a longer one than 30 s. A service with several instances has
+ * its requests spread over them ({@link ServiceInstances}).
  *
  * <p>{@code /api/v1/no-op} is not part of the contract: reservation-service answers it only when switched on for
  * the hot-show benchmark, which compares holds with a request that passes the same checks and hop but does
@@ -36,15 +39,16 @@ class Routes {
     private static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(45);
 
     @Bean
-    RouteLocator publicApiRoutes(RouteLocatorBuilder builder, GatewayProperties gateway) {
+    RouteLocator publicApiRoutes(RouteLocatorBuilder builder, ServiceInstances gateway) {
         return builder.routes()
-                .route("reservation-stream", r -> stream(r.path("/api/v1/shows/*/seats/stream"), gateway.service("reservation")))
-                .route("waiting-stream", r -> stream(r.path("/api/v1/waitlist/*/stream"), gateway.service("waiting")))
+                .route("reservation-stream", r -> stream(r.path("/api/v1/shows/*/seats/stream"), "reservation",
+                        gateway))
+                .route("waiting-stream", r -> stream(r.path("/api/v1/waitlist/*/stream"), "waiting", gateway))
                 .route("waiting-poll", r -> longPoll(r.method(HttpMethod.GET).and().path("/api/v1/waitlist/*"),
-                        gateway.service("waiting")))
-                .route("waiting-room-stream", r -> stream(r.path("/api/v1/queue/*/stream"), gateway.service("waiting")))
+                        "waiting", gateway))
+                .route("waiting-room-stream", r -> stream(r.path("/api/v1/queue/*/stream"), "waiting", gateway))
                 .route("waiting-room-poll", r -> longPoll(r.method(HttpMethod.GET).and().path("/api/v1/queue/*"),
-                        gateway.service("waiting")))
+                        "waiting", gateway))
                 .route("payment", r -> guarded(r.path("/api/v1/holds/*/payment", "/api/v1/payments", "/api/v1/payments/**"),
                         "payment", gateway))
                 .route("notification", r -> guarded(r.path("/api/v1/bookings/*/tickets.pdf", "/api/v1/tickets/**"),
@@ -62,21 +66,30 @@ class Routes {
     }
 
     private static Buildable<Route> guarded(
-            BooleanSpec paths, String service, GatewayProperties gateway) {
-        return paths.filters(filters -> filters.circuitBreaker(breaker -> breaker.setName(service)))
-                .uri(gateway.service(service));
+            BooleanSpec paths, String service, ServiceInstances gateway) {
+        return to(paths.filters(filters -> filters.circuitBreaker(breaker -> breaker.setName(service))), service,
+                gateway);
     }
 
     /**
      * A long poll ({@code waitSeconds} up to 30) is slow on purpose: it gets a time limit above the longest wait
      * instead of the breaker's, and a quiet line never counts as a failing service.
      */
-    private static Buildable<Route> longPoll(BooleanSpec paths, URI service) {
-        return paths.metadata(ServiceRouting.TIME_LIMIT, LONG_POLL_TIMEOUT.toMillis()).uri(service);
+    private static Buildable<Route> longPoll(BooleanSpec paths, String service, ServiceInstances gateway) {
+        return to(paths.metadata(ServiceRouting.TIME_LIMIT, LONG_POLL_TIMEOUT.toMillis()), service, gateway);
     }
 
-    private static Buildable<Route> stream(
-            BooleanSpec paths, URI service) {
-        return paths.metadata(ServiceRouting.TIME_LIMIT, -1).uri(service);
+    private static Buildable<Route> stream(BooleanSpec paths, String service, ServiceInstances gateway) {
+        return to(paths.metadata(ServiceRouting.TIME_LIMIT, -1), service, gateway);
+    }
+
+    /**
+     * To the service's first instance; a service with several names itself in the route's metadata, and
+     * {@link ServiceRouting} takes its instances in turn.
+     */
+    private static Buildable<Route> to(UriSpec route, String service, ServiceInstances gateway) {
+        List<URI> instances = gateway.of(service);
+        return (instances.size() > 1 ? route.metadata(ServiceRouting.SERVICE, service) : route)
+                .uri(instances.getFirst());
     }
 }

@@ -31,8 +31,8 @@ class ServiceConnections {
 
     @Bean
     NettyRoutingFilter serviceRouting(HttpClient httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
-            HttpClientProperties properties, GatewayProperties gateway) {
-        return new ServiceRouting(httpClient, headersFilters, properties, gateway.responseTimeout());
+            HttpClientProperties properties, GatewayProperties gateway, ServiceInstances instances) {
+        return new ServiceRouting(httpClient, headersFilters, properties, gateway.responseTimeout(), instances);
     }
 
     @Bean

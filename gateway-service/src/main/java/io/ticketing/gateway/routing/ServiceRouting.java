@@ -1,19 +1,26 @@
 package io.ticketing.gateway.routing;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Spring Cloud Gateway's routing to the services, with a time limit that holds until the answer's end. The gateway's
@@ -29,15 +36,65 @@ class ServiceRouting extends NettyRoutingFilter {
 
     /** Route metadata: the route's time limit in milliseconds, below zero for none. */
     static final String TIME_LIMIT = "ticketing.time-limit";
+    /** Route metadata: the service whose instances the route's requests go to in turn ({@link ServiceInstances}). */
+    static final String SERVICE = "ticketing.service";
+    /** Requests that may be sent again when an instance closed the connection before it answered. */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
 
     private final Duration responseTimeout;
+    private final ServiceInstances instances;
     /** By route id: the routes are built once, in code ({@link Routes}). */
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
 
     ServiceRouting(HttpClient httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
-            HttpClientProperties properties, Duration responseTimeout) {
+            HttpClientProperties properties, Duration responseTimeout, ServiceInstances instances) {
         super(httpClient, headersFilters, properties);
         this.responseTimeout = responseTimeout;
+        this.instances = instances;
+    }
+
+    /**
+     * A route to a service with several instances sends each request to the next ({@link ServiceInstances}), and to
+     * the one after it when the instance could not be reached, or, for an idempotent request, closed the connection
+     * before answering: each instance at most once, and never once the answer has begun.
+     */
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        Object service = route == null ? null : route.getMetadata().get(SERVICE);
+        if (service == null || ServerWebExchangeUtils.isAlreadyRouted(exchange)) {
+            return super.filter(exchange, chain);
+        }
+        URI url = exchange.getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+        return attempt(exchange, chain, (String) service, url, instances.of((String) service).size());
+    }
+
+    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, String service, URI url,
+            int left) {
+        URI instance = instances.next(service);
+        exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, on(instance, url));
+        return super.filter(exchange, chain).onErrorResume(error -> left > 1 && again(exchange, error), error -> {
+            if (ServiceInstances.neverReached(error)) {
+                instances.refused(service, instance);
+            }
+            ServerWebExchangeUtils.removeAlreadyRouted(exchange);
+            exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR);
+            exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
+            return attempt(exchange, chain, service, url, left - 1);
+        });
+    }
+
+    private static boolean again(ServerWebExchange exchange, Throwable error) {
+        return !exchange.getResponse().isCommitted() && (ServiceInstances.neverReached(error)
+                || error instanceof PrematureCloseException && IDEMPOTENT.contains(exchange.getRequest().getMethod()));
+    }
+
+    /** {@code url}'s path and query on {@code instance}. */
+    private static URI on(URI instance, URI url) {
+        String query = url.getRawQuery();
+        return URI.create(instance.getScheme() + "://" + instance.getRawAuthority() + url.getRawPath()
+                + (query == null ? "" : "?" + query));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketing.gateway.routing.GatewayProperties;
+import io.ticketing.gateway.routing.ServiceInstances;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -29,8 +30,8 @@ class RoomsTest {
         private Mono<List<OpenRoom>> answer = Mono.error(new IllegalStateException("waiting-service is down"));
 
         Gate() {
-            super(WebClient.create(), new GatewayProperties(Map.of("waiting", URI.create("http://127.0.0.1:9")),
-                    Duration.ofSeconds(30)));
+            super(WebClient.create(), new ServiceInstances(new GatewayProperties(
+                    Map.of("waiting", List.of(URI.create("http://127.0.0.1:9"))), Duration.ofSeconds(30))));
         }
 
         void answers(OpenRoom... rooms) {

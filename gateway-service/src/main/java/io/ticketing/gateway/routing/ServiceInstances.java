@@ -1,0 +1,151 @@
+package io.ticketing.gateway.routing;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The instances of each service behind the gateway ({@code ticketing.gateway.services.<name>}: one address, or several
+ * separated by commas), taken in turn. In Kubernetes each service has one address, its Service, which spreads the
+ * connections; run without one (the local stack's replicas), the gateway spreads the requests itself.
+ * <p>
+ * An instance that refused a connection, or did not accept one in time, is passed over for {@link #PASS_OVER} (unless
+ * every instance of the service is), and the request goes to the next instance: a request that never reached an
+ * instance can go to another whatever its method ({@link #call}, and the routes' {@link ServiceRouting}).
+ */
+@Component
+public class ServiceInstances {
+
+    /** How long an instance that refused a connection is passed over. */
+    static final Duration PASS_OVER = Duration.ofSeconds(5);
+
+    private final Map<String, Pool> pools = new LinkedHashMap<>();
+
+    @Autowired
+    public ServiceInstances(GatewayProperties gateway) {
+        this(gateway, System::nanoTime);
+    }
+
+    ServiceInstances(GatewayProperties gateway, LongSupplier nanoTime) {
+        gateway.services().forEach((name, instances) -> pools.put(name, new Pool(name, instances, nanoTime)));
+    }
+
+    /** The instances of {@code service}, in the order configured. */
+    public List<URI> of(String service) {
+        return pool(service).instances;
+    }
+
+    /** Every service's instances, by service name. */
+    public Map<String, List<URI>> all() {
+        Map<String, List<URI>> all = new LinkedHashMap<>();
+        pools.forEach((name, pool) -> all.put(name, pool.instances));
+        return all;
+    }
+
+    /** The next instance of {@code service} to send a request to. */
+    public URI next(String service) {
+        return pool(service).next();
+    }
+
+    /** {@code instance} refused a connection: it is passed over for a while. */
+    public void refused(String service, URI instance) {
+        pool(service).refused(instance);
+    }
+
+    /**
+     * Sends {@code request} to the next instance of {@code service}, and to the one after it when the instance could
+     * not be reached (at most once to each).
+     */
+    public <T> Mono<T> call(String service, Function<URI, Mono<T>> request) {
+        return attempt(pool(service), request, pool(service).instances.size());
+    }
+
+    private <T> Mono<T> attempt(Pool pool, Function<URI, Mono<T>> request, int left) {
+        URI instance = pool.next();
+        return Mono.defer(() -> request.apply(instance)).onErrorResume(ServiceInstances::neverReached, error -> {
+            pool.refused(instance);
+            return left > 1 ? attempt(pool, request, left - 1) : Mono.error(error);
+        });
+    }
+
+    /**
+     * Whether {@code error} says that no connection to the instance was made (refused, or not accepted in time; Netty's
+     * connect timeout is a {@link ConnectException} too): the request did not reach it.
+     */
+    static boolean neverReached(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Pool pool(String service) {
+        Pool pool = pools.get(service);
+        if (pool == null) {
+            throw new IllegalStateException("No address configured for ticketing.gateway.services." + service);
+        }
+        return pool;
+    }
+
+    /**
+     * One service's instances, the turn, and until when each is passed over (nanoseconds since the pool was made,
+     * always above 0; 0: not passed over).
+     */
+    private static final class Pool {
+
+        private final List<URI> instances;
+        private final AtomicInteger turn = new AtomicInteger();
+        private final AtomicLongArray passedOverUntil;
+        private final LongSupplier nanoTime;
+        private final long origin;
+
+        Pool(String name, List<URI> instances, LongSupplier nanoTime) {
+            if (instances == null || instances.isEmpty()) {
+                throw new IllegalStateException("No address configured for ticketing.gateway.services." + name);
+            }
+            this.instances = List.copyOf(instances);
+            this.passedOverUntil = new AtomicLongArray(instances.size());
+            this.nanoTime = nanoTime;
+            this.origin = nanoTime.getAsLong();
+        }
+
+        /** The next instance in turn that is not passed over; one that is takes its turn with it. */
+        URI next() {
+            int size = instances.size();
+            if (size == 1) {
+                return instances.getFirst();
+            }
+            long now = nanoTime.getAsLong() - origin;
+            for (int i = 0; i < size; i++) {
+                int index = Math.floorMod(turn.getAndIncrement(), size);
+                long until = passedOverUntil.get(index);
+                if (until == 0 || until - now <= 0) {
+                    return instances.get(index);
+                }
+            }
+            // every instance refused lately: try them in turn all the same
+            return instances.get(Math.floorMod(turn.getAndIncrement(), size));
+        }
+
+        void refused(URI instance) {
+            int index = instances.indexOf(instance);
+            if (index >= 0 && instances.size() > 1) {
+                passedOverUntil.set(index, nanoTime.getAsLong() - origin + PASS_OVER.toNanos());
+            }
+        }
+    }
+}
