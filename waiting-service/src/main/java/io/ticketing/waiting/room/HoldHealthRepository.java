@@ -18,7 +18,7 @@ class HoldHealthRepository {
         this.jdbc = jdbc;
     }
 
-    /** Holds answered, slow and failed over a stretch of time. */
+    /** Holds answered over a stretch of time, and how many of them were slow and failed over the end of it. */
     record Health(long holds, long slow, long errors) {
     }
 
@@ -31,13 +31,16 @@ class HoldHealthRepository {
                 .params(showId, utc(second), holds, slow, errors).update();
     }
 
-    /** The show's holds reported for seconds after {@code since}. */
-    Health since(UUID showId, Instant since) {
+    /**
+     * The show's holds reported for the seconds after {@code window}, and the slow and failed ones among those
+     * reported for the seconds after {@code since} (a later time, or the same).
+     */
+    Health judged(UUID showId, Instant window, Instant since) {
         return jdbc.sql("""
-                SELECT coalesce(sum(holds), 0) AS holds, coalesce(sum(slow), 0) AS slow,
-                       coalesce(sum(errors), 0) AS errors
+                SELECT coalesce(sum(holds), 0) AS holds, coalesce(sum(slow) FILTER (WHERE second > ?), 0) AS slow,
+                       coalesce(sum(errors) FILTER (WHERE second > ?), 0) AS errors
                 FROM waiting_room_health WHERE show_id = ? AND second > ?""")
-                .params(showId, utc(since))
+                .params(utc(since), utc(since), showId, utc(window))
                 .query((rs, n) -> new Health(rs.getLong("holds"), rs.getLong("slow"), rs.getLong("errors"))).single();
     }
 

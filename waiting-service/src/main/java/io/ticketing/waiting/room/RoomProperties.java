@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tick how often admission runs for every open room (admissions are earned by time, so the rate does not
  * depend on it; a shorter tick lets customers in more evenly)
  * @param holdLatencyBound the bound the hold path's 99th percentile is kept under
+ * @param boundWindow the stretch the bound holds over (10 s: the arena benchmark judges every 10 s window), and so
+ * the holds a rate's slow ones are counted against
  * @param aim a hold answered later than this share of the bound is slow: admission slows down before the bound is
  * crossed, since the customers let in meanwhile keep holding for a while after it does (0.5: at half the bound)
- * @param slowShare admission slows down when more than this share of a room's holds were slow (0.01: the hold
- * path's 99th percentile crossed the aim)
+ * @param slowShare admission slows down when the holds that were slow since its rate last changed are more than this
+ * share of the show's holds of the last {@code boundWindow} (0.01: the hold path's 99th percentile over the bound's
+ * window crossed the aim); a few slow within one second, in a window of healthy ones, are no overload
  * @param errorShare ... or when more than this share failed (5xx)
- * @param healthWindow the holds that judge the rate, those since it last changed but of this long at most; a rate
- * goes up again only after this long without slow or failed holds
+ * @param healthWindow a rate goes up again only after this long without slow or failed holds
  * @param reaction a rate slows down again at most this often (the holds since it last changed judge it)
  * @param minHolds fewer holds than this decide nothing
  * @param minSlow fewer slow (or failed) holds than this decide nothing either: one or two late answers (a pause of a
@@ -44,7 +46,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ticketing.waiting.room")
 public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValue("PT1S") Duration holdLatencyBound,
-        @DefaultValue("0.5") double aim, @DefaultValue("0.01") double slowShare,
+        @DefaultValue("PT10S") Duration boundWindow, @DefaultValue("0.5") double aim,
+        @DefaultValue("0.01") double slowShare,
         @DefaultValue("0.01") double errorShare, @DefaultValue("PT5S") Duration healthWindow,
         @DefaultValue("PT1S") Duration reaction, @DefaultValue("20") int minHolds, @DefaultValue("3") int minSlow,
         @DefaultValue("0.1") double slowestShare, @DefaultValue("0.1") double stepUp,

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class AdmissionTest {
 
     private static final RoomProperties PROPERTIES = new RoomProperties(Duration.ofMillis(500), Duration.ofSeconds(1),
-            0.5, 0.01, 0.01, Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 3, 0.1, 0.1, 0.1, Duration.ofSeconds(2),
+            Duration.ofSeconds(10), 0.5, 0.01, 0.01, Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 3, 0.1, 0.1, 0.1,
+            Duration.ofSeconds(2),
             Duration.ofSeconds(2), 0.9, 100, 1000);
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
     private static final HoldHealthRepository.Health HEALTHY = new HoldHealthRepository.Health(200, 0, 0);
@@ -22,8 +23,9 @@ class AdmissionTest {
         var throttle = throttle(room(6000, 6000, null, 60), new HoldHealthRepository.Health(200, 3, 0));
 
         assertThat(throttle.effectivePerMinute()).isEqualTo(3000);
-        assertThat(throttle.reason()).isEqualTo("holds of the last 5.0 s: 3 of 200 slower than 500 ms (the room aims "
-                + "at 50% of the 1000 ms bound), 0 failed; admitting 3000 a minute instead of 6000");
+        assertThat(throttle.reason()).isEqualTo("holds of the last 10.0 s: 3 slower than 500 ms and 0 failed, of "
+                + "the 200 of the last 10 s (the room aims at 50% of the 1000 ms bound); admitting 3000 a minute "
+                + "instead of 6000");
     }
 
     @Test
@@ -34,7 +36,8 @@ class AdmissionTest {
                 .isEqualTo(new Admission.Throttle(3000, "slow", false, null));
         var again = throttle(room(6000, 3000, "slow", 1.2), slow);
         assertThat(again.effectivePerMinute()).isEqualTo(1500);
-        assertThat(again.reason()).startsWith("holds of the last 1.2 s: 3 of 40 slower than 500 ms");
+        assertThat(again.reason()).startsWith("holds of the last 1.2 s: 3 slower than 500 ms and 0 failed, of the 40 "
+                + "of the last 10 s");
     }
 
     @Test

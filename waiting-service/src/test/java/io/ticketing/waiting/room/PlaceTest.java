@@ -96,8 +96,8 @@ class PlaceTest {
     }
 
     private static RoomProperties properties(int readsPerSecond) {
-        return new RoomProperties(Duration.ofMillis(500), Duration.ofSeconds(1), 0.5, 0.01, 0.01,
-                Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 3, 0.1, 0.1, 0.1, Duration.ofSeconds(2),
+        return new RoomProperties(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(10), 0.5, 0.01,
+                0.01, Duration.ofSeconds(5), Duration.ofSeconds(1), 20, 3, 0.1, 0.1, 0.1, Duration.ofSeconds(2),
                 Duration.ofSeconds(2), 0.9, readsPerSecond, 1000);
     }
 
