@@ -3,6 +3,7 @@ package io.ticketing.gateway.routing;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * The instances of each service behind the gateway ({@code ticketing.gateway.services.<name>}: one address, or several
  * separated by commas), taken in turn. In Kubernetes each service has one address, its Service, which spreads the
- * connections; run without one (the local stack's replicas), the gateway spreads the requests itself.
+ * connections; where nothing stands in front of a service's instances, the gateway spreads the requests itself.
  * <p>
  * An instance that refused a connection, or did not accept one in time, is passed over for {@link #PASS_OVER} (unless
  * every instance of the service is), and the request goes to the next instance: a request that never reached an
@@ -32,6 +33,7 @@ public class ServiceInstances {
     static final Duration PASS_OVER = Duration.ofSeconds(5);
 
     private final Map<String, Pool> pools = new LinkedHashMap<>();
+    private final Map<String, List<URI>> all = new LinkedHashMap<>();
 
     @Autowired
     public ServiceInstances(GatewayProperties gateway) {
@@ -39,7 +41,11 @@ public class ServiceInstances {
     }
 
     ServiceInstances(GatewayProperties gateway, LongSupplier nanoTime) {
-        gateway.services().forEach((name, instances) -> pools.put(name, new Pool(name, instances, nanoTime)));
+        gateway.services().forEach((name, instances) -> {
+            Pool pool = new Pool(name, instances, nanoTime);
+            pools.put(name, pool);
+            all.put(name, pool.instances);
+        });
     }
 
     /** The instances of {@code service}, in the order configured. */
@@ -49,9 +55,7 @@ public class ServiceInstances {
 
     /** Every service's instances, by service name. */
     public Map<String, List<URI>> all() {
-        Map<String, List<URI>> all = new LinkedHashMap<>();
-        pools.forEach((name, pool) -> all.put(name, pool.instances));
-        return all;
+        return Collections.unmodifiableMap(all);
     }
 
     /** The next instance of {@code service} to send a request to. */
@@ -69,14 +73,17 @@ public class ServiceInstances {
      * not be reached (at most once to each).
      */
     public <T> Mono<T> call(String service, Function<URI, Mono<T>> request) {
-        return attempt(pool(service), request, pool(service).instances.size());
+        Pool pool = pool(service);
+        return attempt(pool, request, pool.instances.size());
     }
 
     private <T> Mono<T> attempt(Pool pool, Function<URI, Mono<T>> request, int left) {
-        URI instance = pool.next();
-        return Mono.defer(() -> request.apply(instance)).onErrorResume(ServiceInstances::neverReached, error -> {
-            pool.refused(instance);
-            return left > 1 ? attempt(pool, request, left - 1) : Mono.error(error);
+        return Mono.defer(() -> {
+            URI instance = pool.next();
+            return request.apply(instance).onErrorResume(ServiceInstances::neverReached, error -> {
+                pool.refused(instance);
+                return left > 1 ? attempt(pool, request, left - 1) : Mono.error(error);
+            });
         });
     }
 
