@@ -19,8 +19,10 @@ import io.ticketing.reservation.seating.SeatSnapshot;
 /**
  * One client's stream of one show: a {@code snapshot} event, then {@code seats} events ({@link StreamedChanges}) with
  * every change after it, by sequence without gaps. Changes that arrive while the snapshot is being read wait, and
- * those the snapshot already contains are dropped. A missing sequence number (the instance lost changes) starts over
- * with a fresh snapshot, so a client can always trust that it saw every change.
+ * those the snapshot already contains are dropped. A missing sequence number (the instance lost changes) stops the
+ * stream until a snapshot read after it: the client then gets one {@code seats} event with the seats that differ
+ * ({@link SeatCopy.Fill}) or, when the instance has no copy at the same sequence, the whole snapshot. Either way a
+ * client can trust that its copy is exact at every event.
  *
  * <p>Events leave through a queue drained by one task at a time on {@code writers}: the thread that
  * delivers Redis messages never waits for a slow client. After a {@code seats} event the stream waits
@@ -55,6 +57,8 @@ final class SeatStream {
     private final List<SeatChange> early = new ArrayList<>();
     /** The sequence of the last change queued, or UNSYNCED while a snapshot is being read. */
     private long sequence = UNSYNCED;
+    /** The sequence the client is at (with everything queued) when the stream last lost its changes. */
+    private long resumeFrom = UNSYNCED;
     private boolean writing;
     private boolean closed;
 
@@ -78,13 +82,43 @@ final class SeatStream {
 
     /** A snapshot read after this stream started listening: sent, followed by the changes it lacks. */
     void synced(SeatSnapshot snapshot) {
+        caughtUp(snapshot, null);
+    }
+
+    /**
+     * The seats that changed between the sequence this stream stopped at and a snapshot read after that: sent as one
+     * {@code seats} event when the stream stopped where the fill starts, else as the whole snapshot.
+     */
+    void filled(SeatCopy.Fill fill) {
+        caughtUp(fill.snapshot(), fill);
+    }
+
+    /** The sequence this stream stopped at when it last lost its changes; {@code -1} if it never had a snapshot. */
+    long resumeFrom() {
+        lock.lock();
+        try {
+            return resumeFrom;
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues the snapshot, or the fill from it, then the changes that came meanwhile. */
+    private void caughtUp(SeatSnapshot snapshot, SeatCopy.Fill fill) {
         boolean gap = false;
         lock.lock();
         try {
-            if (closed) {
+            if (closed || sequence != UNSYNCED) {
                 return;
             }
-            queue.add(snapshot);
+            if (fill == null || fill.from() != resumeFrom) {
+                queue.add(snapshot);
+            }
+            else if (snapshot.sequence() > fill.from()) {
+                queue.add(new StreamedChanges.Pending(showId, fill.from() + 1, snapshot.sequence(), fill.seats()));
+            }
+            // else nothing changed while the stream stopped (a renewed subscription in a quiet moment)
             sequence = snapshot.sequence();
             early.sort(Comparator.comparingLong(SeatChange::sequence));
             List<SeatChange> waiting = List.copyOf(early);
@@ -136,6 +170,7 @@ final class SeatStream {
             if (closed || sequence == UNSYNCED) {
                 return;
             }
+            resumeFrom = sequence;
             sequence = UNSYNCED;
         }
         finally {
@@ -196,6 +231,7 @@ final class SeatStream {
             return true;
         }
         if (change.sequence() != sequence + 1) {
+            resumeFrom = sequence;
             sequence = UNSYNCED;
             early.clear();
             early.add(change);

@@ -35,6 +35,12 @@ import io.ticketing.reservation.seating.SeatSnapshot;
  * arena's 60,000 seats keeps Redis busy for 40-90 ms, and fifty streams opened together, each reading its own, kept
  * every Redis connection of the instance busy for seconds. How many snapshots were read is the counter
  * {@code ticketing.streams.snapshots} ({@code stream=seat-map}).
+ * <p>
+ * When changes go missing (Redis lost one on its way here, or the subscription was renewed), every stream of the show
+ * stops at the same sequence. The instance's {@link SeatCopy} of the show stopped there too: one snapshot read, the
+ * seats that differ from the copy, and each stream goes on with one small {@code seats} event of them, where it used
+ * to get a snapshot of every seat (60,000 for an arena, fifty times over through the gateway). How many streams were
+ * brought on so is the counter {@code ticketing.streams.fills} ({@code stream=seat-map}).
  */
 @Service
 public class SeatStreams implements SmartLifecycle {
@@ -42,16 +48,12 @@ public class SeatStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SeatStreams.class);
 
     private final StreamProperties properties;
-    private final Map<UUID, Set<SeatStream>> byShow = new ConcurrentHashMap<>();
-    /**
-     * The sequence of the last change of each show with streams, so that a change that does not follow it is logged
-     * once, not by each stream that starts over for it. Touched by the one thread that delivers changes.
-     */
-    private final Map<UUID, Long> lastChange = new ConcurrentHashMap<>();
+    private final Map<UUID, Show> byShow = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     /** Writes to clients and reads snapshots; one virtual thread per task. */
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
     private final SharedReads<UUID, SeatSnapshot> snapshots;
+    private final Counter fills;
     /** Until shutdown; streams are refused from then on. */
     private volatile boolean accepting = true;
     private volatile boolean running;
@@ -59,11 +61,19 @@ public class SeatStreams implements SmartLifecycle {
     SeatStreams(SeatChanges changes, LiveSeats live, StreamProperties properties, MeterRegistry meters) {
         this.properties = properties;
         Counter reads = Counter.builder("ticketing.streams.snapshots")
-                .description("Snapshots of a show's seats read for the seat streams that open or start over")
+                .description("Snapshots of a show's seats read for the seat streams that open or catch up")
+                .tag("stream", "seat-map").register(meters);
+        this.fills = Counter.builder("ticketing.streams.fills")
+                .description("Streams brought past a gap in the changes with the seats that differ, not a snapshot")
                 .tag("stream", "seat-map").register(meters);
         this.snapshots = new SharedReads<>(showId -> {
             reads.increment();
-            return live.snapshot(showId);
+            SeatSnapshot snapshot = live.snapshot(showId);
+            Show show = byShow.get(showId);
+            if (show != null) {
+                readIf(show.copy().read(snapshot), show.copy());
+            }
+            return snapshot;
         }, writers);
         changes.follow(this::changed, this::resubscribed);
         Gauge.builder("ticketing.streams.open", open, AtomicInteger::get)
@@ -88,7 +98,12 @@ public class SeatStreams implements SmartLifecycle {
         var stream = new SeatStream[1];
         stream[0] = new SeatStream(showId, sink, writers, properties.maxQueuedEvents(), properties.eventInterval(),
                 this::resync, () -> forget(stream[0]));
-        byShow.computeIfAbsent(showId, id -> ConcurrentHashMap.newKeySet()).add(stream[0]);
+        byShow.compute(showId, (id, show) -> {
+            Show joined = show != null ? show
+                    : new Show(ConcurrentHashMap.newKeySet(), new SeatCopy(id, properties.maxQueuedEvents()));
+            joined.streams().add(stream[0]);
+            return joined;
+        });
         try {
             stream[0].synced(snapshot(showId));
         }
@@ -116,29 +131,37 @@ public class SeatStreams implements SmartLifecycle {
 
     @Scheduled(fixedRateString = "${ticketing.reservation.stream.heartbeat-interval:PT15S}")
     void heartbeat() {
-        byShow.values().forEach(streams -> streams.forEach(SeatStream::heartbeat));
+        byShow.values().forEach(show -> show.streams().forEach(SeatStream::heartbeat));
     }
 
     private void changed(SeatChange change) {
-        Set<SeatStream> streams = byShow.get(change.showId());
-        if (streams != null) {
-            Long last = lastChange.put(change.showId(), change.sequence());
-            if (last != null && change.sequence() != last + 1) {
-                log.warn("Seat change {} of show {} came after change {}: changes were lost or came out of order, so "
-                        + "its {} streams start over from a fresh snapshot", change.sequence(), change.showId(), last,
-                        streams.size());
-            }
-            streams.forEach(stream -> stream.changed(change));
+        Show show = byShow.get(change.showId());
+        if (show != null) {
+            readIf(show.copy().changed(change), show.copy());
+            show.streams().forEach(stream -> stream.changed(change));
         }
     }
 
     private void resubscribed() {
-        int streams = byShow.values().stream().mapToInt(Set::size).sum();
+        int streams = byShow.values().stream().mapToInt(show -> show.streams().size()).sum();
         if (streams > 0) {
-            log.info("Subscribed to seat changes again: {} streams start over from a fresh snapshot", streams);
+            log.info("Subscribed to seat changes again: {} streams catch up from a fresh snapshot read", streams);
         }
-        lastChange.clear();
-        byShow.values().forEach(showStreams -> showStreams.forEach(SeatStream::unsynced));
+        byShow.values().forEach(show -> {
+            readIf(show.copy().resubscribed(), show.copy());
+            show.streams().forEach(SeatStream::unsynced);
+        });
+    }
+
+    /** Starts a snapshot read for the copy when it asks for one; the read itself hands the snapshot to the copy. */
+    private void readIf(SeatCopy.Next next, SeatCopy copy) {
+        if (next == SeatCopy.Next.READ) {
+            snapshots.read(copy.showId()).whenComplete((snapshot, ex) -> {
+                if (ex != null) {
+                    copy.readFailed(ex);
+                }
+            });
+        }
     }
 
     private SeatSnapshot snapshot(UUID showId) {
@@ -150,7 +173,26 @@ public class SeatStreams implements SmartLifecycle {
         }
     }
 
+    /** A stream lost its changes: it gets the fill of its show's copy when it stopped where the copy did. */
     private void resync(SeatStream stream) {
+        Show show = byShow.get(stream.showId());
+        var fill = show == null ? null : show.copy().fillFrom(stream.resumeFrom());
+        if (fill == null) {
+            resyncFromSnapshot(stream);
+            return;
+        }
+        fill.whenComplete((filled, ex) -> {
+            if (ex == null) {
+                fills.increment();
+                stream.filled(filled);
+            }
+            else {
+                resyncFromSnapshot(stream);
+            }
+        });
+    }
+
+    private void resyncFromSnapshot(SeatStream stream) {
         snapshots.read(stream.showId()).whenComplete((snapshot, ex) -> {
             if (ex == null) {
                 stream.synced(snapshot);
@@ -163,13 +205,9 @@ public class SeatStreams implements SmartLifecycle {
     }
 
     private void forget(SeatStream stream) {
-        byShow.computeIfPresent(stream.showId(), (id, streams) -> {
-            streams.remove(stream);
-            if (streams.isEmpty()) {
-                lastChange.remove(id);
-                return null;
-            }
-            return streams;
+        byShow.computeIfPresent(stream.showId(), (id, show) -> {
+            show.streams().remove(stream);
+            return show.streams().isEmpty() ? null : show;
         });
         open.decrementAndGet();
     }
@@ -184,7 +222,7 @@ public class SeatStreams implements SmartLifecycle {
     public void stop() {
         accepting = false;
         running = false;
-        List<SeatStream> all = byShow.values().stream().flatMap(Set::stream).toList();
+        List<SeatStream> all = byShow.values().stream().flatMap(show -> show.streams().stream()).toList();
         all.forEach(SeatStream::close);
         if (!all.isEmpty()) {
             log.info("Ended {} seat streams for shutdown", all.size());
@@ -199,5 +237,9 @@ public class SeatStreams implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    /** The streams of one show on this instance, and the copy of its seats that fills their gaps. */
+    private record Show(Set<SeatStream> streams, SeatCopy copy) {
     }
 }

@@ -34,6 +34,14 @@ record StreamedChanges(UUID showId, long firstSequence, long sequence, List<Seat
             add(first);
         }
 
+        /** The changes {@code firstSequence} to {@code sequence}, told by the seats they left changed. */
+        Pending(UUID showId, long firstSequence, long sequence, List<SeatStatus> seats) {
+            this.showId = showId;
+            this.firstSequence = firstSequence;
+            this.sequence = sequence;
+            seats.forEach(seat -> statuses.put(seat.seatId(), seat.status()));
+        }
+
         /** The next change: a seat it changes again gets its status. */
         void add(SeatChange next) {
             sequence = next.sequence();

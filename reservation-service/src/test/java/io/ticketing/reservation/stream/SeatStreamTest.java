@@ -117,6 +117,49 @@ class SeatStreamTest {
     }
 
     @Test
+    void catchesUpWithTheSeatsThatDifferWhenItStoppedWhereTheFillStarts() {
+        stream.synced(snapshot(3));
+        stream.changed(change(4));
+        stream.changed(change(7));
+        stream.changed(change(8));
+        stream.changed(change(9));
+        writers.runAll();
+        assertThat(stream.resumeFrom()).isEqualTo(4);
+
+        var snapshot = new SeatSnapshot(showId, 8, List.of(new SeatStatus("A1", "HELD"), new SeatStatus("B2", "SOLD")));
+        stream.filled(new SeatCopy.Fill(4, snapshot, List.of(new SeatStatus("B2", "SOLD"))));
+        writers.runAll();
+
+        assertThat(sink.sent).containsExactly("snapshot#3", "seats#4", "seats#9");
+        assertThat(sink.data.getLast()).as("the fill, 5 to 8, and change 9 after it").isEqualTo(new StreamedChanges(
+                showId, 5, 9, List.of(new SeatStatus("B2", "SOLD"), new SeatStatus("A1", "HELD"))));
+    }
+
+    @Test
+    void goesOnWithoutAnEventWhenTheFillIsEmpty() {
+        stream.synced(snapshot(3));
+        stream.unsynced();
+        stream.changed(change(4));
+
+        stream.filled(new SeatCopy.Fill(3, snapshot(3), List.of()));
+        writers.runAll();
+
+        assertThat(sink.sent).containsExactly("snapshot#3", "seats#4");
+    }
+
+    @Test
+    void getsTheWholeSnapshotWhenTheFillStartsElsewhere() {
+        stream.synced(snapshot(3));
+        stream.changed(change(5));
+        writers.runAll();
+
+        stream.filled(new SeatCopy.Fill(4, snapshot(6), List.of(new SeatStatus("A1", "AVAILABLE"))));
+        writers.runAll();
+
+        assertThat(sink.sent).containsExactly("snapshot#3", "snapshot#6");
+    }
+
+    @Test
     void startsOverWhenTheSubscriptionWasRenewed() {
         stream.synced(snapshot(1));
         stream.unsynced();
