@@ -15,22 +15,24 @@ final class Banner {
     private Banner() {
     }
 
-    static void print(PrintStream out, StackLayout layout, boolean infraOnly, double startupSeconds) {
+    static void print(PrintStream out, StackLayout layout, boolean infraOnly, Replicas replicas, double startupSeconds) {
         String line = "=".repeat(72);
         out.println();
         out.println(line);
         out.printf(" %s in %.1f s%n", infraOnly ? "Ticketing infrastructure is up" : "Ticketing platform is up", startupSeconds);
         out.println();
         if (!infraOnly) {
-            out.println(" Gateway        http://localhost:" + ServiceSpec.GATEWAY.port() + "   health and metrics: "
-                    + "http://localhost:" + ServiceSpec.GATEWAY.managementPort() + "/actuator/health");
+            for (ServiceSpec gateway : replicas.of(ServiceSpec.GATEWAY)) {
+                out.println(" Gateway        http://localhost:" + gateway.port() + "   health and metrics: "
+                        + "http://localhost:" + gateway.managementPort() + "/actuator/health");
+            }
             out.println(" API keys       client: " + CLIENT_API_KEY + "   admin: " + ADMIN_API_KEY + "   scanner: "
                     + SCANNER_API_KEY);
             out.println();
             out.printf(" %-49s%s%n", "Services", "metrics (Prometheus)");
-            for (ServiceSpec service : ServiceSpec.ALL) {
-                out.printf("   %-22s http://localhost:%d   http://localhost:%d/actuator/prometheus%n", service.name(),
-                        service.port(), service.managementPort());
+            for (ServiceSpec service : replicas.instances()) {
+                out.printf("   %-22s http://localhost:%d   http://localhost:%d/actuator/prometheus%n",
+                        service.instanceName(), service.port(), service.managementPort());
             }
             out.println();
         }

@@ -80,20 +80,32 @@ public final class LocalStack implements Callable<Integer> {
     /** No command: {@code up}. */
     @Override
     public Integer call() {
-        return up(false);
+        return up(false, "1");
     }
 
     @Command(name = "up", description = { "Start infrastructure and all services, stay in the foreground (Ctrl-C "
             + "stops all); a process that dies is restarted (1 s, 2 s, 4 s ... 30 s apart).",
             "./ticketing up --rebuild rebuilds the jars first (they are built when missing)." })
     int up(@Option(names = "--infra-only", description = "start only PostgreSQL, Redis, Kafka, Elasticsearch and the "
-            + "mail and trace catchers") boolean infraOnly) {
+            + "mail and trace catchers") boolean infraOnly,
+            @Option(names = "--replicas", paramLabel = "<n|service=n,...>", defaultValue = "1", description = {
+                "instances of each service: 2 (two of each), reservation=3,gateway=2 (those, one of each other), "
+                        + "2,catalog=1 (two of each but catalog). Instance n listens 100·(n-1) ports above the first "
+                        + "(gateway 8080, 8180 ...); the gateway and the services spread their calls over them." })
+            String replicasSpec) {
         PrintStream out = System.out;
+        Replicas replicas;
+        try {
+            replicas = Replicas.parse(replicasSpec);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         RunRegistry registry = registry(layout);
         if (refuseIfRunning(registry)) {
             return 1;
         }
-        Stack stack = new Stack(layout, infraOnly, registry, System.getenv(), out);
+        Stack stack = new Stack(layout, infraOnly, replicas, registry, System.getenv(), out);
         List<Path> missing = stack.missingJars();
         if (!missing.isEmpty()) {
             System.err.println("Service jars are missing (build them with ./ticketing up --rebuild):");
@@ -117,7 +129,7 @@ public final class LocalStack implements Callable<Integer> {
         if (stack.isStopping()) {
             return 130;
         }
-        Banner.print(out, layout, infraOnly, secondsSinceJvmStart());
+        Banner.print(out, layout, infraOnly, replicas, secondsSinceJvmStart());
         awaitShutdown();
         return 0;
     }
@@ -142,7 +154,7 @@ public final class LocalStack implements Callable<Integer> {
             return 1;
         }
         try {
-            return StatusCommand.local(System.out).run();
+            return StatusCommand.local(registry(layout).replicas(), System.out).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

@@ -58,6 +58,26 @@ final class RunRegistry {
         }
     }
 
+    /** Remembers how many instances of each service the running stack has, for {@code ./ticketing status}. */
+    void recordReplicas(Replicas replicas) {
+        try {
+            Files.createDirectories(runDir);
+            Files.writeString(replicasFile(), replicas.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + replicasFile(), e);
+        }
+    }
+
+    /** The instances the running stack has: one of each when it did not say (infrastructure only). */
+    Replicas replicas() {
+        try {
+            return Files.isRegularFile(replicasFile())
+                    ? Replicas.parse(Files.readString(replicasFile(), StandardCharsets.UTF_8).strip()) : Replicas.ONE;
+        } catch (IOException | IllegalArgumentException e) {
+            return Replicas.ONE;
+        }
+    }
+
     /**
      * Stops what a previous run left: newest first, so services go before the infrastructure they use.
      *
@@ -77,6 +97,7 @@ final class RunRegistry {
     /** After a clean stop nothing is left to clean up. */
     synchronized void release() {
         deleteQuietly(processesFile());
+        deleteQuietly(replicasFile());
         OptionalLong pid = ProcessKiller.readPid(launcherPidFile());
         if (pid.isPresent() && pid.getAsLong() == ProcessHandle.current().pid()) {
             deleteQuietly(launcherPidFile());
@@ -111,6 +132,10 @@ final class RunRegistry {
 
     private Path processesFile() {
         return runDir.resolve("processes");
+    }
+
+    private Path replicasFile() {
+        return runDir.resolve("replicas");
     }
 
     private static void deleteQuietly(Path file) {

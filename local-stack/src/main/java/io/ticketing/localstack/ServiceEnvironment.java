@@ -2,6 +2,7 @@ package io.ticketing.localstack;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The environment a service process gets: the launcher's own environment plus the platform's
@@ -18,8 +19,13 @@ public final class ServiceEnvironment {
     }
 
     public static Map<String, String> forService(ServiceSpec service, Map<String, String> inherited) {
+        return forService(service, inherited, Replicas.ONE);
+    }
+
+    /** The environment of one instance of a stack that runs {@code replicas}. */
+    static Map<String, String> forService(ServiceSpec service, Map<String, String> inherited, Replicas replicas) {
         Map<String, String> environment = new LinkedHashMap<>(inherited);
-        defaults(service).forEach(environment::putIfAbsent);
+        defaults(service, replicas).forEach(environment::putIfAbsent);
         environment.put("SERVER_PORT", Integer.toString(service.port()));
         if (service.managementPort() != service.port()) {
             // a management port of its own binds where it is told to, not where the service port does
@@ -31,6 +37,14 @@ public final class ServiceEnvironment {
 
     /** The launcher's defaults for one service, before the inherited environment is applied. */
     public static Map<String, String> defaults(ServiceSpec service) {
+        return defaults(service, Replicas.ONE);
+    }
+
+    /**
+     * The launcher's defaults for one instance of a stack that runs {@code replicas}: the addresses of another service
+     * list each of its instances.
+     */
+    static Map<String, String> defaults(ServiceSpec service, Replicas replicas) {
         Map<String, String> defaults = new LinkedHashMap<>();
         // a developer's machine: the development defaults every service refuses without this profile
         defaults.put("SPRING_PROFILES_ACTIVE", "local");
@@ -54,12 +68,25 @@ public final class ServiceEnvironment {
             // a fresh local stack starts with the demo catalog (only while the catalog has no city)
             defaults.put("TICKETING_CATALOG_DEMO_DATA_ENABLED", "true");
         }
-        if (service.equals(ServiceSpec.GATEWAY)) {
-            for (ServiceSpec backend : ServiceSpec.backends()) {
-                defaults.put("TICKETING_GATEWAY_SERVICES_" + backend.gatewayKey(),
-                        "http://" + InfraEndpoints.HOST + ":" + backend.port());
+        switch (service.shortName()) {
+            case "gateway" -> ServiceSpec.backends().forEach(backend -> defaults.put(
+                    "TICKETING_GATEWAY_SERVICES_" + backend.gatewayKey(), addresses(backend, replicas)));
+            case "payment" -> defaults.put("TICKETING_PAYMENT_RESERVATION_URL", addresses("reservation", replicas));
+            case "waiting" -> defaults.put("TICKETING_WAITING_RESERVATION_URL", addresses("reservation", replicas));
+            case "reservation" -> defaults.put("TICKETING_RESERVATION_BOOKING_URL", addresses("booking", replicas));
+            default -> {
             }
         }
         return defaults;
+    }
+
+    private static String addresses(String shortName, Replicas replicas) {
+        return addresses(ServiceSpec.byName(shortName + "-service"), replicas);
+    }
+
+    /** Every instance of {@code service}, comma-separated: {@code http://127.0.0.1:8082,http://127.0.0.1:8182}. */
+    private static String addresses(ServiceSpec service, Replicas replicas) {
+        return replicas.of(service).stream().map(instance -> "http://" + InfraEndpoints.HOST + ":" + instance.port())
+                .collect(Collectors.joining(","));
     }
 }

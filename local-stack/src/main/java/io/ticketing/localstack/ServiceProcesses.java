@@ -56,6 +56,7 @@ final class ServiceProcesses {
     private static final Duration STOP_GRACE = Duration.ofSeconds(45);
 
     private final StackLayout layout;
+    private final Replicas replicas;
     private final Map<String, String> inheritedEnvironment;
     private final Consumer<ExternalProcess> onStarted;
     private final PrintStream out;
@@ -67,9 +68,10 @@ final class ServiceProcesses {
     private boolean closed;
     private volatile boolean aborted;
 
-    ServiceProcesses(StackLayout layout, Map<String, String> inheritedEnvironment,
+    ServiceProcesses(StackLayout layout, Replicas replicas, Map<String, String> inheritedEnvironment,
                      Consumer<ExternalProcess> onStarted, PrintStream out) {
         this.layout = layout;
+        this.replicas = replicas;
         this.inheritedEnvironment = Map.copyOf(inheritedEnvironment);
         this.onStarted = onStarted;
         this.out = out;
@@ -92,7 +94,7 @@ final class ServiceProcesses {
             readiness.add(CompletableFuture.runAsync(() -> {
                         long started = System.nanoTime();
                         if (awaitReady(service)) {
-                            out.printf("  %-22s ready on port %d (%.1f s)%n", service.name(), service.port(),
+                            out.printf("  %-22s ready on port %d (%.1f s)%n", service.instanceName(), service.port(),
                                     (System.nanoTime() - started) / 1e9);
                         }
                     }, waiters)
@@ -122,7 +124,8 @@ final class ServiceProcesses {
                 .map(entry -> CompletableFuture.runAsync(() -> {
                     long started = System.nanoTime();
                     ProcessKiller.terminate(entry.getValue().toHandle(), STOP_GRACE);
-                    out.printf("  stopped %-22s (%.1f s)%n", entry.getKey().name(), (System.nanoTime() - started) / 1e9);
+                    out.printf("  stopped %-22s (%.1f s)%n", entry.getKey().instanceName(),
+                            (System.nanoTime() - started) / 1e9);
                 }, waiters))
                 .toList();
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
@@ -170,12 +173,12 @@ final class ServiceProcesses {
 
                 @Override
                 public String name() {
-                    return service.name();
+                    return service.instanceName();
                 }
 
                 @Override
                 public Path log() {
-                    return layout.log(service.name());
+                    return layout.log(service.instanceName());
                 }
 
                 @Override
@@ -214,12 +217,14 @@ final class ServiceProcesses {
      */
     private void start(ServiceSpec service, boolean restart) {
         Path jar = extracted(service);
-        Path log = layout.log(service.name());
+        Path log = layout.log(service.instanceName());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
-        // class data sharing: written when the service first exits, it makes every later start much faster
-        command.add("-XX:SharedArchiveFile=" + jar.resolveSibling("application.jsa"));
+        // class data sharing: written when the service first exits, it makes every later start much faster; one archive
+        // per instance, since each instance writes its own
+        command.add("-XX:SharedArchiveFile=" + jar.resolveSibling(service.instance() == 1 ? "application.jsa"
+                : "application-" + service.instance() + ".jsa"));
         command.add("-XX:+AutoCreateSharedArchive");
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow"); // Netty and Kafka clients still use it
@@ -235,7 +240,7 @@ final class ServiceProcesses {
                 .redirectOutput(restart ? ProcessBuilder.Redirect.appendTo(log.toFile())
                         : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().clear();
-        builder.environment().putAll(ServiceEnvironment.forService(service, inheritedEnvironment));
+        builder.environment().putAll(ServiceEnvironment.forService(service, inheritedEnvironment, replicas));
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the stack is stopping");
@@ -250,7 +255,7 @@ final class ServiceProcesses {
                 running.put(service, process);
                 onStarted.accept(new ExternalProcess(process.pid(), jar.toString()));
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start " + service.name(), e);
+                throw new UncheckedIOException("Cannot start " + service.instanceName(), e);
             }
         }
     }
@@ -274,11 +279,12 @@ final class ServiceProcesses {
                 return false; // another service failed, or the stack is being stopped
             }
             if (!process.isAlive()) {
-                throw new ServiceFailedException(service, "exited with code " + process.exitValue(), layout.log(service.name()));
+                throw new ServiceFailedException(service, "exited with code " + process.exitValue(),
+                        layout.log(service.instanceName()));
             }
             if (System.nanoTime() > deadline) {
                 throw new ServiceFailedException(service, "not ready within " + READY_TIMEOUT.toSeconds() + " s",
-                        layout.log(service.name()));
+                        layout.log(service.instanceName()));
             }
             Sleep.millis(250);
         }
@@ -308,7 +314,7 @@ final class ServiceProcesses {
     static final class ServiceFailedException extends RuntimeException {
 
         ServiceFailedException(ServiceSpec service, String problem, Path log) {
-            super(service.name() + " " + problem + ". Last lines of " + log + ":" + System.lineSeparator()
+            super(service.instanceName() + " " + problem + ". Last lines of " + log + ":" + System.lineSeparator()
                     + LogTail.of(log, 40));
         }
     }

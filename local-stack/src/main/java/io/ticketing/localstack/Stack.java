@@ -14,6 +14,7 @@ import java.util.Map;
 final class Stack {
 
     private final boolean infraOnly;
+    private final Replicas replicas;
     private final RunRegistry registry;
     private final Infrastructure infrastructure;
     private final ServiceProcesses services;
@@ -22,13 +23,15 @@ final class Stack {
     private volatile boolean stopping;
     private boolean stopped;
 
-    Stack(StackLayout layout, boolean infraOnly, RunRegistry registry, Map<String, String> environment, PrintStream out) {
+    Stack(StackLayout layout, boolean infraOnly, Replicas replicas, RunRegistry registry,
+            Map<String, String> environment, PrintStream out) {
         this.infraOnly = infraOnly;
+        this.replicas = replicas;
         this.registry = registry;
         this.out = out;
         this.infrastructure = new Infrastructure(layout,
                 server -> server.externalProcess().ifPresent(registry::record), out);
-        this.services = new ServiceProcesses(layout, environment, registry::record, out);
+        this.services = new ServiceProcesses(layout, replicas, environment, registry::record, out);
         this.supervisor = new Supervisor(out, RestartBackoff::standard);
     }
 
@@ -41,9 +44,10 @@ final class Stack {
         out.println("Starting infrastructure (PostgreSQL, Redis, Kafka, Elasticsearch, SMTP) ...");
         infrastructure.start();
         if (!infraOnly && !stopping) {
-            out.println("Starting services ...");
-            services.startAll(ServiceSpec.ALL);
-            services.supervise(supervisor, ServiceSpec.ALL);
+            out.println(replicas.scaledOut() ? "Starting services (" + replicas + ") ..." : "Starting services ...");
+            registry.recordReplicas(replicas);
+            services.startAll(replicas.instances());
+            services.supervise(supervisor, replicas.instances());
         }
         infrastructure.supervise(supervisor);
     }

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code ./ticketing status}: the figures an operator looks at first, read from every service's Prometheus endpoint
@@ -38,10 +39,10 @@ final class StatusCommand {
         this.out = out;
     }
 
-    /** The local stack's services, at their management ports on loopback. */
-    static StatusCommand local(PrintStream out) {
+    /** The local stack's instances of every service, at their management ports on loopback. */
+    static StatusCommand local(Replicas replicas, PrintStream out) {
         Map<ServiceSpec, URI> endpoints = new LinkedHashMap<>();
-        ServiceSpec.ALL.forEach(service -> endpoints.put(service, URI.create("http://" + InfraEndpoints.HOST + ":"
+        replicas.instances().forEach(service -> endpoints.put(service, URI.create("http://" + InfraEndpoints.HOST + ":"
                 + service.managementPort() + "/actuator/prometheus")));
         return new StatusCommand(endpoints, out);
     }
@@ -81,11 +82,11 @@ final class StatusCommand {
         for (ServiceSpec service : after.keySet()) {
             Scrape now = after.get(service);
             if (!now.answered()) {
-                out.printf(" %-22s %-4s%n", service.name(), "no");
+                out.printf(" %-22s %-4s%n", service.instanceName(), "no");
                 continue;
             }
             boolean gateway = service.equals(ServiceSpec.GATEWAY);
-            out.printf(" %-22s %-4s %8.1f %7.1f %8s %8s %8s%n", service.name(), "yes",
+            out.printf(" %-22s %-4s %8.1f %7.1f %8s %8s %8s%n", service.instanceName(), "yes",
                     rates.of(service, "http_server_requests_seconds_count", ANY),
                     rates.of(service, "http_server_requests_seconds_count", labels -> labels.getOrDefault("status", "")
                             .startsWith("5")),
@@ -94,9 +95,9 @@ final class StatusCommand {
                     gateway ? "-" : whole(now.sum("ticketing_dead_letters_unresolved")));
         }
         out.println();
-        Scrape reservation = after.getOrDefault(ServiceSpec.byName("reservation-service"), Scrape.empty());
-        double holdTimes = rates.delta(ServiceSpec.byName("reservation-service"), "ticketing_hold_duration_seconds_count", ANY);
-        double holdSeconds = rates.delta(ServiceSpec.byName("reservation-service"), "ticketing_hold_duration_seconds_sum", ANY);
+        Scrape reservation = combined(after, "reservation-service");
+        double holdTimes = rates.delta("reservation-service", "ticketing_hold_duration_seconds_count", ANY);
+        double holdSeconds = rates.delta("reservation-service", "ticketing_hold_duration_seconds_sum", ANY);
         Map<String, Double> refusals = rates.by("reservation-service", "ticketing_holds_total", "code",
                 labels -> "refused".equals(labels.get("outcome")));
         line("Holds", "taken %s  refused %s%s  failed %s  mean %s".formatted(
@@ -104,12 +105,12 @@ final class StatusCommand {
                 perSecond(refusals.values().stream().mapToDouble(Double::doubleValue).sum()), breakdown(refusals),
                 perSecond(rates.of("reservation-service", "ticketing_holds_total", outcome("failed"))),
                 holdTimes > 0 ? "%.1f ms".formatted(holdSeconds / holdTimes * 1000) : "-"));
-        Scrape waiting = after.getOrDefault(ServiceSpec.byName("waiting-service"), Scrape.empty());
+        Scrape waiting = combined(after, "waiting-service");
         line("Streams", "seat maps %s  waiting lists %s  long polls %s".formatted(
                 whole(reservation.sum("ticketing_streams_open")), whole(waiting.sum("ticketing_streams_open")),
                 whole(waiting.sum("ticketing_long_polls_open"))));
-        Map<String, Double> available = reservation.sumBy("ticketing_show_seats", "show", status("available"));
-        Map<String, Double> taken = reservation.sumBy("ticketing_show_seats", "show", status("taken"));
+        Map<String, Double> available = showSeats(after, status("available"));
+        Map<String, Double> taken = showSeats(after, status("taken"));
         line("Hot shows", available.isEmpty() ? "none changed lately" : available.entrySet().stream()
                 .map(show -> "%s %s available, %s taken".formatted(show.getKey(), whole(show.getValue()),
                         whole(taken.getOrDefault(show.getKey(), 0.0))))
@@ -123,7 +124,7 @@ final class StatusCommand {
                 perSecond(rates.of("payment-service", "ticketing_payments_total", outcome("failed"))),
                 perSecond(rates.of("payment-service", "ticketing_refunds_total", outcome("requested"))),
                 perSecond(rates.of("payment-service", "ticketing_refunds_total", outcome("failed")))));
-        Scrape notification = after.getOrDefault(ServiceSpec.byName("notification-service"), Scrape.empty());
+        Scrape notification = combined(after, "notification-service");
         line("Mails", "sent %s  failed %s  pending %s".formatted(
                 perSecond(rates.of("notification-service", "ticketing_mails_total", outcome("sent"))),
                 perSecond(rates.of("notification-service", "ticketing_mails_total", outcome("failed"))),
@@ -132,6 +133,28 @@ final class StatusCommand {
         Scrape catalog = after.getOrDefault(ServiceSpec.byName("catalog-service"), Scrape.empty());
         line("Search", catalog.answered()
                 ? "index %.1f s behind the catalog".formatted(catalog.sum("ticketing_search_index_lag_seconds")) : "-");
+    }
+
+    /** The samples of every instance of {@code service} that answered, together: their sums add up. */
+    private static Scrape combined(Map<ServiceSpec, Scrape> scrapes, String service) {
+        return new Scrape(scrapes.entrySet().stream().filter(scrape -> scrape.getKey().name().equals(service))
+                .flatMap(scrape -> scrape.getValue().samples().stream()).toList());
+    }
+
+    /**
+     * The seats of the shows that changed last, by show: every reservation-service instance reports the same figures
+     * (from the one Redis) for the shows whose changes it saw, so the instances are merged, not added.
+     */
+    private static Map<String, Double> showSeats(Map<ServiceSpec, Scrape> scrapes,
+            Predicate<Map<String, String>> labels) {
+        Map<String, Double> seats = new LinkedHashMap<>();
+        scrapes.forEach((service, scrape) -> {
+            if (service.name().equals("reservation-service")) {
+                scrape.sumBy("ticketing_show_seats", "show", labels).forEach((show, count) -> seats.merge(show, count,
+                        Math::max));
+            }
+        });
+        return seats;
     }
 
     /** Records still to read, per consumer group (Kafka's client id is consumer-<group>-<n>). */
@@ -189,25 +212,36 @@ final class StatusCommand {
             return Math.max(0, second.sum(name, labels) - first.sum(name, labels));
         }
 
+        /** The increase over every instance of {@code service}. */
+        double delta(String service, String name, Predicate<Map<String, String>> labels) {
+            return instances(service).mapToDouble(instance -> delta(instance, name, labels)).sum();
+        }
+
         double of(ServiceSpec service, String name, Predicate<Map<String, String>> labels) {
             return delta(service, name, labels) / seconds;
         }
 
+        /** The rate over every instance of {@code service}. */
         double of(String service, String name, Predicate<Map<String, String>> labels) {
-            return of(ServiceSpec.byName(service), name, labels);
+            return delta(service, name, labels) / seconds;
         }
 
         Map<String, Double> by(String service, String name, String label, Predicate<Map<String, String>> labels) {
-            ServiceSpec spec = ServiceSpec.byName(service);
-            Scrape first = before.getOrDefault(spec, Scrape.empty());
-            Scrape second = after.getOrDefault(spec, Scrape.empty());
             Map<String, Double> rates = new TreeMap<>();
-            if (first.answered() && second.answered()) {
-                Map<String, Double> earlier = first.sumBy(name, label, labels);
-                second.sumBy(name, label, labels).forEach((value, count) -> rates.put(value,
-                        Math.max(0, count - earlier.getOrDefault(value, 0.0)) / seconds));
-            }
+            instances(service).forEach(instance -> {
+                Scrape first = before.getOrDefault(instance, Scrape.empty());
+                Scrape second = after.getOrDefault(instance, Scrape.empty());
+                if (first.answered() && second.answered()) {
+                    Map<String, Double> earlier = first.sumBy(name, label, labels);
+                    second.sumBy(name, label, labels).forEach((value, count) -> rates.merge(value,
+                            Math.max(0, count - earlier.getOrDefault(value, 0.0)) / seconds, Double::sum));
+                }
+            });
             return rates;
+        }
+
+        private Stream<ServiceSpec> instances(String service) {
+            return after.keySet().stream().filter(instance -> instance.name().equals(service));
         }
     }
 }

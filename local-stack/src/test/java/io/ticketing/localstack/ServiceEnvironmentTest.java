@@ -62,6 +62,30 @@ class ServiceEnvironmentTest {
     }
 
     @Test
+    void aScaledOutStackListsEveryInstanceWhereverAServiceIsCalled() {
+        Replicas replicas = Replicas.parse("reservation=2,booking=3");
+        ServiceSpec reservation = ServiceSpec.byName("reservation-service");
+
+        assertThat(ServiceEnvironment.forService(ServiceSpec.GATEWAY, Map.of(), replicas))
+                .containsEntry("TICKETING_GATEWAY_SERVICES_RESERVATION", "http://127.0.0.1:8082,http://127.0.0.1:8182")
+                .containsEntry("TICKETING_GATEWAY_SERVICES_BOOKING",
+                        "http://127.0.0.1:8083,http://127.0.0.1:8183,http://127.0.0.1:8283")
+                .containsEntry("TICKETING_GATEWAY_SERVICES_CATALOG", "http://127.0.0.1:8081");
+        assertThat(ServiceEnvironment.forService(ServiceSpec.byName("payment-service"), Map.of(), replicas))
+                .containsEntry("TICKETING_PAYMENT_RESERVATION_URL", "http://127.0.0.1:8082,http://127.0.0.1:8182");
+        assertThat(ServiceEnvironment.forService(ServiceSpec.byName("waiting-service"), Map.of(), replicas))
+                .containsEntry("TICKETING_WAITING_RESERVATION_URL", "http://127.0.0.1:8082,http://127.0.0.1:8182");
+        assertThat(ServiceEnvironment.forService(reservation.instance(2), Map.of(), replicas))
+                .as("the second instance: its own port, the same database")
+                .containsEntry("SERVER_PORT", "8182")
+                .containsEntry("TICKETING_POSTGRES_DATABASE", "reservation")
+                .containsEntry("TICKETING_RESERVATION_BOOKING_URL",
+                        "http://127.0.0.1:8083,http://127.0.0.1:8183,http://127.0.0.1:8283");
+        assertThat(ServiceEnvironment.forService(ServiceSpec.GATEWAY.instance(2), Map.of(), replicas))
+                .containsEntry("SERVER_PORT", "8180").containsEntry("MANAGEMENT_SERVER_PORT", "9180");
+    }
+
+    @Test
     void explicitlySetVariablesWinExceptTheServerPort() {
         Map<String, String> environment = ServiceEnvironment.forService(CATALOG, Map.of(
                 "TICKETING_RESERVATION_HOLD_TTL", "PT20S",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -68,6 +69,41 @@ class StatusCommandTest {
                 .contains("taken 10.0/s  refused 2.0/s (SEATS_HELD 2.0)  failed 0.0/s  mean 10.0 ms")
                 .contains("s-1 1,500 available, 500 taken")
                 .as("the deprecated copy of a topic's lag is not counted").contains("Kafka lag     booking-service 42");
+    }
+
+    @Test
+    void addsUpTheInstancesOfAServiceAndShowsEachOnItsOwn() {
+        ServiceSpec reservation = ServiceSpec.byName("reservation-service");
+        var before = scrapes("ticketing_holds_total{code=\"none\",outcome=\"taken\"} 10\n");
+        before.put(reservation.instance(2), Scrape.parse("ticketing_holds_total{code=\"none\",outcome=\"taken\"} 5\n"));
+        String show = "ticketing_show_seats{show=\"s-1\",status=\"available\"} 900\n";
+        var after = scrapes("ticketing_holds_total{code=\"none\",outcome=\"taken\"} 20\nticketing_streams_open 3\n"
+                + show);
+        after.put(reservation.instance(2), Scrape.parse("ticketing_holds_total{code=\"none\",outcome=\"taken\"} 11\n"
+                + "ticketing_streams_open 4\n" + show));
+
+        var printed = new ByteArrayOutputStream();
+        new StatusCommand(Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8)).print(before, after, 2.0);
+        String status = printed.toString(StandardCharsets.UTF_8);
+
+        assertThat(status).containsPattern("reservation-service +yes").containsPattern("reservation-service-2 +yes")
+                .as("(10 + 6) / 2 s").contains("taken 8.0/s")
+                .contains("seat maps 7")
+                .as("the same show's seats, told by both instances, once").contains("s-1 900 available");
+    }
+
+    @Test
+    void readsWhatARunningStackRecordedOfItsInstances() throws Exception {
+        var run = Files.createTempDirectory("run");
+        var registry = new RunRegistry(run, "no launcher");
+        assertThat(registry.replicas()).isEqualTo(Replicas.ONE);
+
+        registry.recordReplicas(Replicas.parse("2,catalog=1"));
+
+        assertThat(registry.replicas().of(ServiceSpec.byName("booking-service"))).hasSize(2);
+        assertThat(registry.replicas().of(ServiceSpec.CATALOG)).hasSize(1);
+        registry.release();
+        assertThat(registry.replicas()).isEqualTo(Replicas.ONE);
     }
 
     /** Every service answering the same text (the figures are read per service by name). */

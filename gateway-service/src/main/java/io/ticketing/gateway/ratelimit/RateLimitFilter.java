@@ -14,6 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import io.netty.channel.Channel;
 import io.ticketing.gateway.access.AccessFilter;
 import io.ticketing.gateway.access.AccessProperties;
 import io.ticketing.gateway.access.CustomerSession;
@@ -86,22 +87,28 @@ public class RateLimitFilter implements WebFilter {
                 return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
                         "Too many requests; retry after " + resetSeconds + " s");
             }
-            return onRequestEventLoop(exchange, chain);
+            return onRequestEventLoop(ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()),
+                    Mono.defer(() -> chain.filter(exchange)));
         });
     }
 
     /**
-     * Goes on with the request on the event loop that received it. An answer from Redis arrives on the one thread
-     * of the limiter's connection, and the rest of the request (routing, the call to the service) would otherwise
-     * run there too: every request of the instance queued behind one thread, whatever the number of cores.
+     * Goes on with the request ({@code rest}) on the event loop that received it. An answer from Redis arrives on the
+     * one thread of the limiter's connection, and the rest of the request (routing, the call to the service) would
+     * otherwise run there too: every request of the instance queued behind one thread, whatever the number of cores.
+     * A client that went away while Redis answered has no event loop any more, and nothing is left to do for it.
      */
-    private static Mono<Void> onRequestEventLoop(ServerWebExchange exchange, WebFilterChain chain) {
-        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-        if (nativeRequest instanceof Connection connection && !connection.channel().eventLoop().inEventLoop()) {
-            return Mono.defer(() -> chain.filter(exchange))
-                    .subscribeOn(Schedulers.fromExecutor(connection.channel().eventLoop()));
+    static Mono<Void> onRequestEventLoop(Object nativeRequest, Mono<Void> rest) {
+        if (nativeRequest instanceof Connection connection) {
+            Channel channel = connection.channel();
+            if (!channel.isRegistered()) {
+                return Mono.empty();
+            }
+            if (!channel.eventLoop().inEventLoop()) {
+                return rest.subscribeOn(Schedulers.fromExecutor(channel.eventLoop()));
+            }
         }
-        return chain.filter(exchange);
+        return rest;
     }
 
     private RateLimitProperties.Limit limitOf(AccessProperties.ApiKey client) {

@@ -13,9 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
@@ -56,6 +60,9 @@ class InternalClientsTest {
 
         @GetExchange
         Thing thing(@PathVariable String id);
+
+        @PostExchange
+        Thing touch(@PathVariable String id);
     }
 
     private final CallerSignatures signatures = new CallerSignatures(CallerSignatures.LOCAL_SECRET);
@@ -171,6 +178,108 @@ class InternalClientsTest {
                 .isInstanceOfSatisfying(RequestRejectedException.class,
                         rejected -> assertThat(rejected.code()).isEqualTo("THINGS_UNAVAILABLE"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(delay);
+    }
+
+    @Test
+    void spreadsTheCallsOverTheInstancesInTurn() {
+        HttpServer second = named("second");
+        try {
+            ThingClient client = client(url(server) + "," + url(second));
+            List<String> answered = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answered.add((i % 2 == 0 ? client.thing("a" + i) : client.touch("a" + i)).name());
+            }
+
+            assertThat(answered).containsOnly("lamp", "second").filteredOn("second"::equals).hasSize(5);
+        }
+        finally {
+            second.stop(0);
+        }
+    }
+
+    @Test
+    void aCallThatNeverReachedItsInstanceGoesToTheNextWhateverItsMethod() throws IOException {
+        int closed;
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        ThingClient client = client("http://127.0.0.1:" + closed + "," + url(server));
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(client.thing("a" + i).name()).isEqualTo("lamp");
+            assertThat(client.touch("b" + i).name()).isEqualTo("lamp");
+        }
+        assertThatThrownBy(() -> client("http://127.0.0.1:" + closed + ",http://127.0.0.1:" + closed).thing("a1"))
+                .as("every instance refused").isInstanceOf(RequestRejectedException.class);
+    }
+
+    /**
+     * An instance that takes the connection and closes it without an answer may have done the work: an idempotent call
+     * goes to the next instance, any other is the caller's problem and is not sent again.
+     */
+    @Test
+    void aBrokenConnectionMovesOnlyIdempotentCallsOn() throws Exception {
+        var accepted = new AtomicInteger();
+        try (var breaking = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!breaking.isClosed()) {
+                    try (var connection = breaking.accept()) {
+                        accepted.incrementAndGet();
+                        connection.getInputStream().read(new byte[256]);
+                    }
+                    catch (IOException ex) {
+                        // closed by the test
+                    }
+                }
+            });
+            ThingClient client = client("http://127.0.0.1:" + breaking.getLocalPort() + "," + url(server));
+            path = null;
+
+            assertThatThrownBy(() -> client.touch("b1")).isInstanceOfSatisfying(RequestRejectedException.class,
+                    rejected -> assertThat(rejected.code()).isEqualTo("THINGS_UNAVAILABLE"));
+            assertThat(path).as("not sent again").isNull();
+            assertThat(accepted).as("sent once").hasValue(1);
+            assertThat(client.touch("b2").name()).as("the other instance's turn").isEqualTo("lamp");
+            assertThat(client.thing("a1").name()).isEqualTo("lamp");
+            // the JDK's HttpURLConnection itself sends a GET once more on a connection that broke
+            assertThat(accepted).as("the GET reached the breaking instance").hasValueGreaterThan(1);
+            assertThat(path).isEqualTo("/internal/v1/things/a1");
+        }
+    }
+
+    @Test
+    void refusesInstancesThatDifferInMoreThanTheirAddress() {
+        assertThatThrownBy(() -> client("http://127.0.0.1:1/a,http://127.0.0.1:2/b"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme, host and port only");
+    }
+
+    private ThingClient client(String baseUrls) {
+        return clients.create(ThingClient.class, baseUrls, Duration.ofSeconds(5), Set.of(),
+                () -> RequestRejectedException.unavailable("THINGS_UNAVAILABLE", "Try again"));
+    }
+
+    private static String url(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Another instance, which answers every call with a thing of its own name. */
+    private HttpServer named(String name) {
+        try {
+            HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            created.createContext("/", exchange -> {
+                byte[] bytes = ("{\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            created.setExecutor(handlers);
+            created.start();
+            return created;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     @Test
