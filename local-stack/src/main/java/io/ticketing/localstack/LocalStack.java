@@ -1,6 +1,7 @@
 package io.ticketing.localstack;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Runs the whole platform on one machine without Docker: {@code up} (the default), {@code up --infra-only},
@@ -69,7 +72,21 @@ public final class LocalStack implements Callable<Integer> {
                 .addSubcommand(method("up")).addSubcommand(method("reset"))
                 .addSubcommand(new GenerateCommand(layout, System.out)).addSubcommand(method("status"))
                 .addSubcommand(method("kafkaBroker")).addSubcommand(new HelpCommand())
-                .setOverwrittenOptionsAllowed(true);
+                .setOverwrittenOptionsAllowed(true)
+                .setParameterExceptionHandler(LocalStack::refuse);
+    }
+
+    /**
+     * A wrong command line: what is wrong, picocli's guesses at what was meant if it has any, and the command's usage
+     * whatever it guessed (a guess at a close option name can be wrong: --rebuilt is not --replicas); exit status 2.
+     */
+    private static int refuse(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        command.usage(err);
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** A command of this class's, run on the launcher the line was made with. */

@@ -2,6 +2,7 @@ package io.ticketing.notification.mail;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.mail.MessagingException;
@@ -46,15 +47,34 @@ class MailDelivery {
         this.clock = clock;
     }
 
+    /**
+     * Takes the due mails a batch at a time, each batch on a lease, and sends them one by one. Each mail's lease is
+     * renewed just before it is sent: a slow mail server can make a batch outlast its lease, and another instance then
+     * takes the rest of it; a mail taken so is left to that instance, not sent twice.
+     */
     @Scheduled(fixedDelayString = "${ticketing.notification.mail.poll-interval:PT1S}")
     void sendDue() {
         List<Mail> due;
         do {
             Instant now = clock.instant();
-            due = queue.take(now, now.plus(properties.lease()), properties.batchSize());
-            due.forEach(this::send);
+            Instant leaseEnd = leaseFrom(now);
+            due = queue.take(now, leaseEnd, properties.batchSize());
+            for (Mail mail : due) {
+                if (queue.renew(mail.id(), leaseEnd, leaseFrom(clock.instant()))) {
+                    send(mail);
+                }
+                else {
+                    log.info("Mail {} was taken by another instance after its lease ran out; not sending it here",
+                            mail.messageId());
+                }
+            }
         }
         while (due.size() == properties.batchSize());
+    }
+
+    /** The end of a lease that starts {@code now}, to the microsecond as the database keeps it: it compares equal. */
+    private Instant leaseFrom(Instant now) {
+        return now.plus(properties.lease()).truncatedTo(ChronoUnit.MICROS);
     }
 
     private void send(Mail mail) {

@@ -50,6 +50,16 @@ class MailRepository {
                 .list();
     }
 
+    /**
+     * Keeps a mail taken until {@code taken} for this instance until {@code leaseEnd}: false when its lease ran out and
+     * another instance has taken it since (or it is no longer pending), and then this one must not send it.
+     */
+    boolean renew(UUID id, Instant taken, Instant leaseEnd) {
+        return jdbc.sql("""
+                UPDATE mail SET next_attempt_at = ? WHERE id = ? AND status = 'PENDING' AND next_attempt_at = ?""")
+                .params(utc(leaseEnd), id, utc(taken)).update() == 1;
+    }
+
     /** How many mails wait to be sent (due or not, retries included). */
     long pending() {
         return jdbc.sql("SELECT count(*) FROM mail WHERE status = 'PENDING'").query(Long.class).single();

@@ -36,15 +36,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class SeatingPlans {
 
+    private static final Duration PLANS_KEPT = Duration.ofMinutes(10);
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final RedissonClient redis;
     /**
-     * Plans change only with ShowUpdated and ShowCancelled, which evict; a big hall's plan is worth keeping. Only
-     * plans found are kept: a show asked for before its ShowScheduled arrived must be found once it has.
+     * Plans change only with ShowUpdated and ShowCancelled; a big hall's plan is worth keeping. Only plans found are
+     * kept: a show asked for before its ShowScheduled arrived must be found once it has.
      */
-    private final Cache<UUID, SeatingPlan> plans = Caffeine.newBuilder().maximumSize(2_000)
-            .expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final Cache<UUID, Loaded> plans = Caffeine.newBuilder().maximumSize(2_000)
+            .expireAfterWrite(PLANS_KEPT).build();
+    /**
+     * The newest change of each show that this instance heard of ({@link #changed}), from every instance's own
+     * subscription to the show events: the one instance whose consumer applies a change to the database is not the
+     * only one with the plan in its cache. A kept plan older than this is read again, and one read before the change is
+     * committed is not kept. An entry outlives any plan kept before it.
+     */
+    private final Cache<UUID, Change> changes = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(PLANS_KEPT).build();
 
     /** Provided lazily: the recovery reads plans from here. */
     private final ObjectProvider<SeatStateRecovery> recovery;
@@ -97,27 +107,53 @@ public class SeatingPlans {
 
     /** The plan of a show on sale or once on sale; empty for a show this service never heard of. */
     public Optional<SeatingPlan> plan(UUID showId) {
-        SeatingPlan cached = plans.getIfPresent(showId);
-        if (cached != null) {
-            return Optional.of(cached);
+        Change change = changes.getIfPresent(showId);
+        Loaded cached = plans.getIfPresent(showId);
+        if (cached != null && cached.includes(change)) {
+            return Optional.of(cached.plan());
         }
-        Optional<SeatingPlan> loaded = load(showId);
-        loaded.ifPresent(plan -> plans.put(showId, plan));
-        return loaded;
+        Optional<Loaded> loaded = load(showId);
+        loaded.filter(plan -> plan.includes(change)).ifPresent(plan -> plans.put(showId, plan));
+        return loaded.map(Loaded::plan);
     }
 
-    private Optional<SeatingPlan> load(UUID id) {
+    /**
+     * Another instance changes the show (or this one does): a kept plan that does not include the change is read
+     * again. {@code version} is the ShowUpdated's; a cancellation is newer than any version.
+     */
+    public void changed(UUID showId, long version, boolean cancelled) {
+        changes.asMap().merge(showId, new Change(version, cancelled), Change::newest);
+    }
+
+    /** A change of a show's plan: its version, or its cancellation. */
+    private record Change(long version, boolean cancelled) {
+
+        Change newest(Change other) {
+            return new Change(Math.max(version, other.version), cancelled || other.cancelled);
+        }
+    }
+
+    /** A plan as read, with the version of the show's state it is. */
+    private record Loaded(SeatingPlan plan, long version) {
+
+        boolean includes(Change change) {
+            return change == null || version >= change.version() && (plan.cancelled() || !change.cancelled());
+        }
+    }
+
+    private Optional<Loaded> load(UUID id) {
         return jdbc.sql("""
-                SELECT layout, prices, sales_open_at, sales_close_at, cancelled FROM seating_plan WHERE show_id = ?""")
+                SELECT layout, prices, sales_open_at, sales_close_at, cancelled, version FROM seating_plan
+                WHERE show_id = ?""")
                 .param(id)
                 .query((rs, n) -> {
                     List<ShowScheduled.Row> rows = List.of(json.readValue(rs.getString("layout"), ShowScheduled.Row[].class));
                     Map<String, String> types = new LinkedHashMap<>();
                     rows.forEach(row -> row.seats().forEach(seat -> types.put(seat.seatId(), seat.type())));
-                    return new SeatingPlan(id, types, prices(rs.getString("prices")),
+                    return new Loaded(new SeatingPlan(id, types, prices(rs.getString("prices")),
                             rs.getObject("sales_open_at", OffsetDateTime.class).toInstant(),
                             rs.getObject("sales_close_at", OffsetDateTime.class).toInstant(), rs.getBoolean("cancelled"),
-                            rows);
+                            rows), rs.getLong("version"));
                 })
                 .optional();
     }
