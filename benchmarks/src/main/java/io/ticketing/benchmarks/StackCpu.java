@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 
 /**
  * The CPU time each process of a stack on this machine has used, read from {@code /proc} so that a benchmark can say
@@ -39,6 +40,10 @@ public final class StackCpu {
             new Part("waiting-service", 8084), new Part("payment-service", 8085),
             new Part("notification-service", 8086), new Part("Redis", 16379), new Part("Kafka broker", 19092),
             new Part("PostgreSQL", 15432), new Part("Elasticsearch", 19200));
+
+    /** Instance n of a service listens on its first instance's port + this·(n-1) (local-stack's {@code ServiceSpec}). */
+    static final int INSTANCE_PORT_STEP = 100;
+    static final int MAX_INSTANCES = 9;
 
     /** The name of the services' parent process. */
     public static final String LAUNCHER = "launcher";
@@ -93,9 +98,32 @@ public final class StackCpu {
         return new StackCpu(processes, ticksPerSecond, roots, missing);
     }
 
-    /** The local stack's parts on this machine, with this machine's clock ticks. */
+    /**
+     * The local stack's parts on this machine, with this machine's clock ticks: every instance of a service that runs
+     * several ({@code ./ticketing up --replicas}), instance n on its first instance's port + 100·(n-1), as a part of
+     * its own ({@code reservation-service-2}); otherwise the launcher's share would count them.
+     */
     public static StackCpu findLocalStack() {
-        return find(new LocalProcesses(), LOCAL_STACK, clockTicksPerSecond());
+        LocalProcesses processes = new LocalProcesses();
+        return find(processes, withReplicas(LOCAL_STACK, port -> processes.listening(port).isPresent()),
+                clockTicksPerSecond());
+    }
+
+    /** {@code parts}, each service followed by its further instances that {@code listening} finds. */
+    static List<Part> withReplicas(List<Part> parts, IntPredicate listening) {
+        List<Part> all = new ArrayList<>();
+        for (Part part : parts) {
+            all.add(part);
+            if (part.name().endsWith("-service")) {
+                for (int instance = 2; instance <= MAX_INSTANCES; instance++) {
+                    int port = part.port() + INSTANCE_PORT_STEP * (instance - 1);
+                    if (listening.test(port)) {
+                        all.add(new Part(part.name() + "-" + instance, port));
+                    }
+                }
+            }
+        }
+        return all;
     }
 
     /** The parts found, by name, with their pids, in the order of the printout. */

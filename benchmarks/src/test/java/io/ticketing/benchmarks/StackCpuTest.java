@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,17 @@ class StackCpuTest {
         assertThat(use.totalPerOperation(4_000)).isEqualTo(0.6);
         assertThat(use.perOperation(0).get("gateway-service")).isNaN();
         assertThat(use.totalPerOperation(0)).isNaN();
+    }
+
+    @Test
+    void countsEachFurtherInstanceOfAServiceAsAPartOfItsOwn() {
+        var listening = Set.of(8182, 8282, 8180);
+
+        assertThat(StackCpu.withReplicas(StackCpu.LOCAL_STACK, listening::contains))
+                .extracting(StackCpu.Part::name).startsWith("gateway-service", "gateway-service-2", "catalog-service",
+                        "reservation-service", "reservation-service-2", "reservation-service-3", "booking-service")
+                .endsWith("Elasticsearch").hasSize(StackCpu.LOCAL_STACK.size() + 3);
+        assertThat(StackCpu.withReplicas(StackCpu.LOCAL_STACK, port -> false)).isEqualTo(StackCpu.LOCAL_STACK);
     }
 
     @Test

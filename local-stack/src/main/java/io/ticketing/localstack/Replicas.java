@@ -88,6 +88,20 @@ record Replicas(Map<String, Integer> counts) {
         return ServiceSpec.ALL.stream().flatMap(service -> of(service).stream()).toList();
     }
 
+    /**
+     * The instances numbered {@code number} of every service that has that many: the stack starts them a wave at a
+     * time, each wave once the one before is ready, so that a small machine starts seven JVMs at once, not fourteen.
+     */
+    List<ServiceSpec> wave(int number) {
+        return ServiceSpec.ALL.stream().filter(service -> counts.get(service.name()) >= number)
+                .map(service -> service.instance(number)).toList();
+    }
+
+    /** How many waves: the most instances of any service. */
+    int waves() {
+        return counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
     /** Whether some service runs more than one instance. */
     boolean scaledOut() {
         return counts.values().stream().anyMatch(count -> count > 1);

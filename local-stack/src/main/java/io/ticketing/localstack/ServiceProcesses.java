@@ -221,11 +221,12 @@ final class ServiceProcesses {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
-        // class data sharing: written when the service first exits, it makes every later start much faster; one archive
-        // per instance, since each instance writes its own
-        command.add("-XX:SharedArchiveFile=" + jar.resolveSibling(service.instance() == 1 ? "application.jsa"
-                : "application-" + service.instance() + ".jsa"));
-        command.add("-XX:+AutoCreateSharedArchive");
+        // class data sharing: written when the service's first instance first exits, it makes every later start of
+        // any instance much faster; the other instances only read it, so that no two JVMs write one archive
+        command.add("-XX:SharedArchiveFile=" + jar.resolveSibling("application.jsa"));
+        if (service.instance() == 1) {
+            command.add("-XX:+AutoCreateSharedArchive");
+        }
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow"); // Netty and Kafka clients still use it
         }

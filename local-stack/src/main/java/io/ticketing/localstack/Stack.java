@@ -46,7 +46,12 @@ final class Stack {
         if (!infraOnly && !stopping) {
             out.println(replicas.scaledOut() ? "Starting services (" + replicas + ") ..." : "Starting services ...");
             registry.recordReplicas(replicas);
-            services.startAll(replicas.instances());
+            for (int wave = 1; wave <= replicas.waves() && !stopping; wave++) {
+                if (wave > 1) {
+                    out.println("Starting instance " + wave + " of each service that has it ...");
+                }
+                services.startAll(replicas.wave(wave));
+            }
             services.supervise(supervisor, replicas.instances());
         }
         infrastructure.supervise(supervisor);

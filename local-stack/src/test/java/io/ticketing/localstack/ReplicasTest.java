@@ -40,6 +40,18 @@ class ReplicasTest {
     }
 
     @Test
+    void startsTheInstancesAWaveAtATime() {
+        Replicas replicas = Replicas.parse("reservation=3,gateway=2");
+
+        assertThat(replicas.waves()).isEqualTo(3);
+        assertThat(replicas.wave(1)).isEqualTo(ServiceSpec.ALL);
+        assertThat(replicas.wave(2)).extracting(ServiceSpec::instanceName)
+                .containsExactly("gateway-service-2", "reservation-service-2");
+        assertThat(replicas.wave(3)).extracting(ServiceSpec::instanceName).containsExactly("reservation-service-3");
+        assertThat(Replicas.ONE.waves()).isEqualTo(1);
+    }
+
+    @Test
     void refusesWhatItCannotRun() {
         assertThatThrownBy(() -> Replicas.parse("0")).hasMessageContaining("1 to 9 instances of a service, not '0'");
         assertThatThrownBy(() -> Replicas.parse("10")).hasMessageContaining("not '10'");
