@@ -85,7 +85,7 @@ final class StatusCommand {
                 out.printf(" %-22s %-4s%n", service.instanceName(), "no");
                 continue;
             }
-            boolean gateway = service.equals(ServiceSpec.GATEWAY);
+            boolean gateway = service.name().equals(ServiceSpec.GATEWAY.name());
             out.printf(" %-22s %-4s %8.1f %7.1f %8s %8s %8s%n", service.instanceName(), "yes",
                     rates.of(service, "http_server_requests_seconds_count", ANY),
                     rates.of(service, "http_server_requests_seconds_count", labels -> labels.getOrDefault("status", "")

@@ -81,12 +81,15 @@ class StatusCommandTest {
                 + show);
         after.put(reservation.instance(2), Scrape.parse("ticketing_holds_total{code=\"none\",outcome=\"taken\"} 11\n"
                 + "ticketing_streams_open 4\n" + show));
+        after.put(ServiceSpec.GATEWAY.instance(2),
+                Scrape.parse("http_server_requests_seconds_count{status=\"200\"} 1\n"));
 
         var printed = new ByteArrayOutputStream();
         new StatusCommand(Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8)).print(before, after, 2.0);
         String status = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(status).containsPattern("reservation-service +yes").containsPattern("reservation-service-2 +yes")
+                .as("a gateway has no outbox").containsPattern("gateway-service-2 +yes +[0-9.]+ +[0-9.]+ +- +- +-")
                 .as("(10 + 6) / 2 s").contains("taken 8.0/s")
                 .contains("seat maps 7")
                 .as("the same show's seats, told by both instances, once").contains("s-1 900 available");
