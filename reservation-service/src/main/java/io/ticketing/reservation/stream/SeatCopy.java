@@ -24,8 +24,8 @@ import io.ticketing.reservation.seating.SeatStatus;
  * The copy follows those same changes. When it misses one it is <em>stale</em> at its last sequence until a snapshot
  * read after that point shows the seats as they are now; the seats that differ between the two are the {@link Fill}
  * that brings every stream stopped at that sequence to the snapshot's. Changes that come meanwhile wait, like a
- * stream's, and are applied after the snapshot. Not touched by the thread that delivers changes for longer than a
- * change takes: the snapshot is read elsewhere.
+ * stream's, and are applied after the snapshot. The snapshot is read on another thread; the thread that delivers
+ * changes waits for the copy only while a snapshot is compared with it, once per gap.
  */
 final class SeatCopy {
 
