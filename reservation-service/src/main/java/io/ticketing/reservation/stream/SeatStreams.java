@@ -6,12 +6,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -50,16 +52,28 @@ public class SeatStreams implements SmartLifecycle {
     private final StreamProperties properties;
     private final Map<UUID, Show> byShow = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    /** Writes to clients and reads snapshots; one virtual thread per task. */
-    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Writes to clients and reads snapshots. */
+    private final Executor writers;
     private final SharedReads<UUID, SeatSnapshot> snapshots;
     private final Counter fills;
     /** Until shutdown; streams are refused from then on. */
     private volatile boolean accepting = true;
     private volatile boolean running;
 
+    @Autowired
     SeatStreams(SeatChanges changes, LiveSeats live, StreamProperties properties, MeterRegistry meters) {
+        this(live::snapshot, properties, meters, Executors.newVirtualThreadPerTaskExecutor());
+        changes.follow(this::changed, this::resubscribed);
+    }
+
+    /**
+     * Streams that read snapshots with {@code read}, write and read on {@code writers} (one virtual thread per task in
+     * the service), and hear of changes only through {@link #changed} and {@link #resubscribed}.
+     */
+    SeatStreams(Function<UUID, SeatSnapshot> read, StreamProperties properties, MeterRegistry meters,
+            Executor writers) {
         this.properties = properties;
+        this.writers = writers;
         Counter reads = Counter.builder("ticketing.streams.snapshots")
                 .description("Snapshots of a show's seats read for the seat streams that open or catch up")
                 .tag("stream", "seat-map").register(meters);
@@ -68,14 +82,13 @@ public class SeatStreams implements SmartLifecycle {
                 .tag("stream", "seat-map").register(meters);
         this.snapshots = new SharedReads<>(showId -> {
             reads.increment();
-            SeatSnapshot snapshot = live.snapshot(showId);
+            SeatSnapshot snapshot = read.apply(showId);
             Show show = byShow.get(showId);
             if (show != null) {
                 readIf(show.copy().read(snapshot), show.copy());
             }
             return snapshot;
         }, writers);
-        changes.follow(this::changed, this::resubscribed);
         Gauge.builder("ticketing.streams.open", open, AtomicInteger::get)
                 .description("Server-Sent Event streams open on this instance").tag("stream", "seat-map")
                 .register(meters);
@@ -134,22 +147,30 @@ public class SeatStreams implements SmartLifecycle {
         byShow.values().forEach(show -> show.streams().forEach(SeatStream::heartbeat));
     }
 
-    private void changed(SeatChange change) {
+    /**
+     * A change from Redis, in the order Redis delivered it. The copy hears of it first, so that when it shows a gap the
+     * copy's fill exists before any stream stops there and asks for it; the read that completes the fill starts only
+     * after every stream has asked, or one that read quickly would leave the later ones a whole snapshot each.
+     */
+    void changed(SeatChange change) {
         Show show = byShow.get(change.showId());
         if (show != null) {
-            readIf(show.copy().changed(change), show.copy());
+            SeatCopy.Next next = show.copy().changed(change);
             show.streams().forEach(stream -> stream.changed(change));
+            readIf(next, show.copy());
         }
     }
 
-    private void resubscribed() {
+    /** The subscription was renewed: every stream stops, and gets the fill of its show's one read (as above). */
+    void resubscribed() {
         int streams = byShow.values().stream().mapToInt(show -> show.streams().size()).sum();
         if (streams > 0) {
             log.info("Subscribed to seat changes again: {} streams catch up from a fresh snapshot read", streams);
         }
         byShow.values().forEach(show -> {
-            readIf(show.copy().resubscribed(), show.copy());
+            SeatCopy.Next next = show.copy().resubscribed();
             show.streams().forEach(SeatStream::unsynced);
+            readIf(next, show.copy());
         });
     }
 

@@ -3,13 +3,10 @@ package io.ticketing.reservation.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
@@ -214,46 +211,5 @@ class SeatStreamTest {
 
     private SeatChange change(long sequence) {
         return new SeatChange(showId, sequence, List.of(new SeatStatus("A1", "HELD")));
-    }
-
-    private static final class RecordingSink implements StreamSink {
-        final List<String> sent = new ArrayList<>();
-        final List<Object> data = new ArrayList<>();
-        boolean closed;
-        boolean failing;
-
-        @Override
-        public synchronized void send(String event, long id, Object data) throws IOException {
-            if (failing) {
-                throw new IOException("broken pipe");
-            }
-            sent.add(event + "#" + id);
-            this.data.add(data);
-        }
-
-        @Override
-        public void heartbeat() {
-            sent.add("heartbeat");
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-    }
-
-    private static final class ManualExecutor implements Executor {
-        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            while (!tasks.isEmpty()) {
-                tasks.poll().run();
-            }
-        }
     }
 }
