@@ -2,6 +2,7 @@ package io.ticketing.benchmarks.chaos;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,12 +64,13 @@ public final class ChaosBenchmark {
                 options.postgresPassword());
         var redis = new Redis(options.redis().host(), options.redis().port());
         try (var kafka = new KafkaGroups(options.kafka().toString())) {
-            var injector = new FaultInjector(processes, databases, redis, kafka);
+            var instances = Instances.found(processes);
+            var injector = new FaultInjector(processes, databases, redis, kafka, instances);
             Thread restoreOnExit = new Thread(() -> injector.restoreAll()
                     .forEach(undone -> System.err.println("chaos: undid " + undone + " on exit")));
             Runtime.getRuntime().addShutdownHook(restoreOnExit);
             try {
-                return run(processes, databases, redis, kafka, injector);
+                return run(processes, databases, redis, kafka, injector, instances);
             }
             catch (SQLException ex) {
                 throw new IllegalStateException("PostgreSQL at " + options.postgres() + ": " + ex.getMessage(), ex);
@@ -81,7 +83,7 @@ public final class ChaosBenchmark {
     }
 
     private Result run(LocalProcesses processes, Databases databases, Redis redis, KafkaGroups kafka,
-            FaultInjector injector) throws IOException, InterruptedException, SQLException {
+            FaultInjector injector, Instances instances) throws IOException, InterruptedException, SQLException {
         out.printf(Locale.ROOT, "Chaos audit: %,d customers rush %d shows of %,d seats while faults are injected (%s plan)%n",
                 options.customers(), options.shows(), options.seats(), options.plan().name().toLowerCase(Locale.ROOT));
         out.println();
@@ -91,9 +93,15 @@ public final class ChaosBenchmark {
         repaired.addAll(injector.resumeStopped());
         repaired.forEach(what -> out.println("  restored what an earlier run left: " + what));
         for (Component component : Component.values()) {
-            OptionalLong pid = processes.listening(component.port());
-            out.printf(Locale.ROOT, "  %-21s port %5d  %s%n", component.label(), component.port(),
-                    pid.isPresent() ? "pid " + pid.getAsLong() : "NOT RUNNING");
+            for (int instance = 1; instance <= instances.of(component); instance++) {
+                OptionalLong pid = processes.listening(component.port(instance));
+                out.printf(Locale.ROOT, "  %-23s port %5d  %s%n", component.label(instance), component.port(instance),
+                        pid.isPresent() ? "pid " + pid.getAsLong() : "NOT RUNNING");
+            }
+        }
+        if (instances.replicated()) {
+            out.println("  several instances (" + instances.describe() + "): a kill or pause hits one of them, drawn "
+                    + "at random; customers spread over the gateways, and one a gateway refused goes to the next");
         }
         injector.recordLaunchers();
         out.println("  Kafka broker runs in " + injector.brokerPlacement());
@@ -126,14 +134,14 @@ public final class ChaosBenchmark {
                 .printForCustomers(out);
 
         var answers = new Answers();
-        var rush = new Rush(new RecordingClient(options.gateway(), options.apiKey(), answers), shows, tokens,
+        var rush = new Rush(new RecordingClient(gateways(instances), options.apiKey(), answers), shows, tokens,
                 options.seed(), holdTimes.grace());
         out.println();
         out.printf(Locale.ROOT, "Rush and faults (%s between steps; recovery = every probe of the hit component "
                 + "succeeded, timed from the fault's end)%n", RunEnvironment.human(options.gap()));
         rush.start();
         Instant phaseStarted = Instant.now();
-        var plan = new FaultPlan(options.faults(), new SplittableRandom(options.seed()));
+        var plan = new FaultPlan(options.faults(), instances, new SplittableRandom(options.seed()));
         List<FaultRecord> faults = new ArrayList<>();
         for (List<Fault> step : plan.steps(options.plan())) {
             faults.addAll(step(step, injector, probes));
@@ -215,7 +223,7 @@ public final class ChaosBenchmark {
             out.printf(Locale.ROOT, "  %s skipped: %s%n", fault.describe(), applied.note());
             return new FaultRecord(fault, applied.started(), applied.ended(), null, applied.note(), true, null);
         }
-        Probes.Recovery recovery = probes.await(fault.target(), applied.ended().plus(options.recoveryTimeout()));
+        Probes.Recovery recovery = probes.await(fault, applied.ended().plus(options.recoveryTimeout()));
         Duration after = Duration.between(applied.ended(), recovery.at());
         if (recovery.recovered()) {
             out.printf(Locale.ROOT, "  %s %s: lasted %s s, recovered %s s after it ended (%s)%n",
@@ -232,7 +240,24 @@ public final class ChaosBenchmark {
                 applied.note(), false, recovery.lastFailure());
     }
 
-    /** While the gateway was killed and not yet back, a refused or cut connection is no broken promise. */
+    /**
+     * The gateway instances customers use: the one given, and each further instance of the stack's gateway at its port
+     * step above it.
+     */
+    private List<URI> gateways(Instances instances) {
+        URI first = options.gateway();
+        List<URI> gateways = new ArrayList<>();
+        for (int instance = 1; instance <= instances.of(Component.GATEWAY); instance++) {
+            int port = first.getPort() + Component.GATEWAY.port(instance) - Component.GATEWAY.port();
+            gateways.add(URI.create(first.getScheme() + "://" + first.getHost() + ":" + port));
+        }
+        return gateways;
+    }
+
+    /**
+     * While a gateway was killed and not yet back, a refused or cut connection is no broken promise: the kill cut the
+     * requests in flight on it (where several run, customers' requests that it refused went to another).
+     */
     private List<Answers.Window> gatewayDown(List<FaultRecord> faults) {
         return faults.stream()
                 .filter(record -> !record.skipped() && record.fault().target() == Component.GATEWAY

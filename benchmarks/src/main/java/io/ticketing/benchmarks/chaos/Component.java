@@ -21,6 +21,10 @@ enum Component {
     REDIS("Redis", 16379, null),
     KAFKA("Kafka broker", 19092, null);
 
+    static final int INSTANCE_PORT_STEP = 100;
+    /** The most instances of one service the launcher starts. */
+    static final int MAX_INSTANCES = 9;
+
     private final String label;
     private final int port;
     private final String database;
@@ -35,13 +39,26 @@ enum Component {
         return label;
     }
 
+    /** The name of a service's instance: {@code reservation-service-2}; the first is named like the service. */
+    String label(int instance) {
+        return instance == 1 ? label : label + "-" + instance;
+    }
+
     int port() {
         return port;
     }
 
+    /**
+     * Where a service's instance listens: each further instance {@value #INSTANCE_PORT_STEP} ports above the one
+     * before, as {@code ./ticketing up --replicas} starts them (local-stack's {@code Replicas}).
+     */
+    int port(int instance) {
+        return port + INSTANCE_PORT_STEP * (instance - 1);
+    }
+
     /** Where its actuator answers: the gateway's on a management port of its own, not routed publicly. */
-    int managementPort() {
-        return this == GATEWAY ? 9080 : port;
+    int managementPort(int instance) {
+        return this == GATEWAY ? 9080 + INSTANCE_PORT_STEP * (instance - 1) : port(instance);
     }
 
     /** The service's own PostgreSQL database; empty for the gateway, Redis and Kafka. */

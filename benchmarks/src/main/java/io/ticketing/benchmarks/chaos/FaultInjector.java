@@ -38,11 +38,13 @@ final class FaultInjector {
     private final Databases databases;
     private final Redis redis;
     private final KafkaGroups kafka;
+    private final Instances instances;
     private final Map<String, Runnable> toRestore = new ConcurrentHashMap<>();
     private final Set<Long> launchers = ConcurrentHashMap.newKeySet();
 
-    FaultInjector(LocalProcesses processes, Databases databases, Redis redis, KafkaGroups kafka) {
+    FaultInjector(LocalProcesses processes, Databases databases, Redis redis, KafkaGroups kafka, Instances instances) {
         this.processes = processes;
+        this.instances = instances;
         this.databases = databases;
         this.redis = redis;
         this.kafka = kafka;
@@ -51,7 +53,7 @@ final class FaultInjector {
     Applied apply(Fault fault) throws InterruptedException {
         try {
             return switch (fault.kind()) {
-                case KILL_SERVICE -> kill(fault.target());
+                case KILL_SERVICE -> kill(fault.port());
                 case SERVICE_PAUSE -> pauseUntilRebalanced(fault);
                 case DATABASE_READ_ONLY -> database(fault, true);
                 case DATABASE_REFUSING -> database(fault, false);
@@ -61,7 +63,7 @@ final class FaultInjector {
                     Optional<String> inLauncher = brokerInLauncher();
                     yield inLauncher.isPresent() ? Applied.skipped(inLauncher.get()) : pause(fault);
                 }
-                case KAFKA_KILL -> brokerInLauncher().map(Applied::skipped).orElseGet(() -> kill(Component.KAFKA));
+                case KAFKA_KILL -> brokerInLauncher().map(Applied::skipped).orElseGet(() -> kill(Component.KAFKA.port()));
             };
         }
         catch (SQLException | IOException | RuntimeException ex) {
@@ -69,10 +71,10 @@ final class FaultInjector {
         }
     }
 
-    private Applied kill(Component target) {
-        OptionalLong pid = target(target);
+    private Applied kill(int port) {
+        OptionalLong pid = target(port);
         if (pid.isEmpty()) {
-            return Applied.skipped("no process of its own listens on port " + target.port());
+            return Applied.skipped("no process of its own listens on port " + port);
         }
         processes.kill(pid.getAsLong());
         Instant now = Instant.now();
@@ -80,9 +82,9 @@ final class FaultInjector {
     }
 
     private Applied pause(Fault fault) throws InterruptedException {
-        OptionalLong found = target(fault.target());
+        OptionalLong found = target(fault.port());
         if (found.isEmpty()) {
-            return Applied.skipped("no process of its own listens on port " + fault.target().port());
+            return Applied.skipped("no process of its own listens on port " + fault.port());
         }
         long pid = found.getAsLong();
         Instant started = stop(fault, pid);
@@ -96,14 +98,16 @@ final class FaultInjector {
     }
 
     /**
-     * Stops the service until none of the members its consumer groups had is left in them (the broker gave up on it
-     * after the session timeout and rebalanced), at most the fault's length; then lets it go on.
+     * Stops the service's instance until none of the members its consumer groups had is left in them (the broker gave
+     * up on it after the session timeout and rebalanced), at most the fault's length; then lets it go on. Where the
+     * service runs several instances, which members are the stopped one's is not known: its share of them must have
+     * left (a half of two instances' members, and so on).
      */
     private Applied pauseUntilRebalanced(Fault fault) throws InterruptedException {
         Component service = fault.target();
-        OptionalLong found = target(service);
+        OptionalLong found = target(fault.port());
         if (found.isEmpty()) {
-            return Applied.skipped("no process of its own listens on port " + service.port());
+            return Applied.skipped("no process of its own listens on port " + fault.port());
         }
         Set<String> before;
         List<String> groups;
@@ -123,7 +127,7 @@ final class FaultInjector {
             Instant rebalanced = null;
             while (rebalanced == null && Instant.now().isBefore(deadline)) {
                 Thread.sleep(MEMBERSHIP_POLL);
-                rebalanced = gone(groups, before) ? Instant.now() : null;
+                rebalanced = gone(groups, before, instances.of(service)) ? Instant.now() : null;
             }
             note = before.isEmpty() ? "no consumer group members found: paused for " + fault.length().toSeconds() + " s"
                     : rebalanced == null ? "its " + groups.size() + " groups did not rebalance within "
@@ -137,13 +141,18 @@ final class FaultInjector {
         return new Applied(started, Instant.now(), note, false);
     }
 
-    /** Whether none of these members is in the groups any more; false while Kafka cannot say. */
-    private boolean gone(List<String> groups, Set<String> members) {
+    /**
+     * Whether one instance's share of these members (all of them for one instance) is no longer in the groups; false
+     * while Kafka cannot say.
+     */
+    private boolean gone(List<String> groups, Set<String> members, int instances) {
         if (members.isEmpty()) {
             return false;
         }
         try {
-            return kafka.members(groups).values().stream().flatMap(Set::stream).noneMatch(members::contains);
+            Set<String> now = kafka.members(groups).values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+            long left = members.stream().filter(member -> !now.contains(member)).count();
+            return left >= Math.max(1, members.size() / instances);
         }
         catch (KafkaGroups.KafkaUnavailable ex) {
             return false;
@@ -193,7 +202,7 @@ final class FaultInjector {
      * {@code kill -9}. Restarted from that file, it comes back empty.
      */
     private Applied restartRedisEmpty() throws IOException, InterruptedException {
-        OptionalLong pid = target(Component.REDIS);
+        OptionalLong pid = target(Component.REDIS.port());
         if (pid.isEmpty()) {
             return Applied.skipped("no process of its own listens on port " + Component.REDIS.port());
         }
@@ -239,8 +248,8 @@ final class FaultInjector {
      * The process to signal for a component: the one listening on its port, unless that is the launcher (which the
      * harness never stops: a component running inside it cannot be stopped alone).
      */
-    private OptionalLong target(Component component) {
-        OptionalLong pid = processes.listening(component.port());
+    private OptionalLong target(int port) {
+        OptionalLong pid = processes.listening(port);
         return pid.isPresent() && launchers.contains(pid.getAsLong()) ? OptionalLong.empty() : pid;
     }
 
@@ -303,10 +312,12 @@ final class FaultInjector {
     List<String> resumeStopped() {
         List<String> resumed = new ArrayList<>();
         for (Component component : Component.values()) {
-            OptionalLong pid = processes.listening(component.port());
-            if (pid.isPresent() && processes.stopped(pid.getAsLong())) {
-                processes.resume(pid.getAsLong());
-                resumed.add(component.label() + " (pid " + pid.getAsLong() + ")");
+            for (int instance = 1; instance <= instances.of(component); instance++) {
+                OptionalLong pid = processes.listening(component.port(instance));
+                if (pid.isPresent() && processes.stopped(pid.getAsLong())) {
+                    processes.resume(pid.getAsLong());
+                    resumed.add(component.label(instance) + " (pid " + pid.getAsLong() + ")");
+                }
             }
         }
         return resumed;

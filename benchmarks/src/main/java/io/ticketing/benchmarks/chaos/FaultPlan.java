@@ -38,13 +38,23 @@ final class FaultPlan {
             Component.BOOKING, Component.WAITING, Component.PAYMENT, Component.NOTIFICATION, Component.GATEWAY);
 
     private final Set<FaultKind> kinds;
+    private final Instances instances;
     private final RandomGenerator random;
 
     FaultPlan(Set<FaultKind> kinds, RandomGenerator random) {
+        this(kinds, Instances.single(), random);
+    }
+
+    /**
+     * A plan for a stack that runs {@code instances}: a service with several has one of them, drawn at random, killed
+     * or paused, while the others go on serving.
+     */
+    FaultPlan(Set<FaultKind> kinds, Instances instances, RandomGenerator random) {
         if (kinds.isEmpty()) {
             throw new IllegalArgumentException("No fault to inject");
         }
         this.kinds = Set.copyOf(kinds);
+        this.instances = instances;
         this.random = random;
     }
 
@@ -79,7 +89,7 @@ final class FaultPlan {
         Duration length = kind == FaultKind.SERVICE_PAUSE ? high : low.plusSeconds(high.minus(low).toSeconds() / 4);
         List<Component> fresh = kind.targets().stream().filter(target -> !clashes(kind, target, alongside))
                 .filter(target -> planned.stream().noneMatch(fault -> fault.target() == target)).toList();
-        Fault fault = new Fault(kind, fresh.isEmpty() ? target(kind, alongside) : fresh.get(random.nextInt(fresh.size())),
+        Fault fault = fault(kind, fresh.isEmpty() ? target(kind, alongside) : fresh.get(random.nextInt(fresh.size())),
                 length);
         planned.add(fault);
         return fault;
@@ -92,11 +102,11 @@ final class FaultPlan {
             if (kind == FaultKind.KILL_SERVICE) {
                 continue;
             }
-            List<Fault> step = List.of(new Fault(kind, target(kind, List.of()), kind.length(random)));
+            List<Fault> step = List.of(fault(kind, target(kind, List.of()), kind.length(random)));
             (ALONE.contains(kind) ? last : others).add(step);
         }
         List<List<Fault>> kills = kinds.contains(FaultKind.KILL_SERVICE)
-                ? KILL_ORDER.stream().map(service -> List.of(new Fault(FaultKind.KILL_SERVICE, service, Duration.ZERO)))
+                ? KILL_ORDER.stream().map(service -> List.of(fault(FaultKind.KILL_SERVICE, service, Duration.ZERO)))
                         .toList()
                 : List.of();
         List<List<Fault>> steps = new ArrayList<>();
@@ -119,17 +129,27 @@ final class FaultPlan {
     List<Fault> combination() {
         List<FaultKind> enabled = ORDER.stream().filter(kinds::contains).toList();
         FaultKind firstKind = enabled.get(random.nextInt(enabled.size()));
-        Fault first = new Fault(firstKind, target(firstKind, List.of()), firstKind.length(random));
+        Fault first = fault(firstKind, target(firstKind, List.of()), firstKind.length(random));
         for (int attempt = 0; attempt < 20; attempt++) {
             FaultKind secondKind = enabled.get(random.nextInt(enabled.size()));
             List<Component> free = secondKind.targets().stream().filter(target -> !clashes(secondKind, target,
                     List.of(first))).toList();
             if (!free.isEmpty() && (secondKind != firstKind || enabled.size() == 1)) {
-                return List.of(first, new Fault(secondKind, free.get(random.nextInt(free.size())),
+                return List.of(first, fault(secondKind, free.get(random.nextInt(free.size())),
                         secondKind.length(random)));
             }
         }
         return List.of(first);
+    }
+
+    /**
+     * The fault on one instance of the target: one drawn at random for a kill or pause of a service that runs several
+     * (no draw otherwise, so a seed gives a one-instance stack the same plan as before instances counted).
+     */
+    private Fault fault(FaultKind kind, Component target, Duration length) {
+        int count = instances.of(target);
+        boolean process = kind == FaultKind.KILL_SERVICE || kind == FaultKind.SERVICE_PAUSE;
+        return new Fault(kind, target, process && count > 1 ? 1 + random.nextInt(count) : 1, length);
     }
 
     /** A target for the kind that does not clash with the faults alongside; any target when all clash. */

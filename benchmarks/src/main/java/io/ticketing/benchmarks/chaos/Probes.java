@@ -78,9 +78,12 @@ final class Probes {
         this.redis = redis;
     }
 
-    /** Runs the component's probes, each until it succeeds once, until the deadline at most. */
-    Recovery await(Component component, Instant deadline) throws InterruptedException {
-        for (Probe probe : probes(component)) {
+    /**
+     * Runs the probes of the fault's component, each until it succeeds once, until the deadline at most; readiness is
+     * that of the instance it hit.
+     */
+    Recovery await(Fault fault, Instant deadline) throws InterruptedException {
+        for (Probe probe : probes(fault.target(), fault.instance())) {
             String failure;
             while ((failure = attempt(probe, deadline)) != null) {
                 if (!Instant.now().isBefore(deadline)) {
@@ -104,8 +107,8 @@ final class Probes {
         return failure == null ? null : probe.name() + ": " + failure;
     }
 
-    private List<Probe> probes(Component component) {
-        Probe ready = new Probe(component.label() + " readiness", deadline -> ready(component));
+    private List<Probe> probes(Component component, int instance) {
+        Probe ready = new Probe(component.label(instance) + " readiness", deadline -> ready(component, instance));
         Probe hold = new Probe("hold and release", deadline -> holdAndRelease());
         Probe purchase = new Probe("purchase", deadline -> purchase(false, deadline));
         Probe purchaseWithTickets = new Probe("purchase with tickets", deadline -> purchase(true, deadline));
@@ -122,8 +125,8 @@ final class Probes {
         };
     }
 
-    private String ready(Component service) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.managementPort()
+    private String ready(Component service, int instance) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.managementPort(instance)
                 + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
         int status = readiness.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         return status == 200 ? null : "answered " + status;

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -120,5 +124,46 @@ class FaultPlanTest {
                 .isEqualTo("db-read-only booking-service 12 s");
         assertThat(new Fault(FaultKind.KILL_SERVICE, Component.GATEWAY, Duration.ZERO).describe())
                 .isEqualTo("kill-service gateway-service");
+    }
+
+    @Test
+    void withSeveralInstancesAKillOrPauseHitsOneOfThemAndEveryOtherFaultTheOnlyOne() {
+        var two = new Instances(Map.of(Component.RESERVATION, 2, Component.GATEWAY, 2, Component.BOOKING, 2,
+                Component.CATALOG, 2, Component.WAITING, 2, Component.PAYMENT, 2, Component.NOTIFICATION, 2));
+        Set<Integer> killed = new HashSet<>();
+        for (long seed = 0; seed < 20; seed++) {
+            var plan = new FaultPlan(ALL, two, new SplittableRandom(seed));
+            List<Fault> faults = new ArrayList<>(plan.steps(FaultPlan.Shape.FULL).stream().flatMap(List::stream).toList());
+            assertThat(faults).filteredOn(fault -> fault.kind() == FaultKind.KILL_SERVICE).hasSize(7);
+            faults.addAll(plan.combination());
+
+            assertThat(faults).filteredOn(fault -> fault.kind() == FaultKind.KILL_SERVICE)
+                    .allSatisfy(fault -> assertThat(fault.instance()).isBetween(1, 2));
+            faults.stream().filter(fault -> fault.kind() == FaultKind.KILL_SERVICE).map(Fault::instance)
+                    .forEach(killed::add);
+            assertThat(faults).filteredOn(fault -> fault.kind() != FaultKind.KILL_SERVICE
+                    && fault.kind() != FaultKind.SERVICE_PAUSE).allSatisfy(fault -> assertThat(fault.instance()).isOne());
+        }
+        assertThat(killed).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    void oneInstanceOfEverythingKeepsTheSeedsPlans() {
+        var single = new Instances(Map.of(Component.RESERVATION, 1));
+        assertThat(new FaultPlan(ALL, single, new SplittableRandom(9)).steps(FaultPlan.Shape.FULL))
+                .isEqualTo(new FaultPlan(ALL, new SplittableRandom(9)).steps(FaultPlan.Shape.FULL))
+                .flatExtracting(step -> step).allSatisfy(fault -> assertThat(((Fault) fault).instance()).isOne());
+    }
+
+    @Test
+    void aFurtherInstanceListensAPortStepAboveTheFirstUnderItsOwnName() {
+        var second = new Fault(FaultKind.KILL_SERVICE, Component.RESERVATION, 2, Duration.ZERO);
+
+        assertThat(second.port()).isEqualTo(8182);
+        assertThat(second.describe()).isEqualTo("kill-service reservation-service-2");
+        assertThat(Component.GATEWAY.managementPort(2)).isEqualTo(9180);
+        assertThat(new Fault(FaultKind.KILL_SERVICE, Component.GATEWAY, Duration.ZERO).port()).isEqualTo(8080);
+        assertThatThrownBy(() -> new Fault(FaultKind.REDIS_PAUSE, Component.REDIS, 2, Duration.ofSeconds(3)))
+                .hasMessageContaining("Redis has no instance 2");
     }
 }
