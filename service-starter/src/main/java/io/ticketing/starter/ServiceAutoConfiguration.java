@@ -192,9 +192,10 @@ public class ServiceAutoConfiguration {
     }
 
     @Bean
-    OutboxResubmitter outboxResubmitter(IncompleteEventPublications publications,
-            @Value("${ticketing.outbox.resubmit-after:PT30S}") Duration resubmitAfter) {
-        return new OutboxResubmitter(publications, resubmitAfter);
+    OutboxResubmitter outboxResubmitter(IncompleteEventPublications publications, JdbcClient jdbc, Clock clock,
+            @Value("${ticketing.outbox.resubmit-after:PT30S}") Duration resubmitAfter,
+            @Value("${ticketing.outbox.abandoned-after:PT2M}") Duration abandonedAfter) {
+        return new OutboxResubmitter(publications, jdbc, clock, resubmitAfter, abandonedAfter);
     }
 
     /**

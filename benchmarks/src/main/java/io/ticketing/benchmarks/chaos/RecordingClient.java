@@ -3,6 +3,7 @@ package io.ticketing.benchmarks.chaos;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +17,10 @@ import io.ticketing.benchmarks.Gateway;
  * and whether in time) or not. Every request waits longer than the gateway's limit for it — 30 s, 45 s for a long
  * poll — so that a gateway that does not keep its limit shows as a late or missing answer, not as the client giving up.
  * <p>
- * Where several gateway instances run, requests go to each in turn, and one that a gateway refused goes to the next:
- * what a load balancer in front of them does, which the local stack does not have. A request that reached a gateway is
- * never sent again.
+ * Where several gateway instances run, requests go to each in turn, and one that a gateway refused goes to the next,
+ * as does a read ({@code GET}) whose connection broke before its answer: what a load balancer in front of them does
+ * (nginx's {@code proxy_next_upstream error}), which the local stack does not have. Any other request that reached a
+ * gateway is never sent again, and nothing is sent again after a timeout.
  */
 final class RecordingClient {
 
@@ -52,26 +54,26 @@ final class RecordingClient {
     }
 
     Optional<Gateway.Response> get(String request, String path, String session) throws InterruptedException {
-        return send(request, LIMIT, gateways, client -> client.get(path, apiKey, session));
+        return send(request, LIMIT, gateways, true, client -> client.get(path, apiKey, session));
     }
 
     /** A long poll ({@code ?waitSeconds=}), which the gateway gives a longer limit. */
     Optional<Gateway.Response> longPoll(String request, String path, String session) throws InterruptedException {
-        return send(request, LONG_POLL_LIMIT, longPolls, client -> client.get(path, apiKey, session));
+        return send(request, LONG_POLL_LIMIT, longPolls, true, client -> client.get(path, apiKey, session));
     }
 
     Optional<Gateway.Response> post(String request, String path, String session, Object body)
             throws InterruptedException {
-        return send(request, LIMIT, gateways, client -> client.post(path, apiKey, session, body));
+        return send(request, LIMIT, gateways, false, client -> client.post(path, apiKey, session, body));
     }
 
     Optional<Gateway.Response> delete(String request, String path, String session) throws InterruptedException {
-        return send(request, LIMIT, gateways, client -> client.delete(path, apiKey, session));
+        return send(request, LIMIT, gateways, false, client -> client.delete(path, apiKey, session));
     }
 
     /** Empty when no answer came (counted as such). */
-    private Optional<Gateway.Response> send(String request, Duration limit, List<Gateway> clients, Call call)
-            throws InterruptedException {
+    private Optional<Gateway.Response> send(String request, Duration limit, List<Gateway> clients, boolean read,
+            Call call) throws InterruptedException {
         Instant sentAt = Instant.now();
         long started = System.nanoTime();
         int first = clients.size() == 1 ? 0 : Math.floorMod(turn.getAndIncrement(), clients.size());
@@ -82,15 +84,12 @@ final class RecordingClient {
                         Duration.ofNanos(System.nanoTime() - started), limit);
                 return Optional.of(response);
             }
-            catch (ConnectException ex) {
-                if (tried == clients.size()) {
+            catch (IOException ex) {
+                boolean next = ex instanceof ConnectException || read && !(ex instanceof HttpTimeoutException);
+                if (!next || tried == clients.size()) {
                     answers.unanswered(request, ex, sentAt, Duration.ofNanos(System.nanoTime() - started));
                     return Optional.empty();
                 }
-            }
-            catch (IOException ex) {
-                answers.unanswered(request, ex, sentAt, Duration.ofNanos(System.nanoTime() - started));
-                return Optional.empty();
             }
         }
     }

@@ -49,6 +49,44 @@ class RecordingClientTest {
     }
 
     @Test
+    void aReadWhoseConnectionAGatewayCutGoesToTheNextButNothingElseDoes() throws Exception {
+        var answers = new Answers();
+        AtomicInteger cutPosts = new AtomicInteger();
+        AtomicInteger served = new AtomicInteger();
+        HttpServer dying = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        dying.createContext("/", exchange -> {
+            if (exchange.getRequestMethod().equals("POST")) {
+                cutPosts.incrementAndGet();
+            }
+            exchange.close(); // killed with the request in flight: no answer
+        });
+        HttpServer live = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        live.createContext("/", exchange -> {
+            served.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        dying.start();
+        live.start();
+        try {
+            var client = new RecordingClient(List.of(base(dying.getAddress().getPort()),
+                    base(live.getAddress().getPort())), "key", answers);
+            assertThat(client.get("GET seat map", "/api/v1/shows/x/seats", null)).isPresent();
+            assertThat(client.post("POST hold", "/api/v1/shows/x/holds", null, Map.of())).isPresent();
+            assertThat(client.post("POST hold", "/api/v1/shows/x/holds", null, Map.of())).isEmpty();
+        }
+        finally {
+            dying.stop(0);
+            live.stop(0);
+        }
+
+        // the JDK's client itself may send a GET twice on a connection that broke; never a POST
+        assertThat(cutPosts).as("the second POST, cut once").hasValue(1);
+        assertThat(served).as("the read on the next gateway, the first POST on its turn").hasValue(2);
+        assertThat(answers.unanswered()).singleElement().extracting(Answers.Unanswered::request).isEqualTo("POST hold");
+    }
+
+    @Test
     void aRequestNoGatewayTookIsUnanswered() throws Exception {
         var answers = new Answers();
         var client = new RecordingClient(List.of(base(closedPort()), base(closedPort())), "key", answers);

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
  * The instances of each service behind the gateway ({@code ticketing.gateway.services.<name>}: one address, or several
@@ -28,6 +29,9 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ServiceInstances {
+
+    /** The message of Reactor Netty's {@link AbortedException#beforeSend()}, which has no type of its own. */
+    private static final String NOT_SENT = AbortedException.beforeSend().getMessage();
 
     /** How long an instance that refused a connection is passed over. */
     static final Duration PASS_OVER = Duration.ofSeconds(5);
@@ -69,8 +73,8 @@ public class ServiceInstances {
     }
 
     /**
-     * Sends {@code request} to the next instance of {@code service}, and to the one after it when the instance could
-     * not be reached (at most once to each).
+     * Sends {@code request} to the next instance of {@code service}, and to the one after it when the request was never
+     * sent to the instance (at most once to each).
      */
     public <T> Mono<T> call(String service, Function<URI, Mono<T>> request) {
         Pool pool = pool(service);
@@ -80,8 +84,10 @@ public class ServiceInstances {
     private <T> Mono<T> attempt(Pool pool, Function<URI, Mono<T>> request, int left) {
         return Mono.defer(() -> {
             URI instance = pool.next();
-            return request.apply(instance).onErrorResume(ServiceInstances::neverReached, error -> {
-                pool.refused(instance);
+            return request.apply(instance).onErrorResume(ServiceInstances::neverSent, error -> {
+                if (neverReached(error)) {
+                    pool.refused(instance);
+                }
                 return left > 1 ? attempt(pool, request, left - 1) : Mono.error(error);
             });
         });
@@ -94,6 +100,25 @@ public class ServiceInstances {
     static boolean neverReached(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the request was never written to the instance: it was not reached ({@link #neverReached}), or the pooled
+     * connection the request was to go out on closed first (Reactor Netty's "closed BEFORE send": a keep-alive
+     * connection the instance closed, idle or dying, just as it was taken). Such a request can go to another instance
+     * whatever its method. Only the first says anything about the instance; the chaos audit on two instances saw the
+     * second when one was killed (a seat-map read answered 500).
+     */
+    static boolean neverSent(Throwable error) {
+        if (neverReached(error)) {
+            return true;
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AbortedException && NOT_SENT.equals(cause.getMessage())) {
                 return true;
             }
         }

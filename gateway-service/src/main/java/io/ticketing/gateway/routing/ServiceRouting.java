@@ -56,8 +56,8 @@ class ServiceRouting extends NettyRoutingFilter {
 
     /**
      * A route to a service with several instances sends each request to the next ({@link ServiceInstances}), and to
-     * the one after it when the instance could not be reached, or, for an idempotent request, closed the connection
-     * before answering: each instance at most once, and never once the answer has begun.
+     * the one after it when the request was never sent to the instance, or, for an idempotent request, the instance
+     * closed the connection before answering: each instance at most once, and never once the answer has begun.
      */
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -86,7 +86,7 @@ class ServiceRouting extends NettyRoutingFilter {
     }
 
     private static boolean again(ServerWebExchange exchange, Throwable error) {
-        return !exchange.getResponse().isCommitted() && (ServiceInstances.neverReached(error)
+        return !exchange.getResponse().isCommitted() && (ServiceInstances.neverSent(error)
                 || error instanceof PrematureCloseException && IDEMPOTENT.contains(exchange.getRequest().getMethod()));
     }
 

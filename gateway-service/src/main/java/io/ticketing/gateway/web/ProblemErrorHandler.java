@@ -25,6 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
@@ -78,6 +79,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)) {
             log.warn("Service unreachable: {}", error.toString());
+            return unavailable();
+        }
+        if (causedBy(error, AbortedException.class)) {
+            // the connection closed before the request went out on it (a pooled connection to a service that died or
+            // closed it) and no other instance took the request (ServiceRouting): the service is away, not the gateway
+            log.warn("Connection to the service closed before the request was sent: {}", error.toString());
             return unavailable();
         }
         if (causedBy(error, PrematureCloseException.class)) {

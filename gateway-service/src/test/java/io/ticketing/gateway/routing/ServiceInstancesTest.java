@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 class ServiceInstancesTest {
 
@@ -69,6 +70,22 @@ class ServiceInstancesTest {
             return Mono.error(new IOException("connection reset"));
         }).block()).hasMessageContaining("connection reset");
         assertThat(tried).as("a request that reached an instance is not sent again").hasSize(1);
+    }
+
+    @Test
+    void callsTheNextInstanceWhenTheConnectionClosedBeforeTheRequestWentOutWithoutPassingOverTheFirst() {
+        List<URI> tried = new ArrayList<>();
+        String answer = instances.call("reservation", instance -> {
+            tried.add(instance);
+            return tried.size() == 1 ? Mono.error(AbortedException.beforeSend()) : Mono.just("answered");
+        }).block();
+        assertThat(answer).isEqualTo("answered");
+        assertThat(tried).containsExactly(A, B);
+        assertThat(instances.next("reservation")).as("A's turn comes again: it refused nothing").isEqualTo(C);
+        assertThat(instances.next("reservation")).isEqualTo(A);
+
+        assertThat(ServiceInstances.neverSent(new AbortedException("Connection reset"))).isFalse();
+        assertThat(ServiceInstances.neverSent(new IOException("wrapped", AbortedException.beforeSend()))).isTrue();
     }
 
     @Test

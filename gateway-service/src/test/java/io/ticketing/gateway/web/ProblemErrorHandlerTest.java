@@ -8,6 +8,8 @@ import java.net.SocketException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+
+import reactor.netty.channel.AbortedException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What a client is told when the call to a service fails in the gateway. */
@@ -22,6 +24,12 @@ class ProblemErrorHandlerTest {
         assertAnswer(new SocketException("Connection reset"), 503, "SERVICE_UNAVAILABLE");
         assertAnswer(new IllegalStateException("wrapped", new IOException("writevAddresses(..) failed: Broken pipe")),
                 503, "SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    void aConnectionThatClosedBeforeTheRequestWentOutIsUnavailableNotAnInternalError() {
+        // a pooled connection to reservation-service as it was killed, in the chaos audit on two instances
+        assertAnswer(AbortedException.beforeSend(), 503, "SERVICE_UNAVAILABLE");
     }
 
     @Test
