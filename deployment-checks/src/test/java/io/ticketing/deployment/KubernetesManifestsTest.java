@@ -32,6 +32,33 @@ class KubernetesManifestsTest {
     }
 
     /**
+     * In production every Deployment's replica count is owned by a HorizontalPodAutoscaler of its own (k8s/README.md),
+     * and none sets {@code spec.replicas}, which re-applying the overlay would reset under the autoscaler.
+     */
+    @Test
+    void everyDeploymentOfProductionIsScaledByItsAutoscalerAlone() {
+        List<Map<String, Object>> objects = Kustomize.render(Kustomize.K8S.resolve("overlays/production"));
+        List<String> deployments = new ArrayList<>();
+        List<String> scaled = new ArrayList<>();
+        for (Map<String, Object> object : objects) {
+            Map<String, Object> spec = Documents.map(object.get("spec"));
+            if ("Deployment".equals(object.get("kind"))) {
+                deployments.add((String) Documents.map(object.get("metadata")).get("name"));
+                assertThat(spec).as("%s's spec", Kustomize.name(object)).doesNotContainKey("replicas");
+            }
+            else if ("HorizontalPodAutoscaler".equals(object.get("kind"))) {
+                Map<String, Object> target = Documents.map(spec.get("scaleTargetRef"));
+                assertThat(target.get("kind")).isEqualTo("Deployment");
+                scaled.add((String) target.get("name"));
+                assertThat((Integer) spec.get("minReplicas")).as("%s's minimum", Kustomize.name(object))
+                        .isGreaterThanOrEqualTo(2);
+            }
+        }
+        assertThat(deployments).hasSize(7);
+        assertThat(scaled).containsExactlyInAnyOrderElementsOf(deployments);
+    }
+
+    /**
      * A service with a database migrates it once per rollout, in its {@code migrate} init container under the
      * migration role's Secret, and its app container runs with Flyway off (k8s/README.md, "Database migrations").
      */
