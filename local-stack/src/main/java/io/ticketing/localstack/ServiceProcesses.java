@@ -29,6 +29,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -202,12 +203,40 @@ final class ServiceProcesses {
                     // a killed JVM's port is free at once; one that is still shutting down gets a moment
                     Ports.awaitFree(service.port(), STOP_GRACE);
                     Ports.awaitFree(service.managementPort(), STOP_GRACE);
-                    start(service, true);
-                    if (!awaitReady(service)) {
-                        throw new IllegalStateException("the stack is stopping");
-                    }
+                    startedOrStopped(() -> start(service, true), () -> awaitReady(service), () -> kill(service));
                 }
             });
+        }
+    }
+
+    /**
+     * Starts a process and waits until it is ready; one that is not ready in time is killed before the failure is
+     * reported. Left running, it became ready later and kept the port: the next attempt's process could not bind it and
+     * exited, the launcher took the old one's readiness for the new one's, and the old one outlived the stack (seen in
+     * the chaos audit on two instances, a restart that took over 180 s).
+     */
+    static void startedOrStopped(Runnable start, BooleanSupplier ready, Runnable kill) {
+        start.run();
+        boolean isReady;
+        try {
+            isReady = ready.getAsBoolean();
+        } catch (RuntimeException e) {
+            kill.run();
+            throw e;
+        }
+        if (!isReady) {
+            throw new IllegalStateException("the stack is stopping");
+        }
+    }
+
+    /** Kills the service's process now, and waits until it is gone. */
+    private void kill(ServiceSpec service) {
+        Process process;
+        synchronized (this) {
+            process = running.get(service);
+        }
+        if (process != null) {
+            ProcessKiller.terminate(process.toHandle(), Duration.ZERO);
         }
     }
 
