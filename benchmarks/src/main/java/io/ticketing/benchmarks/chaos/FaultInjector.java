@@ -63,7 +63,8 @@ final class FaultInjector {
                     Optional<String> inLauncher = brokerInLauncher();
                     yield inLauncher.isPresent() ? Applied.skipped(inLauncher.get()) : pause(fault);
                 }
-                case KAFKA_KILL -> brokerInLauncher().map(Applied::skipped).orElseGet(() -> kill(Component.KAFKA.port()));
+                case KAFKA_KILL -> brokerInLauncher().map(Applied::skipped)
+                        .orElseGet(() -> kill(Component.KAFKA.port()));
             };
         }
         catch (SQLException | IOException | RuntimeException ex) {

@@ -133,7 +133,8 @@ class FaultPlanTest {
         Set<Integer> killed = new HashSet<>();
         for (long seed = 0; seed < 20; seed++) {
             var plan = new FaultPlan(ALL, two, new SplittableRandom(seed));
-            List<Fault> faults = new ArrayList<>(plan.steps(FaultPlan.Shape.FULL).stream().flatMap(List::stream).toList());
+            List<Fault> faults = new ArrayList<>(
+                    plan.steps(FaultPlan.Shape.FULL).stream().flatMap(List::stream).toList());
             assertThat(faults).filteredOn(fault -> fault.kind() == FaultKind.KILL_SERVICE).hasSize(7);
             faults.addAll(plan.combination());
 
@@ -142,7 +143,8 @@ class FaultPlanTest {
             faults.stream().filter(fault -> fault.kind() == FaultKind.KILL_SERVICE).map(Fault::instance)
                     .forEach(killed::add);
             assertThat(faults).filteredOn(fault -> fault.kind() != FaultKind.KILL_SERVICE
-                    && fault.kind() != FaultKind.SERVICE_PAUSE).allSatisfy(fault -> assertThat(fault.instance()).isOne());
+                    && fault.kind() != FaultKind.SERVICE_PAUSE)
+                    .allSatisfy(fault -> assertThat(fault.instance()).isOne());
         }
         assertThat(killed).containsExactlyInAnyOrder(1, 2);
     }

@@ -18,8 +18,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * attempt only a publication not so marked: one whose instance died in the middle of that attempt would stay marked,
  * and be sent by no instance ever again. A resubmission still unfinished after {@code abandonedAfter} (longer than an
  * attempt can take: a send gives up within 70 s, up to 60 s for Kafka's metadata and 10 s for its acknowledgement) is
- * therefore marked {@code FAILED}, which the next pass of any instance claims. Should the attempt have been alive after all, the event goes out twice, which consumers
- * drop ({@link EventInbox}).
+ * therefore marked {@code FAILED}, which the next pass of any instance claims. Should the attempt have been alive after
+ * all, the event goes out twice, which consumers drop ({@link EventInbox}).
  */
 public class OutboxResubmitter {
 
