@@ -41,9 +41,12 @@ public final class StackCpu {
             new Part("notification-service", 8086), new Part("Redis", 16379), new Part("Kafka broker", 19092),
             new Part("PostgreSQL", 15432), new Part("Elasticsearch", 19200));
 
-    /** Instance n of a service listens on its first instance's port + this·(n-1) (local-stack's {@code ServiceSpec}). */
-    static final int INSTANCE_PORT_STEP = 100;
-    static final int MAX_INSTANCES = 9;
+    /**
+     * Instance n of a service listens on its first instance's port + this·(n-1) (local-stack's {@code ServiceSpec}).
+     */
+    public static final int INSTANCE_PORT_STEP = 100;
+    /** The most instances of one service the launcher starts (local-stack's {@code Replicas}). */
+    public static final int MAX_INSTANCES = 9;
 
     /** The name of the services' parent process. */
     public static final String LAUNCHER = "launcher";

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.ticketing.benchmarks.StackCpu;
+
 /**
  * What a fault can hit on the local stack: a service (its process on its fixed port, its database), Redis or the
  * Kafka broker. Ports and database names are the local stack's ({@code local-stack}'s {@code ServiceSpec} and
@@ -20,10 +22,6 @@ enum Component {
     NOTIFICATION("notification-service", 8086, "notification"),
     REDIS("Redis", 16379, null),
     KAFKA("Kafka broker", 19092, null);
-
-    static final int INSTANCE_PORT_STEP = 100;
-    /** The most instances of one service the launcher starts. */
-    static final int MAX_INSTANCES = 9;
 
     private final String label;
     private final int port;
@@ -49,16 +47,16 @@ enum Component {
     }
 
     /**
-     * Where a service's instance listens: each further instance {@value #INSTANCE_PORT_STEP} ports above the one
-     * before, as {@code ./ticketing up --replicas} starts them (local-stack's {@code Replicas}).
+     * Where a service's instance listens: each further instance {@value StackCpu#INSTANCE_PORT_STEP} ports above the
+     * one before, as {@code ./ticketing up --replicas} starts them (local-stack's {@code Replicas}).
      */
     int port(int instance) {
-        return port + INSTANCE_PORT_STEP * (instance - 1);
+        return port + StackCpu.INSTANCE_PORT_STEP * (instance - 1);
     }
 
     /** Where its actuator answers: the gateway's on a management port of its own, not routed publicly. */
     int managementPort(int instance) {
-        return this == GATEWAY ? 9080 + INSTANCE_PORT_STEP * (instance - 1) : port(instance);
+        return this == GATEWAY ? 9080 + StackCpu.INSTANCE_PORT_STEP * (instance - 1) : port(instance);
     }
 
     /** The service's own PostgreSQL database; empty for the gateway, Redis and Kafka. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.ticketing.benchmarks.LocalProcesses;
+import io.ticketing.benchmarks.StackCpu;
 
 /**
  * How many instances of each service the stack runs ({@code ./ticketing up --replicas}), as found listening on their
@@ -26,7 +27,7 @@ record Instances(Map<Component, Integer> counts) {
         Map<Component, Integer> counts = new EnumMap<>(Component.class);
         for (Component service : Component.services()) {
             int instances = 1;
-            while (instances < Component.MAX_INSTANCES
+            while (instances < StackCpu.MAX_INSTANCES
                     && processes.listening(service.port(instances + 1)).isPresent()) {
                 instances++;
             }
