@@ -5,7 +5,8 @@
 -- KEYS: 1 seats, 2 counts, 4 holds, 5 customers, 6 idempotency key (may be a key never used), 7 expiry index,
 --       8 lease, 9 line (3 unused: one key layout)
 -- ARGV: 1 holdId
--- Returns {} when the hold is gone already, else {customerId, token, expiresAt, seats}
+-- Returns {} when the hold is gone already, {'NO_SHOW'} when the show has no seat state (Redis lost it), else
+-- {customerId, token, expiresAt, seats}
 local entry = redis.call('HGET', KEYS[4], ARGV[1])
 redis.call('ZREM', KEYS[7], KEYS[4] .. '|' .. ARGV[1])
 redis.call('DEL', KEYS[8])
@@ -13,6 +14,9 @@ if redis.call('GET', KEYS[6]) == ARGV[1] then
   redis.call('DEL', KEYS[6])
 end
 if not entry then
+  if redis.call('EXISTS', KEYS[1]) == 0 then
+    return {'NO_SHOW'}
+  end
   return {}
 end
 local customer, token, expiresAt, seatList = string.match(entry, '^([^|]*)|([^|]*)|([^|]*)|(.*)$')

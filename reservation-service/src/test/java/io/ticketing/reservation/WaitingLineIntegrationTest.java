@@ -10,13 +10,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +89,9 @@ class WaitingLineIntegrationTest extends ReservationIntegrationTest {
 
     @Autowired
     RedissonClient redis;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void seatsFreedWhileSomeoneWaitsAreKeptForTheLineAndOfferedToAWaiter() {
@@ -295,6 +304,42 @@ class WaitingLineIntegrationTest extends ReservationIntegrationTest {
         // the change sequence resumed far above the lost one, and is still published as a whole number
         await().atMost(Duration.ofSeconds(5)).until(() -> !published.isEmpty());
         assertThat(published.getFirst()).matches("\\d{16,}\\|A2=HELD,A3=HELD");
+    }
+
+    @Test
+    void aHoldReleasedWhileItsLostSeatMapIsRebuiltIsNotWrittenBackAsHeld() throws Exception {
+        ShowScheduled show = onSale(1, 4);
+        UUID ana = UUID.randomUUID();
+        String anasHold = customer(ana).post(holds(show), Map.of("seatIds", List.of("A1", "A2", "A3", "A4")))
+                .text("holdId");
+        enter(show, UUID.randomUUID());
+
+        try (Connection lineLock = dataSource.getConnection()) {
+            // a rebuild reads the holds, then the line: locking the line's table keeps it between the two
+            lineLock.setAutoCommit(false);
+            lineLock.createStatement().execute("LOCK TABLE waiting_line_entry IN ACCESS EXCLUSIVE MODE");
+            redis.getKeys().deleteByPattern("show:{" + show.showId() + "}:*");
+            var read = CompletableFuture.supplyAsync(() -> seatMapStatus(api(), show, "A1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE wait_event_type = 'Lock' AND query LIKE '%waiting_line_entry%'""").query(Integer.class)
+                    .single() > 0);
+            // Ana lets go while the rebuild has read her hold as held
+            var release = CompletableFuture.supplyAsync(() -> customer(ana).delete("/api/v1/holds/" + anasHold));
+            try {
+                release.get(1, TimeUnit.SECONDS);
+            }
+            catch (TimeoutException waitingForTheRebuild) {
+                // the release waits for the rebuild to finish
+            }
+            lineLock.commit();
+
+            assertThat(release.get(30, TimeUnit.SECONDS).status()).isEqualTo(204);
+            assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo("HELD");
+        }
+        assertThat(List.of(seat(redis, show, "A1"), seat(redis, show, "A4"))).as("kept for the line, not held by the "
+                + "released hold").containsOnly("KEPT");
+        assertThat(counts(redis, show)).containsEntry("kept", "4").containsEntry("held", "0");
     }
 
     @Test

@@ -43,8 +43,10 @@ class AbandonedAttempts {
                         var freed = idempotencyKey.isPresent()
                                 ? scripts.discard(showId, holdId, customerId, idempotencyKey.get())
                                 : scripts.free(showId, holdId);
-                        freed.ifPresent(hold -> log.info("Freed seats {} of hold {}: Redis took them after its caller "
-                                + "had given up", hold.seatIds(), holdId));
+                        if (freed instanceof SeatScripts.FreeOutcome.Freed hold) {
+                            log.info("Freed seats {} of hold {}: Redis took them after its caller had given up",
+                                    hold.seatIds(), holdId);
+                        }
                         return;
                     }
                     Thread.sleep(Duration.between(redisNow, notAfter).plusMillis(1));

@@ -229,7 +229,7 @@ public class Holds {
                 return false;
             }
             metrics.ended(status);
-            scripts.free(hold.showId(), hold.holdId());
+            freeEnding(hold);
             events.publishEvent(status == Hold.Status.EXPIRED
                     ? new HoldExpired(UUID.randomUUID(), clock.instant(), hold.holdId(), hold.showId(),
                             hold.customerId(), hold.seatIds(), hold.fencingToken())
@@ -239,6 +239,20 @@ public class Holds {
         }));
         if (!ended) {
             scripts.free(hold.showId(), hold.holdId()); // ended meanwhile: make sure the seats are free all the same
+        }
+    }
+
+    /**
+     * Frees the seats of a hold whose end is being recorded. When Redis has lost the show, a rebuild may be under way
+     * that read the hold as held before this end commits and writes it back after it: the seats would stay taken by
+     * an ended hold until its lease ran out. So the rebuild is waited for (or made here, where the end is read), and
+     * the hold freed again.
+     */
+    private void freeEnding(Hold hold) {
+        if (scripts.free(hold.showId(), hold.holdId()) instanceof SeatScripts.FreeOutcome.NoShow
+                && plans.plan(hold.showId()).isPresent()) {
+            recovery.recover(hold.showId());
+            scripts.free(hold.showId(), hold.holdId());
         }
     }
 

@@ -146,11 +146,23 @@ public class SeatScripts {
         return HoldOutcome.of(result);
     }
 
-    /** A freed hold, or empty when it was freed already (by a release, the sweeper or another instance). */
-    public record Freed(UUID customerId, long fencingToken, List<String> seatIds) {
+    /**
+     * What freeing a hold found: its seats, now {@link Freed}; the hold {@link Gone} already (freed by a release, the
+     * sweeper or another instance, or sold); or {@link NoShow}, no seat state of the show at all (Redis lost it).
+     */
+    public sealed interface FreeOutcome {
+
+        record Freed(UUID customerId, long fencingToken, List<String> seatIds) implements FreeOutcome {
+        }
+
+        record Gone() implements FreeOutcome {
+        }
+
+        record NoShow() implements FreeOutcome {
+        }
     }
 
-    public Optional<Freed> free(UUID showId, UUID holdId) {
+    public FreeOutcome free(UUID showId, UUID holdId) {
         return free(showId, holdId, "");
     }
 
@@ -158,18 +170,21 @@ public class SeatScripts {
      * Frees a hold that was never recorded, and lets go of the customer's idempotency key when it names that hold,
      * in one step: a retry with the key takes a hold again.
      */
-    public Optional<Freed> discard(UUID showId, UUID holdId, UUID customerId, String idempotencyKey) {
+    public FreeOutcome discard(UUID showId, UUID holdId, UUID customerId, String idempotencyKey) {
         return free(showId, holdId, SeatKeys.of(showId).idempotency(customerId, idempotencyKey));
     }
 
-    private Optional<Freed> free(UUID showId, UUID holdId, String idempotency) {
+    private FreeOutcome free(UUID showId, UUID holdId, String idempotency) {
         List<Object> result = scripts.eval(RScript.Mode.READ_WRITE, free, RScript.ReturnType.LIST,
                 keys(SeatKeys.of(showId), holdId, idempotency), holdId.toString());
         if (result.isEmpty()) {
-            return Optional.empty();
+            return new FreeOutcome.Gone();
         }
-        return Optional.of(new Freed(UUID.fromString((String) result.get(0)), Long.parseLong((String) result.get(1)),
-                List.of(((String) result.get(3)).split(","))));
+        if (result.size() == 1) {
+            return new FreeOutcome.NoShow();
+        }
+        return new FreeOutcome.Freed(UUID.fromString((String) result.get(0)), Long.parseLong((String) result.get(1)),
+                List.of(((String) result.get(3)).split(",")));
     }
 
     /** Marks a booking's seats sold and ends its hold's lease; {@code false} when the show has no seat state. */
