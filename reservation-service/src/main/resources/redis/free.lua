@@ -8,7 +8,7 @@
 -- Returns {} when the hold is gone already, {'NO_SHOW'} when the show has no seat state (Redis lost it), else
 -- {customerId, token, expiresAt, seats}
 local entry = redis.call('HGET', KEYS[4], ARGV[1])
-redis.call('ZREM', KEYS[7], KEYS[4] .. '|' .. ARGV[1])
+redis.call('ZREM', KEYS[7], ARGV[1])
 redis.call('DEL', KEYS[8])
 if redis.call('GET', KEYS[6]) == ARGV[1] then
   redis.call('DEL', KEYS[6])

@@ -79,7 +79,7 @@ redis.call('HINCRBY', KEYS[2], from == 'KEPT' and 'kept' or 'available', -count)
 redis.call('HINCRBY', KEYS[2], 'held', count)
 redis.call('HSET', KEYS[4], ARGV[1], ARGV[2] .. '|' .. token .. '|' .. expiresAt .. '|' .. table.concat(seats, ','))
 redis.call('HINCRBY', KEYS[5], ARGV[2], count)
-redis.call('ZADD', KEYS[7], leaseEnd, KEYS[4] .. '|' .. ARGV[1])
+redis.call('ZADD', KEYS[7], leaseEnd, ARGV[1])
 redis.call('SET', KEYS[8], ARGV[2], 'PX', lease)
 -- Seat changes go out in the order they happen: a sequence number per show, on the show's channel.
 redis.call('PUBLISH', KEYS[1] .. ':changes', string.format('%d', redis.call('HINCRBY', KEYS[2], 'seq', 1)) .. '|' .. table.concat(changes, ','))

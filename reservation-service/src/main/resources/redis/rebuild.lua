@@ -29,7 +29,7 @@ for customer, seats in pairs(state.customers) do
   redis.call('HSET', KEYS[5], customer, seats)
 end
 for holdId, leaseEnd in pairs(state.leases) do
-  redis.call('ZADD', KEYS[7], leaseEnd, KEYS[4] .. '|' .. holdId)
+  redis.call('ZADD', KEYS[7], leaseEnd, holdId)
   redis.call('SET', KEYS[4] .. ':lease:' .. holdId, '1', 'PX', string.format('%d', math.max(1, tonumber(leaseEnd) - now)))
 end
 for _, entry in ipairs(state.line) do

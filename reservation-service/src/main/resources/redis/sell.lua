@@ -28,7 +28,7 @@ for i = 3, #ARGV do
   end
 end
 redis.call('HDEL', KEYS[4], ARGV[1])
-redis.call('ZREM', KEYS[7], KEYS[4] .. '|' .. ARGV[1])
+redis.call('ZREM', KEYS[7], ARGV[1])
 redis.call('DEL', KEYS[8])
 if added > 0 then
   redis.call('HINCRBY', KEYS[5], ARGV[2], added)

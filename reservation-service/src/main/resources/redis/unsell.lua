@@ -32,7 +32,7 @@ for i = 3, #ARGV do
 end
 if ARGV[2] ~= '' then
   redis.call('HDEL', KEYS[4], ARGV[2])
-  redis.call('ZREM', KEYS[7], KEYS[4] .. '|' .. ARGV[2])
+  redis.call('ZREM', KEYS[7], ARGV[2])
   redis.call('DEL', KEYS[8])
 end
 if #changes > 0 then

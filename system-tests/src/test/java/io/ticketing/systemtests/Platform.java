@@ -85,8 +85,7 @@ final class Platform {
     static void endLease(String showId, String holdId) throws IOException {
         String lease = "show:{" + showId + "}:holds:lease:" + holdId;
         assertThat(redis("PEXPIRE", lease, "20")).isEqualTo(":1");
-        redis("ZADD", "holds:expiring", "XX", String.valueOf(System.currentTimeMillis()),
-                "show:{" + showId + "}:holds|" + holdId);
+        redis("ZADD", "show:{" + showId + "}:holds:expiring", "XX", String.valueOf(System.currentTimeMillis()), holdId);
         try {
             Thread.sleep(25);
         }

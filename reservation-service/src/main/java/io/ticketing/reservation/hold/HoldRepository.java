@@ -86,6 +86,12 @@ class HoldRepository {
                 .list();
     }
 
+    /** The shows with holds recorded as held, whatever their lease: those the Redis sweeper has to look at. */
+    List<UUID> showsWithOpenHolds() {
+        return jdbc.sql("SELECT DISTINCT show_id FROM hold WHERE status IN ('HELD', 'PAYMENT_PENDING')")
+                .query(UUID.class).list();
+    }
+
     /** The highest fencing token handed out for the show, so that a rebuilt counter continues above it. */
     long maxToken(UUID showId) {
         return jdbc.sql("SELECT coalesce(max(fencing_token), 0) FROM hold WHERE show_id = ?").param(showId)

@@ -12,6 +12,7 @@ import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -57,11 +58,13 @@ class SeatMapRecovery implements SeatStateRecovery {
     private final TransactionOperations transactions;
     private final HoldProperties properties;
     private final JsonMapper json;
+    private final ObjectProvider<HoldSweeper> sweeper;
     private final Counter rebuilds;
 
     SeatMapRecovery(RedissonClient redis, SeatScripts scripts, SeatingPlans plans, BlockedSeats blocked,
             HoldRepository holds, BookingSeats booking, LineEntryRepository line, ApplicationEventPublisher events,
-            TransactionOperations transactions, HoldProperties properties, JsonMapper json, MeterRegistry meters) {
+            TransactionOperations transactions, HoldProperties properties, JsonMapper json,
+            ObjectProvider<HoldSweeper> sweeper, MeterRegistry meters) {
         this.redis = redis;
         this.scripts = scripts;
         this.plans = plans;
@@ -73,6 +76,7 @@ class SeatMapRecovery implements SeatStateRecovery {
         this.transactions = transactions;
         this.properties = properties;
         this.json = json;
+        this.sweeper = sweeper;
         this.rebuilds = Counter.builder("ticketing.seat.map.rebuilds")
                 .description("Seat maps rebuilt from PostgreSQL after Redis lost them").register(meters);
     }
@@ -155,6 +159,9 @@ class SeatMapRecovery implements SeatStateRecovery {
                 "seq", Long.toString(nowMicros)));
         if (scripts.rebuild(showId, state)) {
             rebuilds.increment();
+            if (!holdEntries.isEmpty()) {
+                sweeper.ifAvailable(holdSweeper -> holdSweeper.noted(showId)); // their leases are back in its index
+            }
             log.warn("Rebuilt the seat map of show {} that Redis had lost: {} seats, {} sold, {} holds, {} waiting, "
                     + "{} kept", showId, seats.size(), states.map(s -> s.sold().size()).orElse(0), holdEntries.size(),
                     waiting.size(), kept);

@@ -8,13 +8,18 @@ import java.util.UUID;
  */
 public record SeatKeys(String seats, String counts, String fence, String holds, String customers) {
 
-    /** Holds by the time their lease ends, across shows; the sweeper's work list. */
-    public static final String EXPIRING = "holds:expiring";
-
     public static SeatKeys of(UUID showId) {
         String prefix = "show:{" + showId + "}:";
         return new SeatKeys(prefix + "seats", prefix + "counts", prefix + "fence", prefix + "holds",
                 prefix + "customers");
+    }
+
+    /**
+     * The show's holds by the time their lease ends (a sorted set of hold ids), the sweeper's work list. One per show,
+     * in the show's hash slot, so that every seat script touches one slot (a Redis Cluster refuses anything else).
+     */
+    public String expiring() {
+        return holds + ":expiring";
     }
 
     /** A key that lives exactly as long as a hold's lease, so that Redis announces the lease's end. */

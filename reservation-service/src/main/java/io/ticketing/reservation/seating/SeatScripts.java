@@ -6,12 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.core.io.ClassPathResource;
@@ -222,10 +228,33 @@ public class SeatScripts {
                 .containsKey(holdId.toString());
     }
 
-    /** Holds whose lease has ended by Redis's clock, as {@code show:{<showId>}:holds|<holdId>}. */
-    public List<String> due(int limit) {
-        return scripts.eval(RScript.Mode.READ_ONLY, due, RScript.ReturnType.LIST, List.of(SeatKeys.EXPIRING),
-                Integer.toString(limit));
+    /** What the sweeper found of a show: how many holds its expiry index has, and those whose lease has ended. */
+    public record Due(long indexed, List<UUID> holdIds) {
+    }
+
+    /**
+     * The holds of each show whose lease has ended by Redis's clock, {@code limit} at most per show: one script per
+     * show (each in its show's slot), sent together in one batch.
+     */
+    public Map<UUID, Due> due(Collection<UUID> showIds, int limit) {
+        RBatch batch = redis.createBatch();
+        RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
+        Map<UUID, RFuture<List<Object>>> answers = new LinkedHashMap<>();
+        for (UUID showId : showIds) {
+            answers.put(showId, script.evalAsync(RScript.Mode.READ_ONLY, due, RScript.ReturnType.LIST,
+                    List.of(SeatKeys.of(showId).expiring()), Integer.toString(limit)));
+        }
+        if (answers.isEmpty()) {
+            return Map.of();
+        }
+        batch.execute();
+        Map<UUID, Due> due = new LinkedHashMap<>();
+        answers.forEach((showId, answer) -> {
+            List<Object> result = answer.toCompletableFuture().join();
+            due.put(showId, new Due(((Number) result.getFirst()).longValue(),
+                    result.subList(1, result.size()).stream().map(hold -> UUID.fromString((String) hold)).toList()));
+        });
+        return due;
     }
 
     /** Redis's clock: leases are set and judged by it alone, as the instances' clocks may differ. */
@@ -309,7 +338,7 @@ public class SeatScripts {
      */
     private static List<Object> keys(SeatKeys keys, UUID holdId, String idempotency) {
         return List.of(keys.seats(), keys.counts(), keys.fence(), keys.holds(), keys.customers(),
-                idempotency.isEmpty() ? keys.holds() + ":none" : idempotency, SeatKeys.EXPIRING,
+                idempotency.isEmpty() ? keys.holds() + ":none" : idempotency, keys.expiring(),
                 holdId == null ? keys.holds() + ":lease:none" : keys.lease(holdId), keys.line());
     }
 
