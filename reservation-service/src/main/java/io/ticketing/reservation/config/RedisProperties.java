@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where Redis runs and how to reach it: {@code TICKETING_REDIS_HOST}, {@code _PORT}; a managed Redis's credentials
  * ({@code _USERNAME} for an ACL user, {@code _PASSWORD}) and TLS ({@code _SSL=true}); or, with Sentinel, the master's
- * name and the sentinels ({@code _SENTINEL_MASTER}, {@code _SENTINEL_NODES=host:26379,...}) instead of host and port.
+ * name and the sentinels ({@code _SENTINEL_MASTER}, {@code _SENTINEL_NODES=host:26379,...}) instead of host and port;
+ * or a Redis Cluster, some of its nodes ({@code _CLUSTER_NODES=host:6379,...}: the others are found from them).
  */
 @ConfigurationProperties("ticketing.redis")
-public record RedisProperties(String host, int port, String username, String password, boolean ssl, Sentinel sentinel) {
+public record RedisProperties(String host, int port, String username, String password, boolean ssl, Sentinel sentinel,
+        Cluster cluster) {
 
     /**
      * @param master the name of the master set the sentinels watch
@@ -23,6 +25,14 @@ public record RedisProperties(String host, int port, String username, String pas
         }
     }
 
+    /** @param nodes some nodes of the cluster, {@code host:port} each */
+    public record Cluster(List<String> nodes) {
+
+        public boolean enabled() {
+            return nodes != null && !nodes.isEmpty();
+        }
+    }
+
     /** {@code redis://} or, with TLS, {@code rediss://}. */
     public String scheme() {
         return ssl ? "rediss://" : "redis://";
@@ -30,5 +40,9 @@ public record RedisProperties(String host, int port, String username, String pas
 
     public boolean sentinelled() {
         return sentinel != null && sentinel.enabled();
+    }
+
+    public boolean clustered() {
+        return cluster != null && cluster.enabled();
     }
 }

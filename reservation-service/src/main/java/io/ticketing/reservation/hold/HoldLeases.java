@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.redisson.api.RedissonClient;
-import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.api.redisnode.RedisNode;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +18,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.ticketing.reservation.config.RedisProperties;
+import io.ticketing.reservation.config.RedisTopology;
+
 /**
  * Frees a hold the moment Redis expires its lease key, announced by Redis keyspace notifications
- * ({@code notify-keyspace-events Ex}, switched on here and again every minute, as a restarted Redis forgets it).
+ * ({@code notify-keyspace-events Ex}, switched on here on every master and again every minute, as a restarted Redis
+ * forgets it; a cluster's nodes announce only their own keys, and Redisson listens to every master).
  * Notifications are fire-and-forget (a disconnected instance misses them, and Redis expires keys nobody reads
  * only when its sampling finds them), so {@link HoldSweeper} stays as the backstop; freeing twice is harmless.
  * {@code ticketing.reservation.expiry-notifications=false} leaves expiry to the sweeper, for a Redis that
@@ -42,12 +46,14 @@ class HoldLeases {
     private static final int AT_ONCE = 2;
 
     private final RedissonClient redis;
+    private final RedisProperties properties;
     private final Holds holds;
     private final ExecutorService expiries = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore turns = new Semaphore(AT_ONCE, true);
 
-    HoldLeases(RedissonClient redis, Holds holds) {
+    HoldLeases(RedissonClient redis, RedisProperties properties, Holds holds) {
         this.redis = redis;
+        this.properties = properties;
         this.holds = holds;
     }
 
@@ -67,10 +73,11 @@ class HoldLeases {
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
     void announceExpiries() {
         try {
-            var redisNode = redis.getRedisNodes(RedisNodes.SINGLE).getInstance();
-            String flags = redisNode.getConfig("notify-keyspace-events").values().stream().findFirst().orElse("");
-            if (!(flags.contains("E") && (flags.contains("x") || flags.contains("A")))) {
-                redisNode.setConfig("notify-keyspace-events", flags + (flags.contains("E") ? "" : "E") + "x");
+            for (RedisNode node : RedisTopology.masters(redis, properties)) {
+                String flags = node.getConfig("notify-keyspace-events").values().stream().findFirst().orElse("");
+                if (!(flags.contains("E") && (flags.contains("x") || flags.contains("A")))) {
+                    node.setConfig("notify-keyspace-events", flags + (flags.contains("E") ? "" : "E") + "x");
+                }
             }
         }
         catch (RuntimeException ex) {
