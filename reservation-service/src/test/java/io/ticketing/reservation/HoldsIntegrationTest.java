@@ -309,13 +309,24 @@ class HoldsIntegrationTest extends ReservationIntegrationTest {
                 .withHeader("Idempotency-Key", "paused-" + UUID.randomUUID());
 
         JsonApi.Response paused;
-        try (var socket = new java.net.Socket(redisAddress.host(), redisAddress.port())) {
-            command(socket, "CLIENT", "PAUSE", "60000", "WRITE");
-            try {
-                paused = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+        // every node of a cluster: the show's slot may be on any
+        List<String> nodes = redisAddress.clustered() ? redisAddress.cluster().nodes()
+                : List.of(redisAddress.host() + ":" + redisAddress.port());
+        List<java.net.Socket> sockets = new ArrayList<>();
+        try {
+            for (String node : nodes) {
+                var socket = new java.net.Socket(node.substring(0, node.lastIndexOf(':')),
+                        Integer.parseInt(node.substring(node.lastIndexOf(':') + 1)));
+                sockets.add(socket);
+                command(socket, "CLIENT", "PAUSE", "60000", "WRITE");
             }
-            finally {
-                command(socket, "CLIENT", "UNPAUSE");
+            paused = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));
+        }
+        finally {
+            for (var socket : sockets) {
+                try (socket) {
+                    command(socket, "CLIENT", "UNPAUSE");
+                }
             }
         }
         var retry = ana.post(holds(show), Map.of("seatIds", List.of("A1", "A2")));

@@ -47,6 +47,10 @@ final class ContainerBackend implements Backend {
 
     @Override
     public Redis startRedis() {
+        if (Redis.clusterAsked()) {
+            throw new UnsupportedOperationException("A test Redis Cluster runs on the embedded servers only: "
+                    + "-Dticketing.test.infrastructure=embedded");
+        }
         GenericContainer<?> container = new GenericContainer<>(image("redis", "redis:6.2-alpine"))
                 .withExposedPorts(6379)
                 .withCommand("redis-server", "--notify-keyspace-events", "Ex")

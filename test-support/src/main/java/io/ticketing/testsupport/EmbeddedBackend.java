@@ -6,6 +6,7 @@ import io.ticketing.localstack.infra.FileTrees;
 import io.ticketing.localstack.infra.KafkaBroker;
 import io.ticketing.localstack.infra.Ports;
 import io.ticketing.localstack.infra.PostgresServer;
+import io.ticketing.localstack.infra.RedisCluster;
 import io.ticketing.localstack.infra.RedisServer;
 import io.ticketing.testsupport.TestInfrastructure.Component;
 import io.ticketing.testsupport.TestInfrastructure.Elasticsearch;
@@ -29,6 +30,9 @@ import java.util.Objects;
  */
 final class EmbeddedBackend implements Backend {
 
+    /** The masters of a test Redis Cluster: enough for keys of one test to land on different nodes. */
+    private static final int CLUSTER_NODES = 3;
+
     private final Map<Component, EmbeddedServer> started = new EnumMap<>(Component.class);
     private Path root;
 
@@ -48,6 +52,12 @@ final class EmbeddedBackend implements Backend {
 
     @Override
     public Redis startRedis() {
+        if (Redis.clusterAsked()) {
+            List<Integer> ports = RedisCluster.freePorts(CLUSTER_NODES);
+            RedisCluster cluster = new RedisCluster(root().resolve("redis-cluster"), ports, root());
+            start(Component.REDIS, cluster);
+            return new Redis(Ports.LOOPBACK, ports.getFirst(), cluster.nodes());
+        }
         RedisServer server = new RedisServer(root().resolve("redis"), Ports.freePort());
         start(Component.REDIS, server);
         return new Redis(server.host(), server.port());
@@ -59,7 +69,12 @@ final class EmbeddedBackend implements Backend {
         synchronized (this) {
             server = started.get(Component.REDIS);
         }
-        ((RedisServer) server).restartEmpty();
+        if (server instanceof RedisCluster cluster) {
+            cluster.restartEmpty();
+        }
+        else {
+            ((RedisServer) server).restartEmpty();
+        }
     }
 
     @Override

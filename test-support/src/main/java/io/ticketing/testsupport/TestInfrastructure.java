@@ -85,7 +85,26 @@ public final class TestInfrastructure {
         }
     }
 
-    public record Redis(String host, int port) {
+    /**
+     * One Redis server, or a Redis Cluster ({@code -Dticketing.test.redis=cluster}, embedded servers only): then
+     * {@code clusterNodes} are its nodes as {@code host:port}, and host and port those of the first.
+     */
+    public record Redis(String host, int port, List<String> clusterNodes) {
+
+        public Redis(String host, int port) {
+            this(host, port, List.of());
+        }
+
+        /** Whether the tests run against a Redis Cluster ({@code -Dticketing.test.redis=cluster}). */
+        static boolean clusterAsked() {
+            String choice = System.getProperty("ticketing.test.redis", "single").toLowerCase(Locale.ROOT);
+            return switch (choice) {
+                case "single" -> false;
+                case "cluster" -> true;
+                default -> throw new IllegalArgumentException("ticketing.test.redis must be single or cluster, not "
+                        + choice);
+            };
+        }
     }
 
     /** A single-broker cluster; every platform topic ({@link Topics#ALL}) already exists. */
@@ -189,6 +208,9 @@ public final class TestInfrastructure {
                     Redis redis = redis();
                     registry.add("ticketing.redis.host", redis::host);
                     registry.add("ticketing.redis.port", redis::port);
+                    if (!redis.clusterNodes().isEmpty()) {
+                        registry.add("ticketing.redis.cluster.nodes", () -> String.join(",", redis.clusterNodes()));
+                    }
                 }
                 case KAFKA -> registry.add("ticketing.kafka.bootstrap-servers", kafka()::bootstrapServers);
                 case ELASTICSEARCH -> registry.add("ticketing.elasticsearch.uris", elasticsearch()::uri);

@@ -31,6 +31,11 @@ public class SignInChallenges {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final RedisLink.Script START = RedisLink.Script.load("scripts/sign-in-start.lua");
     private static final RedisLink.Script REDEEM = RedisLink.Script.load("scripts/sign-in-redeem.lua");
+    /**
+     * Every key of sign-in shares one hash tag: a script's keys must lie in one slot of a Redis Cluster, and the
+     * codes asked for an address, from a client address, and their challenges are counted together.
+     */
+    private static final String KEYS = "sign-in:{sign-in}:";
 
     private final RedisLink redis;
     private final SignInMail mail;
@@ -55,7 +60,7 @@ public class SignInChallenges {
         String code = "%06d".formatted(random.nextInt(1_000_000));
         Instant expiresAt = clock.instant().plus(settings.codeTtl());
         return redis.run(START,
-                        List.of("sign-in:email:" + ApiClients.sha256(address), "sign-in:client:" + clientAddress,
+                        List.of(KEYS + "email:" + ApiClients.sha256(address), KEYS + "client:" + clientAddress,
                                 key(challengeId)),
                         List.of(String.valueOf(settings.codesPerEmail()), String.valueOf(settings.codesPerClient()),
                                 String.valueOf(settings.window().toMillis()), address,
@@ -80,7 +85,7 @@ public class SignInChallenges {
      * address may answer as often as the codes it may ask for have attempts, per window, whichever challenges it names.
      */
     public Mono<String> redeem(UUID challengeId, String code, String clientAddress) {
-        return redis.run(REDEEM, List.of(key(challengeId), "sign-in:answers:" + clientAddress),
+        return redis.run(REDEEM, List.of(key(challengeId), KEYS + "answers:" + clientAddress),
                         List.of(ApiClients.sha256(challengeId + ":" + code), String.valueOf(settings.attempts()),
                                 String.valueOf(settings.codesPerClient() * settings.attempts()),
                                 String.valueOf(settings.window().toMillis())))
@@ -97,7 +102,7 @@ public class SignInChallenges {
     }
 
     private static String key(UUID challengeId) {
-        return "sign-in:challenge:" + challengeId;
+        return KEYS + "challenge:" + challengeId;
     }
 
     private static SignInRefused incorrect(int attemptsLeft) {

@@ -13,7 +13,8 @@ class RedisLinkTest {
 
     @Test
     void reachesTheLocalStacksRedisAsBefore() {
-        var uri = RedisLink.uri(new RedisAddress("127.0.0.1", 16379, null, null, false, null), TIMEOUT);
+        var uri = RedisLink.uris(new RedisAddress("127.0.0.1", 16379, null, null, false, null, null), TIMEOUT)
+                .getFirst();
 
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
         assertThat(uri.getPort()).isEqualTo(16379);
@@ -23,7 +24,8 @@ class RedisLinkTest {
 
     @Test
     void givesAManagedRedisItsCredentialsOverTls() {
-        var uri = RedisLink.uri(new RedisAddress("redis.example.com", 6380, "gateway", "s3cret", true, null), TIMEOUT);
+        var uri = RedisLink.uris(new RedisAddress("redis.example.com", 6380, "gateway", "s3cret", true, null, null),
+                TIMEOUT).getFirst();
 
         assertThat(uri.isSsl()).isTrue();
         var credentials = uri.getCredentialsProvider().resolveCredentials().block();
@@ -33,11 +35,25 @@ class RedisLinkTest {
 
     @Test
     void findsTheMasterThroughSentinels() {
-        var uri = RedisLink.uri(new RedisAddress(null, 0, null, null, false,
-                new RedisAddress.Sentinel("tickets", List.of("sentinel-0:26379", "sentinel-1:26379"))), TIMEOUT);
+        var uri = RedisLink.uris(new RedisAddress(null, 0, null, null, false,
+                new RedisAddress.Sentinel("tickets", List.of("sentinel-0:26379", "sentinel-1:26379")), null), TIMEOUT)
+                .getFirst();
 
         assertThat(uri.getSentinelMasterId()).isEqualTo("tickets");
         assertThat(uri.getSentinels()).extracting(sentinel -> sentinel.getHost() + ":" + sentinel.getPort())
                 .containsExactly("sentinel-0:26379", "sentinel-1:26379");
+    }
+
+    @Test
+    void findsAClusterFromTheNodesGivenWithTheirCredentials() {
+        var uris = RedisLink.uris(new RedisAddress(null, 0, "gateway", "s3cret", true, null,
+                new RedisAddress.Cluster(List.of("redis-0:6379", "redis-1:6379"))), TIMEOUT);
+
+        assertThat(uris).extracting(node -> node.getHost() + ":" + node.getPort())
+                .containsExactly("redis-0:6379", "redis-1:6379");
+        assertThat(uris).allSatisfy(node -> {
+            assertThat(node.isSsl()).isTrue();
+            assertThat(node.getCredentialsProvider().resolveCredentials().block().getUsername()).isEqualTo("gateway");
+        });
     }
 }

@@ -39,6 +39,7 @@ public final class RedisServer implements EmbeddedServer {
     private final Path dataDir;
     private final int port;
     private final Path logFile;
+    private final boolean clusterNode;
     private Process process;
 
     /** Logs to {@code redis.log} inside the data directory. */
@@ -47,9 +48,15 @@ public final class RedisServer implements EmbeddedServer {
     }
 
     public RedisServer(Path dataDir, int port, Path logFile) {
+        this(dataDir, port, logFile, false);
+    }
+
+    /** A node of a Redis Cluster ({@link RedisCluster}) when {@code clusterNode}, keeping its view in its data. */
+    RedisServer(Path dataDir, int port, Path logFile, boolean clusterNode) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.port = port;
         this.logFile = logFile.toAbsolutePath().normalize();
+        this.clusterNode = clusterNode;
     }
 
     @Override
@@ -184,6 +191,7 @@ public final class RedisServer implements EmbeddedServer {
                 // no RDB snapshots: the AOF is enough and snapshots fork the server (doubling its memory)
                 "save \"\"",
                 "notify-keyspace-events Ex",
+                clusterNode ? "cluster-enabled yes\ncluster-config-file nodes.conf\ncluster-node-timeout 5000" : "",
                 "");
         Path file = dataDir.resolve("redis.conf");
         Files.writeString(file, config, StandardCharsets.UTF_8);
