@@ -169,8 +169,10 @@ public class RedisLink implements DisposableBean {
     private synchronized CompletableFuture<StatefulConnection<String, String>> connection() {
         boolean failed = connection != null && connection.isCompletedExceptionally();
         if (!closed && (connection == null || failed && System.nanoTime() - retryAt >= 0)) {
+            // of a cluster, its nodes and slots first: an asynchronous connect does not read them itself
             CompletableFuture<StatefulConnection<String, String>> attempt = client instanceof RedisClusterClient cluster
-                    ? cluster.connectAsync(StringCodec.UTF8).thenApply(open -> open)
+                    ? cluster.refreshPartitionsAsync().toCompletableFuture()
+                            .thenCompose(topology -> cluster.connectAsync(StringCodec.UTF8)).thenApply(open -> open)
                     : ((RedisClient) client).connectAsync(StringCodec.UTF8, uris.getFirst()).toCompletableFuture()
                             .thenApply(open -> open);
             attempt.whenComplete((open, error) -> attempted(error));
