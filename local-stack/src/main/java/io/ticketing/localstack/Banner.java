@@ -15,7 +15,8 @@ final class Banner {
     private Banner() {
     }
 
-    static void print(PrintStream out, StackLayout layout, boolean infraOnly, Replicas replicas, double startupSeconds) {
+    static void print(PrintStream out, StackLayout layout, boolean infraOnly, Replicas replicas, boolean redisCluster,
+            double startupSeconds) {
         String line = "=".repeat(72);
         out.println();
         out.println(line);
@@ -40,7 +41,11 @@ final class Banner {
         out.printf("   %-14s %s:%d  user %s / %s, databases %s%n", "PostgreSQL", InfraEndpoints.HOST,
                 InfraEndpoints.POSTGRES_PORT, InfraEndpoints.POSTGRES_USERNAME, InfraEndpoints.POSTGRES_PASSWORD,
                 String.join(", ", ServiceSpec.databases()));
-        out.printf("   %-14s %s:%d%n", "Redis", InfraEndpoints.HOST, InfraEndpoints.REDIS_PORT);
+        if (redisCluster) {
+            out.printf("   %-14s %s%n", "Redis Cluster", InfraEndpoints.redisClusterNodes());
+        } else {
+            out.printf("   %-14s %s:%d%n", "Redis", InfraEndpoints.HOST, InfraEndpoints.REDIS_PORT);
+        }
         out.printf("   %-14s %s%n", "Kafka", InfraEndpoints.kafkaBootstrapServers());
         out.printf("   %-14s %s%n", "Elasticsearch", InfraEndpoints.elasticsearchUri());
         out.printf("   %-14s %s:%d  catches every mail, see below%n", "SMTP", InfraEndpoints.HOST,

@@ -1,5 +1,7 @@
 package io.ticketing.localstack;
 
+import java.util.List;
+
 import io.ticketing.localstack.infra.Ports;
 import io.ticketing.localstack.infra.PostgresServer;
 
@@ -12,6 +14,8 @@ public final class InfraEndpoints {
     public static final String HOST = Ports.LOOPBACK;
     public static final int POSTGRES_PORT = 15432;
     public static final int REDIS_PORT = 16379;
+    /** The nodes of the Redis Cluster of {@code ./ticketing up --redis-cluster}, the first on the usual port. */
+    public static final List<Integer> REDIS_CLUSTER_PORTS = List.of(REDIS_PORT, REDIS_PORT + 1, REDIS_PORT + 2);
     public static final int KAFKA_PORT = 19092;
     public static final int KAFKA_CONTROLLER_PORT = 19093;
     public static final int ELASTICSEARCH_HTTP_PORT = 19200;
@@ -25,6 +29,11 @@ public final class InfraEndpoints {
     public static final String POSTGRES_PASSWORD = PostgresServer.PASSWORD;
 
     private InfraEndpoints() {
+    }
+
+    /** The Redis Cluster's nodes as {@code host:port,...}, what the services are given to find it. */
+    public static String redisClusterNodes() {
+        return String.join(",", REDIS_CLUSTER_PORTS.stream().map(port -> HOST + ":" + port).toList());
     }
 
     public static String kafkaBootstrapServers() {

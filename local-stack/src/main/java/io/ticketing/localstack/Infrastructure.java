@@ -5,6 +5,7 @@ import io.ticketing.localstack.infra.ElasticsearchServer;
 import io.ticketing.localstack.infra.EmbeddedServer;
 import io.ticketing.localstack.infra.PostgresServer;
 import io.ticketing.localstack.infra.ProcessKiller;
+import io.ticketing.localstack.infra.RedisCluster;
 import io.ticketing.localstack.infra.RedisServer;
 import io.ticketing.localstack.infra.SmtpServer;
 import io.ticketing.localstack.infra.TraceCatcher;
@@ -30,7 +31,8 @@ final class Infrastructure {
 
     private final StackLayout layout;
     private final PostgresServer postgres;
-    private final RedisServer redis;
+    /** One Redis, or a Redis Cluster ({@code --redis-cluster}). */
+    private final EmbeddedServer redis;
     private final KafkaBrokerProcess kafka;
     private final ElasticsearchServer elasticsearch;
     private final SmtpServer smtp;
@@ -40,13 +42,17 @@ final class Infrastructure {
     private volatile boolean closed;
 
     /**
+     * @param redisCluster a Redis Cluster of three nodes ({@link InfraEndpoints#REDIS_CLUSTER_PORTS}) instead of one
+     *        Redis
      * @param onStarted called right after a server started, before it is used (records its pid)
      */
-    Infrastructure(StackLayout layout, Consumer<EmbeddedServer> onStarted, PrintStream out) {
+    Infrastructure(StackLayout layout, boolean redisCluster, Consumer<EmbeddedServer> onStarted, PrintStream out) {
         this.layout = layout;
         this.postgres = new PostgresServer(layout.data("postgres"), InfraEndpoints.POSTGRES_PORT,
                 layout.data().resolve("postgres-binaries"), layout.log("postgres"));
-        this.redis = new RedisServer(layout.data("redis"), InfraEndpoints.REDIS_PORT, layout.log("redis"));
+        this.redis = redisCluster
+                ? new RedisCluster(layout.data("redis-cluster"), InfraEndpoints.REDIS_CLUSTER_PORTS, layout.logs())
+                : new RedisServer(layout.data("redis"), InfraEndpoints.REDIS_PORT, layout.log("redis"));
         this.kafka = new KafkaBrokerProcess(layout.data("kafka"), InfraEndpoints.KAFKA_PORT,
                 InfraEndpoints.KAFKA_CONTROLLER_PORT, layout.log("kafka"));
         this.elasticsearch = new ElasticsearchServer(layout.data("elasticsearch"),
@@ -95,7 +101,12 @@ final class Infrastructure {
     /** Hands every server that runs as a process of its own to the supervisor. */
     void supervise(Supervisor supervisor) {
         supervisor.supervise(supervised(postgres, layout.log("postgres")));
-        supervisor.supervise(supervised(redis, layout.log("redis")));
+        if (redis instanceof RedisCluster cluster) {
+            // node by node: a node restarted with its data rejoins the cluster by itself
+            cluster.servers().forEach(node -> supervisor.supervise(supervised(node, layout.log("redis-" + node.port()))));
+        } else {
+            supervisor.supervise(supervised(redis, layout.log("redis")));
+        }
         supervisor.supervise(supervised(kafka, layout.log("kafka")));
         supervisor.supervise(supervised(elasticsearch, layout.logs().resolve("elasticsearch").resolve("ticketing.log")));
     }
@@ -123,6 +134,9 @@ final class Infrastructure {
             long started = System.nanoTime();
             server.start();
             onStarted.accept(server);
+            if (server instanceof RedisCluster cluster) {
+                cluster.servers().forEach(onStarted);
+            }
             prepare(server);
             out.printf("  %-13s ready (%.1f s)%n", server.name(), (System.nanoTime() - started) / 1e9);
         }

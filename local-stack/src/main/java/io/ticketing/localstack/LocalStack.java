@@ -97,7 +97,7 @@ public final class LocalStack implements Callable<Integer> {
     /** No command: {@code up}. */
     @Override
     public Integer call() {
-        return up(false, "1");
+        return up(false, "1", false);
     }
 
     @Command(name = "up", description = { "Start infrastructure and all services, stay in the foreground (Ctrl-C "
@@ -109,7 +109,9 @@ public final class LocalStack implements Callable<Integer> {
                 "instances of each service: 2 (two of each), reservation=3,gateway=2 (those, one of each other), "
                         + "2,catalog=1 (two of each but catalog). Instance n listens 100·(n-1) ports above the first "
                         + "(gateway 8080, 8180 ...); the gateway and the services spread their calls over them." })
-            String replicasSpec) {
+            String replicasSpec,
+            @Option(names = "--redis-cluster", description = "a Redis Cluster of three nodes (ports 16379-16381) "
+                    + "instead of one Redis") boolean redisCluster) {
         PrintStream out = System.out;
         Replicas replicas;
         try {
@@ -122,7 +124,7 @@ public final class LocalStack implements Callable<Integer> {
         if (refuseIfRunning(registry)) {
             return 1;
         }
-        Stack stack = new Stack(layout, infraOnly, replicas, registry, System.getenv(), out);
+        Stack stack = new Stack(layout, infraOnly, replicas, redisCluster, registry, System.getenv(), out);
         List<Path> missing = stack.missingJars();
         if (!missing.isEmpty()) {
             System.err.println("Service jars are missing (build them with ./ticketing up --rebuild):");
@@ -146,7 +148,7 @@ public final class LocalStack implements Callable<Integer> {
         if (stack.isStopping()) {
             return 130;
         }
-        Banner.print(out, layout, infraOnly, replicas, secondsSinceJvmStart());
+        Banner.print(out, layout, infraOnly, replicas, redisCluster, secondsSinceJvmStart());
         awaitShutdown();
         return 0;
     }

@@ -2,6 +2,7 @@ package io.ticketing.localstack;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,16 +24,25 @@ final class Stack {
     private volatile boolean stopping;
     private boolean stopped;
 
-    Stack(StackLayout layout, boolean infraOnly, Replicas replicas, RunRegistry registry,
+    /** @param redisCluster a Redis Cluster instead of one Redis, which the services are told of */
+    Stack(StackLayout layout, boolean infraOnly, Replicas replicas, boolean redisCluster, RunRegistry registry,
             Map<String, String> environment, PrintStream out) {
         this.infraOnly = infraOnly;
         this.replicas = replicas;
         this.registry = registry;
         this.out = out;
-        this.infrastructure = new Infrastructure(layout,
+        this.infrastructure = new Infrastructure(layout, redisCluster,
                 server -> server.externalProcess().ifPresent(registry::record), out);
-        this.services = new ServiceProcesses(layout, replicas, environment, registry::record, out);
+        this.services = new ServiceProcesses(layout, replicas, redisCluster ? withRedisCluster(environment)
+                : environment, registry::record, out);
         this.supervisor = new Supervisor(out, RestartBackoff::standard);
+    }
+
+    /** The services find the cluster from its nodes, unless told of another Redis. */
+    private static Map<String, String> withRedisCluster(Map<String, String> environment) {
+        Map<String, String> clustered = new HashMap<>(environment);
+        clustered.putIfAbsent("TICKETING_REDIS_CLUSTER_NODES", InfraEndpoints.redisClusterNodes());
+        return clustered;
     }
 
     /** Jars that must be built before {@link #start()} can succeed. */

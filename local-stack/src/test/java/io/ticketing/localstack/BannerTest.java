@@ -47,7 +47,7 @@ class BannerTest {
     private static String print(boolean infraOnly, Replicas replicas) {
         var bytes = new ByteArrayOutputStream();
         try (var out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            Banner.print(out, new StackLayout(Path.of("build-home")), infraOnly, replicas, 12.3);
+            Banner.print(out, new StackLayout(Path.of("build-home")), infraOnly, replicas, false, 12.3);
         }
         return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     }

@@ -23,17 +23,23 @@ public final class RedisCluster implements EmbeddedServer {
 
     private final List<RedisServer> nodes = new ArrayList<>();
     private final List<Integer> ports;
-    private final Path dataDir;
     private boolean running;
 
-    /** {@code ports.size()} masters, each in {@code dataDir/node-<port>}, logging to {@code logDir}. */
+    /**
+     * {@code ports.size()} masters, each with its data in {@code <dataDir>-<port>} (beside it, so that the binary is
+     * shared with a single server's), logging to {@code redis-<port>.log} in {@code logDir}.
+     */
     public RedisCluster(Path dataDir, List<Integer> ports, Path logDir) {
-        this.dataDir = dataDir;
         this.ports = List.copyOf(ports);
         for (int port : ports) {
-            nodes.add(new RedisServer(dataDir.resolve("node-" + port), port, logDir.resolve("redis-" + port + ".log"),
-                    true));
+            nodes.add(new RedisServer(dataDir.resolveSibling(dataDir.getFileName() + "-" + port), port,
+                    logDir.resolve("redis-" + port + ".log"), true));
         }
+    }
+
+    /** The nodes, each a server of its own: supervised and restarted one by one, they rejoin the cluster. */
+    public List<RedisServer> servers() {
+        return List.copyOf(nodes);
     }
 
     /**
@@ -104,7 +110,7 @@ public final class RedisCluster implements EmbeddedServer {
     /** Stops every node, throws their data away and forms the cluster again, empty, on the same ports. */
     public synchronized void restartEmpty() {
         stop();
-        FileTrees.deleteQuietly(dataDir);
+        nodes.forEach(node -> FileTrees.deleteQuietly(node.dataDir()));
         start();
     }
 

@@ -160,6 +160,10 @@ public final class RedisServer implements EmbeddedServer {
         return port;
     }
 
+    Path dataDir() {
+        return dataDir;
+    }
+
     /** Whether the server answers PING (it answers -LOADING while replaying its append-only file). */
     public boolean ping() {
         try (Socket socket = new Socket()) {
