@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.ticketing.localstack.InfraEndpoints;
 import io.ticketing.localstack.ServiceEnvironment;
 import io.ticketing.localstack.ServiceSpec;
 import io.ticketing.localstack.StackLayout;
@@ -96,6 +97,9 @@ final class ExtraInstance implements AutoCloseable {
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = new HashMap<>(ServiceEnvironment.forService(spec, System.getenv()));
+        if (LocalStackProcess.REDIS_CLUSTER) {
+            environment.put("TICKETING_REDIS_CLUSTER_NODES", InfraEndpoints.redisClusterNodes());
+        }
         environment.putAll(overrides);
         builder.environment().clear();
         builder.environment().putAll(environment);

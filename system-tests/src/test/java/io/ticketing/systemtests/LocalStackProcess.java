@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.ticketing.localstack.InfraEndpoints;
 import io.ticketing.testsupport.JsonApi;
 
 /**
@@ -26,8 +28,19 @@ final class LocalStackProcess {
      * Every port the local stack listens on: services and the gateway's management port, then PostgreSQL, Redis,
      * Kafka, Elasticsearch and SMTP.
      */
-    static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9080, 15432, 16379, 19092,
-            19093, 19200, 19300, 13025);
+    static final List<Integer> PORTS;
+    /**
+     * Whether the stack runs Redis as a cluster ({@code -Dticketing.test.redis=cluster}: {@code ./ticketing up
+     * --redis-cluster}).
+     */
+    static final boolean REDIS_CLUSTER = "cluster".equalsIgnoreCase(System.getProperty("ticketing.test.redis"));
+
+    static {
+        List<Integer> ports = new ArrayList<>(List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9080, 15432, 19092,
+                19093, 19200, 19300, 13025));
+        ports.addAll(REDIS_CLUSTER ? InfraEndpoints.REDIS_CLUSTER_PORTS : List.of(InfraEndpoints.REDIS_PORT));
+        PORTS = List.copyOf(ports);
+    }
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
@@ -83,7 +96,11 @@ final class LocalStackProcess {
     private static LocalStackProcess start(Map<String, String> variables) throws IOException, InterruptedException {
         Path home = home();
         Path log = Files.createDirectories(home.resolve(".local/logs")).resolve("system-tests-launcher.log");
-        var launcher = new ProcessBuilder(home.resolve("ticketing").toString(), "up").directory(home.toFile());
+        List<String> command = new ArrayList<>(List.of(home.resolve("ticketing").toString(), "up"));
+        if (REDIS_CLUSTER) {
+            command.add("--redis-cluster");
+        }
+        var launcher = new ProcessBuilder(command).directory(home.toFile());
         // the bad-input suite sends thousands of requests with one key: lift the per-key limit for this stack
         launcher.environment().put("TICKETING_GATEWAY_RATE_LIMITS_PER_KEY_REQUESTS_PER_SECOND", "100000");
         launcher.environment().put("TICKETING_GATEWAY_RATE_LIMITS_PER_KEY_BURST", "100000");

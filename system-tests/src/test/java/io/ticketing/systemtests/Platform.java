@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.ticketing.localstack.InfraEndpoints;
 import io.ticketing.localstack.infra.SmtpServer;
 import io.ticketing.testsupport.JsonApi;
 
@@ -118,7 +119,23 @@ final class Platform {
      * line ({@code +OK}, {@code :1}, ...).
      */
     static String redis(String... command) throws IOException {
-        try (Socket redis = new Socket("127.0.0.1", 16379)) {
+        if (LocalStackProcess.REDIS_CLUSTER && command[0].equalsIgnoreCase("FLUSHALL")) {
+            String reply = null;
+            for (int port : InfraEndpoints.REDIS_CLUSTER_PORTS) {
+                reply = redis(port, command);
+            }
+            return reply;
+        }
+        String reply = redis(InfraEndpoints.REDIS_PORT, command);
+        if (reply != null && reply.startsWith("-MOVED ")) {
+            // a cluster's node that does not hold the key names the one that does: "-MOVED <slot> <host>:<port>"
+            return redis(Integer.parseInt(reply.substring(reply.lastIndexOf(':') + 1)), command);
+        }
+        return reply;
+    }
+
+    private static String redis(int port, String... command) throws IOException {
+        try (Socket redis = new Socket("127.0.0.1", port)) {
             StringBuilder request = new StringBuilder("*").append(command.length).append("\r\n");
             for (String part : command) {
                 request.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part)
