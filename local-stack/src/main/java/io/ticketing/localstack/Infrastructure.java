@@ -103,7 +103,8 @@ final class Infrastructure {
         supervisor.supervise(supervised(postgres, layout.log("postgres")));
         if (redis instanceof RedisCluster cluster) {
             // node by node: a node restarted with its data rejoins the cluster by itself
-            cluster.servers().forEach(node -> supervisor.supervise(supervised(node, layout.log("redis-" + node.port()))));
+            cluster.servers().forEach(node -> supervisor.supervise(
+                    supervised(node, layout.log("redis-" + node.port()))));
         } else {
             supervisor.supervise(supervised(redis, layout.log("redis")));
         }
