@@ -3,6 +3,7 @@ package io.ticketing.waiting.room;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -283,12 +284,12 @@ class Admission {
      * {@code errorShare}, at most once per {@code reaction}. Judged against the holds since the change alone, a few
      * slow within one second halved rooms that ran far below what the hold path served: in the thirty-fourth arena 3 of
      * 122 and 4 of 226 holds at 1,800 and 2,100 a minute, each 2.5 s after a change, and the time was up with 6,180
-     * seats left while no 10 s window's p99 went above 862 ms. Without
-     * either, an opening's ramp doubles the rate every {@code rampStep}, and a room slowed down since gets
-     * {@code stepUp} of the configured rate back after a whole health window, up to it; from three quarters of the rate
-     * it was slow at last to that rate, a quarter of that: admitted customers hold for minutes, so a step too far is
-     * felt only once holds queue, and the customers it let in keep holding while they drain (stepping straight back to
-     * the rate that was slow, the arena's holds got slow again within seconds). Past that rate, healthy, whole steps
+     * seats left while no 10 s window's p99 went above 862 ms. Without either, an opening's ramp doubles the rate
+     * every {@code rampStep}, and a room slowed down since gets {@code stepUp} of the configured rate back after a
+     * whole health window of judged seconds, up to it; from three quarters of the rate it was slow at last to that
+     * rate, a quarter of that: admitted customers hold for minutes, so a step too far is felt only once holds queue,
+     * and the customers it let in keep holding while they drain (stepping straight back to the rate that was slow, the
+     * arena's holds got slow again within seconds). Past that rate, healthy, whole steps
      * again: a few holds slow within one second mark whatever rate the room ran at (in the twenty-fifth arena 4 of 66
      * at 656 a minute, of the 3,000 configured: 150 s later the room still stepped up by quarters).
      * Fewer than {@code minHolds} holds, or fewer than {@code minSlow} slow or failed ones, say nothing about the hold
@@ -332,7 +333,7 @@ class Admission {
             double doubled = Math.min(configured, effective * 2);
             return new Throttle(doubled, ramping(doubled, room, properties), doubled < configured, overloaded);
         }
-        if (unchanged.compareTo(properties.healthWindow()) < 0) {
+        if (healthyFor(room, now).compareTo(properties.healthWindow()) < 0) {
             return unchangedThrottle;
         }
         double step = configured * properties.stepUp();
@@ -352,6 +353,17 @@ class Admission {
         return effective >= room.admitPerMinute() ? null : String.format(Locale.ROOT,
                 "opening: admitting %d a minute, twice as many every %d s while holds are healthy, up to %d",
                 Math.round(effective), properties.rampStep().toSeconds(), room.admitPerMinute());
+    }
+
+    /**
+     * How long the holds that judge the rate have been healthy: the slow and failed ones reported in the second of its
+     * last change are not judged ({@link HoldHealthRepository#judged}), so from the next whole second on. Counted from
+     * the change itself, a change early in a second stepped up a whole window later on the holds of a sliver of a
+     * second (in a test with one-second windows, 50 ms that no report came in: the rate climbed while every report
+     * said a tenth of the holds failed).
+     */
+    private static Duration healthyFor(Room room, Instant now) {
+        return Duration.between(room.rateChangedAt().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), now);
     }
 
     /** The stretch whose slow and failed holds judge the rate: since it last changed, of the bound's window at most. */

@@ -86,14 +86,27 @@ class AdmissionTest {
 
     @Test
     void aWholeHealthyWindowBringsTheRateBackATenthOfTheConfiguredRate() {
-        var recovering = throttle(room(6000, 2000, "slow", 5), HEALTHY);
-        var recovered = throttle(room(6000, 5500, "slow", 5), HEALTHY);
+        // changed half a second into a second: the holds judged since are those of the 5 whole seconds after it
+        var recovering = throttle(room(6000, 2000, "slow", 5.5), HEALTHY);
+        var recovered = throttle(room(6000, 5500, "slow", 5.5), HEALTHY);
 
         assertThat(recovering.effectivePerMinute()).isEqualTo(2600);
         assertThat(recovering.reason()).startsWith("recovering");
         assertThat(recovered).isEqualTo(new Admission.Throttle(6000, null, false, null));
         assertThat(throttle(room(6000, 2000, "slow", 4.5), HEALTHY)).as("not a whole window yet")
                 .isEqualTo(new Admission.Throttle(2000, "slow", false, null));
+    }
+
+    @Test
+    void aRateChangedEarlyInASecondStepsUpAWholeWindowOfJudgedSecondsLaterNotOfTime() {
+        // changed 50 ms into 09:59:55, whose slow and failed holds are not judged: 5 s later, the judged ones are
+        // those reported in the 50 ms since 10:00:00, and a room with one-second windows climbed on none reported
+        Room changed = room(6000, 3000, "slow", false, 6000.0, 4.95);
+
+        assertThat(Admission.throttle(changed, HEALTHY, NOW.plusMillis(50), PROPERTIES)).as("4.05 s of judged holds")
+                .isEqualTo(new Admission.Throttle(3000, "slow", false, 6000.0));
+        assertThat(Admission.throttle(changed, HEALTHY, NOW.plusSeconds(1), PROPERTIES).effectivePerMinute())
+                .as("5 s of them").isEqualTo(3600);
     }
 
     @Test
@@ -113,26 +126,26 @@ class AdmissionTest {
 
     @Test
     void aRoomSlowedDownStepsBackUpByAQuarterOfAStepFromThreeQuartersOfTheRateThatWasSlowToIt() {
-        var quick = throttle(room(6000, 3000, "slow", false, 6000.0, 5), HEALTHY);
+        var quick = throttle(room(6000, 3000, "slow", false, 6000.0, 5.5), HEALTHY);
         assertThat(quick.effectivePerMinute()).as("3,600 is under 4,500").isEqualTo(3600);
         assertThat(quick.reason()).isEqualTo("recovering: holds were healthy for 5 s; admitting 3600 a minute, back up "
                 + "to 6000");
 
-        var careful = throttle(room(6000, 4200, "recovering", false, 6000.0, 5), HEALTHY);
+        var careful = throttle(room(6000, 4200, "recovering", false, 6000.0, 5.5), HEALTHY);
         assertThat(careful.effectivePerMinute()).as("a whole step would pass 4,500").isEqualTo(4350);
         assertThat(careful.reason()).isEqualTo("recovering: holds were healthy for 5 s; admitting 4350 a minute, back "
                 + "up to 6000 (a quarter of a step at a time from three quarters of the 6000 a minute that was slow "
                 + "last to it)");
         assertThat(careful.overloadedPerMinute()).isEqualTo(6000);
 
-        assertThat(throttle(room(6000, 5900, "recovering", false, 6000.0, 5), HEALTHY))
+        assertThat(throttle(room(6000, 5900, "recovering", false, 6000.0, 5.5), HEALTHY))
                 .isEqualTo(new Admission.Throttle(6000, null, false, 6000.0));
-        assertThat(throttle(room(6000, 4200, "slow", false, null, 5), HEALTHY).effectivePerMinute())
+        assertThat(throttle(room(6000, 4200, "slow", false, null, 5.5), HEALTHY).effectivePerMinute())
                 .as("never slow before: whole steps").isEqualTo(4800);
         // the twenty-fifth arena: a stall slowed 4 of 66 holds at 656 a minute, of 3,000
-        assertThat(throttle(room(3000, 628, "recovering", false, 656.0, 5), HEALTHY).effectivePerMinute())
+        assertThat(throttle(room(3000, 628, "recovering", false, 656.0, 5.5), HEALTHY).effectivePerMinute())
                 .as("up to the rate that was slow by quarters").isEqualTo(703);
-        assertThat(throttle(room(3000, 703, "recovering", false, 656.0, 5), HEALTHY))
+        assertThat(throttle(room(3000, 703, "recovering", false, 656.0, 5.5), HEALTHY))
                 .as("past it, whole steps again").isEqualTo(new Admission.Throttle(1003, "recovering: holds were "
                         + "healthy for 5 s; admitting 1003 a minute, back up to 3000", false, 656.0));
     }
