@@ -3,12 +3,8 @@ package io.ticketing.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.ticketing.localstack.InfraEndpoints;
+import io.ticketing.localstack.infra.RedisCommands;
 import io.ticketing.localstack.infra.SmtpServer;
 import io.ticketing.testsupport.JsonApi;
 
@@ -83,9 +80,9 @@ final class Platform {
      * 6.2 deletes a key whose {@code PEXPIRE 1} sees the millisecond turn while it runs, announcing a {@code del} and
      * no expiry (1 key in about 1,000), and such a hold was freed only at its real end, minutes later.
      */
-    static void endLease(String showId, String holdId) throws IOException {
+    static void endLease(String showId, String holdId) {
         String lease = "show:{" + showId + "}:holds:lease:" + holdId;
-        assertThat(redis("PEXPIRE", lease, "20")).isEqualTo(":1");
+        assertThat(redis("PEXPIRE", lease, "20")).isEqualTo("1");
         redis("ZADD", "show:{" + showId + "}:holds:expiring", "XX", String.valueOf(System.currentTimeMillis()), holdId);
         try {
             Thread.sleep(25);
@@ -93,7 +90,7 @@ final class Platform {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-        assertThat(redis("EXISTS", lease)).isEqualTo(":0");
+        assertThat(redis("EXISTS", lease)).isEqualTo("0");
     }
 
     /**
@@ -115,47 +112,26 @@ final class Platform {
 
     /**
      * Sends one command to the local stack's Redis: for what a customer cannot do, like losing everything or a
-     * hold's time running out now. Answers a bulk reply's text (null when there is none), else the reply's first
-     * line ({@code +OK}, {@code :1}, ...).
+     * hold's time running out now. Answers as {@link RedisCommands} does ({@code OK}, {@code 1}, a bulk reply's text).
      */
-    static String redis(String... command) throws IOException {
+    static String redis(String... command) {
         if (LocalStackProcess.REDIS_CLUSTER && command[0].equalsIgnoreCase("FLUSHALL")) {
             String reply = null;
             for (int port : InfraEndpoints.REDIS_CLUSTER_PORTS) {
-                reply = redis(port, command);
+                reply = RedisCommands.call(port, command);
             }
             return reply;
         }
-        String reply = redis(InfraEndpoints.REDIS_PORT, command);
-        if (reply != null && reply.startsWith("-MOVED ")) {
-            // a cluster's node that does not hold the key names the one that does: "-MOVED <slot> <host>:<port>"
-            return redis(Integer.parseInt(reply.substring(reply.lastIndexOf(':') + 1)), command);
+        try {
+            return RedisCommands.call(InfraEndpoints.REDIS_PORT, command);
         }
-        return reply;
-    }
-
-    private static String redis(int port, String... command) throws IOException {
-        try (Socket redis = new Socket("127.0.0.1", port)) {
-            StringBuilder request = new StringBuilder("*").append(command.length).append("\r\n");
-            for (String part : command) {
-                request.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part)
-                        .append("\r\n");
+        catch (RedisCommands.RedisError error) {
+            if (!error.getMessage().startsWith("MOVED ")) {
+                throw error;
             }
-            OutputStream out = redis.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = redis.getInputStream();
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            for (int b = in.read(); b != '\r' && b != -1; b = in.read()) {
-                line.write(b);
-            }
-            String reply = line.toString(StandardCharsets.UTF_8);
-            if (!reply.startsWith("$")) {
-                return reply;
-            }
-            int length = Integer.parseInt(reply.substring(1));
-            in.skipNBytes(1); // the '\n' ending the first line
-            return length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            // a cluster's node that does not hold the key names the one that does: "MOVED <slot> <host>:<port>"
+            String node = error.getMessage();
+            return RedisCommands.call(Integer.parseInt(node.substring(node.lastIndexOf(':') + 1)), command);
         }
     }
 

@@ -11,17 +11,27 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One command to a Redis server over a plain socket, answered as text: for setting a server up, where no client
- * library is needed. Simple strings, errors (thrown), integers and bulk strings; not arrays.
+ * One command to a Redis server on this machine over a plain socket, answered as text: for setting a server up, and
+ * for the system tests' commands to the stack's Redis, where no client library is needed. Simple strings and integers
+ * (their text: {@code OK}, {@code 1}), bulk strings (null for none), errors (thrown as {@link RedisError}); not
+ * arrays.
  */
-final class RedisCommands {
+public final class RedisCommands {
 
     private static final int TIMEOUT_MILLIS = 5_000;
 
     private RedisCommands() {
     }
 
-    static String call(int port, String... args) {
+    /** An error Redis answered, its text without the leading {@code -} ({@code MOVED 866 127.0.0.1:16380}). */
+    public static final class RedisError extends IllegalStateException {
+
+        RedisError(String message) {
+            super(message);
+        }
+    }
+
+    public static String call(int port, String... args) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(Ports.LOOPBACK, port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
@@ -47,7 +57,7 @@ final class RedisCommands {
         String line = line(in);
         return switch (line.charAt(0)) {
             case '+', ':' -> line.substring(1);
-            case '-' -> throw new IllegalStateException(line.substring(1));
+            case '-' -> throw new RedisError(line.substring(1));
             case '$' -> {
                 int length = Integer.parseInt(line.substring(1));
                 if (length < 0) {
