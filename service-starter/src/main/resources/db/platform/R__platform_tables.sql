@@ -49,3 +49,12 @@ CREATE TABLE IF NOT EXISTS dead_letter
     UNIQUE (consumer_group, topic, partition_no, record_offset)
 );
 CREATE INDEX IF NOT EXISTS dead_letter_status_idx ON dead_letter (status, dead_at);
+
+-- Job leases: which instance does a scheduled job that every instance schedules (JobLeases), until when by the
+-- database's clock. A row per job, renewed by its holder while it runs; a dead holder's lease runs out.
+CREATE TABLE IF NOT EXISTS job_lease
+(
+    job        TEXT                     NOT NULL PRIMARY KEY,
+    holder     TEXT                     NOT NULL,
+    expires_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -43,6 +43,7 @@ import io.ticketing.starter.deadletter.DeadLetterMetrics;
 import io.ticketing.starter.deadletter.DeadLetterRecoverer;
 import io.ticketing.starter.deadletter.DeadLetters;
 import io.ticketing.starter.deadletter.web.DeadLetterController;
+import io.ticketing.starter.jobs.JobLeases;
 import io.ticketing.starter.messaging.ConsumerFailures;
 import io.ticketing.starter.messaging.EventInbox;
 import io.ticketing.starter.messaging.EventTraceContexts;
@@ -191,11 +192,20 @@ public class ServiceAutoConfiguration {
         return new KnownOutboxDatabase();
     }
 
+    /** Which instance does each scheduled job that every instance schedules (see the class). */
+    @Bean
+    JobLeases jobLeases(JdbcClient jdbc, @Value("${ticketing.jobs.minimum-lease-term:PT6S}") Duration minimumTerm,
+            @Value("${ticketing.jobs.lease-scope:}") String scope, @Value("${spring.application.name}") String service) {
+        return new JobLeases(jdbc, minimumTerm, scope, service);
+    }
+
     @Bean
     OutboxResubmitter outboxResubmitter(IncompleteEventPublications publications, JdbcClient jdbc, Clock clock,
             @Value("${ticketing.outbox.resubmit-after:PT30S}") Duration resubmitAfter,
-            @Value("${ticketing.outbox.abandoned-after:PT2M}") Duration abandonedAfter) {
-        return new OutboxResubmitter(publications, jdbc, clock, resubmitAfter, abandonedAfter);
+            @Value("${ticketing.outbox.abandoned-after:PT2M}") Duration abandonedAfter, JobLeases leases,
+            @Value("${ticketing.outbox.resubmit-interval:PT10S}") Duration interval) {
+        return new OutboxResubmitter(publications, jdbc, clock, resubmitAfter, abandonedAfter,
+                leases.lease("outbox-resubmission", interval));
     }
 
     /**
@@ -215,8 +225,8 @@ public class ServiceAutoConfiguration {
 
     @Bean
     InboxPruner inboxPruner(JdbcClient jdbc, @Value("${ticketing.inbox.retention:P14D}") Duration retention,
-            Clock clock) {
-        return new InboxPruner(jdbc, retention, clock);
+            Clock clock, JobLeases leases, @Value("${ticketing.inbox.prune-interval:PT1H}") Duration interval) {
+        return new InboxPruner(jdbc, retention, clock, leases.lease("inbox-pruning", interval));
     }
 
     @Bean

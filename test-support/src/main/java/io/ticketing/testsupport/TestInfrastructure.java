@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -134,6 +135,9 @@ public final class TestInfrastructure {
 
     public enum Component { POSTGRES, REDIS, KAFKA, ELASTICSEARCH, SMTP }
 
+    /** The property that names the instances sharing their scheduled jobs' leases; each registration is its own. */
+    public static final String JOB_LEASE_SCOPE = "ticketing.jobs.lease-scope";
+
     /** Services before what they depend on is not our concern here; search, cache, broker, database is. */
     static final List<Component> STOP_ORDER =
             List.of(Component.ELASTICSEARCH, Component.REDIS, Component.KAFKA, Component.POSTGRES);
@@ -203,6 +207,11 @@ public final class TestInfrastructure {
                     registry.add("ticketing.postgres.database", () -> database);
                     registry.add("ticketing.postgres.username", postgres::username);
                     registry.add("ticketing.postgres.password", postgres::password);
+                    // each application started does its scheduled jobs itself: the test classes of a service share
+                    // its database, and the contexts Spring keeps between them (configured apart) would otherwise do
+                    // each other's jobs (JobLeases); instances that are to share their jobs are given one scope
+                    String scope = UUID.randomUUID().toString();
+                    registry.add(JOB_LEASE_SCOPE, () -> scope);
                 }
                 case REDIS -> {
                     Redis redis = redis();

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +40,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketing.identity.AdmissionTokens;
 import io.ticketing.identity.CallerSignatures;
+import io.ticketing.starter.jobs.JobLeases;
 import io.ticketing.testsupport.JsonApi;
 import io.ticketing.testsupport.SseClient;
 import io.ticketing.testsupport.TestInfrastructure;
@@ -74,8 +76,14 @@ class WaitingRoomIntegrationTest {
     @Value("${local.server.port}")
     int port;
 
+    @Value("${" + TestInfrastructure.JOB_LEASE_SCOPE + "}")
+    String leaseScope;
+
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     MeterRegistry meters;
@@ -283,7 +291,14 @@ class WaitingRoomIntegrationTest {
             assertThat(state.path("admitted").asInt()).isEqualTo(customers);
             assertThat(state.path("active").asInt()).isEqualTo(customers);
             assertThat(state.path("waiting").asInt()).isZero();
+            assertThat(jdbc.sql("SELECT holder FROM job_lease WHERE job = ?")
+                    .param(leaseScope + "/waiting-room-admission").query(String.class).list())
+                    .as("one of the two admits").singleElement().isIn(holder(context), holder(second));
         }
+    }
+
+    private static String holder(ApplicationContext instance) {
+        return instance.getBean(JobLeases.class).holder();
     }
 
     @Test
@@ -537,13 +552,20 @@ class WaitingRoomIntegrationTest {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** Another waiting-service instance on the same PostgreSQL and reservation-service. */
-    private static ConfigurableApplicationContext instance() {
+    /**
+     * Another waiting-service instance on the same PostgreSQL and reservation-service, sharing this one's job leases:
+     * one of the two admits.
+     */
+    private ConfigurableApplicationContext instance() {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--ticketing.waiting.room.health-window=PT1S",
                 "--ticketing.waiting.room.opening-share=1",
-                "--ticketing.waiting.reservation-url=" + reservationUrl()));
-        TestInfrastructure.register((name, value) -> args.add("--" + name + "=" + value.get()), "waiting",
-                Component.POSTGRES, Component.KAFKA);
+                "--ticketing.waiting.reservation-url=" + reservationUrl(),
+                "--" + TestInfrastructure.JOB_LEASE_SCOPE + "=" + leaseScope));
+        TestInfrastructure.register((name, value) -> {
+            if (!name.equals(TestInfrastructure.JOB_LEASE_SCOPE)) {
+                args.add("--" + name + "=" + value.get());
+            }
+        }, "waiting", Component.POSTGRES, Component.KAFKA);
         return new SpringApplicationBuilder(WaitingApplication.class).run(args.toArray(String[]::new));
     }
 

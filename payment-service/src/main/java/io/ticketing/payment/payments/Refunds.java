@@ -2,17 +2,21 @@ package io.ticketing.payment.payments;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.ticketing.payment.provider.PaymentProvider;
 import io.ticketing.payment.provider.PaymentProvider.ProviderException;
+import io.ticketing.starter.jobs.JobLease;
+import io.ticketing.starter.jobs.JobLeases;
 
 /**
  * Money is never kept without seats: a payment booking-service turned away, or a cancelled booking, is refunded.
@@ -31,14 +35,17 @@ class Refunds {
     private final PaymentProvider provider;
     private final PaymentMetrics metrics;
     private final Clock clock;
+    private final JobLease retries;
 
     Refunds(PaymentRepository payments, RefundRepository refunds, PaymentProvider provider, PaymentMetrics metrics,
-            Clock clock) {
+            Clock clock, JobLeases leases,
+            @Value("${ticketing.payment.refund-retry-interval:PT5S}") Duration retryInterval) {
         this.payments = payments;
         this.refunds = refunds;
         this.provider = provider;
         this.metrics = metrics;
         this.clock = clock;
+        this.retries = leases.lease("refund-retries", retryInterval);
     }
 
     /**
@@ -71,8 +78,15 @@ class Refunds {
         metrics.refund(PaymentMetrics.RefundOutcome.REQUESTED, amount, payment.currency());
     }
 
-    /** Sends recorded refunds to the provider: right after they are recorded, and again until it accepted them. */
+    /** Sends the refunds the provider has not accepted yet again, on the instance that holds the job. */
     @Scheduled(fixedDelayString = "${ticketing.payment.refund-retry-interval:PT5S}")
+    void retryRequested() {
+        if (retries.held()) {
+            submitRequested();
+        }
+    }
+
+    /** Sends recorded refunds to the provider: right after they are recorded, and again until it accepted them. */
     public synchronized void submitRequested() {
         for (Refund refund : refunds.requested(BATCH)) {
             Payment payment = payments.find(refund.paymentId()).orElseThrow();

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import io.ticketing.reservation.config.RedisProperties;
 import io.ticketing.reservation.config.RedisTopology;
+import io.ticketing.starter.jobs.JobLease;
 
 /**
  * Frees a hold the moment Redis expires its lease key, announced by Redis keyspace notifications
@@ -28,7 +29,8 @@ import io.ticketing.reservation.config.RedisTopology;
  * Notifications are fire-and-forget (a disconnected instance misses them, and Redis expires keys nobody reads
  * only when its sampling finds them), so {@link HoldSweeper} stays as the backstop; freeing twice is harmless.
  * {@code ticketing.reservation.expiry-notifications=false} leaves expiry to the sweeper, for a Redis that
- * refuses {@code CONFIG SET} and has no notifications configured.
+ * refuses {@code CONFIG SET} and has no notifications configured. Every instance hears every expiry; only the holder
+ * of the sweeper's lease acts on it ({@link HoldSweeper#expiryLease}), so that each costs PostgreSQL one end.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "ticketing.reservation.expiry-notifications", matchIfMissing = true)
@@ -48,13 +50,15 @@ class HoldLeases {
     private final RedissonClient redis;
     private final RedisProperties properties;
     private final Holds holds;
+    private final JobLease lease;
     private final ExecutorService expiries = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore turns = new Semaphore(AT_ONCE, true);
 
-    HoldLeases(RedissonClient redis, RedisProperties properties, Holds holds) {
+    HoldLeases(RedissonClient redis, RedisProperties properties, Holds holds, HoldSweeper sweeper) {
         this.redis = redis;
         this.properties = properties;
         this.holds = holds;
+        this.lease = sweeper.expiryLease();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -87,6 +91,9 @@ class HoldLeases {
     }
 
     private void expire(UUID showId, UUID holdId) {
+        if (!lease.held()) {
+            return; // another instance's, or its sweeper's once it takes the lease over
+        }
         try {
             turns.acquire();
         }

@@ -1,5 +1,6 @@
 package io.ticketing.reservation.hold;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,11 +8,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.ticketing.reservation.seating.SeatChanges;
 import io.ticketing.reservation.seating.SeatScripts;
+import io.ticketing.starter.jobs.JobLease;
+import io.ticketing.starter.jobs.JobLeases;
 
 /**
  * Frees holds whose lease (time plus grace) has run out, every {@code ticketing.reservation.sweep-interval}
@@ -24,12 +28,19 @@ import io.ticketing.reservation.seating.SeatScripts;
  * instance hears every change: {@link SeatChanges}), the ones this instance rebuilt with holds, and, at the start and
  * whenever the subscription was renewed (changes may have gone unheard), the shows PostgreSQL records open holds of.
  * A show whose index is empty is forgotten until it changes again.
+ *
+ * <p>One instance at a time sweeps: the holder of the {@code hold-expiry} lease ({@link JobLeases}), which also frees
+ * the holds whose expiry Redis announces ({@link HoldLeases}). Every instance notes the shows, so the one that takes
+ * the lease over knows them; it reads those PostgreSQL records open holds of as well, then and every
+ * {@code RECORDS_EVERY}, for a show another instance rebuilt with holds that nobody changed since. The record sweep
+ * has a lease of its own.
  */
 @Component
 class HoldSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(HoldSweeper.class);
     private static final int BATCH = 200;
+    private static final Duration RECORDS_EVERY = Duration.ofSeconds(30);
 
     private final SeatScripts scripts;
     private final Holds holds;
@@ -40,15 +51,28 @@ class HoldSweeper {
     private final AtomicLong noted = new AtomicLong();
     /** Whether the shows with open holds are to be read from PostgreSQL before the next sweep. */
     private volatile boolean fromRecords = true;
+    private long recordsReadAt;
+    private final JobLease expiry;
+    private final JobLease recordSweep;
 
     HoldSweeper(SeatScripts scripts, Holds holds, HoldRepository records, HoldProperties properties,
-            SeatChanges changes) {
+            SeatChanges changes, JobLeases leases,
+            @Value("${ticketing.reservation.sweep-interval:PT0.25S}") Duration sweepInterval,
+            @Value("${ticketing.reservation.record-sweep-interval:PT5S}") Duration recordSweepInterval) {
         this.scripts = scripts;
         this.holds = holds;
         this.records = records;
         this.properties = properties;
+        this.expiry = leases.lease("hold-expiry", sweepInterval);
+        this.recordSweep = leases.lease("hold-record-sweep", recordSweepInterval);
         // not on the subscription's thread, which must not block: the next sweep reads them
         changes.follow(change -> noted(change.showId()), () -> fromRecords = true);
+        expiry.whenTaken(() -> fromRecords = true);
+    }
+
+    /** The lease of freeing holds whose lease ran out: its holder sweeps, and acts on Redis's expiry notifications. */
+    JobLease expiryLease() {
+        return expiry;
     }
 
     /** The show may have holds in Redis now. */
@@ -62,6 +86,9 @@ class HoldSweeper {
      */
     @Scheduled(fixedDelayString = "${ticketing.reservation.record-sweep-interval:PT5S}")
     void sweepRecords() {
+        if (!recordSweep.held()) {
+            return;
+        }
         for (Hold hold : records.overdue(scripts.time().minus(properties.holdGrace()).minusSeconds(1), BATCH)) {
             try {
                 holds.expire(hold.showId(), hold.holdId());
@@ -74,8 +101,12 @@ class HoldSweeper {
 
     @Scheduled(fixedDelayString = "${ticketing.reservation.sweep-interval:PT0.25S}")
     void sweep() {
-        if (fromRecords) {
+        if (!expiry.held()) {
+            return;
+        }
+        if (fromRecords || System.nanoTime() - recordsReadAt > RECORDS_EVERY.toNanos()) {
             fromRecords = false;
+            recordsReadAt = System.nanoTime();
             try {
                 records.showsWithOpenHolds().forEach(this::noted);
             }

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import io.ticketing.starter.jobs.JobLease;
+
 /**
  * Retries event publications that did not complete — Kafka was down, or the service died between commit
  * and send — so no committed event is ever lost.
@@ -19,7 +21,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * and be sent by no instance ever again. A resubmission still unfinished after {@code abandonedAfter} (longer than an
  * attempt can take: a send gives up within 70 s, up to 60 s for Kafka's metadata and 10 s for its acknowledgement) is
  * therefore marked {@code FAILED}, which the next pass of any instance claims. Should the attempt have been alive after
- * all, the event goes out twice, which consumers drop ({@link EventInbox}).
+ * all, the event goes out twice, which consumers drop ({@link EventInbox}). One instance at a time resubmits: the
+ * holder of the job's lease.
  */
 public class OutboxResubmitter {
 
@@ -30,19 +33,24 @@ public class OutboxResubmitter {
     private final Clock clock;
     private final Duration minimumAge;
     private final Duration abandonedAfter;
+    private final JobLease lease;
 
     public OutboxResubmitter(IncompleteEventPublications publications, JdbcClient jdbc, Clock clock,
-            Duration minimumAge, Duration abandonedAfter) {
+            Duration minimumAge, Duration abandonedAfter, JobLease lease) {
         this.publications = publications;
         this.jdbc = jdbc;
         this.clock = clock;
         this.minimumAge = minimumAge;
         this.abandonedAfter = abandonedAfter;
+        this.lease = lease;
     }
 
     @Scheduled(fixedDelayString = "${ticketing.outbox.resubmit-interval:PT10S}",
             initialDelayString = "${ticketing.outbox.resubmit-interval:PT10S}")
     public void resubmit() {
+        if (!lease.held()) {
+            return;
+        }
         int abandoned = jdbc.sql("""
                 UPDATE event_publication SET status = 'FAILED'
                 WHERE status = 'RESUBMITTED' AND completion_date IS NULL AND last_resubmission_date < :before""")

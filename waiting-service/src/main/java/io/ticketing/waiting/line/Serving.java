@@ -1,6 +1,7 @@
 package io.ticketing.waiting.line;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +12,15 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 import io.ticketing.events.waiting.WaitlistOffered;
+import io.ticketing.starter.jobs.JobLease;
+import io.ticketing.starter.jobs.JobLeases;
 
 /**
  * Serves a show's line whenever seats may have come free for it (a hold released or expired, a booking
@@ -26,7 +30,8 @@ import io.ticketing.events.waiting.WaitlistOffered;
  * that can no longer be met (free, kept and held seats together are fewer than asked) become UNSERVABLE; kept seats
  * that no remaining waiter could ever use go back on sale. One show is served by one instance at a time
  * ({@link ShowLocks}), so each release is served once however many instances run, and every call to
- * reservation-service's line for a show is made under that lock.
+ * reservation-service's line for a show is made under that lock. The line sync and the serving of every line are
+ * done by the holder of each job's lease ({@link JobLeases}).
  */
 @Service
 public class Serving {
@@ -43,9 +48,13 @@ public class Serving {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LineMetrics metrics;
+    private final JobLease syncing;
+    private final JobLease servingAll;
 
     Serving(EntryRepository entries, Reservation reservation, ShowLocks locks, TransactionOperations transactions,
-            ApplicationEventPublisher events, Clock clock, LineMetrics metrics) {
+            ApplicationEventPublisher events, Clock clock, LineMetrics metrics, JobLeases leases,
+            @Value("${ticketing.waiting.line-sync-interval:PT2S}") Duration syncInterval,
+            @Value("${ticketing.waiting.serve-interval:PT30S}") Duration serveInterval) {
         this.entries = entries;
         this.reservation = reservation;
         this.locks = locks;
@@ -53,6 +62,8 @@ public class Serving {
         this.events = events;
         this.clock = clock;
         this.metrics = metrics;
+        this.syncing = leases.lease("waiting-line-sync", syncInterval);
+        this.servingAll = leases.lease("waiting-line-serving", serveInterval);
     }
 
     /** Offers the show's kept seats down its line, and lets go of what nobody in it can use. */
@@ -196,6 +207,9 @@ public class Serving {
      */
     @Scheduled(fixedDelayString = "${ticketing.waiting.line-sync-interval:PT2S}")
     void syncLines() {
+        if (!syncing.held()) {
+            return;
+        }
         for (UUID showId : entries.showsWithLineChanges(LINE_BATCH)) {
             try {
                 serve(showId);
@@ -213,6 +227,9 @@ public class Serving {
     @Scheduled(fixedDelayString = "${ticketing.waiting.serve-interval:PT30S}",
             initialDelayString = "${ticketing.waiting.serve-interval:PT30S}")
     void serveAllLines() {
+        if (!servingAll.held()) {
+            return;
+        }
         for (UUID showId : entries.showsWithLines()) {
             try {
                 serve(showId);

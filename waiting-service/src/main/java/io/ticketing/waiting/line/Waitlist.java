@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.ticketing.starter.Ownership;
 import io.ticketing.starter.RequestRejectedException;
+import io.ticketing.starter.jobs.JobLease;
+import io.ticketing.starter.jobs.JobLeases;
 
 /**
  * Joining, watching and leaving a show's waiting line. A customer may wait when fewer seats are free than
@@ -33,15 +36,18 @@ public class Waitlist {
     private final LineSignals signals;
     private final WaitingProperties properties;
     private final Clock clock;
+    private final JobLease expiry;
 
     Waitlist(EntryRepository entries, Reservation seats, Serving serving, LineSignals signals,
-            WaitingProperties properties, Clock clock) {
+            WaitingProperties properties, Clock clock, JobLeases leases,
+            @Value("${ticketing.waiting.expiry-sweep-interval:PT1S}") Duration expiryInterval) {
         this.entries = entries;
         this.seats = seats;
         this.serving = serving;
         this.signals = signals;
         this.properties = properties;
         this.clock = clock;
+        this.expiry = leases.lease("waitlist-expiry", expiryInterval);
     }
 
     /**
@@ -135,10 +141,12 @@ public class Waitlist {
         }
     }
 
-    /** Entries that waited {@code ticketing.waiting.max-wait} end as EXPIRED. */
+    /** Entries that waited {@code ticketing.waiting.max-wait} end as EXPIRED, by the holder of the job's lease. */
     @Scheduled(fixedDelayString = "${ticketing.waiting.expiry-sweep-interval:PT1S}")
     void expire() {
-        entries.expire(clock.instant()).forEach(this::serveQuietly);
+        if (expiry.held()) {
+            entries.expire(clock.instant()).forEach(this::serveQuietly);
+        }
     }
 
     /**

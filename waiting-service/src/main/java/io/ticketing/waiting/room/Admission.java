@@ -17,15 +17,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
+import io.ticketing.starter.jobs.JobLease;
+import io.ticketing.starter.jobs.JobLeases;
 import io.ticketing.waiting.line.Reservation;
 
 /**
- * Lets customers into their rooms. Every {@code ticketing.waiting.room.tick}, on every instance, each open room earns
- * admissions for the time since its last tick at the rate it runs at, and admits that many of the next ranks; the
- * room's row is locked meanwhile, so instances take turns and the rate is the room's, however many run. A room whose
- * opening has come is opened first: who joined before it is ranked in the order of their random draws, and nobody is
- * admitted while that crowd reads its places ({@link #stillReading}: every instance counts the reads it serves
- * meanwhile and adds them to the room on its ticks); then the rate ramps up. Every tick the rate follows how the
+ * Lets customers into their rooms. Every {@code ticketing.waiting.room.tick}, on the instance that holds the job's
+ * lease ({@link JobLeases}), each open room earns admissions for the time since its last tick at the rate it runs at,
+ * and admits that many of the next ranks; the room's row is locked meanwhile, so instances that tick at once (one
+ * that took the lease over, and one that wakes up not knowing it lost it) take turns and the rate is the room's,
+ * however many run. A room whose opening has come is opened first: who joined before it is ranked in the order of
+ * their random draws, and nobody is admitted while that crowd reads its places ({@link #stillReading}: every instance
+ * counts the reads it serves meanwhile and adds them to the room on its ticks, lease or not); then the rate ramps up. Every tick the rate follows how the
  * show's holds fared ({@link #throttle}); every few seconds reservation-service is asked whether any seat is left, and
  * a room with none closes itself as sold out.
  */
@@ -35,6 +38,8 @@ class Admission {
     private static final Logger log = LoggerFactory.getLogger(Admission.class);
     /** Health reports are kept this long (only the last window's decide). */
     private static final Duration HEALTH_KEPT = Duration.ofMinutes(10);
+    /** How often old health reports are forgotten. */
+    private static final Duration HEALTH_PRUNING = Duration.ofMinutes(1);
     /**
      * The most time one tick earns admissions for: after a pause (every instance down, a long stop of the world, or a
      * stretch with nobody waiting, when ticks write nothing) the room goes on at its rate instead of letting the whole
@@ -67,13 +72,16 @@ class Admission {
     private final RoomProperties properties;
     private final RoomMetrics metrics;
     private final Clock clock;
+    private final JobLease admitting;
+    private final JobLease forgetting;
     /** When this instance last asked whether a room's show has seats left. */
     private final Map<UUID, Instant> seatsCheckedAt = new ConcurrentHashMap<>();
     /** Reads of places in rooms whose opening is quiet, served by this instance and not yet added to their rooms. */
     private final Map<UUID, AtomicLong> openingReads = new ConcurrentHashMap<>();
 
     Admission(RoomRepository rooms, TicketRepository tickets, HoldHealthRepository health, Reservation reservation,
-            TransactionOperations transactions, RoomProperties properties, RoomMetrics metrics, Clock clock) {
+            TransactionOperations transactions, RoomProperties properties, RoomMetrics metrics, Clock clock,
+            JobLeases leases) {
         this.rooms = rooms;
         this.tickets = tickets;
         this.health = health;
@@ -82,11 +90,16 @@ class Admission {
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
+        this.admitting = leases.lease("waiting-room-admission", properties.tick());
+        this.forgetting = leases.lease("waiting-room-health-pruning", HEALTH_PRUNING);
     }
 
     @Scheduled(fixedDelayString = "${ticketing.waiting.room.tick:PT0.5S}")
     void tick() {
         addOpeningReads();
+        if (!admitting.held()) {
+            return;
+        }
         for (UUID showId : rooms.due(clock.instant())) {
             try {
                 admit(showId);
@@ -119,9 +132,11 @@ class Admission {
         });
     }
 
-    @Scheduled(fixedDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "PT1M") // HEALTH_PRUNING
     void forgetOldHealth() {
-        health.forget(clock.instant().minus(HEALTH_KEPT));
+        if (forgetting.held()) {
+            health.forget(clock.instant().minus(HEALTH_KEPT));
+        }
     }
 
     /** Opens the room now if its opening has come and nobody did yet (a join does this rather than wait a tick). */
