@@ -200,7 +200,9 @@ final class FaultInjector {
 
     /**
      * Redis loses everything and dies: {@code FLUSHALL} (written to its append-only file within a second), then
-     * {@code kill -9}. Restarted from that file, it comes back empty.
+     * {@code kill -9}. Restarted from that file, it comes back empty. On a Redis Cluster ({@code ./ticketing up
+     * --redis-cluster}) this is the node at the Redis port, one of three: it loses the keys of its slots only, and
+     * comes back with its place in the cluster, which it keeps apart ({@code nodes.conf}).
      */
     private Applied restartRedisEmpty() throws IOException, InterruptedException {
         OptionalLong pid = target(Component.REDIS.port());

@@ -15,12 +15,14 @@ import java.util.Map;
 
 /**
  * The few Redis commands the harness sends, over RESP on a connection of its own per command, with a read timeout:
- * a Redis that is paused or gone must not hang the harness. Replies: {@code String} (simple and bulk strings,
+ * a Redis that is paused or gone must not hang the harness. On a Redis Cluster, this is the node faults hit, and a
+ * command for a key of another node follows the node's {@code MOVED} answer. Replies: {@code String} (simple and bulk strings,
  * null for a nil bulk), {@code Long}, {@code List<Object>}; an error reply throws.
  */
 final class Redis {
 
     private static final int TIMEOUT_MILLIS = 5_000;
+    private static final String ANSWERED = "Redis answered ";
 
     private final String host;
     private final int port;
@@ -30,7 +32,26 @@ final class Redis {
         this.port = port;
     }
 
+    /**
+     * Sends the command to this Redis; a node of a Redis Cluster that does not hold the key answers which node does
+     * ({@code MOVED <slot> <host>:<port>}), and the command goes there.
+     */
     Object command(String... command) throws IOException {
+        try {
+            return command(host, port, command);
+        }
+        catch (IllegalStateException error) {
+            String answer = error.getMessage();
+            if (!answer.startsWith(ANSWERED + "MOVED ")) {
+                throw error;
+            }
+            String node = answer.substring(answer.lastIndexOf(' ') + 1);
+            int colon = node.lastIndexOf(':');
+            return command(node.substring(0, colon), Integer.parseInt(node.substring(colon + 1)), command);
+        }
+    }
+
+    private static Object command(String host, int port, String... command) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
@@ -74,7 +95,7 @@ final class Redis {
         String line = line(in);
         return switch (type) {
             case '+' -> line;
-            case '-' -> throw new IllegalStateException("Redis answered " + line);
+            case '-' -> throw new IllegalStateException(ANSWERED + line);
             case ':' -> Long.parseLong(line);
             case '$' -> {
                 int length = Integer.parseInt(line);

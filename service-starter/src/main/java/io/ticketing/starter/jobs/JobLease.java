@@ -73,10 +73,7 @@ public final class JobLease {
         whenTaken.add(action);
     }
 
-    public String job() {
-        return job;
-    }
-
+    /** How long a lease lasts from the holder's last renewal. */
     public Duration term() {
         return term;
     }
