@@ -195,7 +195,8 @@ public class ServiceAutoConfiguration {
     /** Which instance does each scheduled job that every instance schedules (see the class). */
     @Bean
     JobLeases jobLeases(JdbcClient jdbc, @Value("${ticketing.jobs.minimum-lease-term:PT6S}") Duration minimumTerm,
-            @Value("${ticketing.jobs.lease-scope:}") String scope, @Value("${spring.application.name}") String service) {
+            @Value("${ticketing.jobs.lease-scope:}") String scope,
+            @Value("${spring.application.name}") String service) {
         return new JobLeases(jdbc, minimumTerm, scope, service);
     }
 

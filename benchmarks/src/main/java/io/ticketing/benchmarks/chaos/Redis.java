@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * The few Redis commands the harness sends, over RESP on a connection of its own per command, with a read timeout:
  * a Redis that is paused or gone must not hang the harness. On a Redis Cluster, this is the node faults hit, and a
- * command for a key of another node follows the node's {@code MOVED} answer. Replies: {@code String} (simple and bulk strings,
- * null for a nil bulk), {@code Long}, {@code List<Object>}; an error reply throws.
+ * command for a key of another node follows the node's {@code MOVED} answer. Replies: {@code String} (simple and bulk
+ * strings, null for a nil bulk), {@code Long}, {@code List<Object>}; an error reply throws.
  */
 final class Redis {
 

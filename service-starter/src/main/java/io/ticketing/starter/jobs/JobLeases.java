@@ -43,7 +43,8 @@ public class JobLeases implements DisposableBean {
      */
     public JobLeases(JdbcClient jdbc, Duration minimumTerm, String scope, String service) {
         if (minimumTerm.isNegative() || minimumTerm.isZero()) {
-            throw new IllegalArgumentException("ticketing.jobs.minimum-lease-term must be positive, not " + minimumTerm);
+            throw new IllegalArgumentException(
+                    "ticketing.jobs.minimum-lease-term must be positive, not " + minimumTerm);
         }
         this.jdbc = jdbc;
         this.minimumTerm = minimumTerm;
@@ -70,7 +71,8 @@ public class JobLeases implements DisposableBean {
     /** Takes or renews the job's lease for {@code term} unless another instance holds it; whether this one does. */
     boolean take(String job, Duration term) {
         return jdbc.sql("""
-                INSERT INTO job_lease (job, holder, expires_at) VALUES (:job, :holder, now() + :millis * interval '1 ms')
+                INSERT INTO job_lease (job, holder, expires_at)
+                VALUES (:job, :holder, now() + :millis * interval '1 ms')
                 ON CONFLICT (job) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
                 WHERE job_lease.holder = excluded.holder OR job_lease.expires_at < now()""")
                 .param("job", job).param("holder", holder).param("millis", term.toMillis()).update() == 1;

@@ -104,8 +104,8 @@ class JobLeasesIntegrationTest {
 
     @Test
     void anInstanceThatCannotReachTheDatabaseHoldsNothing() {
-        JobLease lease = new JobLeases(JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none")),
-                TERM, "", "test-service").lease(job(), TERM);
+        var nowhere = JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none"));
+        JobLease lease = new JobLeases(nowhere, TERM, "", "test-service").lease(job(), TERM);
 
         assertThat(lease.held()).isFalse();
     }

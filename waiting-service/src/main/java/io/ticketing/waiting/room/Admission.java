@@ -28,9 +28,9 @@ import io.ticketing.waiting.line.Reservation;
  * that took the lease over, and one that wakes up not knowing it lost it) take turns and the rate is the room's,
  * however many run. A room whose opening has come is opened first: who joined before it is ranked in the order of
  * their random draws, and nobody is admitted while that crowd reads its places ({@link #stillReading}: every instance
- * counts the reads it serves meanwhile and adds them to the room on its ticks, lease or not); then the rate ramps up. Every tick the rate follows how the
- * show's holds fared ({@link #throttle}); every few seconds reservation-service is asked whether any seat is left, and
- * a room with none closes itself as sold out.
+ * counts the reads it serves meanwhile and adds them to the room on its ticks, lease or not); then the rate ramps up.
+ * Every tick the rate follows how the show's holds fared ({@link #throttle}); every few seconds reservation-service is
+ * asked whether any seat is left, and a room with none closes itself as sold out.
  */
 @Component
 class Admission {
