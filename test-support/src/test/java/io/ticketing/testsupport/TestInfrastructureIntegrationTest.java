@@ -52,7 +52,8 @@ class TestInfrastructureIntegrationTest {
                 .containsEntry("ticketing.mail.host", TestInfrastructure.smtp().host())
                 .containsEntry("ticketing.mail.port", TestInfrastructure.smtp().port())
                 .containsEntry("server.shutdown", "immediate")
-                .hasSize(14);
+                .containsKey(TestInfrastructure.JOB_LEASE_SCOPE)
+                .hasSize(15);
         assertThat(TestInfrastructure.postgres()).isSameAs(postgres);
         assertThat(TestInfrastructure.redis()).isSameAs(TestInfrastructure.redis());
         assertThat(TestInfrastructure.kafka()).isSameAs(TestInfrastructure.kafka());
