@@ -17,7 +17,7 @@ import io.ticketing.testsupport.JsonApi;
  * A service with several instances ({@code ticketing.gateway.services.catalog} lists three: a stub, a closed port and a
  * second stub): the gateway takes them in turn, passes over the one that refuses connections, sends a request that
  * never reached an instance to another whatever its method, and sends an idempotent request again when its instance
- * died before answering, but never a request that is not idempotent.
+ * died before answering (the connection closed or was reset), but never a request that is not idempotent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ticketing.gateway.response-timeout=1s")
@@ -78,6 +78,18 @@ class GatewayInstancesIntegrationTest {
         }
         assertThat(StubServices.requestsTo("catalog", path)).as("requests the first instance died on").isPositive();
         assertThat(StubServices.requestsTo(SECOND, path)).as("each answered by the second").isEqualTo(10);
+    }
+
+    @Test
+    void sendsAnIdempotentRequestAgainWhenItsInstanceResetTheConnection() {
+        var admin = admin();
+        String path = "/api/v1/tickets/" + UUID.randomUUID();
+        for (int i = 0; i < 10; i++) {
+            assertThat(admin.get(path).status()).as("request %d", i).isEqualTo(200);
+        }
+        assertThat(StubServices.requestsTo(StubServices.RESETTING_NOTIFICATION, path))
+                .as("requests whose connection the first instance reset").isPositive();
+        assertThat(StubServices.requestsTo("notification", path)).as("each answered by the second").isEqualTo(10);
     }
 
     @Test

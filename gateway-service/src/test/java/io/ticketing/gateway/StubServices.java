@@ -1,9 +1,13 @@
 package io.ticketing.gateway;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +50,17 @@ final class StubServices {
      * name; it never dies in the middle of a request ("crash"), as if the first had died and it had not.
      */
     static final String SECOND_CATALOG = "catalog-2";
-    /** Requests whose path or query contains "slow" are answered after this long. */
+    /**
+     * An instance of notification-service before its stub ({@link #registerWithInstances}), whose requests are counted
+     * under this name: it resets every connection once it has read a request, as a service killed in the middle of one
+     * does ("Connection reset by peer").
+     */
+    static final String RESETTING_NOTIFICATION = "notification-resetting";
+    /**
+     * Requests whose path or query contains "slow" are answered after this long. Those whose path or query contains
+     * "crash" get no answer: the connection closes, like a service dying.
+     */
     static final long SLOW_MILLIS = 2000;
-    /** Requests whose path or query contains "crash" get no answer: the connection closes, like a service dying. */
     /** Requests whose path or query contains "busy" are answered after this long: well within the time limit. */
     static final long BUSY_MILLIS = 300;
     /** Requests whose path or query contains "fail" are answered with this status, as by a service that failed. */
@@ -77,6 +89,7 @@ final class StubServices {
     private static final int downPort = closedPort();
     private static final Map<String, Integer> ports = startAll();
     private static final int secondCatalogPort = startSecondCatalog();
+    private static final int resettingNotificationPort = startResetting();
 
     private StubServices() {
     }
@@ -94,13 +107,17 @@ final class StubServices {
     }
 
     /**
-     * Points the gateway at the stubs, waiting-service up, and at the test Redis; catalog-service has three instances:
-     * its stub, one that is down (a closed port) and {@link #SECOND_CATALOG}.
+     * Points the gateway at the stubs, waiting-service up, and at the test Redis. catalog-service has three instances:
+     * its stub, one that is down (a closed port) and {@link #SECOND_CATALOG}; notification-service two:
+     * {@link #RESETTING_NOTIFICATION} and its stub.
      */
     static void registerWithInstances(DynamicPropertyRegistry registry) {
-        ports.forEach((service, port) -> registry.add("ticketing.gateway.services." + service,
-                () -> service.equals("catalog") ? "http://127.0.0.1:" + port + ",http://127.0.0.1:" + downPort
-                        + ",http://127.0.0.1:" + secondCatalogPort : "http://127.0.0.1:" + port));
+        ports.forEach((service, port) -> registry.add("ticketing.gateway.services." + service, () -> switch (service) {
+            case "catalog" -> "http://127.0.0.1:" + port + ",http://127.0.0.1:" + downPort + ",http://127.0.0.1:"
+                    + secondCatalogPort;
+            case "notification" -> "http://127.0.0.1:" + resettingNotificationPort + ",http://127.0.0.1:" + port;
+            default -> "http://127.0.0.1:" + port;
+        }));
         TestInfrastructure.register(registry, null, Component.REDIS);
     }
 
@@ -160,6 +177,40 @@ final class StubServices {
     private static int startSecondCatalog() {
         try {
             return start(SECOND_CATALOG);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** {@link #RESETTING_NOTIFICATION}: reads each request's head, counts it, and resets the connection. */
+    private static int startResetting() {
+        try {
+            var server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().start(() -> {
+                while (!server.isClosed()) {
+                    try (Socket socket = server.accept()) {
+                        var head = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                                StandardCharsets.ISO_8859_1));
+                        String requestLine = head.readLine();
+                        String line = requestLine;
+                        while (line != null && !line.isEmpty()) {
+                            line = head.readLine(); // the whole head: the request reached the instance
+                        }
+                        if (requestLine != null) {
+                            String path = URI.create(requestLine.split(" ")[1]).getPath();
+                            counts.computeIfAbsent(RESETTING_NOTIFICATION + path, key -> new AtomicInteger())
+                                    .incrementAndGet();
+                        }
+                        // closing with a zero linger sends RST instead of FIN: "Connection reset by peer"
+                        socket.setSoLinger(true, 0);
+                    }
+                    catch (IOException ex) {
+                        // the gateway went away first: nothing to reset
+                    }
+                }
+            });
+            return server.getLocalPort();
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);

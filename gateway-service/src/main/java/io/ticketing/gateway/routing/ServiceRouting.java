@@ -1,5 +1,6 @@
 package io.ticketing.gateway.routing;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +39,7 @@ class ServiceRouting extends NettyRoutingFilter {
     static final String TIME_LIMIT = "ticketing.time-limit";
     /** Route metadata: the service whose instances the route's requests go to in turn ({@link ServiceInstances}). */
     static final String SERVICE = "ticketing.service";
-    /** Requests that may be sent again when an instance closed the connection before it answered. */
+    /** Requests that may be sent again when the connection to an instance broke before it answered. */
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.PUT, HttpMethod.DELETE);
 
@@ -56,8 +57,9 @@ class ServiceRouting extends NettyRoutingFilter {
 
     /**
      * A route to a service with several instances sends each request to the next ({@link ServiceInstances}), and to
-     * the one after it when the request was never sent to the instance, or, for an idempotent request, the instance
-     * closed the connection before answering: each instance at most once, and never once the answer has begun.
+     * the one after it when the request was never sent to the instance, or, for an idempotent request, the connection
+     * to the instance broke (closed or reset) before it answered: each instance at most once, and never once the
+     * answer has begun.
      */
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -87,7 +89,22 @@ class ServiceRouting extends NettyRoutingFilter {
 
     private static boolean again(ServerWebExchange exchange, Throwable error) {
         return !exchange.getResponse().isCommitted() && (ServiceInstances.neverSent(error)
-                || error instanceof PrematureCloseException && IDEMPOTENT.contains(exchange.getRequest().getMethod()));
+                || IDEMPOTENT.contains(exchange.getRequest().getMethod()) && connectionBroke(error));
+    }
+
+    /**
+     * Whether the connection to the instance broke before it answered: closed ({@link PrematureCloseException}, an
+     * {@link IOException} too) or reset ("Connection reset by peer", which a {@code kill -9} of the instance can give
+     * instead of a close: two seat-map reads answered 503 in the chaos audit on two instances). A timeout is not one:
+     * the instance may still be working, and a second wait would double the caller's.
+     */
+    static boolean connectionBroke(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code url}'s path and query on {@code instance}. */
