@@ -122,17 +122,7 @@ final class Platform {
             }
             return reply;
         }
-        try {
-            return RedisCommands.call(InfraEndpoints.REDIS_PORT, command);
-        }
-        catch (RedisCommands.RedisError error) {
-            if (!error.getMessage().startsWith("MOVED ")) {
-                throw error;
-            }
-            // a cluster's node that does not hold the key names the one that does: "MOVED <slot> <host>:<port>"
-            String node = error.getMessage();
-            return RedisCommands.call(Integer.parseInt(node.substring(node.lastIndexOf(':') + 1)), command);
-        }
+        return RedisCommands.callFollowingMoves(InfraEndpoints.REDIS_PORT, command);
     }
 
     /**

@@ -31,6 +31,22 @@ public final class RedisCommands {
         }
     }
 
+    /**
+     * {@link #call}, and on a Redis Cluster's node that does not hold the command's key, the same command again on the
+     * node its {@code MOVED <slot> <host>:<port>} answer names (on this machine, as every node of the local cluster is).
+     */
+    public static String callFollowingMoves(int port, String... args) {
+        try {
+            return call(port, args);
+        } catch (RedisError error) {
+            if (!error.getMessage().startsWith("MOVED ")) {
+                throw error;
+            }
+            String node = error.getMessage();
+            return call(Integer.parseInt(node.substring(node.lastIndexOf(':') + 1)), args);
+        }
+    }
+
     public static String call(int port, String... args) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(Ports.LOOPBACK, port), TIMEOUT_MILLIS);

@@ -40,6 +40,7 @@ class RedisClusterIntegrationTest {
         assertThatThrownBy(() -> RedisCommands.call(ports.getFirst(), "SET", "show:{a}:seats", "1"))
                 .hasMessageStartingWith("MOVED 15495");
         assertThat(RedisCommands.call(ports.get(2), "SET", "show:{a}:seats", "1")).isEqualTo("OK");
+        assertThat(RedisCommands.callFollowingMoves(ports.getFirst(), "GET", "show:{a}:seats")).isEqualTo("1");
         assertThat(RedisCommands.call(ports.get(2), "EVAL", "return redis.call('GET', KEYS[1]) .. #KEYS", "2",
                 "show:{a}:seats", "show:{a}:counts")).isEqualTo("12");
         assertThatThrownBy(() -> RedisCommands.call(ports.get(2), "EVAL", "return 1", "2", "show:{a}:seats",
