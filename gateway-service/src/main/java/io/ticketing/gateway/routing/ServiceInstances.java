@@ -3,6 +3,7 @@ package io.ticketing.gateway.routing;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +63,13 @@ public class ServiceInstances {
         return Collections.unmodifiableMap(all);
     }
 
-    /** The next instance of {@code service} to send a request to. */
-    public URI next(String service) {
-        return pool(service).next();
+    /**
+     * The instances of {@code service} in the order one request tries them: from the next in turn that is not passed
+     * over, each once, those passed over last. A request's own order, so that its next attempt goes to another
+     * instance however many other requests took their turns meanwhile.
+     */
+    public List<URI> turn(String service) {
+        return pool(service).turn();
     }
 
     /** {@code instance} refused a connection: it is passed over for a while. */
@@ -78,18 +83,16 @@ public class ServiceInstances {
      */
     public <T> Mono<T> call(String service, Function<URI, Mono<T>> request) {
         Pool pool = pool(service);
-        return attempt(pool, request, pool.instances.size());
+        return Mono.defer(() -> attempt(pool, request, pool.turn(), 0));
     }
 
-    private <T> Mono<T> attempt(Pool pool, Function<URI, Mono<T>> request, int left) {
-        return Mono.defer(() -> {
-            URI instance = pool.next();
-            return request.apply(instance).onErrorResume(ServiceInstances::neverSent, error -> {
-                if (neverReached(error)) {
-                    pool.refused(instance);
-                }
-                return left > 1 ? attempt(pool, request, left - 1) : Mono.error(error);
-            });
+    private <T> Mono<T> attempt(Pool pool, Function<URI, Mono<T>> request, List<URI> order, int tried) {
+        URI instance = order.get(tried);
+        return request.apply(instance).onErrorResume(ServiceInstances::neverSent, error -> {
+            if (neverReached(error)) {
+                pool.refused(instance);
+            }
+            return tried + 1 < order.size() ? attempt(pool, request, order, tried + 1) : Mono.error(error);
         });
     }
 
@@ -155,22 +158,41 @@ public class ServiceInstances {
             this.origin = nanoTime.getAsLong();
         }
 
-        /** The next instance in turn that is not passed over; one that is takes its turn with it. */
-        URI next() {
+        /**
+         * From the next instance in turn that is not passed over (one that is gives its turn to it), each instance
+         * once, those passed over last.
+         */
+        List<URI> turn() {
             int size = instances.size();
             if (size == 1) {
-                return instances.getFirst();
+                return instances;
             }
             long now = nanoTime.getAsLong() - origin;
-            for (int i = 0; i < size; i++) {
+            int first = -1;
+            for (int i = 0; i < size && first < 0; i++) {
                 int index = Math.floorMod(turn.getAndIncrement(), size);
-                long until = passedOverUntil.get(index);
-                if (until == 0 || until - now <= 0) {
-                    return instances.get(index);
+                if (!passedOver(index, now)) {
+                    first = index;
                 }
             }
-            // every instance refused lately: try them in turn all the same
-            return instances.get(Math.floorMod(turn.getAndIncrement(), size));
+            if (first < 0) {
+                // every instance refused lately: try them in turn all the same
+                first = Math.floorMod(turn.getAndIncrement(), size);
+            }
+            List<URI> order = new ArrayList<>(size);
+            List<URI> passedOver = new ArrayList<>(1);
+            order.add(instances.get(first));
+            for (int i = 1; i < size; i++) {
+                int index = (first + i) % size;
+                (passedOver(index, now) ? passedOver : order).add(instances.get(index));
+            }
+            order.addAll(passedOver);
+            return order;
+        }
+
+        private boolean passedOver(int index, long now) {
+            long until = passedOverUntil.get(index);
+            return until != 0 && until - now > 0;
         }
 
         void refused(URI instance) {

@@ -30,7 +30,7 @@ class ServiceInstancesTest {
     @Test
     void takesTheInstancesInTurn() {
         assertThat(next(6)).containsExactly(A, B, C, A, B, C);
-        assertThat(instances.next("booking")).isEqualTo(A);
+        assertThat(instances.turn("booking").getFirst()).isEqualTo(A);
     }
 
     @Test
@@ -50,7 +50,7 @@ class ServiceInstancesTest {
     @Test
     void neverPassesOverTheOnlyInstance() {
         instances.refused("booking", A);
-        assertThat(instances.next("booking")).isEqualTo(A);
+        assertThat(instances.turn("booking").getFirst()).isEqualTo(A);
     }
 
     @Test
@@ -81,11 +81,38 @@ class ServiceInstancesTest {
         }).block();
         assertThat(answer).isEqualTo("answered");
         assertThat(tried).containsExactly(A, B);
-        assertThat(instances.next("reservation")).as("A's turn comes again: it refused nothing").isEqualTo(C);
-        assertThat(instances.next("reservation")).isEqualTo(A);
+        assertThat(next(3)).as("the request took one turn, and A's comes again: it refused nothing")
+                .containsExactly(B, C, A);
 
         assertThat(ServiceInstances.neverSent(new AbortedException("Connection reset"))).isFalse();
         assertThat(ServiceInstances.neverSent(new IOException("wrapped", AbortedException.beforeSend()))).isTrue();
+    }
+
+    @Test
+    void givesEachRequestAnOrderOfItsOwnWithThePassedOverLast() {
+        assertThat(instances.turn("reservation")).containsExactly(A, B, C);
+        assertThat(instances.turn("reservation")).containsExactly(B, C, A);
+        instances.refused("reservation", A);
+        assertThat(instances.turn("reservation")).containsExactly(C, B, A);
+        assertThat(instances.turn("reservation")).containsExactly(B, C, A);
+        assertThat(instances.turn("booking")).containsExactly(A);
+    }
+
+    @Test
+    void triesTheOtherInstancesNextHoweverManyTurnsOtherRequestsTakeMeanwhile() {
+        List<URI> tried = new ArrayList<>();
+        String answer = instances.call("reservation", instance -> {
+            tried.add(instance);
+            if (tried.size() == 1) {
+                // two other requests take their turns (B's and C's) while this one's connection closes
+                instances.turn("reservation");
+                instances.turn("reservation");
+                return Mono.error(AbortedException.beforeSend());
+            }
+            return Mono.just("answered");
+        }).block();
+        assertThat(answer).isEqualTo("answered");
+        assertThat(tried).as("not A again, whose turn came round").containsExactly(A, B);
     }
 
     @Test
@@ -100,13 +127,13 @@ class ServiceInstancesTest {
 
     @Test
     void refusesAServiceWithoutAnAddress() {
-        assertThatThrownBy(() -> instances.next("payment")).hasMessageContaining("ticketing.gateway.services.payment");
+        assertThatThrownBy(() -> instances.turn("payment")).hasMessageContaining("ticketing.gateway.services.payment");
     }
 
     private List<URI> next(int count) {
         List<URI> chosen = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            chosen.add(instances.next("reservation"));
+            chosen.add(instances.turn("reservation").getFirst());
         }
         return chosen;
     }
