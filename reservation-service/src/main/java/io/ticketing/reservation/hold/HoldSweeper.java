@@ -3,8 +3,6 @@ package io.ticketing.reservation.hold;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +30,9 @@ import io.ticketing.starter.jobs.JobLeases;
  * <p>One instance at a time sweeps: the holder of the {@code hold-expiry} lease ({@link JobLeases}), which also frees
  * the holds whose expiry Redis announces ({@link HoldLeases}). Every instance notes the shows, so the one that takes
  * the lease over knows them; it reads those PostgreSQL records open holds of as well, then and every
- * {@code RECORDS_EVERY}, for a show another instance rebuilt with holds that nobody changed since. The record sweep
- * has a lease of its own.
+ * {@code RECORDS_EVERY}, for a show another instance rebuilt with holds that nobody changed since. So an instance
+ * that does not sweep keeps only the shows that changed within the last {@code RECORDS_EVERY} or two
+ * ({@link NotedShows}). The record sweep has a lease of its own.
  */
 @Component
 class HoldSweeper {
@@ -46,12 +45,12 @@ class HoldSweeper {
     private final Holds holds;
     private final HoldRepository records;
     private final HoldProperties properties;
-    /** The shows that may have holds, each with the number of the last change noted of it. */
-    private final Map<UUID, Long> shows = new ConcurrentHashMap<>();
-    private final AtomicLong noted = new AtomicLong();
+    private final NotedShows shows = new NotedShows();
     /** Whether the shows with open holds are to be read from PostgreSQL before the next sweep. */
     private volatile boolean fromRecords = true;
     private long recordsReadAt;
+    /** When this instance, not sweeping, last forgot the shows that did not change for a while. */
+    private long forgottenAt = System.nanoTime();
     private final JobLease expiry;
     private final JobLease recordSweep;
 
@@ -77,7 +76,7 @@ class HoldSweeper {
 
     /** The show may have holds in Redis now. */
     void noted(UUID showId) {
-        shows.put(showId, noted.incrementAndGet());
+        shows.note(showId);
     }
 
     /**
@@ -102,6 +101,10 @@ class HoldSweeper {
     @Scheduled(fixedDelayString = "${ticketing.reservation.sweep-interval:PT0.25S}")
     void sweep() {
         if (!expiry.held()) {
+            if (System.nanoTime() - forgottenAt > RECORDS_EVERY.toNanos()) {
+                forgottenAt = System.nanoTime();
+                shows.forgetUnchangedSinceLastTime();
+            }
             return;
         }
         if (fromRecords || System.nanoTime() - recordsReadAt > RECORDS_EVERY.toNanos()) {
@@ -115,7 +118,7 @@ class HoldSweeper {
                 throw ex;
             }
         }
-        Map<UUID, Long> sweeping = Map.copyOf(shows);
+        Map<UUID, Long> sweeping = shows.now();
         scripts.due(sweeping.keySet(), BATCH).forEach((showId, due) -> {
             for (UUID holdId : due.holdIds()) {
                 try {
@@ -126,7 +129,7 @@ class HoldSweeper {
                 }
             }
             if (due.indexed() == 0) {
-                shows.remove(showId, sweeping.get(showId)); // unless it changed meanwhile
+                shows.forget(showId, sweeping.get(showId)); // unless it changed meanwhile
             }
         });
     }
