@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +115,9 @@ class WaitlistIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     Serving serving;
@@ -374,6 +381,36 @@ class WaitlistIntegrationTest {
                 .containsExactlyInAnyOrderElementsOf(entries.subList(25, 30).stream().map(UUID::fromString).toList());
         // one call offered 25 waiters their seats, one more told of their 25 leaves: not one call each
         assertThat(CALLS.get(show)).containsEntry("offers", 1).containsEntry("line", 1);
+    }
+
+    @Test
+    void aJoinWhileTheLineIsBeingServedIsAnsweredWithoutWaitingAndServedByTheLineSync() throws Exception {
+        UUID show = show(0, 3, 2);
+        String entryId;
+        // another serve of the show holds its lock (another instance, or calls to a slow reservation-service)
+        try (Connection other = dataSource.getConnection()) {
+            long key = show.getMostSignificantBits() ^ show.getLeastSignificantBits(); // as ShowLocks keys a show
+            advisory(other, "SELECT pg_advisory_lock(?)", key);
+            try {
+                var joined = CompletableFuture.supplyAsync(() -> customer().post(waitlist(show),
+                        Map.of("seatCount", 2)));
+                var answer = joined.get(10, TimeUnit.SECONDS);
+                assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+                assertThat(answer.text("status")).as("the 2 kept seats are not offered yet").isEqualTo("WAITING");
+                entryId = answer.text("entryId");
+            }
+            finally {
+                advisory(other, "SELECT pg_advisory_unlock(?)", key);
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(entryId).equals("OFFERED"));
+    }
+
+    private static void advisory(Connection connection, String sql, long key) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, key);
+            statement.execute();
+        }
     }
 
     @Test

@@ -72,6 +72,17 @@ public class Serving {
     }
 
     /**
+     * Serves the line now unless it is being served (by another instance, or for another request): then the line sync
+     * serves it within {@code ticketing.waiting.line-sync-interval}, as the entry that joined or left is a change of
+     * the line it brings to reservation-service. For a customer's request, which must not wait for another serve.
+     */
+    public void serveUnlessServed(UUID showId) {
+        if (entries.anyFor(showId)) {
+            locks.ifFree(showId, () -> serveLocked(showId, null));
+        }
+    }
+
+    /**
      * Serves the line because seats came free at {@code freedAt} (the time of the event that told of them): the offers
      * this serve makes are timed from then ({@code ticketing.waiting.offer.latency}).
      */

@@ -42,10 +42,26 @@ class ShowLocks {
      * done. A caller's transaction, if any, is suspended meanwhile: the serve commits its own steps.
      */
     void whileLocked(UUID showId, Runnable work) {
-        outsideTransactions.executeWithoutResult(suspended -> {
+        locked(showId, true, work);
+    }
+
+    /**
+     * Runs {@code work} holding the show's lock if nobody holds it now; whether it ran. For a customer's request, which
+     * must not wait for another serve of the show: one serve makes several calls to reservation-service and can take
+     * seconds, and requests waiting for it would each hold a connection of the pool meanwhile.
+     */
+    boolean ifFree(UUID showId, Runnable work) {
+        return locked(showId, false, work);
+    }
+
+    private boolean locked(UUID showId, boolean wait, Runnable work) {
+        Boolean ran = outsideTransactions.execute(suspended -> {
             long key = showId.getMostSignificantBits() ^ showId.getLeastSignificantBits();
             try (Connection connection = dataSource.getConnection()) {
-                advisory(connection, "SELECT pg_advisory_lock(?)", key);
+                String lock = wait ? "SELECT true FROM pg_advisory_lock(?)" : "SELECT pg_try_advisory_lock(?)";
+                if (!advisory(connection, lock, key)) {
+                    return false;
+                }
                 TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(connection));
                 try {
                     work.run();
@@ -54,11 +70,13 @@ class ShowLocks {
                     TransactionSynchronizationManager.unbindResource(dataSource);
                     unlock(connection, key, showId);
                 }
+                return true;
             }
             catch (SQLException ex) {
                 throw new DataAccessResourceFailureException("Could not lock the line of show " + showId, ex);
             }
         });
+        return Boolean.TRUE.equals(ran);
     }
 
     /**
@@ -80,10 +98,13 @@ class ShowLocks {
         }
     }
 
-    private static void advisory(Connection connection, String sql, long key) throws SQLException {
+    /** The boolean the advisory lock function answered. */
+    private static boolean advisory(Connection connection, String sql, long key) throws SQLException {
         try (var statement = connection.prepareStatement(sql)) {
             statement.setLong(1, key);
-            statement.execute();
+            try (var result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
         }
     }
 }

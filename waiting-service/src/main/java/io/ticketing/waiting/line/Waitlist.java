@@ -150,12 +150,13 @@ public class Waitlist {
     }
 
     /**
-     * The line changed; if serving fails now, the line sync serves the show again once reservation-service has the
-     * entry's enter or leave, and every show with waiters is served every {@code serve-interval} anyway.
+     * The line changed: it is served now, unless another serve of the show is under way, which neither a request nor
+     * the expiry waits for. Then, or if serving fails now, the line sync serves the show again once reservation-service
+     * has the entry's enter or leave, and every show with waiters is served every {@code serve-interval} anyway.
      */
     private void serveQuietly(UUID showId) {
         try {
-            serving.serve(showId);
+            serving.serveUnlessServed(showId);
         }
         catch (RuntimeException ex) {
             LoggerFactory.getLogger(Waitlist.class).warn("Could not serve the line of show {} now", showId, ex);
