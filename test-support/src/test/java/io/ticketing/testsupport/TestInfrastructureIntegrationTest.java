@@ -52,8 +52,15 @@ class TestInfrastructureIntegrationTest {
                 .containsEntry("ticketing.mail.host", TestInfrastructure.smtp().host())
                 .containsEntry("ticketing.mail.port", TestInfrastructure.smtp().port())
                 .containsEntry("server.shutdown", "immediate")
-                .containsKey(TestInfrastructure.JOB_LEASE_SCOPE)
-                .hasSize(15);
+                .containsKey(TestInfrastructure.JOB_LEASE_SCOPE);
+        List<String> clusterNodes = TestInfrastructure.redis().clusterNodes();
+        if (clusterNodes.isEmpty()) {
+            assertThat(properties).hasSize(15);
+        }
+        else {
+            assertThat(properties).containsEntry("ticketing.redis.cluster.nodes", String.join(",", clusterNodes))
+                    .hasSize(16);
+        }
         assertThat(TestInfrastructure.postgres()).isSameAs(postgres);
         assertThat(TestInfrastructure.redis()).isSameAs(TestInfrastructure.redis());
         assertThat(TestInfrastructure.kafka()).isSameAs(TestInfrastructure.kafka());
