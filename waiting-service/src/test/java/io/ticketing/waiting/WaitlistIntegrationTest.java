@@ -384,7 +384,7 @@ class WaitlistIntegrationTest {
     }
 
     @Test
-    void aJoinWhileTheLineIsBeingServedIsAnsweredWithoutWaitingAndServedByTheLineSync() throws Exception {
+    void aJoinWhileTheLineIsBeingServedIsAnsweredWithoutWaitingAndServedRightAfter() throws Exception {
         UUID show = show(0, 3, 2);
         String entryId;
         // another serve of the show holds its lock (another instance, or calls to a slow reservation-service)

@@ -60,8 +60,9 @@ class ServiceRouting extends NettyRoutingFilter {
      * the one after it in the request's own order ({@link ServiceInstances#turn}) when the request was never sent to
      * the instance, or, for an idempotent request, the connection to the instance broke (closed or reset) before it
      * answered: each instance at most once, and never once the answer has begun. A request that took the next instance
-     * in turn for each attempt could meet the same one twice, as other requests take turns meanwhile: in the chaos audit
-     * on two instances, a seat-map read reset by the instance just killed went to it again, refused, and answered 503.
+     * in turn for each attempt could meet the same one twice, as other requests take turns meanwhile: in the chaos
+     * audit on two instances, a seat-map read reset by the instance just killed went to it again, refused, and
+     * answered 503.
      */
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {

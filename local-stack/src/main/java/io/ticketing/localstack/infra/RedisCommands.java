@@ -33,7 +33,8 @@ public final class RedisCommands {
 
     /**
      * {@link #call}, and on a Redis Cluster's node that does not hold the command's key, the same command again on the
-     * node its {@code MOVED <slot> <host>:<port>} answer names (on this machine, as every node of the local cluster is).
+     * node its {@code MOVED <slot> <host>:<port>} answer names (on this machine, as every node of the local cluster
+     * is).
      */
     public static String callFollowingMoves(int port, String... args) {
         try {

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,6 +52,8 @@ public class Serving {
     private final LineMetrics metrics;
     private final JobLease syncing;
     private final JobLease servingAll;
+    /** Shows to serve again once the serve under way is done ({@link #serveSoon}): once each, however often asked. */
+    private final Set<UUID> servingAgain = ConcurrentHashMap.newKeySet();
 
     Serving(EntryRepository entries, Reservation reservation, ShowLocks locks, TransactionOperations transactions,
             ApplicationEventPublisher events, Clock clock, LineMetrics metrics, JobLeases leases,
@@ -72,13 +76,26 @@ public class Serving {
     }
 
     /**
-     * Serves the line now unless it is being served (by another instance, or for another request): then the line sync
-     * serves it within {@code ticketing.waiting.line-sync-interval}, as the entry that joined or left is a change of
-     * the line it brings to reservation-service. For a customer's request, which must not wait for another serve.
+     * Serves the line now unless it is being served (by another instance, or for another request); then it is served
+     * again once that serve is done, on a thread of its own. For a customer's request, which must not wait for another
+     * serve (several calls to reservation-service: seconds when it is slow), nor be left out of it: the serve under way
+     * may have read the line before the entry joined, and end without offering it the seats still kept.
      */
-    public void serveUnlessServed(UUID showId) {
-        if (entries.anyFor(showId)) {
-            locks.ifFree(showId, () -> serveLocked(showId, null));
+    public void serveSoon(UUID showId) {
+        if (!entries.anyFor(showId) || locks.ifFree(showId, () -> serveLocked(showId, null))) {
+            return;
+        }
+        if (servingAgain.add(showId)) {
+            Thread.ofVirtual().name("serve-again").start(() -> {
+                servingAgain.remove(showId); // a change from now on needs a serve after this one
+                try {
+                    serve(showId);
+                }
+                catch (RuntimeException ex) {
+                    log.warn("Could not serve the line of show {} again; the line sync or the next round will", showId,
+                            ex);
+                }
+            });
         }
     }
 

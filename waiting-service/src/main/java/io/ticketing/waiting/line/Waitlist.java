@@ -150,13 +150,14 @@ public class Waitlist {
     }
 
     /**
-     * The line changed: it is served now, unless another serve of the show is under way, which neither a request nor
-     * the expiry waits for. Then, or if serving fails now, the line sync serves the show again once reservation-service
-     * has the entry's enter or leave, and every show with waiters is served every {@code serve-interval} anyway.
+     * The line changed: it is served now, or, when another serve of the show is under way, right after it without
+     * waiting for it here ({@link Serving#serveSoon}). If serving fails, the line sync serves the show again once
+     * reservation-service has the entry's enter or leave, and every show with waiters is served every
+     * {@code serve-interval} anyway.
      */
     private void serveQuietly(UUID showId) {
         try {
-            serving.serveUnlessServed(showId);
+            serving.serveSoon(showId);
         }
         catch (RuntimeException ex) {
             LoggerFactory.getLogger(Waitlist.class).warn("Could not serve the line of show {} now", showId, ex);
