@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -101,12 +102,7 @@ public class ServiceInstances {
      * connect timeout is a {@link ConnectException} too): the request did not reach it.
      */
     static boolean neverReached(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(error, ConnectException.class::isInstance);
     }
 
     /**
@@ -117,11 +113,14 @@ public class ServiceInstances {
      * second when one was killed (a seat-map read answered 500).
      */
     static boolean neverSent(Throwable error) {
-        if (neverReached(error)) {
-            return true;
-        }
+        return neverReached(error)
+                || anyCause(error, cause -> cause instanceof AbortedException && NOT_SENT.equals(cause.getMessage()));
+    }
+
+    /** Whether {@code error} or any of its causes passes {@code test}. */
+    public static boolean anyCause(Throwable error, Predicate<Throwable> test) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof AbortedException && NOT_SENT.equals(cause.getMessage())) {
+            if (test.test(cause)) {
                 return true;
             }
         }

@@ -103,12 +103,7 @@ class ServiceRouting extends NettyRoutingFilter {
      * the instance may still be working, and a second wait would double the caller's.
      */
     static boolean connectionBroke(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
+        return ServiceInstances.anyCause(error, IOException.class::isInstance);
     }
 
     /** {@code url}'s path and query on {@code instance}. */

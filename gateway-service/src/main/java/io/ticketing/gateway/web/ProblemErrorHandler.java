@@ -24,6 +24,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.ticketing.gateway.routing.ServiceInstances;
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
@@ -135,11 +136,6 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return ServiceInstances.anyCause(error, type::isInstance);
     }
 }
