@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.ticketing.localstack.InfraEndpoints;
+import io.ticketing.localstack.ServiceSpec;
 import io.ticketing.testsupport.JsonApi;
 
 /**
@@ -25,21 +26,49 @@ final class LocalStackProcess {
     /** The gateway's actuator: health and metrics, on a port the public API does not share. */
     static final String GATEWAY_MANAGEMENT = "http://127.0.0.1:9080";
     /**
-     * Every port the local stack listens on: services and the gateway's management port, then PostgreSQL, Redis,
-     * Kafka, Elasticsearch and SMTP.
-     */
-    static final List<Integer> PORTS;
-    /**
      * Whether the stack runs Redis as a cluster ({@code -Dticketing.test.redis=cluster}: {@code ./ticketing up
      * --redis-cluster}).
      */
     static final boolean REDIS_CLUSTER = "cluster".equalsIgnoreCase(System.getProperty("ticketing.test.redis"));
+    /**
+     * How many instances of every service a stack started here runs ({@code -Dticketing.test.replicas=2}:
+     * {@code ./ticketing up --replicas 2}); one by default.
+     */
+    static final int REPLICAS = replicas(System.getProperty("ticketing.test.replicas", "1"));
+    /**
+     * Every port a stack started here listens on: every instance's service port and the gateways' management ports,
+     * then PostgreSQL, Kafka, Elasticsearch, SMTP and Redis.
+     */
+    static final List<Integer> PORTS;
 
     static {
-        List<Integer> ports = new ArrayList<>(List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9080, 15432, 19092,
-                19093, 19200, 19300, 13025));
+        List<Integer> ports = new ArrayList<>();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            for (int number = 1; number <= REPLICAS; number++) {
+                ServiceSpec instance = service.instance(number);
+                ports.add(instance.port());
+                if (instance.managementPort() != instance.port()) {
+                    ports.add(instance.managementPort());
+                }
+            }
+        }
+        ports.addAll(List.of(15432, 19092, 19093, 19200, 19300, 13025));
         ports.addAll(REDIS_CLUSTER ? InfraEndpoints.REDIS_CLUSTER_PORTS : List.of(InfraEndpoints.REDIS_PORT));
         PORTS = List.copyOf(ports);
+    }
+
+    private static int replicas(String value) {
+        try {
+            int replicas = Integer.parseInt(value.strip());
+            if (replicas >= 1 && replicas <= ServiceSpec.MAX_INSTANCES) {
+                return replicas;
+            }
+        }
+        catch (NumberFormatException ex) {
+            // told below
+        }
+        throw new IllegalArgumentException("ticketing.test.replicas must be 1 to " + ServiceSpec.MAX_INSTANCES
+                + ", not " + value);
     }
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
@@ -100,6 +129,9 @@ final class LocalStackProcess {
         if (REDIS_CLUSTER) {
             command.add("--redis-cluster");
         }
+        if (REPLICAS > 1) {
+            command.addAll(List.of("--replicas", String.valueOf(REPLICAS)));
+        }
         var launcher = new ProcessBuilder(command).directory(home.toFile());
         // the bad-input suite sends thousands of requests with one key: lift the per-key limit for this stack
         launcher.environment().put("TICKETING_GATEWAY_RATE_LIMITS_PER_KEY_REQUESTS_PER_SECOND", "100000");
@@ -143,6 +175,21 @@ final class LocalStackProcess {
 
     String launcherOutput() throws IOException {
         return log == null ? "" : Files.readString(log);
+    }
+
+    /**
+     * The ports of every instance of the service whose first instance listens on {@code port}, that one first: those
+     * listening now, one {@link ServiceSpec#INSTANCE_PORT_STEP} apart, as the launcher places them. A stack that was
+     * already running may run any number of them ({@code --replicas}).
+     */
+    static List<Integer> instancePorts(int port) {
+        List<Integer> ports = new ArrayList<>(List.of(port));
+        int next = port + ServiceSpec.INSTANCE_PORT_STEP;
+        while (ports.size() < ServiceSpec.MAX_INSTANCES && listening(next)) {
+            ports.add(next);
+            next += ServiceSpec.INSTANCE_PORT_STEP;
+        }
+        return ports;
     }
 
     static boolean listening(int port) {

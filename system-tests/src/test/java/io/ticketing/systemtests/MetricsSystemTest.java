@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.ticketing.localstack.Scrape;
+import io.ticketing.localstack.ServiceSpec;
+import io.ticketing.testsupport.JsonApi;
 
 /**
  * What an operator sees of a hold and a purchase: each step counted by the service that did it, on its management
@@ -29,6 +32,9 @@ import io.ticketing.localstack.Scrape;
 class MetricsSystemTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** How far above its public port a gateway's actuator listens (8080 and 9080, 8180 and 9180 ...). */
+    private static final int GATEWAY_MANAGEMENT_OFFSET =
+            ServiceSpec.GATEWAY.managementPort() - ServiceSpec.GATEWAY.port();
 
     @BeforeAll
     static void platform() throws Exception {
@@ -66,16 +72,23 @@ class MetricsSystemTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> value(8086, "ticketing_mails_total",
                 Map.of("outcome", "sent")) > 0);
 
-        // the gateway's own, and every service's outbox, on the same scrape format
-        assertThat(scrape(9080)).contains("application=\"gateway-service\"").contains("http_server_requests_seconds");
-        for (int port : new int[] { 8081, 8082, 8083, 8084, 8085, 8086 }) {
+        // the gateways' own (each once it has served a request: the tests talk to the first), and every service's
+        // outbox, on the same scrape format
+        for (int port : LocalStackProcess.instancePorts(8080)) {
+            var gateway = new JsonApi("http://127.0.0.1:" + port).withHeader("X-API-Key", "local-client-key");
+            assertThat(gateway.get("/api/v1/shows/" + showId + "/seats").status()).as("gateway on " + port)
+                    .isEqualTo(200);
+            assertThat(scrape(port + GATEWAY_MANAGEMENT_OFFSET)).contains("application=\"gateway-service\"")
+                    .contains("http_server_requests_seconds");
+        }
+        for (int port : everyInstance(8081, 8082, 8083, 8084, 8085, 8086)) {
             assertThat(scrape(port)).as("port " + port).contains("ticketing_outbox_backlog");
         }
     }
 
     @Test
     void everyServiceServesTheBillOfMaterialsOfItsJar() throws Exception {
-        for (int port : new int[] { 9080, 8081, 8082, 8083, 8084, 8085, 8086 }) {
+        for (int port : everyInstance(9080, 8081, 8082, 8083, 8084, 8085, 8086)) {
             var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/actuator/sbom/application")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("port " + port).isEqualTo(200);
@@ -84,9 +97,22 @@ class MetricsSystemTest {
         }
     }
 
-    /** The sum of a metric's series whose labels include these, as Prometheus would add them up. */
+    /**
+     * The sum of a metric's series whose labels include these, over every instance of the service whose first instance
+     * listens on {@code port}, as Prometheus would add them up.
+     */
     static double value(int port, String metric, Map<String, String> labels) throws Exception {
-        return Scrape.parse(scrape(port)).sum(metric, series -> series.entrySet().containsAll(labels.entrySet()));
+        double sum = 0;
+        for (int instance : LocalStackProcess.instancePorts(port)) {
+            sum += Scrape.parse(scrape(instance))
+                    .sum(metric, series -> series.entrySet().containsAll(labels.entrySet()));
+        }
+        return sum;
+    }
+
+    /** The ports of every instance of the services whose first instances listen on these. */
+    private static List<Integer> everyInstance(int... ports) {
+        return IntStream.of(ports).boxed().flatMap(port -> LocalStackProcess.instancePorts(port).stream()).toList();
     }
 
     static String scrape(int port) throws Exception {

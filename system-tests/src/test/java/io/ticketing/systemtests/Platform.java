@@ -94,15 +94,17 @@ final class Platform {
     }
 
     /**
-     * Waits until a waiting-line long poll is in progress on the stack's waiting-service, read from its
-     * {@code ticketing.long.polls.open} gauge: a change from then on reaches the poll, whether it comes before or after
-     * the poll begins to watch (it reads the entry again once watching).
+     * Waits until a waiting-line long poll is in progress on one of the stack's waiting-service instances, read from
+     * their {@code ticketing.long.polls.open} gauges: a change from then on reaches the poll, whether it comes before
+     * or after the poll begins to watch (it reads the entry again once watching).
      */
     static void awaitLongPoll() {
-        JsonApi waitingService = new JsonApi("http://127.0.0.1:8084");
+        List<JsonApi> instances = LocalStackProcess.instancePorts(8084).stream()
+                .map(port -> new JsonApi("http://127.0.0.1:" + port)).toList();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .until(() -> waitingService.get("/actuator/metrics/ticketing.long.polls.open").json()
-                        .path("measurements").path(0).path("value").asDouble() >= 1);
+                .until(() -> instances.stream().mapToDouble(instance -> instance
+                        .get("/actuator/metrics/ticketing.long.polls.open").json()
+                        .path("measurements").path(0).path("value").asDouble()).sum() >= 1);
     }
 
     /** A connection to one of the local stack's databases, for what no API shows. */
