@@ -143,10 +143,13 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Types into the field whose label in the page's main part has this text. */
+    /**
+     * Types into the field whose label in the page's main part has this text, once the page shows that label: a page
+     * just opened may still show the one before while it loads.
+     */
     Browser typeLabelled(String label, String text) {
-        String id = await("main").findElement(By.xpath(".//label[normalize-space()=" + quoted(label) + "]"))
-                .getAttribute("for");
+        String id = new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//main//label[normalize-space()=" + quoted(label) + "]"))).getAttribute("for");
         return type("#" + id, text);
     }
 
