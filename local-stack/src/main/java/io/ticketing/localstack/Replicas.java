@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
  *
  * @param counts instances by service name, every service present
  */
-record Replicas(Map<String, Integer> counts) {
+public record Replicas(Map<String, Integer> counts) {
 
     /** One instance of each service: the default. */
     static final Replicas ONE = parse("1");
 
-    Replicas {
+    public Replicas {
         counts = Map.copyOf(counts);
     }
 
@@ -30,7 +30,7 @@ record Replicas(Map<String, Integer> counts) {
      *
      * @throws IllegalArgumentException for anything else, with what is wrong
      */
-    static Replicas parse(String spec) {
+    public static Replicas parse(String spec) {
         Integer everyService = null;
         Map<String, Integer> named = new LinkedHashMap<>();
         for (String part : spec.split(",", -1)) {
@@ -84,7 +84,7 @@ record Replicas(Map<String, Integer> counts) {
     }
 
     /** Every instance of every service, the gateway's first. */
-    List<ServiceSpec> instances() {
+    public List<ServiceSpec> instances() {
         return ServiceSpec.ALL.stream().flatMap(service -> of(service).stream()).toList();
     }
 
@@ -103,7 +103,7 @@ record Replicas(Map<String, Integer> counts) {
     }
 
     /** Whether some service runs more than one instance. */
-    boolean scaledOut() {
+    public boolean scaledOut() {
         return counts.values().stream().anyMatch(count -> count > 1);
     }
 

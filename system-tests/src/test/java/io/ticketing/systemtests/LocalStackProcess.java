@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.ticketing.localstack.InfraEndpoints;
+import io.ticketing.localstack.Replicas;
 import io.ticketing.localstack.ServiceSpec;
 import io.ticketing.testsupport.JsonApi;
 
@@ -31,10 +32,10 @@ final class LocalStackProcess {
      */
     static final boolean REDIS_CLUSTER = "cluster".equalsIgnoreCase(System.getProperty("ticketing.test.redis"));
     /**
-     * How many instances of every service a stack started here runs ({@code -Dticketing.test.replicas=2}:
-     * {@code ./ticketing up --replicas 2}); one by default.
+     * How many instances of each service a stack started here runs: {@code -Dticketing.test.replicas} takes what
+     * {@code ./ticketing up --replicas} does ({@code 2}, {@code reservation=3,gateway=2}); one of each by default.
      */
-    static final int REPLICAS = replicas(System.getProperty("ticketing.test.replicas", "1"));
+    static final Replicas REPLICAS = Replicas.parse(System.getProperty("ticketing.test.replicas", "1"));
     /**
      * Every port a stack started here listens on: every instance's service port and the gateways' management ports,
      * then PostgreSQL, Kafka, Elasticsearch, SMTP and Redis.
@@ -43,32 +44,15 @@ final class LocalStackProcess {
 
     static {
         List<Integer> ports = new ArrayList<>();
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            for (int number = 1; number <= REPLICAS; number++) {
-                ServiceSpec instance = service.instance(number);
-                ports.add(instance.port());
-                if (instance.managementPort() != instance.port()) {
-                    ports.add(instance.managementPort());
-                }
+        for (ServiceSpec instance : REPLICAS.instances()) {
+            ports.add(instance.port());
+            if (instance.managementPort() != instance.port()) {
+                ports.add(instance.managementPort());
             }
         }
         ports.addAll(List.of(15432, 19092, 19093, 19200, 19300, 13025));
         ports.addAll(REDIS_CLUSTER ? InfraEndpoints.REDIS_CLUSTER_PORTS : List.of(InfraEndpoints.REDIS_PORT));
         PORTS = List.copyOf(ports);
-    }
-
-    private static int replicas(String value) {
-        try {
-            int replicas = Integer.parseInt(value.strip());
-            if (replicas >= 1 && replicas <= ServiceSpec.MAX_INSTANCES) {
-                return replicas;
-            }
-        }
-        catch (NumberFormatException ex) {
-            // told below
-        }
-        throw new IllegalArgumentException("ticketing.test.replicas must be 1 to " + ServiceSpec.MAX_INSTANCES
-                + ", not " + value);
     }
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
@@ -129,8 +113,8 @@ final class LocalStackProcess {
         if (REDIS_CLUSTER) {
             command.add("--redis-cluster");
         }
-        if (REPLICAS > 1) {
-            command.addAll(List.of("--replicas", String.valueOf(REPLICAS)));
+        if (REPLICAS.scaledOut()) {
+            command.addAll(List.of("--replicas", REPLICAS.toString()));
         }
         var launcher = new ProcessBuilder(command).directory(home.toFile());
         // the bad-input suite sends thousands of requests with one key: lift the per-key limit for this stack
