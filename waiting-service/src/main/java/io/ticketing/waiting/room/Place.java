@@ -77,7 +77,7 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
             case WAITING -> {
                 Duration turn = room.soonestTurn(position, properties);
                 yield properties.readAgain(room.lastRank() - room.admittedThrough(),
-                        room.effectivePerMinute() / room.admitPerMinute(), turn.minus(longPoll.dividedBy(2)),
+                        room.effectivePerMinute() / room.admitPerMinute(), turn, longPoll.dividedBy(2),
                         room.admission(), jitter).toSeconds();
             }
             case BEFORE_OPENING -> 0L;

@@ -72,10 +72,18 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
      * reads too), and each page's over half to one and a half of that ({@code jitter}, 0 to 1), so that pages that
      * read together do not read again together. Never later than one admission (two thirds of it before the jitter):
      * a customer let in sooner than their page expected (the rate went up) still reads it while it runs, and it runs
-     * from then on ({@link Ticket#admissionSeenAt}). Nor later than {@code untilNear}, when the customer's turn may be
-     * near ({@link Place#of}): from then on the page long-polls (zero), and hears of its admission at once.
+     * from then on ({@link Ticket#admissionSeenAt}). Nor later than {@code nearBy} before {@code turn}, the soonest
+     * the customer's turn may come ({@link Place#of}): from then on the page long-polls (zero), and hears of its
+     * admission at once. But not sooner than {@code nearBy} either, unless its share of the spread is shorter: a
+     * room slowed down admits slower than its soonest turns say, and its pages, each told to read again just before a
+     * turn that then moved on, read every few seconds for a minute or more (in an arena run, the admitted customers
+     * read their places 5.4 times on average in the minute before their first hold, up to 15); read {@code nearBy}
+     * later, a page near its soonest turn then is within {@code nearBy} of it, or reads every {@code nearBy} while the
+     * room stays slow.
      */
-    public Duration readAgain(long crowd, double pace, Duration untilNear, Duration admission, double jitter) {
+    public Duration readAgain(long crowd, double pace, Duration turn, Duration nearBy, Duration admission,
+            double jitter) {
+        Duration untilNear = turn.minus(nearBy);
         if (!untilNear.isPositive()) {
             return Duration.ZERO;
         }
@@ -83,7 +91,7 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
         // the jitter spreads the reads under the longest wait too: capped after it, most of a large crowd would be
         // told the same wait and read again together (the arena's pages read in waves every minute)
         long millis = Math.round(Math.min(spread, admission.toMillis() * 2 / 3.0) * (0.5 + jitter));
-        return Duration.ofMillis(Math.min(millis, untilNear.toMillis()));
+        return Duration.ofMillis(Math.min(millis, Math.max(untilNear.toMillis(), nearBy.toMillis())));
     }
 
     /** From when on a hold counts as slow. */

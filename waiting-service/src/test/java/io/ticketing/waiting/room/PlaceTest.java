@@ -14,6 +14,7 @@ class PlaceTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
     private static final Duration LONG_POLL = Duration.ofSeconds(30);
+    private static final Duration NEAR_BY = LONG_POLL.dividedBy(2);
     private static final RoomProperties PROPERTIES = properties(100);
 
     @Test
@@ -21,11 +22,11 @@ class PlaceTest {
         Duration admission = Duration.ofMinutes(60);
         Duration far = Duration.ofHours(1);
 
-        assertThat(PROPERTIES.readAgain(10_000, 1, far, admission, 0)).isEqualTo(Duration.ofSeconds(50));
-        assertThat(PROPERTIES.readAgain(10_000, 1, far, admission, 0.5)).as("100 a second").isEqualTo(
+        assertThat(PROPERTIES.readAgain(10_000, 1, far, NEAR_BY, admission, 0)).isEqualTo(Duration.ofSeconds(50));
+        assertThat(PROPERTIES.readAgain(10_000, 1, far, NEAR_BY, admission, 0.5)).as("100 a second").isEqualTo(
                 Duration.ofSeconds(100));
-        assertThat(PROPERTIES.readAgain(10_000, 1, far, admission, 1)).isEqualTo(Duration.ofSeconds(150));
-        assertThat(PROPERTIES.readAgain(20, 1, far, admission, 0.5)).as("5 s at the least").isEqualTo(
+        assertThat(PROPERTIES.readAgain(10_000, 1, far, NEAR_BY, admission, 1)).isEqualTo(Duration.ofSeconds(150));
+        assertThat(PROPERTIES.readAgain(20, 1, far, NEAR_BY, admission, 0.5)).as("5 s at the least").isEqualTo(
                 Duration.ofSeconds(5));
     }
 
@@ -34,24 +35,28 @@ class PlaceTest {
         Duration admission = Duration.ofMinutes(60);
         Duration far = Duration.ofHours(1);
 
-        assertThat(PROPERTIES.readAgain(10_000, 0.5, far, admission, 0.5)).as("50 a second at half the rate")
+        assertThat(PROPERTIES.readAgain(10_000, 0.5, far, NEAR_BY, admission, 0.5)).as("50 a second at half the rate")
                 .isEqualTo(Duration.ofSeconds(200));
-        assertThat(PROPERTIES.readAgain(1_000, 0.1, far, admission, 0.5)).as("10 a second at a tenth")
+        assertThat(PROPERTIES.readAgain(1_000, 0.1, far, NEAR_BY, admission, 0.5)).as("10 a second at a tenth")
                 .isEqualTo(Duration.ofSeconds(100));
     }
 
     @Test
     void aPageReadsAgainBeforeItsTurnMayComeAndWhileAnAdmissionWouldStillRun() {
-        assertThat(PROPERTIES.readAgain(10_000, 0.1, Duration.ofHours(1), Duration.ofMinutes(2), 1))
+        assertThat(PROPERTIES.readAgain(10_000, 0.1, Duration.ofHours(1), NEAR_BY, Duration.ofMinutes(2), 1))
                 .isEqualTo(Duration.ofMinutes(2));
-        assertThat(PROPERTIES.readAgain(10_000, 0.1, Duration.ofHours(1), Duration.ofMinutes(2), 0))
+        assertThat(PROPERTIES.readAgain(10_000, 0.1, Duration.ofHours(1), NEAR_BY, Duration.ofMinutes(2), 0))
                 .as("spread under that too: a crowd told the same wait would read again together")
                 .isEqualTo(Duration.ofSeconds(40));
-        assertThat(PROPERTIES.readAgain(10_000, 1, Duration.ofSeconds(12), Duration.ofMinutes(60), 1))
-                .isEqualTo(Duration.ofSeconds(12));
-        assertThat(PROPERTIES.readAgain(10_000, 1, Duration.ZERO, Duration.ofMinutes(60), 1)).as("long-poll now")
-                .isEqualTo(Duration.ZERO);
-        assertThat(PROPERTIES.readAgain(10_000, 1, Duration.ofSeconds(-5), Duration.ofMinutes(60), 1))
+        assertThat(PROPERTIES.readAgain(10_000, 1, Duration.ofSeconds(42), NEAR_BY, Duration.ofMinutes(60), 1))
+                .as("15 s before the soonest turn").isEqualTo(Duration.ofSeconds(27));
+        assertThat(PROPERTIES.readAgain(10_000, 1, Duration.ofSeconds(27), NEAR_BY, Duration.ofMinutes(60), 1))
+                .as("not sooner than 15 s: then within 15 s of it").isEqualTo(Duration.ofSeconds(15));
+        assertThat(PROPERTIES.readAgain(20, 1, Duration.ofSeconds(27), NEAR_BY, Duration.ofMinutes(60), 0))
+                .as("unless its share of a small crowd's spread is shorter").isEqualTo(Duration.ofMillis(2500));
+        assertThat(PROPERTIES.readAgain(10_000, 1, NEAR_BY, NEAR_BY, Duration.ofMinutes(60), 1))
+                .as("long-poll now").isEqualTo(Duration.ZERO);
+        assertThat(PROPERTIES.readAgain(10_000, 1, Duration.ofSeconds(10), NEAR_BY, Duration.ofMinutes(60), 1))
                 .isEqualTo(Duration.ZERO);
     }
 
@@ -76,6 +81,28 @@ class PlaceTest {
                 .as("700 ahead at 50 a second: long-poll now").isZero();
         Place farAtRate = Place.of(place(10_900, atItsRate), NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(farAtRate.readAgainSeconds()).as("the crowd of 10,000 spread at 100 a second").isEqualTo(100);
+    }
+
+    @Test
+    void aPageOfARoomThatStaysSlowReadsAgainNoSoonerThanHalfALongPollUntilItLongPolls() {
+        // a room slowed down to a tenth of its 3,000 a minute stays there: each read, its page's soonest turn is
+        // reckoned as if it got its rate back, and is further away than that read said
+        long admittedThrough = 1000;
+        long rank = 3000;
+        int reads = 0;
+        long seconds = 0;
+        Place place = Place.of(place(rank, room(Room.Status.OPEN, 3000, 300, admittedThrough, 11_000)), NOW, null,
+                PROPERTIES, LONG_POLL, 0.5);
+        while (place.readAgainSeconds() > 0) {
+            assertThat(place.readAgainSeconds()).as("after %s reads", reads).isGreaterThanOrEqualTo(15);
+            reads++;
+            seconds += place.readAgainSeconds();
+            admittedThrough = 1000 + seconds * 5;
+            place = Place.of(place(rank, room(Room.Status.OPEN, 3000, 300, admittedThrough, 11_000)), NOW, null,
+                    PROPERTIES, LONG_POLL, 0.5);
+        }
+        assertThat(place.position()).as("long-polls %s s before its turn at the rate the room runs at",
+                place.position() / 5).isLessThan(500);
     }
 
     @Test
