@@ -31,7 +31,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openingShare a room opens at this share of its rate and doubles it every {@code rampStep} while holds stay
  * healthy: the configured rate is what the admin expects the platform to serve, and the ramp finds out whether it
  * does before a crowd is in (1: the configured rate from the opening on)
- * @param rampStep how often an opening's rate doubles
+ * @param rampStep how often an opening's rate doubles: its admitted customers' holds come over the seconds after
+ * their admission, and a doubling's are felt only once they queue (every 2 s, an arena's opening doubled on to the
+ * full rate before its holds said they were slow, and its first 10 s windows went above the bound)
  * @param seatCheckInterval how often an open room asks reservation-service whether any seat is left
  * @param openingReadShare an opening is quiet (admits nobody) while the crowd drawn at it reads its places, so that
  * the first admitted customers' holds do not queue behind ten thousand reads: until this share of the crowd has read,
@@ -51,7 +53,7 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
         @DefaultValue("0.01") double errorShare, @DefaultValue("PT5S") Duration healthWindow,
         @DefaultValue("PT1S") Duration reaction, @DefaultValue("20") int minHolds, @DefaultValue("3") int minSlow,
         @DefaultValue("0.1") double slowestShare, @DefaultValue("0.1") double stepUp,
-        @DefaultValue("0.1") double openingShare, @DefaultValue("PT2S") Duration rampStep,
+        @DefaultValue("0.1") double openingShare, @DefaultValue("PT4S") Duration rampStep,
         @DefaultValue("PT2S") Duration seatCheckInterval, @DefaultValue("0.9") double openingReadShare,
         @DefaultValue("100") int readsPerSecond, @DefaultValue("1000") int maxLongPolls) {
 
