@@ -193,7 +193,7 @@ class WaitingRoomIntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> "OPEN".equals(customer().get(queue(show)).text("status")));
         Instant opened = Instant.now();
 
-        // 80 of the 100 read their places over 4 s, 20 a second: not yet nine in ten, and still reading
+        // 80 of the 100 read their places over 4 s, 20 a second: not yet 99 in 100, and still reading
         Instant reading = Instant.now();
         for (int i = 0; i < 80; i++) {
             assertThat(customer(ids.get(i)).get("/api/v1/queue/" + tickets.get(i)).text("status"))
@@ -257,7 +257,7 @@ class WaitingRoomIntegrationTest {
 
             var opening = firstPoll.get();
             assertThat(opening.text("status")).as("woken by the opening").isEqualTo("WAITING");
-            // the others' pages read their places too, on both instances: the opening's quiet ends once nine in ten
+            // the others' pages read their places too, on both instances: the opening's quiet ends once 99 in 100
             // have read (it would last 10 s otherwise)
             for (int i = 1; i < customers; i++) {
                 int instancePort = i % 2 == 0 ? port : port(second);

@@ -37,7 +37,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seatCheckInterval how often an open room asks reservation-service whether any seat is left
  * @param openingReadShare an opening is quiet (admits nobody) while the crowd drawn at it reads its places, so that
  * the first admitted customers' holds do not queue behind ten thousand reads: until this share of the crowd has read,
- * or the crowd stopped reading ({@link Admission#stillReading}), 30 s at most
+ * or the crowd stopped reading ({@link Admission#stillReading}), 30 s at most (at nine in ten, an arena's last
+ * thousand reads, queued behind the others, came in the first second of admission, and its first holds took over a
+ * second)
  * @param readsPerSecond how many reads of their places a room's waiting crowd makes a second, spread out: each place
  * read tells its page when to read it again ({@link #readAgain}), so that a crowd ten times larger reads as often in
  * all, each customer ten times less often, and the crowd of a room slowed down to a tenth of its rate a tenth as often
@@ -54,7 +56,7 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
         @DefaultValue("PT1S") Duration reaction, @DefaultValue("20") int minHolds, @DefaultValue("3") int minSlow,
         @DefaultValue("0.1") double slowestShare, @DefaultValue("0.1") double stepUp,
         @DefaultValue("0.1") double openingShare, @DefaultValue("PT4S") Duration rampStep,
-        @DefaultValue("PT2S") Duration seatCheckInterval, @DefaultValue("0.9") double openingReadShare,
+        @DefaultValue("PT2S") Duration seatCheckInterval, @DefaultValue("0.99") double openingReadShare,
         @DefaultValue("100") int readsPerSecond, @DefaultValue("1000") int maxLongPolls) {
 
     /** A waiting page reads its place this often at most, however small the crowd. */
