@@ -87,19 +87,14 @@ class PlaceTest {
     void aPageOfARoomThatStaysSlowReadsAgainNoSoonerThanHalfALongPollUntilItLongPolls() {
         // a room slowed down to a tenth of its 3,000 a minute stays there: each read, its page's soonest turn is
         // reckoned as if it got its rate back, and is further away than that read said
-        long admittedThrough = 1000;
-        long rank = 3000;
         int reads = 0;
         long seconds = 0;
-        Place place = Place.of(place(rank, room(Room.Status.OPEN, 3000, 300, admittedThrough, 11_000)), NOW, null,
-                PROPERTIES, LONG_POLL, 0.5);
+        Place place = inRoomAtATenth(3000, 1000);
         while (place.readAgainSeconds() > 0) {
             assertThat(place.readAgainSeconds()).as("after %s reads", reads).isGreaterThanOrEqualTo(15);
             reads++;
             seconds += place.readAgainSeconds();
-            admittedThrough = 1000 + seconds * 5;
-            place = Place.of(place(rank, room(Room.Status.OPEN, 3000, 300, admittedThrough, 11_000)), NOW, null,
-                    PROPERTIES, LONG_POLL, 0.5);
+            place = inRoomAtATenth(3000, 1000 + seconds * 5);
         }
         assertThat(place.position()).as("long-polls %s s before its turn at the rate the room runs at",
                 place.position() / 5).isLessThan(500);
@@ -141,5 +136,11 @@ class PlaceTest {
 
     private static TicketRepository.Place place(long rank, Room room) {
         return place(Long.valueOf(rank), room);
+    }
+
+    /** The place ranked {@code rank} in a room of 11,000 slowed down to 300 of its 3,000 a minute. */
+    private static Place inRoomAtATenth(long rank, long admittedThrough) {
+        return Place.of(place(rank, room(Room.Status.OPEN, 3000, 300, admittedThrough, 11_000)), NOW, null,
+                PROPERTIES, LONG_POLL, 0.5);
     }
 }
