@@ -69,6 +69,7 @@ public final class ArenaBenchmark {
         var shared = new LiveSeatMap(SeatMapView.from(first.json()));
         HttpClient streamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<SeatStreamWatcher> watchers = new ArrayList<>();
+        ArenaRoom room = null;
         try {
             watchers.add(new SeatStreamWatcher(streamClient, options.gateway(), showId, options.apiKey(),
                     shared::set));
@@ -82,7 +83,7 @@ public final class ArenaBenchmark {
                 }
             }
             out.printf(Locale.ROOT, "  %,d seat-map streams open, each with its snapshot%n", watchers.size());
-            ArenaRoom room = options.roomRate() > 0 ? new ArenaRoom(gateway, options, showId, out) : null;
+            room = options.roomRate() > 0 ? new ArenaRoom(gateway, options, showId, out) : null;
             if (room != null) {
                 room.fill(sessions);
             }
@@ -130,6 +131,9 @@ public final class ArenaBenchmark {
         }
         finally {
             watchers.forEach(SeatStreamWatcher::close);
+            if (room != null) {
+                room.close();
+            }
         }
     }
 

@@ -217,6 +217,25 @@ final class ArenaRoom {
         return expect(gateway.get(adminPath(), options.adminKey()), 200).json();
     }
 
+    /**
+     * Closes the room, whatever the race left in it: a room left open keeps admitting a crowd that is gone, and its
+     * housekeeping (and the show's seat plan that it keeps in memory) would weigh on the runs after this one.
+     */
+    void close() {
+        try {
+            Gateway.Response closed = gateway.delete(adminPath(), options.adminKey(), null);
+            if (closed.status() != 204) {
+                out.println("  the waiting room could not be closed: " + closed.status() + " " + closed.text());
+            }
+        }
+        catch (IOException ex) {
+            out.println("  the waiting room could not be closed: " + ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Map<String, Object> settings(Instant opensAt) {
         return Map.of("opensAt", opensAt.toString(), "admitPerMinute", options.roomRate(), "admissionMinutes",
                 options.admissionMinutes());
