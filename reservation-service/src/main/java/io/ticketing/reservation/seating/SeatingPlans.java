@@ -55,6 +55,8 @@ public class SeatingPlans {
      */
     private final Cache<UUID, Change> changes = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(PLANS_KEPT).build();
+    /** The seats of each show's plan, which no change of the show alters. */
+    private final Cache<UUID, Integer> seatTotals = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** Provided lazily: the recovery reads plans from here. */
     private final ObjectProvider<SeatStateRecovery> recovery;
@@ -191,15 +193,30 @@ public class SeatingPlans {
     }
 
     public Optional<SeatCounts> counts(UUID showId) {
-        return plan(showId).map(plan -> {
+        return seatTotal(showId).map(total -> {
             Map<String, String> counts = liveCounts(showId);
             if (counts.isEmpty()) {
                 recovery.getObject().recover(showId);
                 counts = liveCounts(showId);
             }
-            return new SeatCounts(showId, plan.seatTypes().size(), Integer.parseInt(counts.getOrDefault("available", "0")),
+            return new SeatCounts(showId, total, Integer.parseInt(counts.getOrDefault("available", "0")),
                     Integer.parseInt(counts.getOrDefault("held", "0")), Integer.parseInt(counts.getOrDefault("kept", "0")));
         });
+    }
+
+    /**
+     * How many seats the show's plan has, without its layout: a waiting room asks an open show's counts every few
+     * seconds, and reading a 60,000-seat layout for them kept it in memory for every open room.
+     */
+    private Optional<Integer> seatTotal(UUID showId) {
+        Integer known = seatTotals.getIfPresent(showId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Integer> total = jdbc.sql("SELECT seat_count FROM seating_plan WHERE show_id = ?").param(showId)
+                .query(Integer.class).optional();
+        total.ifPresent(seats -> seatTotals.put(showId, seats));
+        return total;
     }
 
     private Map<String, String> liveCounts(UUID showId) {
