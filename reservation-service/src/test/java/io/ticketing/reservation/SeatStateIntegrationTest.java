@@ -126,6 +126,19 @@ class SeatStateIntegrationTest extends ReservationIntegrationTest {
     }
 
     @Test
+    void aShowsSeatCountsReadItsSeatTotalNotItsLayout() {
+        ShowScheduled show = onSale(2, 5);
+        // an open waiting room asks every 2 s: reading the layout kept a 60,000-seat arena's plan in memory for it
+        jdbc.sql("UPDATE seating_plan SET layout = '[]'::jsonb WHERE show_id = ?").param(show.showId()).update();
+
+        var seatCounts = api().get("/internal/v1/shows/" + show.showId() + "/seat-counts");
+
+        assertThat(seatCounts.status()).isEqualTo(200);
+        assertThat(seatCounts.json().path("total").asInt()).isEqualTo(10);
+        assertThat(seatCounts.json().path("available").asInt()).isEqualTo(10);
+    }
+
+    @Test
     void theVenueBlocksFreeSeatsAllOrNoneAndUnblocksThem() {
         ShowScheduled show = onSale(2, 5);
         var held = customer(UUID.randomUUID()).post(holds(show), Map.of("seatIds", List.of("B5")));
