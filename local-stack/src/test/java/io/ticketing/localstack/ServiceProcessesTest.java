@@ -60,7 +60,8 @@ class ServiceProcessesTest {
         List<String> g1 = ServiceProcesses.extraFlags("-XX:+UseG1GC -XX:MaxGCPauseMillis=50");
 
         assertThat(heap).containsExactly("-Xmx512m", "-Xlog:gc");
-        assertThat(ServiceProcesses.defaultFlags(heap)).isEqualTo(ServiceProcesses.JVM_FLAGS).contains("-XX:+UseSerialGC");
+        assertThat(ServiceProcesses.defaultFlags(heap)).isEqualTo(ServiceProcesses.JVM_FLAGS)
+                .contains("-XX:+UseSerialGC");
         assertThat(ServiceProcesses.defaultFlags(g1)).as("the JVM refuses two collectors")
                 .doesNotContain("-XX:+UseSerialGC").contains("-Xmx256m", "-XX:TieredStopAtLevel=1");
         assertThat(ServiceProcesses.extraFlags("  ")).isEmpty();
