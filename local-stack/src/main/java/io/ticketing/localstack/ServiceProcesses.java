@@ -82,6 +82,7 @@ final class ServiceProcesses {
         this.out = out;
     }
 
+    /** The flags of {@code TICKETING_SERVICE_JAVA_OPTS}, appended after every flag the launcher sets. */
     static List<String> extraFlags(String javaOpts) {
         return javaOpts.isBlank() ? List.of() : List.of(javaOpts.trim().split("\\s+"));
     }

@@ -55,7 +55,7 @@ class ServiceProcessesTest {
     }
 
     @Test
-    void extraJvmFlagsComeAfterTheDefaultsAndAnotherCollectorReplacesTheSerialOne() {
+    void extraJvmFlagsAreSplitAtSpacesAndAnotherCollectorReplacesTheSerialOne() {
         List<String> heap = ServiceProcesses.extraFlags(" -Xmx512m  -Xlog:gc ");
         List<String> g1 = ServiceProcesses.extraFlags("-XX:+UseG1GC -XX:MaxGCPauseMillis=50");
 
