@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,8 @@ final class StubServices {
     private static final Map<UUID, Reported> reported = new ConcurrentHashMap<>();
     private static final AtomicInteger gateCalls = new AtomicInteger();
     private static volatile boolean gateAway;
+    /** Holds {@link #downPort}; never closed. */
+    private static SocketChannel reserved;
     private static final int downPort = closedPort();
     private static final Map<String, Integer> ports = startAll();
     private static final int secondCatalogPort = startSecondCatalog();
@@ -311,9 +314,15 @@ final class StubServices {
         }
     }
 
+    /**
+     * A port that refuses connections for as long as the tests run: bound but never listening, so that nothing else
+     * (the gateway's own random port, once) can take it. A port found free and let go was taken by the gateway itself
+     * in one run, and "the instance that is down" answered 401.
+     */
     private static int closedPort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        try {
+            reserved = SocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return ((InetSocketAddress) reserved.getLocalAddress()).getPort();
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);
