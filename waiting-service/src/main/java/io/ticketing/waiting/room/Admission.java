@@ -174,7 +174,7 @@ class Admission {
             judgeQuiet(room, now);
             return;
         }
-        Duration judged = judged(Duration.between(room.rateChangedAt(), now), properties);
+        Duration judged = judged(room, now, properties);
         Throttle throttle = throttle(room, health.judged(room.showId(), now.minus(properties.boundWindow()),
                 now.minus(judged)), now, properties);
         double effective = throttle.effectivePerMinute();
@@ -296,8 +296,9 @@ class Admission {
      * The rate from the show's holds, judged on every tick: halved (down to {@code slowestShare} of the configured
      * rate) when those since it last changed (of the bound's window at most) that were slow (later than {@code aim} of
      * the bound) are more than {@code slowShare} of the holds of the bound's window, or those that failed more than
-     * {@code errorShare}, at most once per {@code reaction}. Judged against the holds since the change alone, a few
-     * slow within one second halved rooms that ran far below what the hold path served: in the thirty-fourth arena 3 of
+     * {@code errorShare}, at most once per {@code reaction}; once slowed down, not before the queue of the customers
+     * let in before has drained ({@link #judgedFrom}). Judged against the holds since the change alone, a few slow
+     * within one second halved rooms that ran far below what the hold path served: in the thirty-fourth arena 3 of
      * 122 and 4 of 226 holds at 1,800 and 2,100 a minute, each 2.5 s after a change, and the time was up with 6,180
      * seats left while no 10 s window's p99 went above 862 ms. Without either, an opening's ramp doubles the rate
      * every {@code rampStep}, and a room slowed down since gets {@code stepUp} of the configured rate back after a
@@ -315,6 +316,7 @@ class Admission {
         double effective = Math.min(room.effectivePerMinute(), configured);
         Double overloaded = room.overloadedPerMinute();
         Duration unchanged = Duration.between(room.rateChangedAt(), now);
+        boolean draining = draining(room, properties);
         boolean enough = holds.holds() >= properties.minHolds();
         boolean slow = enough && holds.slow() >= properties.minSlow()
                 && holds.slow() > holds.holds() * properties.slowShare();
@@ -322,18 +324,19 @@ class Admission {
                 && holds.errors() > holds.holds() * properties.errorShare();
         Throttle unchangedThrottle = new Throttle(effective, effective < configured ? room.throttleReason() : null,
                 room.ramping() && effective < configured, overloaded);
+        if (draining && unchanged.compareTo(properties.healthWindow()) < 0) {
+            return unchangedThrottle;
+        }
         if (slow || failing) {
             if (unchanged.compareTo(properties.reaction()) < 0) {
                 return unchangedThrottle;
             }
-            double slowest = configured * properties.slowestShare();
-            double slower = Math.max(slowest, effective / 2);
-            // still slow at half the rate that was slow last (or at the slowest): the same overload, draining
-            Double mark = overloaded != null && effective <= Math.max(overloaded / 2, slowest) ? overloaded : effective;
+            double slower = Math.max(configured * properties.slowestShare(), effective / 2);
+            Double mark = draining ? overloaded : effective;
             return new Throttle(slower, String.format(Locale.ROOT,
                     "holds of the last %.1f s: %d slower than %d ms and %d failed, of the %d of the last %d s (the "
                             + "room aims at %d%% of the %d ms bound); admitting %d a minute instead of %d",
-                    judged(unchanged, properties).toMillis() / 1000.0, holds.slow(), properties.slowAfter().toMillis(),
+                    judged(room, now, properties).toMillis() / 1000.0, holds.slow(), properties.slowAfter().toMillis(),
                     holds.errors(), holds.holds(), properties.boundWindow().toSeconds(),
                     Math.round(properties.aim() * 100), properties.holdLatencyBound().toMillis(), Math.round(slower),
                     room.admitPerMinute()), false, mark);
@@ -348,7 +351,7 @@ class Admission {
             double doubled = Math.min(configured, effective * 2);
             return new Throttle(doubled, ramping(doubled, room, properties), doubled < configured, overloaded);
         }
-        if (healthyFor(room, now).compareTo(properties.healthWindow()) < 0) {
+        if (healthyFor(room, now, properties).compareTo(properties.healthWindow()) < 0) {
             return unchangedThrottle;
         }
         double step = configured * properties.stepUp();
@@ -377,12 +380,42 @@ class Admission {
      * second (in a test with one-second windows, 50 ms that no report came in: the rate climbed while every report
      * said a tenth of the holds failed).
      */
-    private static Duration healthyFor(Room room, Instant now) {
-        return Duration.between(room.rateChangedAt().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), now);
+    private static Duration healthyFor(Room room, Instant now, RoomProperties properties) {
+        return Duration.between(judgedFrom(room, properties).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), now);
     }
 
-    /** The stretch whose slow and failed holds judge the rate: since it last changed, of the bound's window at most. */
-    private static Duration judged(Duration unchanged, RoomProperties properties) {
-        return unchanged.compareTo(properties.boundWindow()) < 0 ? unchanged : properties.boundWindow();
+    /**
+     * The stretch whose slow and failed holds judge the rate: since {@link #judgedFrom}, of the bound's window at most
+     * (none before it).
+     */
+    private static Duration judged(Room room, Instant now, RoomProperties properties) {
+        Duration since = Duration.between(judgedFrom(room, properties), now);
+        return since.isNegative() ? Duration.ZERO
+                : since.compareTo(properties.boundWindow()) < 0 ? since : properties.boundWindow();
+    }
+
+    /**
+     * From when the holds judge the rate: its last change, and a whole {@code healthWindow} after it while the room is
+     * {@link #draining}: the customers let in before a slowdown hold on after it, and their holds, answered late while
+     * the queue they made drains, say nothing of the lower rate. Judged from the change itself, each of the three
+     * slowdowns of the fifty-ninth and sixtieth arenas went on halving the rate while that queue drained, down to a
+     * tenth within about 3 s. In the sixtieth run the opening's 2,400 a minute went slow and the room admitted 1,200,
+     * 600, then 300 a minute within 2.7 s; holds were healthy again 0.4 s after the third halving (1,200 a minute had
+     * been healthy before the ramp's last doubling), and it took 17 s to get back to 1,200. Mid-race, 1,875 a minute
+     * went to 300 within 2.2 s, and back to 1,200 in 20 s.
+     */
+    static Instant judgedFrom(Room room, RoomProperties properties) {
+        return draining(room, properties) ? room.rateChangedAt().plus(properties.healthWindow()) : room.rateChangedAt();
+    }
+
+    /**
+     * Whether the room runs at half the rate that was slow last, or less (or at the slowest): slowed down on an
+     * overload, and still on the way back from it.
+     */
+    private static boolean draining(Room room, RoomProperties properties) {
+        Double overloaded = room.overloadedPerMinute();
+        double effective = Math.min(room.effectivePerMinute(), room.admitPerMinute());
+        return overloaded != null
+                && effective <= Math.max(overloaded / 2, room.admitPerMinute() * properties.slowestShare());
     }
 }

@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * share of the show's holds of the last {@code boundWindow} (0.01: the hold path's 99th percentile over the bound's
  * window crossed the aim); a few slow within one second, in a window of healthy ones, are no overload
  * @param errorShare ... or when more than this share failed (5xx)
- * @param healthWindow a rate goes up again only after this long without slow or failed holds
+ * @param healthWindow a rate goes up again only after this long without slow or failed holds; a room slowed down to
+ * half the rate that was slow, or less, judges its holds only from this long after its last change (the queue of the
+ * customers let in before drains meanwhile)
  * @param reaction a rate slows down again at most this often (the holds since it last changed judge it)
  * @param minHolds fewer holds than this decide nothing
  * @param minSlow fewer slow (or failed) holds than this decide nothing either: one or two late answers (a pause of a

@@ -101,10 +101,10 @@ class AdmissionTest {
     void aRateChangedEarlyInASecondStepsUpAWholeWindowOfJudgedSecondsLaterNotOfTime() {
         // changed 50 ms into 09:59:55, whose slow and failed holds are not judged: 5 s later, the judged ones are
         // those reported in the 50 ms since 10:00:00, and a room with one-second windows climbed on none reported
-        Room changed = room(6000, 3000, "slow", false, 6000.0, 4.95);
+        Room changed = room(6000, 3000, "slow", 4.95);
 
         assertThat(Admission.throttle(changed, HEALTHY, NOW.plusMillis(50), PROPERTIES)).as("4.05 s of judged holds")
-                .isEqualTo(new Admission.Throttle(3000, "slow", false, 6000.0));
+                .isEqualTo(new Admission.Throttle(3000, "slow", false, null));
         assertThat(Admission.throttle(changed, HEALTHY, NOW.plusSeconds(1), PROPERTIES).effectivePerMinute())
                 .as("5 s of them").isEqualTo(3600);
     }
@@ -114,19 +114,40 @@ class AdmissionTest {
         var slow = new HoldHealthRepository.Health(200, 5, 0);
 
         assertThat(throttle(room(6000, 6000, null, 60), slow).overloadedPerMinute()).isEqualTo(6000);
-        assertThat(throttle(room(6000, 3000, "slow", false, 6000.0, 1.2), slow))
-                .as("still slow at half of it: the customers let in before are still holding")
+        assertThat(throttle(room(6000, 3000, "slow", false, 6000.0, 6.2), slow))
+                .as("still slow at half of it once the queue of the customers let in before has drained")
                 .extracting(Admission.Throttle::effectivePerMinute, Admission.Throttle::overloadedPerMinute)
                 .containsExactly(1500.0, 6000.0);
-        assertThat(throttle(room(6000, 600, "slow", false, 1000.0, 1.2), slow).overloadedPerMinute())
+        assertThat(throttle(room(6000, 600, "slow", false, 1000.0, 6.2), slow).overloadedPerMinute())
                 .as("at the slowest rate").isEqualTo(1000);
         assertThat(throttle(room(6000, 4000, "recovering", false, 6000.0, 10), slow).overloadedPerMinute())
                 .as("slow again on the way back up: there").isEqualTo(4000);
     }
 
     @Test
+    void aRoomSlowedDownJudgesItsHoldsOnlyOnceTheQueueOfTheCustomersLetInBeforeHasDrained() {
+        var slow = new HoldHealthRepository.Health(200, 30, 0);
+        Admission.Throttle unchanged = new Admission.Throttle(3000, "slow", false, 6000.0);
+
+        assertThat(throttle(room(6000, 3000, "slow", false, 6000.0, 1.2), slow)).as("slow while draining")
+                .isEqualTo(unchanged);
+        assertThat(throttle(room(6000, 3000, "slow", false, 6000.0, 4.9), new HoldHealthRepository.Health(200, 0, 30)))
+                .as("failing while draining").isEqualTo(unchanged);
+        var slower = throttle(room(6000, 3000, "slow", false, 6000.0, 6.2), slow);
+        assertThat(slower.effectivePerMinute()).as("slow after the drain").isEqualTo(1500);
+        assertThat(slower.reason()).as("judged from the drain's end").startsWith("holds of the last 1.2 s: 30 slower");
+        assertThat(throttle(room(6000, 3000, "slow", false, 6000.0, 9.5), HEALTHY)).as("4 judged seconds healthy")
+                .isEqualTo(unchanged);
+        assertThat(throttle(room(6000, 3000, "slow", false, 6000.0, 10.5), HEALTHY).effectivePerMinute())
+                .as("5 of them").isEqualTo(3600);
+        assertThat(Admission.judgedFrom(room(6000, 3100, "recovering", false, 6000.0, 1.2), PROPERTIES))
+                .as("above half of the rate that was slow: no longer draining").isEqualTo(NOW.minusMillis(1200));
+    }
+
+    @Test
     void aRoomSlowedDownStepsBackUpByAQuarterOfAStepFromThreeQuartersOfTheRateThatWasSlowToIt() {
-        var quick = throttle(room(6000, 3000, "slow", false, 6000.0, 5.5), HEALTHY);
+        // a whole window of judged seconds after the drain
+        var quick = throttle(room(6000, 3000, "slow", false, 6000.0, 10.5), HEALTHY);
         assertThat(quick.effectivePerMinute()).as("3,600 is under 4,500").isEqualTo(3600);
         assertThat(quick.reason()).isEqualTo("recovering: holds were healthy for 5 s; admitting 3600 a minute, back up "
                 + "to 6000");
