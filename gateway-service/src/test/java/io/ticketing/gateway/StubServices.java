@@ -87,9 +87,9 @@ final class StubServices {
     private static final Map<UUID, Reported> reported = new ConcurrentHashMap<>();
     private static final AtomicInteger gateCalls = new AtomicInteger();
     private static volatile boolean gateAway;
-    /** Holds {@link #downPort}; never closed. */
-    private static SocketChannel reserved;
-    private static final int downPort = closedPort();
+    /** Holds {@link #downPort} for the whole run; never closed. */
+    private static final SocketChannel downInstance = closedPort();
+    private static final int downPort = downInstance.socket().getLocalPort();
     private static final Map<String, Integer> ports = startAll();
     private static final int secondCatalogPort = startSecondCatalog();
     private static final int resettingNotificationPort = startResetting();
@@ -319,10 +319,9 @@ final class StubServices {
      * (the gateway's own random port, once) can take it. A port found free and let go was taken by the gateway itself
      * in one run, and "the instance that is down" answered 401.
      */
-    private static int closedPort() {
+    private static SocketChannel closedPort() {
         try {
-            reserved = SocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return ((InetSocketAddress) reserved.getLocalAddress()).getPort();
+            return SocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);

@@ -402,7 +402,7 @@ class Admission {
      * tenth within about 3 s. In the sixtieth run the opening's 2,400 a minute went slow and the room admitted 1,200,
      * 600, then 300 a minute within 2.7 s; holds were healthy again 0.4 s after the third halving (1,200 a minute had
      * been healthy before the ramp's last doubling), and it took 17 s to get back to 1,200. Mid-race, 1,875 a minute
-     * went to 300 within 2.2 s, and back to 1,200 in 20 s.
+     * went to 300 within 2.2 s, and back to 1,200 in 19.5 s.
      */
     static Instant judgedFrom(Room room, RoomProperties properties) {
         return draining(room, properties) ? room.rateChangedAt().plus(properties.healthWindow()) : room.rateChangedAt();
