@@ -103,12 +103,15 @@ class WaitingRoomSystemTest {
                 .isEqualTo("ADMISSION_REQUIRED");
         assertThat(hold(first, show, "A1", token).status()).as("its own token").isEqualTo(201);
 
-        // the opening's ramp: from a tenth of the rate, twice as many every 4 s while holds are healthy
-        await().atMost(Duration.ofSeconds(60)).until(() -> !ADMIN.get(room(show)).json().path("throttled").asBoolean());
+        // the opening's ramp, while holds are healthy: from a tenth of the rate, twice as many every 4 s up to half of
+        // it, then a tenth of it more every 4 s (32 s, 1,680 admitted)
+        await().atMost(Duration.ofSeconds(90)).until(() -> !ADMIN.get(room(show)).json().path("throttled").asBoolean());
         Instant rampedAt = Instant.now();
+        long admittedWhileRamping = admittedCount(show);
 
-        // waiting-service dies in the middle of admission: the gateway keeps the rooms it knew, nobody loses a place
-        await().atMost(Duration.ofSeconds(60)).until(() -> admittedCount(show) >= 1_000);
+        // waiting-service dies in the middle of admission, 4 s after the ramp: the gateway keeps the rooms it knew,
+        // nobody loses a place
+        await().atMost(Duration.ofSeconds(60)).until(() -> admittedCount(show) >= admittedWhileRamping + 400);
         Map<UUID, Long> ranksBefore = ranks(show);
         long pid = Platform.kill(WAITING_SERVICE);
         Instant killedAt = Instant.now();

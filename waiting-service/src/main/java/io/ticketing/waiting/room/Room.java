@@ -9,8 +9,8 @@ import java.util.UUID;
  *
  * @param effectivePerMinute the rate admission runs at: {@code admitPerMinute}, or less while the hold path is slow
  * @param throttleReason why it runs slower than configured; null when it does not
- * @param ramping the room opened below its rate and doubles it while holds stay healthy, until it reaches the
- * configured rate or they get slow
+ * @param ramping the room opened below its rate and raises it while holds stay healthy (twice as many up to half of
+ * it, then a step at a time), until it reaches the configured rate or they get slow
  * @param overloadedPerMinute the rate the room ran at when its holds last got slow (or failed); null before they did
  * @param credit admissions earned by time and not made yet (a fraction carries over to the next tick)
  * @param admittedThrough tickets ranked up to here are admitted

@@ -29,12 +29,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slowestShare the least share of its configured rate a room slows down to
  * @param stepUp a healthy window raises a slowed-down rate by this share of the configured one (additive increase,
  * multiplicative decrease: the rate stays near what the hold path serves instead of swinging around it), by a quarter
- * of it from three quarters of the rate that was slow last to that rate
- * @param openingShare a room opens at this share of its rate and doubles it every {@code rampStep} while holds stay
- * healthy: the configured rate is what the admin expects the platform to serve, and the ramp finds out whether it
- * does before a crowd is in (1: the configured rate from the opening on)
- * @param rampStep how often an opening's rate doubles: its admitted customers' holds come over the seconds after
- * their admission, and a doubling's are felt only once they queue (every 2 s, an arena's opening doubled on to the
+ * of it from three quarters of the rate that was slow last to that rate; an opening's ramp adds it too, from half
+ * the configured rate on
+ * @param openingShare a room opens at this share of its rate and, every {@code rampStep} while holds stay healthy,
+ * doubles it up to half of it, then adds {@code stepUp} of it: the configured rate is what the admin expects the
+ * platform to serve, and the ramp finds out whether it does before a crowd is in, without overshooting what it serves
+ * by up to twice (1: the configured rate from the opening on)
+ * @param rampStep how often an opening's rate goes up: its admitted customers' holds come over the seconds after
+ * their admission, and a step's are felt only once they queue (every 2 s, an arena's opening doubled on to the
  * full rate before its holds said they were slow, and its first 10 s windows went above the bound)
  * @param seatCheckInterval how often an open room asks reservation-service whether any seat is left
  * @param openingReadShare an opening is quiet (admits nobody) while the crowd drawn at it reads its places, so that

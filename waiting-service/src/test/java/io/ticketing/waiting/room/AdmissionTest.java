@@ -47,13 +47,17 @@ class AdmissionTest {
     }
 
     @Test
-    void anOpeningDoublesItsRateEveryTwoSecondsOfHealthyHoldsUpToTheConfiguredRate() {
+    void anOpeningDoublesItsRateEveryTwoSecondsOfHealthyHoldsUpToHalfTheConfiguredRateThenAddsATenthOfIt() {
         var doubled = throttle(ramping(6000, 600, 2), HEALTHY);
-        assertThat(doubled).isEqualTo(new Admission.Throttle(1200, "opening: admitting 1200 a minute, twice as many "
-                + "every 2 s while holds are healthy, up to 6000", true, null));
+        assertThat(doubled).isEqualTo(new Admission.Throttle(1200, "opening: admitting 1200 a minute, every 2 s while "
+                + "holds are healthy twice as many up to half of 6000, then 600 more", true, null));
         assertThat(throttle(ramping(6000, 600, 1.5), HEALTHY)).as("not two seconds yet").isEqualTo(
                 new Admission.Throttle(600, "ramping", true, null));
-        assertThat(throttle(ramping(6000, 4800, 2), new HoldHealthRepository.Health(3, 0, 0)))
+        assertThat(throttle(ramping(6000, 2400, 2), HEALTHY).effectivePerMinute()).as("doubled up to half")
+                .isEqualTo(3000);
+        assertThat(throttle(ramping(6000, 3000, 2), HEALTHY).effectivePerMinute())
+                .as("a doubling from half would overshoot what the hold path serves by up to twice").isEqualTo(3600);
+        assertThat(throttle(ramping(6000, 5400, 2), new HoldHealthRepository.Health(3, 0, 0)))
                 .as("no holds yet say nothing against it").isEqualTo(new Admission.Throttle(6000, null, false, null));
     }
 
