@@ -37,9 +37,12 @@ final class HoldTally {
         }
     }
 
-    /** A hold was let through now; {@link #answered} it once its answer is written. */
-    Hold begin() {
-        Hold hold = new Hold(System.nanoTime());
+    /**
+     * A hold that reached the gateway at {@code arrivedNanos} ({@link System#nanoTime()}) was let through;
+     * {@link #answered} it once its answer is written.
+     */
+    Hold begin(long arrivedNanos) {
+        Hold hold = new Hold(arrivedNanos);
         inFlight.add(hold);
         return hold;
     }

@@ -55,9 +55,9 @@ class Rooms extends PeriodicRefresh {
     /** A show's waiting room that is on, with what its holds are counted by since the last accepted report. */
     record Room(UUID showId, long slowAfterMillis, HoldTally tally) {
 
-        /** A hold of this show was let through now. */
-        HoldTally.Hold begin() {
-            return tally.begin();
+        /** A hold of this show that reached the gateway at {@code arrivedNanos} was let through. */
+        HoldTally.Hold begin(long arrivedNanos) {
+            return tally.begin(arrivedNanos);
         }
 
         /** The hold was answered, {@code failed} with a 5xx status. */

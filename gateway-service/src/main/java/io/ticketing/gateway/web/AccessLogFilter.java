@@ -26,7 +26,7 @@ class AccessLogFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        long started = System.nanoTime();
+        long started = RequestIdFilter.arrivedNanos(exchange);
         return chain.filter(exchange).doFinally(signal -> {
             AccessProperties.ApiKey client = exchange.getAttribute(AccessFilter.CLIENT_ATTRIBUTE);
             CustomerSession session = exchange.getAttribute(AccessFilter.SESSION_ATTRIBUTE);

@@ -25,11 +25,11 @@ class HoldTallyTest {
     @Test
     void countsAHoldStillInFlightAfterTheSlowTimeAsSlowOnceEvenWhenItsAnswerComesLater() throws Exception {
         HoldTally tally = new HoldTally();
-        HoldTally.Hold stalled = tally.begin();
+        HoldTally.Hold stalled = tally.begin(System.nanoTime());
         tally.overdue(TimeUnit.SECONDS.toNanos(1));
         assertThat(tally.count(SHOW)).as("not slow yet").isEqualTo(new RoomsClient.ShowHolds(SHOW, 0, 0, 0));
         Thread.sleep(20);
-        HoldTally.Hold quick = tally.begin();
+        HoldTally.Hold quick = tally.begin(System.nanoTime());
 
         tally.overdue(TimeUnit.MILLISECONDS.toNanos(10));
         tally.overdue(TimeUnit.MILLISECONDS.toNanos(10));
@@ -55,6 +55,6 @@ class HoldTallyTest {
     }
 
     private static void answer(HoldTally tally, boolean tookLong, boolean failed) {
-        tally.answered(tally.begin(), tookLong, failed);
+        tally.answered(tally.begin(System.nanoTime()), tookLong, failed);
     }
 }

@@ -2,20 +2,13 @@ package io.ticketing.gateway.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.ticketing.gateway.routing.GatewayProperties;
-import io.ticketing.gateway.routing.ServiceInstances;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 class RoomsTest {
@@ -23,37 +16,7 @@ class RoomsTest {
     private static final UUID SHOW = UUID.randomUUID();
     private static final UUID OTHER_SHOW = UUID.randomUUID();
 
-    /** waiting-service's gate endpoint as a test plays it: each call answered as the test says, every report kept. */
-    private static final class Gate extends RoomsClient {
-
-        private final List<List<ShowHolds>> reports = new ArrayList<>();
-        private Mono<List<OpenRoom>> answer = Mono.error(new IllegalStateException("waiting-service is down"));
-
-        Gate() {
-            super(WebClient.create(), new ServiceInstances(new GatewayProperties(
-                    Map.of("waiting", List.of(URI.create("http://127.0.0.1:9"))), Duration.ofSeconds(30))));
-        }
-
-        void answers(OpenRoom... rooms) {
-            answer = Mono.just(List.of(rooms));
-        }
-
-        void fails() {
-            answer = Mono.error(new IllegalStateException("waiting-service is down"));
-        }
-
-        @Override
-        Mono<List<OpenRoom>> gate(List<ShowHolds> holds) {
-            reports.add(holds);
-            return answer;
-        }
-
-        List<ShowHolds> lastReport() {
-            return reports.getLast();
-        }
-    }
-
-    private final Gate gate = new Gate();
+    private final WaitingServiceGate gate = new WaitingServiceGate();
     private final Rooms rooms = new Rooms(gate, new AdmissionProperties(Duration.ofMillis(500)),
             new SimpleMeterRegistry());
 
@@ -86,12 +49,12 @@ class RoomsTest {
     void reportsEveryRoomAndItsHoldsUntilAReportIsAccepted() {
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 250));
         rooms.refresh().block();
-        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), false);
-        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), true);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(System.nanoTime()), false);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(System.nanoTime()), true);
 
         gate.fails();
         rooms.refresh().block();
-        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), false);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(System.nanoTime()), false);
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 250));
         rooms.refresh().block();
 
@@ -106,12 +69,12 @@ class RoomsTest {
     void keepsTheHoldsAnsweredWhileAReportIsOnItsWay() {
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250));
         rooms.refresh().block();
-        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), false);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(System.nanoTime()), false);
         Sinks.One<List<RoomsClient.OpenRoom>> accepted = Sinks.one();
         gate.answer = accepted.asMono();
 
         var reporting = rooms.refresh().toFuture();
-        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), true);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(System.nanoTime()), true);
         accepted.tryEmitValue(List.of(new RoomsClient.OpenRoom(SHOW, 500)));
         reporting.join();
         gate.answers(new RoomsClient.OpenRoom(SHOW, 500));
@@ -126,9 +89,9 @@ class RoomsTest {
     void countsHoldsSlowerThanTheirRoomAllowsAndThoseStillUnansweredThatAreSlowAlready() throws Exception {
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 60_000));
         rooms.refresh().block();
-        HoldTally.Hold answered = rooms.of(SHOW).begin();
-        HoldTally.Hold stalled = rooms.of(SHOW).begin();
-        HoldTally.Hold other = rooms.of(OTHER_SHOW).begin();
+        HoldTally.Hold answered = rooms.of(SHOW).begin(System.nanoTime());
+        HoldTally.Hold stalled = rooms.of(SHOW).begin(System.nanoTime());
+        HoldTally.Hold other = rooms.of(OTHER_SHOW).begin(System.nanoTime());
         Thread.sleep(300);
 
         rooms.of(SHOW).answered(answered, false);
@@ -147,8 +110,8 @@ class RoomsTest {
     void forgetsARoomThatClosed() {
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250), new RoomsClient.OpenRoom(OTHER_SHOW, 250));
         rooms.refresh().block();
-        rooms.of(SHOW).answered(rooms.of(SHOW).begin(), false);
-        rooms.of(OTHER_SHOW).answered(rooms.of(OTHER_SHOW).begin(), false);
+        rooms.of(SHOW).answered(rooms.of(SHOW).begin(System.nanoTime()), false);
+        rooms.of(OTHER_SHOW).answered(rooms.of(OTHER_SHOW).begin(System.nanoTime()), false);
 
         gate.answers(new RoomsClient.OpenRoom(SHOW, 250));
         rooms.refresh().block();
