@@ -220,12 +220,18 @@ class WaitingRoomSystemTest {
         return Map.of("opensAt", opensAt.toString(), "admitPerMinute", PER_MINUTE, "admissionMinutes", 10);
     }
 
-    /** Customers admitted per minute over a stretch: after its first step (which may catch up), to its last. */
+    /**
+     * Customers admitted per minute over a stretch, between its first step (which may catch up) and its last (which
+     * may find fewer waiting than the time earned): the stretch after the restart is a few seconds (its first step
+     * catches up 5 s of admissions), and counting its last step, one run measured 5,508 a minute of the 6,000.
+     */
     private static double rate(List<Admitted> stretch) {
         Instant firstStep = stretch.getFirst().at();
-        List<Admitted> after = stretch.stream().filter(a -> a.at().isAfter(firstStep)).toList();
-        double seconds = Duration.between(firstStep, after.getLast().at()).toMillis() / 1000.0;
-        return after.size() / seconds * 60;
+        Instant lastStep = stretch.getLast().at();
+        List<Admitted> between = stretch.stream()
+                .filter(a -> a.at().isAfter(firstStep) && a.at().isBefore(lastStep)).toList();
+        double seconds = Duration.between(firstStep, between.getLast().at()).toMillis() / 1000.0;
+        return between.size() / seconds * 60;
     }
 
     /**
