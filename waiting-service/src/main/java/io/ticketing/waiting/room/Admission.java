@@ -300,15 +300,15 @@ class Admission {
      * let in before has drained ({@link #judgedFrom}). Judged against the holds since the change alone, a few slow
      * within one second halved rooms that ran far below what the hold path served: in the thirty-fourth arena 3 of
      * 122 and 4 of 226 holds at 1,800 and 2,100 a minute, each 2.5 s after a change, and the time was up with 6,180
-     * seats left while no 10 s window's p99 went above 862 ms. Without either, an opening's ramp doubles the rate
-     * every {@code rampStep} up to half the configured rate, then adds {@code stepUp} of it ({@link #ramp}), and a
-     * room slowed down since gets {@code stepUp} of the configured rate back after a
-     * whole health window of judged seconds, up to it; from three quarters of the rate it was slow at last to that
-     * rate, a quarter of that: admitted customers hold for minutes, so a step too far is felt only once holds queue,
-     * and the customers it let in keep holding while they drain (stepping straight back to the rate that was slow, the
-     * arena's holds got slow again within seconds). Past that rate, healthy, whole steps
-     * again: a few holds slow within one second mark whatever rate the room ran at (in the twenty-fifth arena 4 of 66
-     * at 656 a minute, of the 3,000 configured: 150 s later the room still stepped up by quarters).
+     * seats left while no 10 s window's p99 went above 862 ms. Without either, an opening's ramp doubles the rate every
+     * {@code rampStep} up to half the configured rate, then adds {@code stepUp} of it ({@link #ramp}), and a room
+     * slowed down since gets {@code stepUp} of the configured rate back after a whole health window of judged seconds,
+     * up to it; from three quarters of the rate it was slow at last to that rate, a quarter of that: admitted customers
+     * hold for minutes, so a step too far is felt only once holds queue, and the customers it let in keep holding while
+     * they drain (stepping straight back to the rate that was slow, the arena's holds got slow again within seconds).
+     * Past that rate, healthy, whole steps again: a few holds slow within one second mark whatever rate the room ran at
+     * (in the twenty-fifth arena 4 of 66 at 656 a minute, of the 3,000 configured: 150 s later the room still stepped
+     * up by quarters).
      * Fewer than {@code minHolds} holds, or fewer than {@code minSlow} slow or failed ones, say nothing about the hold
      * path's health: they count as healthy.
      */
