@@ -69,6 +69,12 @@ final class ArenaOptions extends Benchmarks.Options {
                     + "customers are a closed loop without think time (default ${DEFAULT-VALUE})")
     private Duration think;
 
+    @Option(names = "--waiting-heap",
+            description = "with --room, on the local stack: waiting-service's live heap, Tomcat's processors and its "
+                    + "connections before the opening, once the crowd has taken its places and again with its long "
+                    + "polls open (each a full collection of waiting-service, before the race; default off)")
+    private boolean waitingHeap;
+
     static ArenaOptions parse(String... args) {
         return Benchmarks.parse(new ArenaOptions(), args);
     }
@@ -99,6 +105,9 @@ final class ArenaOptions extends Benchmarks.Options {
         }
         if (admissionMinutes < 1 || admissionMinutes > 120) {
             throw new IllegalArgumentException("--admission-minutes is 1 to 120");
+        }
+        if (waitingHeap && roomRate == 0) {
+            throw new IllegalArgumentException("--waiting-heap measures the waiting room's long polls: give --room");
         }
         if (holdBound.isZero() || holdBound.isNegative()) {
             throw new IllegalArgumentException("--hold-bound must be positive");
@@ -161,6 +170,11 @@ final class ArenaOptions extends Benchmarks.Options {
 
     Duration holdBound() {
         return holdBound;
+    }
+
+    /** Whether to measure waiting-service's live heap before the opening, without and with the long polls. */
+    boolean waitingHeap() {
+        return waitingHeap;
     }
 
     /** A customer's mean pause before each hold attempt after its first; zero for none. */

@@ -40,6 +40,8 @@ final class ArenaRoom {
     private static final int MAX_FAILURES = 60;
     private static final int JOIN_ATTEMPTS = 5;
     private static final Duration OPENING_AT_THE_LATEST = Duration.ofSeconds(30);
+    private static final int WAITING_SERVICE_PORT = StackCpu.LOCAL_STACK.stream()
+            .filter(part -> part.name().equals("waiting-service")).findFirst().orElseThrow().port();
 
     private final Gateway gateway;
     private final Gateway longPolls;
@@ -86,6 +88,22 @@ final class ArenaRoom {
         out.printf(Locale.ROOT, "  waiting room: %,d customers took their places before the opening in %.1f s, %,d "
                 + "admitted a minute, admissions of %d minutes%n", sessions.size(), joining.toMillis() / 1000.0,
                 options.roomRate(), options.admissionMinutes());
+        if (options.waitingHeap()) {
+            out.printf(Locale.ROOT, "  waiting-service's live heap with the places taken: %s%n",
+                    LiveHeap.listening(WAITING_SERVICE_PORT).map(LiveHeap::describe).orElse("not known"));
+        }
+    }
+
+    /**
+     * With {@code --waiting-heap}, before the opening: waiting-service's live heap with the long polls in flight now.
+     * Each long poll keeps a request's processor and a connection, but so may a request that is over (Tomcat keeps
+     * processors and connections for the next requests), so the difference from the heap with the places taken
+     * depends on what the joins left; the processors and connections say.
+     */
+    private void measureLongPolls() throws InterruptedException {
+        int open = LONG_POLLERS - longPollers.availablePermits();
+        out.printf(Locale.ROOT, "  waiting-service's live heap with %,d long polls open: %s%n", open,
+                LiveHeap.listening(WAITING_SERVICE_PORT).map(LiveHeap::describe).orElse("not known"));
     }
 
     /**
@@ -102,6 +120,9 @@ final class ArenaRoom {
             try {
                 while (polled.sum() < waiting && System.nanoTime() - since < OPENING_AT_THE_LATEST.toNanos()) {
                     Thread.sleep(20);
+                }
+                if (options.waitingHeap()) {
+                    measureLongPolls();
                 }
                 expect(gateway.put(adminPath(), options.adminKey(), settings(Instant.now())), 200);
                 out.printf(Locale.ROOT, "  the room opened %.1f s into the race, %,d long polls waiting for it%n",

@@ -40,4 +40,11 @@ class ArenaOptionsTest {
         assertThatThrownBy(() -> ArenaOptions.parse("--customers", "10", "--connections", "20"))
                 .hasMessageContaining("--connections");
     }
+
+    @Test
+    void measuresWaitingServicesHeapOnlyForARoom() {
+        assertThat(ArenaOptions.parse("--room", "3000", "--waiting-heap").waitingHeap()).isTrue();
+        assertThat(ArenaOptions.parse("--room", "3000").waitingHeap()).isFalse();
+        assertThatThrownBy(() -> ArenaOptions.parse("--waiting-heap")).hasMessageContaining("give --room");
+    }
 }

@@ -35,7 +35,7 @@ class WaitingApplicationIntegrationTest extends ServiceSmokeTests {
     }
 
     /**
-     * A long poll keeps its connection's buffers and its request's while it waits: 2 KB each here, not Tomcat's
+     * A long poll keeps its connection's buffers and its request's while it waits: 1 to 4 KB each here, not Tomcat's
      * 8 KB (an answer larger than that, as the API description, is still served whole: see the snapshot test).
      */
     @Test
@@ -46,5 +46,6 @@ class WaitingApplicationIntegrationTest extends ServiceSmokeTests {
         assertThat(connector.getProperty("socket.appReadBufSize")).hasToString("2048");
         assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("2048");
         assertThat(connector.getProperty("maxHttpResponseHeaderSize")).hasToString("4096");
+        assertThat(connector.getProperty("maxTrailerSize")).hasToString("1024");
     }
 }
