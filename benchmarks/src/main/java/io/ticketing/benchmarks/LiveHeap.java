@@ -25,8 +25,8 @@ record LiveHeap(long bytes, long processors, long connections) {
     private static final long JCMD_TIMEOUT_SECONDS = 60;
     /**
      * The class of the fillers a collection formats dead space with: the rest of each thread's allocation buffer, and
-     * the dead objects a full collection leaves where it does not compact. They came to 2 to 9 MB of waiting-service's
-     * 60 to 150.
+     * the dead objects a full collection leaves where it does not compact. They came to up to 9 MB of waiting-service's
+     * 50 to 190 in the arena.
      */
     static final String FILLER = "[Ljdk.internal.vm.FillerElement;";
     private static final String PROCESSOR = "org.apache.coyote.http11.Http11Processor";

@@ -11,11 +11,11 @@ import org.springframework.context.annotation.Configuration;
  * and many of which wait: a long poll keeps its connection's buffers and its request's for up to 30 s. At Tomcat's
  * defaults that is 16 KB a connection and 72 KB a request (its processor's, kept for its next request too), and the
  * 1,000 long polls an instance holds at most ({@code max-long-polls}) kept about 1,400 processors and 1,500
- * connections, 123 MB of buffers, in the arena benchmark: half of a 256 MB heap. Here a connection reads and writes
+ * connections, 123 MB of buffers, in a small arena benchmark: half of a 256 MB heap. Here a connection reads and writes
  * through 2 KB buffers (8 KB each by default), an answer is buffered in 2 KB before it is sent (8 KB of bytes and 8 K
  * chars by default; a larger answer, as metrics or the API description, goes out in several writes), its headers in 4
  * KB ({@code server.tomcat.max-http-response-header-size} in application.yml, 8 KB by default), a chunked request's
- * trailing headers in 1 KB (8 KB): 4 KB a connection, 36 KB a request. A request's own headers keep Tomcat's 8 KB, and
+ * trailing headers in 1 KB (8 KB): 4 KB a connection, 37 KB a request. A request's own headers keep Tomcat's 8 KB, and
  * its characters (16 KB, for a reader of its body) cannot be set.
  */
 @Configuration(proxyBeanMethods = false)
