@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tomcat's buffers cut to this service's requests and answers, which are small (a place is about 400 bytes of JSON)
+ * Tomcat's buffers cut to this service's requests and answers, which are small (a customer's place, a room's state)
  * and many of which wait: a long poll keeps its connection's buffers and its request's for up to 30 s. At Tomcat's
  * defaults that is 16 KB a connection and 72 KB a request (its processor's, kept for its next request too), and the
  * 1,000 long polls an instance holds at most ({@code max-long-polls}) kept about 1,400 processors and 1,500
