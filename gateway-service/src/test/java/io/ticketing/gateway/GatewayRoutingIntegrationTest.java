@@ -123,6 +123,28 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void keepsTheClientsHopByHopAndForwardedHeadersFromTheService() {
+        assertThat(routingFilters.getFirst().getHeadersFilters())
+                .as("one copy of a request's headers for all of it, no gRPC filter")
+                .extracting(filter -> filter.getClass().getSimpleName())
+                .contains("ServiceHeaders").doesNotContain("RemoveForwardedHeadersFilter",
+                        "RemoveXForwardedHeadersFilter", "TraceContextHeaders", "GRPCRequestHeadersFilter",
+                        "GRPCResponseHeadersFilter");
+
+        admin().withHeader("Keep-Alive", "timeout=5").withHeader("Proxy-Authorization", "Basic eA==")
+                .withHeader("Forwarded", "for=10.0.0.1").withHeader("X-Forwarded-For", "10.0.0.2")
+                .withHeader("X-Forwarded-Host", "evil.example").withHeader("Accept-Language", "fr")
+                .get("/api/v1/cities");
+
+        var received = StubServices.lastRequestTo("catalog").headers();
+        assertThat(received.keySet().stream().map(String::toLowerCase))
+                .doesNotContain("keep-alive", "proxy-authorization", "forwarded", "x-forwarded-for",
+                        "x-forwarded-host", "authorization");
+        assertThat(received.getFirst("Accept-Language")).isEqualTo("fr");
+        assertThat(received.getFirst("traceparent")).isNotNull();
+    }
+
+    @Test
     void replacesAnUnsafeRequestId() {
         var response = admin().withHeader("X-Request-Id", "bad id;drop").get("/api/v1/cities");
         String returned = response.headers().firstValue("X-Request-Id").orElseThrow();

@@ -47,6 +47,8 @@ class ServiceRouting extends NettyRoutingFilter {
     private final ServiceInstances instances;
     /** By route id: the routes are built once, in code ({@link Routes}). */
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+    /** The headers filters, with {@link ServiceHeaders} in place of those it does the work of; read once. */
+    private volatile List<HttpHeadersFilter> headersFilters;
 
     ServiceRouting(HttpClient httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
             HttpClientProperties properties, Duration responseTimeout, ServiceInstances instances) {
@@ -111,6 +113,17 @@ class ServiceRouting extends NettyRoutingFilter {
         String query = url.getRawQuery();
         return URI.create(instance.getScheme() + "://" + instance.getRawAuthority() + url.getRawPath()
                 + (query == null ? "" : "?" + query));
+    }
+
+    @Override
+    public List<HttpHeadersFilter> getHeadersFilters() {
+        List<HttpHeadersFilter> filters = headersFilters;
+        if (filters == null) {
+            List<HttpHeadersFilter> all = super.getHeadersFilters();
+            filters = all == null ? null : ServiceHeaders.inPlaceOf(all);
+            headersFilters = filters;
+        }
+        return filters;
     }
 
     @Override
