@@ -51,35 +51,29 @@ final class ServiceHeaders implements HttpHeadersFilter, Ordered {
      */
     static List<HttpHeadersFilter> inPlaceOf(List<HttpHeadersFilter> filters) {
         RemoveHopByHopHeadersFilter hopByHop = null;
+        int hopByHopAt = 0;
         boolean dropForwarded = false;
         boolean dropXForwarded = false;
         TraceContextHeaders traceContext = null;
+        List<HttpHeadersFilter> kept = new ArrayList<>(filters.size() + 1);
         for (HttpHeadersFilter filter : filters) {
             switch (filter) {
-                case RemoveHopByHopHeadersFilter found -> hopByHop = found;
+                case RemoveHopByHopHeadersFilter found -> {
+                    hopByHop = found;
+                    hopByHopAt = kept.size();
+                }
                 case RemoveForwardedHeadersFilter found -> dropForwarded = true;
                 case RemoveXForwardedHeadersFilter found -> dropXForwarded = true;
                 case TraceContextHeaders found -> traceContext = found;
-                default -> {
-                }
+                default -> kept.add(filter);
             }
         }
         if (hopByHop == null) {
             return filters;
         }
-        var serviceHeaders = new ServiceHeaders(hopByHop, dropForwarded, dropXForwarded, traceContext);
-        List<HttpHeadersFilter> combined = new ArrayList<>(filters.size());
-        for (HttpHeadersFilter filter : filters) {
-            if (filter == hopByHop) {
-                combined.add(serviceHeaders);
-                combined.add(new AnswersOnly(hopByHop));
-            }
-            else if (!(filter instanceof RemoveForwardedHeadersFilter || filter instanceof RemoveXForwardedHeadersFilter
-                    || filter instanceof TraceContextHeaders)) {
-                combined.add(filter);
-            }
-        }
-        return List.copyOf(combined);
+        kept.addAll(hopByHopAt, List.of(new ServiceHeaders(hopByHop, dropForwarded, dropXForwarded, traceContext),
+                new AnswersOnly(hopByHop)));
+        return List.copyOf(kept);
     }
 
     @Override
