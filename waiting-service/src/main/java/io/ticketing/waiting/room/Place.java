@@ -58,7 +58,7 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
     /**
      * The place of a ticket in its room at {@code now}; {@code token} is its admission token once admitted. A waiting
      * page reads it again per {@code properties} (after {@code jitter}, 0 to 1, of its spread), or long-polls (for up
-     * to {@code longPoll}) once its turn may be half of that away ({@link Room#soonestTurn}): the customers who
+     * to {@code longPoll}) once its turn may be half of that away ({@link Admission#soonestTurn}): the customers who
      * long-poll at once are at most a quarter of a minute's admissions at the configured rate, and no page sleeps
      * through its turn unless an admin raises the rate.
      */
@@ -75,7 +75,7 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
         };
         Long readAgain = switch (status) {
             case WAITING -> {
-                Duration turn = room.soonestTurn(position, properties);
+                Duration turn = Admission.soonestTurn(room, position, now, properties);
                 yield properties.readAgain(room.lastRank() - room.admittedThrough(),
                         room.effectivePerMinute() / room.admitPerMinute(), turn, longPoll.dividedBy(2),
                         room.admission(), jitter).toSeconds();

@@ -57,31 +57,6 @@ public record Room(UUID showId, Status status, Instant opensAt, int admitPerMinu
         return (long) Math.ceil(position * 60.0 / effectivePerMinute);
     }
 
-    /**
-     * The soonest admission can reach {@code position}: at the configured rate when the room runs at it or an opening
-     * ramps up to it; a room slowed down gets back {@code stepUp} of its configured rate per health window at the
-     * fastest (a quarter of that near the rate that was slow last), so its rate is taken to grow that fast (smoothly,
-     * so sooner than it can) from the rate it runs at now.
-     * A page that sleeps until then does not sleep through its turn (unless an admin raises the rate), and the
-     * customers just outside the long polls of a room slowed down to a tenth read a few times, not every few seconds.
-     */
-    Duration soonestTurn(long position, RoomProperties properties) {
-        double configured = admitPerMinute / 60.0;
-        double now = Math.min(effectivePerMinute, admitPerMinute) / 60.0;
-        double seconds;
-        if (ramping || now >= configured) {
-            seconds = position / configured;
-        }
-        else {
-            double faster = configured * properties.stepUp() / (properties.healthWindow().toMillis() / 1000.0);
-            double recovered = (configured - now) / faster;
-            double byThen = now * recovered + faster * recovered * recovered / 2;
-            seconds = position <= byThen ? (Math.sqrt(now * now + 2 * faster * position) - now) / faster
-                    : recovered + (position - byThen) / configured;
-        }
-        return Duration.ofMillis(Math.round(seconds * 1000));
-    }
-
     /** How long an admission lasts. */
     Duration admission() {
         return Duration.ofMinutes(admissionMinutes);

@@ -62,25 +62,43 @@ class PlaceTest {
 
     @Test
     void aWaitingPlaceIsReadAgainWhenItsTurnMayBeHalfALongPollAwayAtTheFastestAdmissionCanGo() {
-        // 3,000 a minute configured (50 a second), slowed down to 300 (5): it gets 300 a minute back every 5 s at the
-        // most, so it could be back at 3,000 in 45 s, having admitted 1,237.5 by then
+        // 3,000 a minute configured (50 a second), slowed down to 300 (5) now: it gets 300 a minute back once its holds
+        // were healthy for 5 s from the next whole second (6 s from now), then every 5 s, so it could be back at 3,000
+        // 46 s from now, having admitted 1,130 by then
         Room slowedDown = room(Room.Status.OPEN, 3000, 300, 1000, 11_000);
         Place next = Place.of(place(1100, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(next.status()).isEqualTo(Place.Status.WAITING);
         assertThat(next.position()).isEqualTo(100);
         assertThat(next.etaSeconds()).as("at the rate now").isEqualTo(20);
-        assertThat(next.readAgainSeconds()).as("10 s away at the soonest: long-poll now").isZero();
+        assertThat(next.readAgainSeconds()).as("12.3 s away at the soonest: long-poll now").isZero();
         Place near = Place.of(place(2000, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
-        assertThat(near.readAgainSeconds()).as("40 s away at the soonest, 15 s before that").isEqualTo(25);
+        assertThat(near.readAgainSeconds()).as("905 admitted in 41 s, 95 more at 45 a second: 43.1 s away at the "
+                + "soonest, 15 s before that").isEqualTo(28);
         Place far = Place.of(place(10_900, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
-        assertThat(far.readAgainSeconds()).as("45 s recovering, then 8,662.5 at 50 a second: 218.25 s, 15 s before")
-                .isEqualTo(203);
+        assertThat(far.readAgainSeconds()).as("46 s recovering, then 8,770 at 50 a second: 221.4 s, 15 s before")
+                .isEqualTo(206);
 
         Room atItsRate = room(Room.Status.OPEN, 3000, 3000, 1000, 11_000);
         assertThat(Place.of(place(1700, atItsRate), NOW, null, PROPERTIES, LONG_POLL, 0.5).readAgainSeconds())
                 .as("700 ahead at 50 a second: long-poll now").isZero();
         Place farAtRate = Place.of(place(10_900, atItsRate), NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(farAtRate.readAgainSeconds()).as("the crowd of 10,000 spread at 100 a second").isEqualTo(100);
+    }
+
+    @Test
+    void aRoomThatDrainsAfterASlowdownAndStepsBackByQuartersNearTheRateThatWasSlowIsReadLessOften() {
+        // slowed down from 1,500 a minute to 750 (of 3,000) now: its holds are judged from 5 s on (the customers let in
+        // before drain meanwhile), so the first step comes 11 s from now, to 1,050; from 1,125 (three quarters of 1,500)
+        // to 1,500, 75 at a time; then 300 again: 1,000 ahead are in by 50 s at the soonest (grown at once by 300 a
+        // minute every 5 s, it would have been 33.9 s, and the page would have read again after 18 s)
+        Room draining = new Room(UUID.randomUUID(), Room.Status.OPEN, NOW.minusSeconds(60), 3000, 60, 750, "slow",
+                false, 1500.0, 0, 1000, 11_000, NOW, NOW, 0, 0, NOW.minusSeconds(60), null, NOW, NOW);
+        assertThat(Admission.soonestTurn(draining, 1000, NOW, PROPERTIES).toMillis()).isEqualTo(49_958);
+        assertThat(Place.of(place(2000, draining), NOW, null, PROPERTIES, LONG_POLL, 0.5).readAgainSeconds())
+                .as("15 s before that").isEqualTo(34);
+        assertThat(Admission.soonestTurn(draining, 1000, NOW.plusSeconds(20), PROPERTIES).toMillis())
+                .as("20 s on, the first step overdue: taken to come at once, the same steps from then on")
+                .isEqualTo(43_036);
     }
 
     @Test
