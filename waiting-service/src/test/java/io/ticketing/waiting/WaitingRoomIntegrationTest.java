@@ -217,17 +217,25 @@ class WaitingRoomIntegrationTest {
         admin.put(room(show), settings(Instant.now().plusSeconds(3600), 60, 5));
         List<UUID> ids = IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID()).toList();
         List<String> tickets = ids.stream().map(id -> join(customer(id), show).text("ticketId")).toList();
+        Instant asked = Instant.now();
+        var early = poll(ids.get(0), tickets.get(0));
+        assertThat(Duration.between(asked, Instant.now())).as("an hour before the opening: answered at once")
+                .isLessThan(Duration.ofSeconds(3));
+        assertThat(early.json().path("readAgainSeconds").asLong()).as("5 s for 3 waiting, half to 1.5 times")
+                .isBetween(2L, 7L);
+        admin.put(room(show), settings(Instant.now().plusSeconds(14), 60, 5));
 
-        // two long polls for the opening: the limit of this instance (max-long-polls=2)
+        // two long polls for the opening, now near: the limit of this instance (max-long-polls=2)
         var first = CompletableFuture.supplyAsync(() -> poll(ids.get(0), tickets.get(0)));
         var second = CompletableFuture.supplyAsync(() -> poll(ids.get(1), tickets.get(1)));
         await().atMost(Duration.ofSeconds(5)).until(() -> longPollsOpen() == 2);
-        Instant asked = Instant.now();
+        asked = Instant.now();
         var third = poll(ids.get(2), tickets.get(2));
         assertThat(Duration.between(asked, Instant.now())).as("answered at once").isLessThan(Duration.ofSeconds(3));
         assertThat(third.text("status")).isEqualTo("BEFORE_OPENING");
-        assertThat(third.json().path("readAgainSeconds").asLong()).as("read again later, not long-poll now")
-                .isBetween(5L, 10L);
+        long opensIn = third.json().path("etaSeconds").asLong();
+        assertThat(third.json().path("readAgainSeconds").asLong()).as("read again 5 to 10 s after the opening")
+                .isBetween(opensIn + 5, opensIn + 10);
         assertThat(first.isDone() || second.isDone()).as("the two still wait").isFalse();
 
         admin.delete(room(show));
@@ -250,6 +258,8 @@ class WaitingRoomIntegrationTest {
                 int instancePort = i % 2 == 0 ? port : port(second);
                 tickets.add(join(customer(ids.get(i), instancePort), show).text("ticketId"));
             }
+            // the opening announced 12 s away: a page long-polls for it from 15 s before it on
+            admin.put(room(show), settings(Instant.now().plusSeconds(12), perMinute, 5));
             var firstPoll = CompletableFuture.supplyAsync(() -> poll(ids.get(0), tickets.get(0)));
             Thread.sleep(500);
             Instant opened = Instant.now();

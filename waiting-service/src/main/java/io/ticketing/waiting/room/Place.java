@@ -13,10 +13,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * in the {@code X-Admission-Token} header of the customer's holds of the show until {@code admittedUntil} (the
  * admission runs from the first read that tells of it, if that comes while it runs).
  * {@code readAgainSeconds}, while the place waits, is when the customer's page should read it again: zero when the
- * customer's turn may come within half a long poll (or the opening is still to come), so that the page long-polls and
- * hears of it at once; further back, later, so that the room's whole crowd reads at the rate the room allows
- * ({@link RoomProperties#readAgain}). In a stream, the next event with a position comes after that long, 5 s at the
- * least.
+ * customer's turn (or the opening) may come within half a long poll, so that the page long-polls and hears of it at
+ * once; further back, later, so that the room's whole crowd reads at the rate the room allows ({@link
+ * RoomProperties#readAgain}, {@link RoomProperties#readAgainBeforeOpening}). In a stream, the next event with a
+ * position comes after that long, 5 s at the least.
  */
 public record Place(UUID ticketId, UUID showId, Status status, Long position, Long etaSeconds,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long readAgainSeconds, Instant opensAt,
@@ -48,10 +48,14 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
         }
     }
 
-    /** This place, its page told to read it again in {@code seconds} at the soonest (when it waits at all). */
-    public Place readAgainAfter(long seconds) {
-        return readAgainSeconds == null || readAgainSeconds >= seconds ? this
-                : new Place(ticketId, showId, status, position, etaSeconds, seconds, opensAt, admissionToken,
+    /**
+     * This place as a long poll over its instance's limit answers it: its page told to read it again in {@code
+     * seconds} at the soonest (when it waits at all), and, before the opening, that long after the opening.
+     */
+    public Place refusedPoll(long seconds) {
+        long after = status == Status.BEFORE_OPENING ? etaSeconds + seconds : seconds;
+        return readAgainSeconds == null || readAgainSeconds >= after ? this
+                : new Place(ticketId, showId, status, position, etaSeconds, after, opensAt, admissionToken,
                         admittedUntil);
     }
 
@@ -60,10 +64,11 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
      * page reads it again per {@code properties} (after {@code jitter}, 0 to 1, of its spread), or long-polls (for up
      * to {@code longPoll}) once its turn may be half of that away ({@link Admission#soonestTurn}): the customers who
      * long-poll at once are at most a quarter of a minute's admissions at the configured rate, and no page sleeps
-     * through its turn unless an admin raises the rate.
+     * through its turn unless an admin raises the rate. Before the opening, {@code openingCrowd} customers wait for it
+     * and spread their reads the same way ({@link RoomProperties#readAgainBeforeOpening}).
      */
-    static Place of(TicketRepository.Place stored, Instant now, String token, RoomProperties properties,
-            Duration longPoll, double jitter) {
+    static Place of(TicketRepository.Place stored, long openingCrowd, Instant now, String token,
+            RoomProperties properties, Duration longPoll, double jitter) {
         Ticket ticket = stored.ticket();
         Room room = stored.room();
         Status status = status(ticket, room, now);
@@ -80,7 +85,9 @@ public record Place(UUID ticketId, UUID showId, Status status, Long position, Lo
                         room.effectivePerMinute() / room.admitPerMinute(), turn, longPoll.dividedBy(2),
                         room.admission(), jitter).toSeconds();
             }
-            case BEFORE_OPENING -> 0L;
+            case BEFORE_OPENING -> properties.readAgainBeforeOpening(openingCrowd,
+                    Duration.between(now, room.opensAt()), longPoll.dividedBy(2), REFUSED_POLL_AGAIN, room.admission(),
+                    jitter).toSeconds();
             default -> null;
         };
         return new Place(ticket.ticketId(), ticket.showId(), status, position, eta, readAgain, room.opensAt(),

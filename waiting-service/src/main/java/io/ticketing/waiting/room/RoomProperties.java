@@ -95,11 +95,40 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
         if (!untilNear.isPositive()) {
             return Duration.ZERO;
         }
+        long millis = spread(crowd, pace, admission, jitter);
+        return Duration.ofMillis(Math.min(millis, Math.max(untilNear.toMillis(), nearBy.toMillis())));
+    }
+
+    /**
+     * When a page waiting for its room's opening, {@code untilOpening} away, with a crowd of {@code crowd} waiting
+     * for it, should read its place again: zero, long-poll now, once the opening is within {@code nearBy} (the page
+     * hears of it at once); before that, the crowd's reads spread as a waiting crowd's are ({@link #readAgain}, at the
+     * configured rate), so that a room whose opening is an hour away costs 100 reads a second, not a read from every
+     * page every few seconds (the pages that long-polled for it, and those over {@code max-long-polls} read again
+     * every 5 to 10 s: 1,200 a second for a crowd of 10,000), and an opening an admin moves sooner is heard within
+     * that spread. A page whose next read would come within {@code nearBy} of the opening or after it reads {@code
+     * afterOpening} (5 to 10 s, per {@code jitter}) after it instead: the opening's crowd reads then anyway (the
+     * opening admits nobody while it does), and so it does not all read in the same second before it.
+     */
+    public Duration readAgainBeforeOpening(long crowd, Duration untilOpening, Duration nearBy, Duration afterOpening,
+            Duration admission, double jitter) {
+        if (untilOpening.compareTo(nearBy) <= 0) {
+            return Duration.ZERO;
+        }
+        long millis = spread(crowd, 1, admission, jitter);
+        return millis < untilOpening.minus(nearBy).toMillis() ? Duration.ofMillis(millis)
+                : untilOpening.plus(afterOpening).plusMillis(Math.round(afterOpening.toMillis() * jitter));
+    }
+
+    /**
+     * A page's share of its crowd's spread ({@link #readAgain}): over {@code crowd / readsPerSecond / pace}, 5 s at
+     * the least, at most two thirds of an admission, per {@code jitter}.
+     */
+    private long spread(long crowd, double pace, Duration admission, double jitter) {
         double spread = Math.max(SOONEST_READ.toMillis(), crowd * 1000.0 / (readsPerSecond * Math.max(pace, 0.01)));
         // the jitter spreads the reads under the longest wait too: capped after it, most of a large crowd would be
         // told the same wait and read again together (the arena's pages read in waves every minute)
-        long millis = Math.round(Math.min(spread, admission.toMillis() * 2 / 3.0) * (0.5 + jitter));
-        return Duration.ofMillis(Math.min(millis, Math.max(untilNear.toMillis(), nearBy.toMillis())));
+        return Math.round(Math.min(spread, admission.toMillis() * 2 / 3.0) * (0.5 + jitter));
     }
 
     /** From when on a hold counts as slow. */

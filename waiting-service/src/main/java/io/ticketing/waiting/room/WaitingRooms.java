@@ -44,6 +44,7 @@ public class WaitingRooms {
     private final RoomMetrics metrics;
     private final Clock clock;
     private final SecureRandom draws = new SecureRandom();
+    private final OpeningCrowds openingCrowds;
 
     WaitingRooms(RoomRepository rooms, TicketRepository tickets, HoldHealthRepository health, Admission admission,
             RoomSignals signals, Reservation reservation, AdmissionTokens tokens, TransactionOperations transactions,
@@ -56,6 +57,7 @@ public class WaitingRooms {
         this.reservation = reservation;
         this.tokens = tokens;
         this.transactions = transactions;
+        this.openingCrowds = new OpeningCrowds(tickets);
         this.properties = properties;
         this.waiting = waiting;
         this.metrics = metrics;
@@ -306,8 +308,9 @@ public class WaitingRooms {
         }
         String token = ticket.admittedUntil() == null ? null
                 : tokens.issue(ticket.showId(), ticket.customerId(), ticket.admittedUntil());
-        return Place.of(new TicketRepository.Place(ticket, place.room()), now, token, properties, waiting.maxPoll(),
-                ThreadLocalRandom.current().nextDouble());
+        long openingCrowd = ticket.rank() == null && place.room().on() ? openingCrowds.of(ticket.showId(), now) : 0;
+        return Place.of(new TicketRepository.Place(ticket, place.room()), openingCrowd, now, token, properties,
+                waiting.maxPoll(), ThreadLocalRandom.current().nextDouble());
     }
 
     private TicketRepository.Place owned(UUID ticketId, UUID customerId) {

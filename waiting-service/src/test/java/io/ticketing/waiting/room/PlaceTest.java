@@ -66,22 +66,22 @@ class PlaceTest {
         // were healthy for 5 s from the next whole second (6 s from now), then every 5 s, so it could be back at 3,000
         // 46 s from now, having admitted 1,130 by then
         Room slowedDown = room(Room.Status.OPEN, 3000, 300, 1000, 11_000);
-        Place next = Place.of(place(1100, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+        Place next = Place.of(place(1100, slowedDown), 0, NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(next.status()).isEqualTo(Place.Status.WAITING);
         assertThat(next.position()).isEqualTo(100);
         assertThat(next.etaSeconds()).as("at the rate now").isEqualTo(20);
         assertThat(next.readAgainSeconds()).as("12.3 s away at the soonest: long-poll now").isZero();
-        Place near = Place.of(place(2000, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+        Place near = Place.of(place(2000, slowedDown), 0, NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(near.readAgainSeconds()).as("905 admitted in 41 s, 95 more at 45 a second: 43.1 s away at the "
                 + "soonest, 15 s before that").isEqualTo(28);
-        Place far = Place.of(place(10_900, slowedDown), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+        Place far = Place.of(place(10_900, slowedDown), 0, NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(far.readAgainSeconds()).as("46 s recovering, then 8,770 at 50 a second: 221.4 s, 15 s before")
                 .isEqualTo(206);
 
         Room atItsRate = room(Room.Status.OPEN, 3000, 3000, 1000, 11_000);
-        assertThat(Place.of(place(1700, atItsRate), NOW, null, PROPERTIES, LONG_POLL, 0.5).readAgainSeconds())
+        assertThat(Place.of(place(1700, atItsRate), 0, NOW, null, PROPERTIES, LONG_POLL, 0.5).readAgainSeconds())
                 .as("700 ahead at 50 a second: long-poll now").isZero();
-        Place farAtRate = Place.of(place(10_900, atItsRate), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+        Place farAtRate = Place.of(place(10_900, atItsRate), 0, NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(farAtRate.readAgainSeconds()).as("the crowd of 10,000 spread at 100 a second").isEqualTo(100);
     }
 
@@ -94,7 +94,7 @@ class PlaceTest {
         Room draining = new Room(UUID.randomUUID(), Room.Status.OPEN, NOW.minusSeconds(60), 3000, 60, 750, "slow",
                 false, 1500.0, 0, 1000, 11_000, NOW, NOW, 0, 0, NOW.minusSeconds(60), null, NOW, NOW);
         assertThat(Admission.soonestTurn(draining, 1000, NOW, PROPERTIES).toMillis()).isEqualTo(49_958);
-        assertThat(Place.of(place(2000, draining), NOW, null, PROPERTIES, LONG_POLL, 0.5).readAgainSeconds())
+        assertThat(Place.of(place(2000, draining), 0, NOW, null, PROPERTIES, LONG_POLL, 0.5).readAgainSeconds())
                 .as("15 s before that").isEqualTo(34);
         assertThat(Admission.soonestTurn(draining, 1000, NOW.plusSeconds(20), PROPERTIES).toMillis())
                 .as("20 s on, the first step overdue: taken to come at once, the same steps from then on")
@@ -119,20 +119,65 @@ class PlaceTest {
     }
 
     @Test
-    void placesThatNoLongerWaitAreNotReadAgainAndThoseBeforeTheOpeningLongPollForIt() {
-        Room scheduled = room(Room.Status.SCHEDULED, 6000, 6000, 0, 0);
-        assertThat(Place.of(place(null, scheduled), NOW, null, PROPERTIES, LONG_POLL, 0.5).readAgainSeconds())
-                .isZero();
+    void aCrowdWaitingForTheOpeningSpreadsItsReadsAndLongPollsOnlyNearIt() {
+        // 10,000 wait for an opening an hour away: each page reads again 50 to 150 s later (100 reads a second in
+        // all), not every few seconds
+        Place early = beforeOpening(10_000, Duration.ofHours(1), 0.5);
+        assertThat(early.status()).isEqualTo(Place.Status.BEFORE_OPENING);
+        assertThat(early.etaSeconds()).isEqualTo(3600);
+        assertThat(early.readAgainSeconds()).isEqualTo(100);
+        assertThat(beforeOpening(10_000, Duration.ofHours(1), 0).readAgainSeconds()).isEqualTo(50);
+        assertThat(beforeOpening(10_000, Duration.ofHours(1), 1).readAgainSeconds()).isEqualTo(150);
+        assertThat(beforeOpening(50, Duration.ofHours(1), 0.5).readAgainSeconds()).as("5 s at the least")
+                .isEqualTo(5);
+
+        // a page whose next read would come within 15 s of the opening, or after it, reads 5 to 10 s after it
+        assertThat(beforeOpening(10_000, Duration.ofSeconds(90), 0.5).readAgainSeconds()).isEqualTo(97);
+        assertThat(beforeOpening(10_000, Duration.ofSeconds(90), 0).readAgainSeconds()).as("50 s: before it")
+                .isEqualTo(50);
+        assertThat(beforeOpening(10_000, Duration.ofSeconds(60), 0).readAgainSeconds()).as("45 s before it")
+                .isEqualTo(65);
+        assertThat(beforeOpening(10_000, Duration.ofSeconds(60), 1).readAgainSeconds()).isEqualTo(70);
+
+        // within 15 s of the opening, or past it while it is being drawn: long-poll, and hear of it at once
+        assertThat(beforeOpening(10_000, Duration.ofSeconds(15), 0.5).readAgainSeconds()).isZero();
+        assertThat(beforeOpening(10_000, Duration.ofSeconds(-1), 0.5).readAgainSeconds()).isZero();
+    }
+
+    @Test
+    void aLongPollOverTheLimitBeforeTheOpeningIsToldToReadAgainAfterIt() {
+        Place nearTheOpening = beforeOpening(10_000, Duration.ofSeconds(12), 0.5);
+        assertThat(nearTheOpening.readAgainSeconds()).isZero();
+        assertThat(nearTheOpening.refusedPoll(7).readAgainSeconds()).as("12 s to the opening, 7 after it")
+                .isEqualTo(19);
+        Place waiting = Place.of(place(1700, room(Room.Status.OPEN, 3000, 3000, 1000, 11_000)), 0, NOW, null,
+                PROPERTIES, LONG_POLL, 0.5);
+        assertThat(waiting.refusedPoll(7).readAgainSeconds()).as("after the opening: 7 s").isEqualTo(7);
+    }
+
+    @Test
+    void placesThatNoLongerWaitAreNotReadAgain() {
         Room soldOut = room(Room.Status.SOLD_OUT, 6000, 6000, 10, 100);
-        Place ended = Place.of(place(50L, soldOut), NOW, null, PROPERTIES, LONG_POLL, 0.5);
+        Place ended = Place.of(place(50L, soldOut), 0, NOW, null, PROPERTIES, LONG_POLL, 0.5);
         assertThat(ended.status()).isEqualTo(Place.Status.SOLD_OUT);
         assertThat(ended.readAgainSeconds()).isNull();
+        assertThat(ended.refusedPoll(7).readAgainSeconds()).isNull();
     }
 
     @Test
     void aRoomWhoseCrowdWouldReadAtNoRateIsRefusedAtStartUp() {
         assertThatThrownBy(() -> properties(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reads-per-second");
+    }
+
+    /**
+     * A place among {@code crowd} waiting for a room of 6,000 a minute (4-minute admissions) that opens in {@code
+     * untilOpening}.
+     */
+    private static Place beforeOpening(long crowd, Duration untilOpening, double jitter) {
+        Room scheduled = new Room(UUID.randomUUID(), Room.Status.SCHEDULED, NOW.plus(untilOpening), 6000, 4, 6000,
+                null, false, null, 0, 0, 0, null, null, 0, 0, null, null, NOW, NOW);
+        return Place.of(place(null, scheduled), crowd, NOW, null, PROPERTIES, LONG_POLL, jitter);
     }
 
     private static RoomProperties properties(int readsPerSecond) {
@@ -158,7 +203,7 @@ class PlaceTest {
 
     /** The place ranked {@code rank} in a room of 11,000 slowed down to 300 of its 3,000 a minute. */
     private static Place inRoomAtATenth(long rank, long admittedThrough) {
-        return Place.of(place(rank, room(Room.Status.OPEN, 3000, 300, admittedThrough, 11_000)), NOW, null,
+        return Place.of(place(rank, room(Room.Status.OPEN, 3000, 300, admittedThrough, 11_000)), 0, NOW, null,
                 PROPERTIES, LONG_POLL, 0.5);
     }
 }

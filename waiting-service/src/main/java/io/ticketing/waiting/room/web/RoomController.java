@@ -62,7 +62,8 @@ class RoomController {
     /**
      * With {@code waitSeconds} (at most 30), answered when the place's status changes or that time has passed, if the
      * place says to long-poll ({@link WaitingRooms#poll}); at once otherwise, and when this instance holds
-     * {@code max-long-polls} open already (the page told to read again in 5 to 10 s then).
+     * {@code max-long-polls} open already (the page told to read again in 5 to 10 s then, after the opening if it is
+     * still to come: {@link Place#refusedPoll}).
      */
     @GetMapping("/api/v1/queue/{ticketId}")
     Place place(@PathVariable UUID ticketId, @CurrentCustomer UUID customerId,
@@ -75,7 +76,7 @@ class RoomController {
         }
         long again = Place.REFUSED_POLL_AGAIN.toSeconds();
         return longPolls.poll(() -> rooms.poll(ticketId, customerId, Duration.ofSeconds(waitSeconds)))
-                .orElseGet(() -> rooms.place(ticketId, customerId, Duration.ZERO).readAgainAfter(
+                .orElseGet(() -> rooms.place(ticketId, customerId, Duration.ZERO).refusedPoll(
                         again + ThreadLocalRandom.current().nextLong(again + 1)));
     }
 
