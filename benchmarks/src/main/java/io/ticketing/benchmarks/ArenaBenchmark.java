@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Issue 14's arena on-sale: thousands of customers hold out a 60,000-seat show through the gateway, 1 to 4 seats
@@ -101,7 +102,7 @@ public final class ArenaBenchmark {
             out.println();
             out.println("Race: every customer holds 1 to 4 seats at a time until it has 10 or the arena is held out");
             StackCpu.Snapshot before = cpu == null ? null : cpu.snapshot();
-            Race race = race(showId, sessions, shared, room);
+            Race race = race(showId, sessions, shared, room, cpu, before);
             CpuUse used = cpu == null ? null : cpu.between(before, cpu.snapshot());
 
             Gateway.Response end = gateway.get(HotShowRace.seatsPath(showId), options.apiKey());
@@ -141,10 +142,13 @@ public final class ArenaBenchmark {
      * What the race did: every customer's attempts, successes and why it stopped.
      *
      * @param lastHeldNanos when the last successful hold's 201 was read: the platform had made its last change
-     * @param timeline every hold attempt's answer: when it was sent, from the race's start, and its latency (nanos)
+     * @param beforeOpening the part of {@code duration} before the room's opening (zero without a room)
+     * @param heldOutAfter from the opening (the start, without a room)
+     * @param attempts the hold attempts, their rate over the race from the opening
+     * @param timeline every hold attempt's answer: when it was sent, from the opening, and its latency (nanos)
      * @param waits how long each admitted customer waited in the room; empty without one
      */
-    private record Race(Duration duration, Duration heldOutAfter, ScenarioResult attempts,
+    private record Race(Duration duration, Duration beforeOpening, Duration heldOutAfter, ScenarioResult attempts,
             List<SuccessfulHold> holds, List<UnansweredHold> unanswered, Map<String, Long> stops, long lastHeldNanos,
             List<long[]> timeline, List<Duration> waits) {
 
@@ -153,8 +157,8 @@ public final class ArenaBenchmark {
         }
     }
 
-    private Race race(String showId, List<String> sessions, LiveSeatMap shared, ArenaRoom room)
-            throws InterruptedException {
+    private Race race(String showId, List<String> sessions, LiveSeatMap shared, ArenaRoom room, StackCpu cpu,
+            StackCpu.Snapshot before) throws IOException, InterruptedException {
         int customers = sessions.size();
         List<LatencyRecorder> recorders = new ArrayList<>();
         List<List<SuccessfulHold>> holds = new ArrayList<>();
@@ -171,13 +175,14 @@ public final class ArenaBenchmark {
         var heldOut = new AtomicLong();
         var lastHeld = new AtomicLong();
         long start = System.nanoTime();
-        long deadline = start + options.phaseLimit().toNanos();
+        long opening = start + (room == null ? 0 : options.openingIn().toNanos());
+        long deadline = opening + options.phaseLimit().toNanos();
         String path = "/api/v1/shows/" + showId + "/holds";
         var inFlight = new Semaphore(options.connections(), true);
         Queue<long[]> timeline = new ConcurrentLinkedQueue<>();
         Queue<Duration> waits = new ConcurrentLinkedQueue<>();
         if (room != null) {
-            room.openOnceWaiting();
+            room.openIn(options.openingIn(), opening, cpu, before);
         }
         Duration duration = LoadRunner.together(customers, number -> {
             int seats = 0;
@@ -217,7 +222,7 @@ public final class ArenaBenchmark {
                             Map.of("seatIds", chosen));
                     long latency = System.nanoTime() - sent;
                     recorders.get(number).record(answer.status(), answer.ok() ? null : answer.problemCode(), latency);
-                    timeline.add(new long[] { sent - start, latency });
+                    timeline.add(new long[] { sent - opening, latency });
                 }
                 catch (IOException ex) {
                     recorders.get(number).fail(ex);
@@ -261,8 +266,10 @@ public final class ArenaBenchmark {
         for (String stop : stops) {
             byStop.merge(stop, 1L, Long::sum);
         }
-        Duration heldOutAfter = heldOut.get() == 0 ? null : Duration.ofNanos(heldOut.get() - start);
-        return new Race(duration, heldOutAfter, LatencyRecorder.merge("hold attempts", duration, recorders),
+        Duration heldOutAfter = heldOut.get() == 0 ? null : Duration.ofNanos(heldOut.get() - opening);
+        Duration beforeOpening = Duration.ofNanos(opening - start);
+        return new Race(duration, beforeOpening, heldOutAfter,
+                LatencyRecorder.merge("hold attempts", duration.minus(beforeOpening), recorders),
                 List.copyOf(allHolds), List.copyOf(allUnanswered), byStop, lastHeld.get(), List.copyOf(timeline),
                 List.copyOf(waits));
     }
@@ -318,6 +325,20 @@ public final class ArenaBenchmark {
         out.printf(Locale.ROOT, "  places read while waiting: %,d (%.1f a second of the race), %,d of them long polls, "
                 + "%,d without an answer%n", reads.reads(), reads.reads() / (race.duration().toMillis() / 1000.0),
                 reads.longPolls(), reads.failed());
+        ArenaRoom.BeforeOpening before = room.beforeOpening();
+        double seconds = race.beforeOpening().toMillis() / 1000.0;
+        out.printf(Locale.ROOT, "  before the opening (%.1f s): %,d places read (%.1f a second)%s%n", seconds,
+                before.reads(), before.reads() / seconds, before.cpu() == null ? ""
+                        : String.format(Locale.ROOT, ", the stack %.2f cores busy (%s)", before.cpu().cores(),
+                                busiest(before.cpu())));
+    }
+
+    /** The three parts of the stack that used the most CPU, and their cores. */
+    private static String busiest(CpuUse used) {
+        double wall = used.wallMillis();
+        return used.millis().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(3).map(part -> String.format(Locale.ROOT, "%s %.2f", part.getKey(), part.getValue() / wall))
+                .collect(Collectors.joining(", "));
     }
 
     /**
@@ -395,12 +416,15 @@ public final class ArenaBenchmark {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("held out after", race.heldOutAfter() == null ? "not held out"
                 : String.format(Locale.ROOT, "%.1f s", race.heldOutAfter().toMillis() / 1000.0)));
-        rows.add(List.of("race (until every customer stopped)",
-                String.format(Locale.ROOT, "%.1f s", race.duration().toMillis() / 1000.0)));
+        rows.add(List.of("race (until every customer stopped)", String.format(Locale.ROOT, "%.1f s%s",
+                race.duration().toMillis() / 1000.0, race.beforeOpening().isZero() ? ""
+                        : String.format(Locale.ROOT, ", the first %.1f s before the room's opening (the times below "
+                                + "are from the opening)", race.beforeOpening().toMillis() / 1000.0))));
         rows.add(List.of("seats taken by successful holds", String.format(Locale.ROOT, "%,d of %,d (%,d still "
                 + "AVAILABLE on the final map)", race.seatsTaken(), options.seats(), stillAvailable)));
         rows.add(List.of("successful holds", String.format(Locale.ROOT, "%,d, %s/s", race.attempts().successes(),
-                Report.rate(race.attempts().successes() / (race.duration().toNanos() / 1e9)))));
+                Report.rate(race.attempts().successes() / (race.duration().minus(race.beforeOpening()).toNanos()
+                        / 1e9)))));
         rows.add(List.of("hold attempts", String.format(Locale.ROOT, "%,d, %s/s", race.attempts().attempts(),
                 Report.rate(race.attempts().attemptRate()))));
         rows.add(List.of("attempt latency, every answer, from sending (not the wait for a connection)", String.format(Locale.ROOT, "p50 %s ms, p90 %s ms, p99 %s "

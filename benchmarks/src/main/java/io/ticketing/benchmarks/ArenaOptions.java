@@ -45,7 +45,8 @@ final class ArenaOptions extends Benchmarks.Options {
     private Duration timeout;
 
     @Option(names = "--phase-limit", paramLabel = "TIME", defaultValue = "4m",
-            description = "stop the race after this long, well before holds expire (default ${DEFAULT-VALUE})")
+            description = "stop the race after this long (from the room's opening, with --room), well before holds "
+                    + "expire (default ${DEFAULT-VALUE})")
     private Duration phaseLimit;
 
     @Option(names = "--room", paramLabel = "PER_MINUTE", defaultValue = "0",
@@ -53,6 +54,11 @@ final class ArenaOptions extends Benchmarks.Options {
                     + "everyone takes a place before the opening and holds once admitted, with its token (issue 19); "
                     + "0: no room (default)")
     private int roomRate;
+
+    @Option(names = "--opening-in", paramLabel = "TIME", defaultValue = "10s",
+            description = "with --room: the room opens this long after the race starts, its crowd reading its places "
+                    + "meanwhile, as pages open before an on-sale do (default ${DEFAULT-VALUE})")
+    private Duration openingIn;
 
     @Option(names = "--admission-minutes", paramLabel = "N", defaultValue = "4",
             description = "with --room: how long an admitted customer may hold seats (default ${DEFAULT-VALUE})")
@@ -102,6 +108,9 @@ final class ArenaOptions extends Benchmarks.Options {
         }
         if (roomRate < 0 || roomRate > 1_000_000) {
             throw new IllegalArgumentException("--room is 0 (no room) to 1000000 customers a minute");
+        }
+        if (openingIn.isNegative() || openingIn.compareTo(Duration.ofMinutes(30)) > 0) {
+            throw new IllegalArgumentException("--opening-in is 0 to 30 minutes");
         }
         if (admissionMinutes < 1 || admissionMinutes > 120) {
             throw new IllegalArgumentException("--admission-minutes is 1 to 120");
@@ -164,6 +173,11 @@ final class ArenaOptions extends Benchmarks.Options {
         return roomRate;
     }
 
+    /** How long after the race's start the room opens. */
+    Duration openingIn() {
+        return openingIn;
+    }
+
     int admissionMinutes() {
         return admissionMinutes;
     }
@@ -182,7 +196,10 @@ final class ArenaOptions extends Benchmarks.Options {
         return think;
     }
 
-    /** The race stops sending after this long, so that no hold can expire during the run (5 minutes). */
+    /**
+     * The race stops sending after this long (from the room's opening, with a room: no hold comes before it), so that
+     * no hold can expire during the run (5 minutes).
+     */
     Duration phaseLimit() {
         return phaseLimit;
     }

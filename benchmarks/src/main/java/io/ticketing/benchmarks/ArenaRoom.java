@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The arena's virtual waiting room (issue 19, {@code --room}): every customer takes a place before the opening, the
- * room opens once the race's customers wait for it, and each customer waits for its admission before it races, as the
+ * room opens {@code --opening-in} into the race, and each customer waits for its admission before it races, as the
  * web app's page does: it reads its place again when the room tells it to ({@code readAgainSeconds}: the room spreads
  * its crowd's reads) and long-polls it once its turn is near (a long poll answers at admission at once), then holds
  * with its admission token. Waiting takes none of the ingress's connections, which serve the seat path; it has its own
@@ -39,7 +39,6 @@ final class ArenaRoom {
     private static final int LONG_POLLERS = 1_000;
     private static final int MAX_FAILURES = 60;
     private static final int JOIN_ATTEMPTS = 5;
-    private static final Duration OPENING_AT_THE_LATEST = Duration.ofSeconds(30);
     private static final int WAITING_SERVICE_PORT = StackCpu.LOCAL_STACK.stream()
             .filter(part -> part.name().equals("waiting-service")).findFirst().orElseThrow().port();
 
@@ -54,6 +53,8 @@ final class ArenaRoom {
     private final LongAdder polled = new LongAdder();
     private final LongAdder failedReads = new LongAdder();
     private String[] tickets;
+    private volatile long readsBeforeOpening;
+    private volatile CpuUse cpuBeforeOpening;
 
     ArenaRoom(Gateway gateway, ArenaOptions options, String showId, PrintStream out) {
         this.gateway = gateway;
@@ -107,34 +108,49 @@ final class ArenaRoom {
     }
 
     /**
-     * Opens the room, on a thread of its own, once the race's customers wait for the opening: as many long polls
-     * started as there are connections for them (or every customer's), as pages that were open before the opening
-     * would have, or {@link #OPENING_AT_THE_LATEST} into the race. Opened at the end of the fill instead, the room's
-     * quiet passed while the load generator was still starting ten thousand customers (their first reads came 20 s
-     * later).
+     * Sets the room's opening {@code openingIn} from now ({@code opening}, {@link System#nanoTime()}), as an admin
+     * announces an on-sale's time, while the race's customers start reading their places: before the opening each
+     * page reads when its place says, and long-polls for the opening once it is near; the room opens by itself. (Until
+     * issue 19's eighty-seventh run, the room opened once 1,000 long polls waited for it, 3 to 4 s into the race: every
+     * page before the opening long-polled then.) On a thread of its own, at the opening: the stack's CPU since {@code
+     * before} ({@link #beforeOpening}), and, with {@code --waiting-heap}, waiting-service's live heap with the long
+     * polls for the opening open, a second before it.
      */
-    void openOnceWaiting() {
-        long since = System.nanoTime();
-        long waiting = Math.min(LONG_POLLERS, tickets.length);
+    void openIn(Duration openingIn, long opening, StackCpu cpu, StackCpu.Snapshot before)
+            throws IOException, InterruptedException {
+        expect(gateway.put(adminPath(), options.adminKey(), settings(Instant.now().plus(openingIn))), 200);
+        out.printf(Locale.ROOT, "  the room opens %.1f s into the race: its crowd reads its places meanwhile%n",
+                openingIn.toMillis() / 1000.0);
         Thread.ofVirtual().name("arena-room-opening").start(() -> {
             try {
-                while (polled.sum() < waiting && System.nanoTime() - since < OPENING_AT_THE_LATEST.toNanos()) {
-                    Thread.sleep(20);
-                }
                 if (options.waitingHeap()) {
+                    long waiting = Math.min(LONG_POLLERS, tickets.length);
+                    while (polled.sum() < waiting && opening - System.nanoTime() > TimeUnit.SECONDS.toNanos(1)) {
+                        Thread.sleep(20);
+                    }
                     measureLongPolls();
                 }
-                expect(gateway.put(adminPath(), options.adminKey(), settings(Instant.now())), 200);
-                out.printf(Locale.ROOT, "  the room opened %.1f s into the race, %,d long polls waiting for it%n",
-                        (System.nanoTime() - since) / 1e9, polled.sum());
-            }
-            catch (IOException | RuntimeException ex) {
-                out.println("  the room could not be opened: " + ex);
+                Thread.sleep(Duration.ofNanos(Math.max(0, opening - System.nanoTime())));
+                readsBeforeOpening = reads.sum();
+                if (cpu != null) {
+                    cpuBeforeOpening = cpu.between(before, cpu.snapshot());
+                }
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /**
+     * The places read before the opening, and the stack's CPU from the race's start to it (null when not measured):
+     * known once the opening has come.
+     */
+    record BeforeOpening(long reads, CpuUse cpu) {
+    }
+
+    BeforeOpening beforeOpening() {
+        return new BeforeOpening(readsBeforeOpening, cpuBeforeOpening);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.ticketing.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 class ArenaOptionsTest {
@@ -46,5 +48,13 @@ class ArenaOptionsTest {
         assertThat(ArenaOptions.parse("--room", "3000", "--waiting-heap").waitingHeap()).isTrue();
         assertThat(ArenaOptions.parse("--room", "3000").waitingHeap()).isFalse();
         assertThatThrownBy(() -> ArenaOptions.parse("--waiting-heap")).hasMessageContaining("give --room");
+    }
+
+    @Test
+    void aRoomOpensTenSecondsIntoTheRaceUnlessToldOtherwise() {
+        assertThat(ArenaOptions.parse("--room", "3000").openingIn()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(ArenaOptions.parse("--room", "3000", "--opening-in", "3m").openingIn())
+                .isEqualTo(Duration.ofMinutes(3));
+        assertThatThrownBy(() -> ArenaOptions.parse("--opening-in", "31m")).hasMessageContaining("--opening-in");
     }
 }
