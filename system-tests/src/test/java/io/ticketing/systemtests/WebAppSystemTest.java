@@ -186,6 +186,14 @@ class WebAppSystemTest {
             browser.awaitText("h1", "Waiting room");
             browser.awaitText("#room-place", "random place in line at the opening");
             assertThat(browser.accessibilityViolations()).as("the waiting room").isEmpty();
+            // the page reads its place 2 s apart at the least before the opening (further apart, the larger the
+            // crowd), and counts down every second in between
+            browser.awaitText("#room-wait", "Opens in 59:");
+            for (int second = 0; second < 2; second++) {
+                String shown = browser.text("#room-wait");
+                await().atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> !browser.text("#room-wait").equals(shown));
+            }
 
             assertThat(Platform.ADMIN.put(room, roomSettings(Instant.now())).status()).as("opened now").isEqualTo(200);
             browser.await("#hold-seats");

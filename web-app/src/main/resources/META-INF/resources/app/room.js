@@ -56,6 +56,8 @@ export async function waitingRoom(main, showId, admitted) {
       + 'turn. Keep this page open: you go on to the seat map as soon as it is your turn.'),
     place, wait, status);
   const controller = new AbortController();
+  let countdown;
+  controller.signal.addEventListener('abort', () => clearInterval(countdown), { once: true });
 
   (async () => {
     let ticket;
@@ -80,12 +82,21 @@ export async function waitingRoom(main, showId, admitted) {
       }
       show(status);
       waitSeconds = 25;
+      clearInterval(countdown);
       switch (ticket.status) {
-        case 'BEFORE_OPENING':
+        case 'BEFORE_OPENING': {
           place.textContent = 'The sale opens ' + localTime(ticket.opensAt, details?.city.timeZone) + '. Everyone '
             + 'here by then gets a random place in line at the opening: arriving earlier gives no better place.';
-          wait.textContent = 'Opens in ' + clock(ticket.etaSeconds) + '.';
+          // counted down here between reads, which come a minute or more apart while the opening is far (the room
+          // spreads its crowd's reads), from the room's own clock rather than this device's
+          const opening = Date.now() + ticket.etaSeconds * 1000;
+          const tick = () => {
+            wait.textContent = 'Opens in ' + clock(Math.max(0, Math.round((opening - Date.now()) / 1000))) + '.';
+          };
+          tick();
+          countdown = setInterval(tick, 1000);
           break;
+        }
         case 'WAITING':
           place.textContent = ticket.position === 1 ? 'You are next.' : 'You are number ' + ticket.position.toLocaleString()
             + ' in line.';
