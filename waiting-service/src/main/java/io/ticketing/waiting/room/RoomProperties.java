@@ -104,9 +104,9 @@ public record RoomProperties(@DefaultValue("PT0.5S") Duration tick, @DefaultValu
      * for it, should read its place again: zero, long-poll now, once the opening is within {@code nearBy} (the page
      * hears of it at once); before that, the crowd's reads spread as a waiting crowd's are ({@link #readAgain}, at the
      * configured rate), so that a room whose opening is an hour away costs 100 reads a second, not a read from every
-     * page every few seconds (the pages that long-polled for it, and those over {@code max-long-polls} read again
-     * every 5 to 10 s: 1,200 a second for a crowd of 10,000), and an opening an admin moves sooner is heard within
-     * that spread. A page whose next read would come within {@code nearBy} of the opening or after it reads {@code
+     * page every few seconds (when every page long-polled for it, those over {@code max-long-polls} read again every
+     * 5 to 10 s: 1,200 a second for a crowd of 10,000), and an opening an admin moves sooner is heard within that
+     * spread. A page whose next read would come within {@code nearBy} of the opening or after it reads {@code
      * afterOpening} (5 to 10 s, per {@code jitter}) after it instead: the opening's crowd reads then anyway (the
      * opening admits nobody while it does), and so it does not all read in the same second before it.
      */
