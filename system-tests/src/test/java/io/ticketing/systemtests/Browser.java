@@ -172,6 +172,24 @@ final class Browser implements AutoCloseable {
         return driver.executeScript(script, arguments);
     }
 
+    /**
+     * From the next page opened on, answers its requests to paths starting with {@code path} (no quotes in it) only
+     * after {@code delay}, as a slow network would; {@code window.delayedAnswered} counts them, each half a second
+     * after its answer (time for its page to show it).
+     */
+    Browser delaying(String path, Duration delay) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (() => {
+                  const fetch = window.fetch;
+                  window.delayedAnswered = 0;
+                  window.fetch = (input, init) => String(input).startsWith('%s')
+                    ? new Promise((resolve) => setTimeout(resolve, %d)).then(() => fetch(input, init))
+                      .finally(() => setTimeout(() => window.delayedAnswered++, 500))
+                    : fetch(input, init);
+                })();""".formatted(path, delay.toMillis())));
+        return this;
+    }
+
     /** Signs this browser in as a customer whose session support staff opened (skips the mailed code). */
     Browser signedInAs(Platform.Session session, String email) {
         open("/");

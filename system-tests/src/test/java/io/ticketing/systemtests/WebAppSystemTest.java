@@ -210,6 +210,22 @@ class WebAppSystemTest {
     }
 
     @Test
+    void aPageStillLoadingWhenTheCustomerGoesOnDoesNotReplaceThePageTheyWentOnTo() throws Exception {
+        String showId = showOnSale("Paterson", 2, 4, new BigDecimal("8.00"), Duration.ofDays(4));
+        try (var browser = Browser.desktop().delaying("/api/v1/cities", Duration.ofSeconds(2))) {
+            // the first page waits for its cities on a slow network while the customer follows a link to a show
+            browser.open("/");
+            browser.awaitText("h1", "Where are you?");
+            browser.script("location.hash = arguments[0]", "#/show/" + showId);
+            browser.await("button.seat[data-seat='B4']");
+            await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(1).equals(
+                    browser.script("return window.delayedAnswered")));
+            assertThat(browser.all("button.seat")).as("the seat map, still shown once the cities came").hasSize(8);
+            assertThat(browser.text("main")).doesNotContain("Where are you?");
+        }
+    }
+
+    @Test
     void problemsAreShownInWordsNeverAsABlankPage() throws Exception {
         try (var browser = Browser.desktop()) {
             browser.open("/#/show/" + UUID.randomUUID());

@@ -34,12 +34,15 @@ const SECTIONS = [['Cities', '#/cities', /^\/(cities|cinemas|halls|shows|show)\b
 let stopPage = null;
 /** A message to show above the key form: why it is asked for again. */
 let keyMessage = null;
+/** The routes taken so far: a page that finishes loading after the admin went on is not the one shown. */
+let routes = 0;
 
 function route() {
   if (stopPage) {
     stopPage();
     stopPage = null;
   }
+  const turn = ++routes;
   if (!adminKey()) {
     keyForm();
     return;
@@ -50,10 +53,18 @@ function route() {
   for (const [pattern, render] of ROUTES) {
     const match = path.match(pattern);
     if (match) {
-      const result = render(main, ...match.slice(1), query);
-      Promise.resolve(result).then((stop) => {
-        if (typeof stop === 'function') {
+      // every page renders into an element of its own: one still loading when the admin goes on fills an element no
+      // longer shown, instead of replacing the page they went on to (or the key form)
+      const page = h('div');
+      show(main, page);
+      Promise.resolve(render(page, ...match.slice(1), query)).then((stop) => {
+        if (typeof stop !== 'function') {
+          return;
+        }
+        if (turn === routes) {
           stopPage = stop;
+        } else {
+          stop();
         }
       });
       return;

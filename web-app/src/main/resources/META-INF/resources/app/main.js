@@ -11,18 +11,21 @@ import { currentSession, signOut } from './session.js';
 
 const main = document.getElementById('main');
 let leave = () => {};
+/** The routes taken so far: a page that finishes loading after the customer went on is not the one shown. */
+let routes = 0;
 
+/** Routes: a pattern of the hash's path and the page it shows in the element given, with the match and the query. */
 const ROUTES = [
-  [/^\/$/, () => home(main)],
-  [/^\/city\/([\w-]+)$/, (m, params) => city(main, m[1], params)],
-  [/^\/city\/([\w-]+)\/movie\/([\w-]+)$/, (m, params) => movieShows(main, m[1], m[2], params)],
-  [/^\/search$/, (m, params) => search(main, params)],
-  [/^\/show\/([\w-]+)$/, (m) => seatMap(main, m[1])],
-  [/^\/hold\/([\w-]+)$/, (m) => signedIn(() => holdPage(main, m[1]))],
-  [/^\/booking\/([\w-]+)$/, (m) => signedIn(() => bookingPage(main, m[1]))],
-  [/^\/bookings$/, () => signedIn(() => myBookings(main))],
-  [/^\/waitlist\/([\w-]+)$/, (m, params) => signedIn(() => waitPage(main, m[1], params))],
-  [/^\/signin$/, (m, params) => signIn(main, { next: params.get('next') || '#/' })],
+  [/^\/$/, (page) => home(page)],
+  [/^\/city\/([\w-]+)$/, (page, m, params) => city(page, m[1], params)],
+  [/^\/city\/([\w-]+)\/movie\/([\w-]+)$/, (page, m, params) => movieShows(page, m[1], m[2], params)],
+  [/^\/search$/, (page, m, params) => search(page, params)],
+  [/^\/show\/([\w-]+)$/, (page, m) => seatMap(page, m[1])],
+  [/^\/hold\/([\w-]+)$/, (page, m) => signedIn(() => holdPage(page, m[1]))],
+  [/^\/booking\/([\w-]+)$/, (page, m) => signedIn(() => bookingPage(page, m[1]))],
+  [/^\/bookings$/, (page) => signedIn(() => myBookings(page))],
+  [/^\/waitlist\/([\w-]+)$/, (page, m, params) => signedIn(() => waitPage(page, m[1], params))],
+  [/^\/signin$/, (page, m, params) => signIn(page, { next: params.get('next') || '#/' })],
 ];
 
 /** Pages that need a customer send them to sign in first, and back here afterwards. */
@@ -37,20 +40,31 @@ function signedIn(page) {
 async function route() {
   leave();
   leave = () => {};
+  const turn = ++routes;
+  // every page renders into an element of its own: one still loading when the customer goes on (the first page's
+  // cities, say) fills an element no longer shown, instead of replacing the page they went on to
+  const page = h('div');
+  show(main, page);
   const [path, query] = (location.hash.slice(1) || '/').split('?');
   const params = new URLSearchParams(query || '');
-  const match = ROUTES.map(([pattern, page]) => [path.match(pattern), page]).find(([m]) => m);
+  const match = ROUTES.map(([pattern, render]) => [path.match(pattern), render]).find(([m]) => m);
   try {
     const config = await webConfig();
     if (!config.apiKey) {
-      show(main, notice('This platform has no web client key configured (TICKETING_GATEWAY_WEB_API_KEY).', 'error'));
+      show(page, notice('This platform has no web client key configured (TICKETING_GATEWAY_WEB_API_KEY).', 'error'));
       return;
     }
     if (!match) {
-      show(main, notice('There is no such page.', 'error'), h('a', { href: '#/' }, 'Go to the start'));
+      show(page, notice('There is no such page.', 'error'), h('a', { href: '#/' }, 'Go to the start'));
       return;
     }
-    const stop = await match[1](match[0], params);
+    const stop = await match[1](page, match[0], params);
+    if (turn !== routes) {
+      if (typeof stop === 'function') {
+        stop();
+      }
+      return;
+    }
     if (typeof stop === 'function') {
       leave = stop;
     }
@@ -60,12 +74,15 @@ async function route() {
     }
     main.focus({ preventScroll: true });
   } catch (problem) {
+    if (turn !== routes) {
+      return;
+    }
     if (problem.code?.startsWith('SESSION_')) {
       await signOut();
       location.hash = '#/signin?next=' + encodeURIComponent(location.hash);
       return;
     }
-    show(main, notice(problem.message || 'Something went wrong.', 'error'),
+    show(page, notice(problem.message || 'Something went wrong.', 'error'),
       h('p', {}, h('button', { type: 'button', onclick: route }, 'Try again'), ' ', h('a', { href: '#/' }, 'Go to the start')));
   }
 }
