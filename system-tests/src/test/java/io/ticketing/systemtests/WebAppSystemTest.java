@@ -396,7 +396,7 @@ class WebAppSystemTest {
     /**
      * What the QR code drawn on a canvas says, decoded from the canvas's pixels. The canvas holds the code edge to edge
      * and nothing else, so it is read as a pure code: ZXing's detector, which looks for a code in a photo, misses about
-     * one in two hundred such codes at 220 pixels (which ones depends on what they say).
+     * one in eighty tickets' codes drawn so at 220 pixels (which ones depends on what they say).
      */
     private static String qrCodeOf(Browser browser, String canvas) throws Exception {
         String dataUrl = (String) browser.script("return arguments[0].toDataURL('image/png')", browser.await(canvas));

@@ -34,15 +34,12 @@ const SECTIONS = [['Cities', '#/cities', /^\/(cities|cinemas|halls|shows|show)\b
 let stopPage = null;
 /** A message to show above the key form: why it is asked for again. */
 let keyMessage = null;
-/** The routes taken so far: a page that finishes loading after the admin went on is not the one shown. */
-let routes = 0;
 
 function route() {
   if (stopPage) {
     stopPage();
     stopPage = null;
   }
-  const turn = ++routes;
   if (!adminKey()) {
     keyForm();
     return;
@@ -61,7 +58,7 @@ function route() {
         if (typeof stop !== 'function') {
           return;
         }
-        if (turn === routes) {
+        if (page.isConnected) {
           stopPage = stop;
         } else {
           stop();

@@ -11,8 +11,6 @@ import { currentSession, signOut } from './session.js';
 
 const main = document.getElementById('main');
 let leave = () => {};
-/** The routes taken so far: a page that finishes loading after the customer went on is not the one shown. */
-let routes = 0;
 
 /** Routes: a pattern of the hash's path and the page it shows in the element given, with the match and the query. */
 const ROUTES = [
@@ -40,7 +38,6 @@ function signedIn(page) {
 async function route() {
   leave();
   leave = () => {};
-  const turn = ++routes;
   // every page renders into an element of its own: one still loading when the customer goes on (the first page's
   // cities, say) fills an element no longer shown, instead of replacing the page they went on to
   const page = h('div');
@@ -59,7 +56,7 @@ async function route() {
       return;
     }
     const stop = await match[1](page, match[0], params);
-    if (turn !== routes) {
+    if (!page.isConnected) {
       if (typeof stop === 'function') {
         stop();
       }
@@ -74,7 +71,7 @@ async function route() {
     }
     main.focus({ preventScroll: true });
   } catch (problem) {
-    if (turn !== routes) {
+    if (!page.isConnected) {
       return;
     }
     if (problem.code?.startsWith('SESSION_')) {
