@@ -45,9 +45,15 @@ final class ArenaOptions extends Benchmarks.Options {
     private Duration timeout;
 
     @Option(names = "--phase-limit", paramLabel = "TIME", defaultValue = "4m",
-            description = "stop the race after this long (from the room's opening, with --room), well before holds "
-                    + "expire (default ${DEFAULT-VALUE})")
+            description = "stop the race after this long (from the room's opening, with --room), before holds "
+                    + "expire: under --hold-life (default ${DEFAULT-VALUE})")
     private Duration phaseLimit;
+
+    @Option(names = "--hold-life", paramLabel = "TIME", defaultValue = "5m",
+            description = "how long the platform keeps a hold (reservation-service's ticketing.reservation.hold-ttl): "
+                    + "the race must end before its first holds do, since the benchmark never pays "
+                    + "(default ${DEFAULT-VALUE})")
+    private Duration holdLife;
 
     @Option(names = "--room", paramLabel = "PER_MINUTE", defaultValue = "0",
             description = "sell through the show's virtual waiting room, admitting this many customers a minute: "
@@ -124,8 +130,12 @@ final class ArenaOptions extends Benchmarks.Options {
         if (think.isNegative() || think.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("--think is 0 to 1 minute");
         }
-        if (phaseLimit.isZero() || phaseLimit.isNegative() || phaseLimit.compareTo(Duration.ofMinutes(5)) >= 0) {
-            throw new IllegalArgumentException("--phase-limit is positive and under 5 minutes (a hold's life)");
+        if (holdLife.isZero() || holdLife.isNegative()) {
+            throw new IllegalArgumentException("--hold-life must be positive");
+        }
+        if (phaseLimit.isZero() || phaseLimit.isNegative() || phaseLimit.compareTo(holdLife) >= 0) {
+            throw new IllegalArgumentException("--phase-limit is positive and under --hold-life (" + holdLife
+                    + "): a hold that ended during the race would free its seats again");
         }
     }
 

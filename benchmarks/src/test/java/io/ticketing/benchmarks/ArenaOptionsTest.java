@@ -57,4 +57,14 @@ class ArenaOptionsTest {
                 .isEqualTo(Duration.ofMinutes(3));
         assertThatThrownBy(() -> ArenaOptions.parse("--opening-in", "31m")).hasMessageContaining("--opening-in");
     }
+
+    @Test
+    void theRaceEndsBeforeTheFirstHoldsDo() {
+        assertThat(ArenaOptions.parse("--phase-limit", "4m").phaseLimit()).isEqualTo(Duration.ofMinutes(4));
+        assertThatThrownBy(() -> ArenaOptions.parse("--phase-limit", "5m")).hasMessageContaining("under --hold-life");
+        assertThat(ArenaOptions.parse("--hold-life", "15m", "--phase-limit", "8m").phaseLimit())
+                .isEqualTo(Duration.ofMinutes(8));
+        assertThatThrownBy(() -> ArenaOptions.parse("--hold-life", "15m", "--phase-limit", "15m"))
+                .hasMessageContaining("under --hold-life");
+    }
 }

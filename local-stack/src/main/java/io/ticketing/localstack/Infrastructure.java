@@ -44,9 +44,11 @@ final class Infrastructure {
     /**
      * @param redisCluster a Redis Cluster of three nodes ({@link InfraEndpoints#REDIS_CLUSTER_PORTS}) instead of one
      *        Redis
+     * @param kafkaFlags JVM flags appended to the Kafka broker's ({@code TICKETING_KAFKA_JAVA_OPTS})
      * @param onStarted called right after a server started, before it is used (records its pid)
      */
-    Infrastructure(StackLayout layout, boolean redisCluster, Consumer<EmbeddedServer> onStarted, PrintStream out) {
+    Infrastructure(StackLayout layout, boolean redisCluster, List<String> kafkaFlags,
+                   Consumer<EmbeddedServer> onStarted, PrintStream out) {
         this.layout = layout;
         this.postgres = new PostgresServer(layout.data("postgres"), InfraEndpoints.POSTGRES_PORT,
                 layout.data().resolve("postgres-binaries"), layout.log("postgres"));
@@ -54,7 +56,7 @@ final class Infrastructure {
                 ? new RedisCluster(layout.data("redis-cluster"), InfraEndpoints.REDIS_CLUSTER_PORTS, layout.logs())
                 : new RedisServer(layout.data("redis"), InfraEndpoints.REDIS_PORT, layout.log("redis"));
         this.kafka = new KafkaBrokerProcess(layout.data("kafka"), InfraEndpoints.KAFKA_PORT,
-                InfraEndpoints.KAFKA_CONTROLLER_PORT, layout.log("kafka"));
+                InfraEndpoints.KAFKA_CONTROLLER_PORT, layout.log("kafka"), kafkaFlags);
         this.elasticsearch = new ElasticsearchServer(layout.data("elasticsearch"),
                 InfraEndpoints.ELASTICSEARCH_HTTP_PORT, InfraEndpoints.ELASTICSEARCH_TRANSPORT_PORT,
                 layout.logs().resolve("elasticsearch"));

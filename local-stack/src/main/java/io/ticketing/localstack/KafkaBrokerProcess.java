@@ -35,8 +35,12 @@ final class KafkaBrokerProcess implements EmbeddedServer {
 
     static final String COMMAND = "kafka-broker";
 
-    /** Small heap, serial GC, C1 only: the broker of a developer's machine, started in seconds. */
-    private static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC",
+    /**
+     * Small heap, serial GC, C1 only: the broker of a developer's machine, started in seconds. A benchmark appends
+     * {@code -XX:TieredStopAtLevel=4} with {@code TICKETING_KAFKA_JAVA_OPTS}, as the services get C2 with {@code
+     * TICKETING_SERVICE_JAVA_OPTS}.
+     */
+    static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx384m", "-Xss512k", JvmFlags.SERIAL_COLLECTOR,
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
             "-Dlogback.configurationFile=kafka-broker-logback.xml");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -47,13 +51,16 @@ final class KafkaBrokerProcess implements EmbeddedServer {
     private final int port;
     private final int controllerPort;
     private final Path logFile;
+    private final List<String> extraFlags;
     private Process process;
 
-    KafkaBrokerProcess(Path dataDir, int port, int controllerPort, Path logFile) {
+    /** @param extraFlags JVM flags appended after the broker's own, so that one can override them (C2, say) */
+    KafkaBrokerProcess(Path dataDir, int port, int controllerPort, Path logFile, List<String> extraFlags) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.port = port;
         this.controllerPort = controllerPort;
         this.logFile = logFile.toAbsolutePath().normalize();
+        this.extraFlags = List.copyOf(extraFlags);
     }
 
     /** The child JVM's side, {@code kafka-broker <data directory> <port> <controller port>}: runs until SIGTERM. */
@@ -140,13 +147,14 @@ final class KafkaBrokerProcess implements EmbeddedServer {
         return COMMAND + " " + dataDir.toAbsolutePath().normalize();
     }
 
-    private List<String> command() {
+    List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
+        command.addAll(JvmFlags.defaults(JVM_FLAGS, extraFlags));
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow"); // Kafka still uses it
         }
+        command.addAll(extraFlags);
         Optional<Path> launcherJar = launcherJar();
         if (launcherJar.isPresent()) {
             command.addAll(List.of("-jar", launcherJar.get().toString()));

@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The services, each in its own JVM with JVM flags tuned for a small machine, started all at once and
@@ -39,9 +38,6 @@ import java.util.regex.Pattern;
  * (own heap, own logs, one can be restarted alone) at the cost of memory; the flags keep that cost down.
  */
 final class ServiceProcesses {
-
-    private static final String DEFAULT_COLLECTOR = "-XX:+UseSerialGC";
-    private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use\\w+GC");
 
     /**
      * Fast start-up and small footprint rather than peak throughput: C1 only (less CPU while seven JVMs
@@ -51,7 +47,7 @@ final class ServiceProcesses {
      * {@code TICKETING_SERVICE_JAVA_OPTS}; one that names another collector replaces the serial one.
      */
     static final List<String> JVM_FLAGS = List.of(
-            "-Xss512k", "-Xms64m", "-Xmx256m", DEFAULT_COLLECTOR, "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-Xms64m", "-Xmx256m", JvmFlags.SERIAL_COLLECTOR, "-XX:TieredStopAtLevel=1",
             "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto");
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -80,20 +76,6 @@ final class ServiceProcesses {
         this.inheritedEnvironment = Map.copyOf(inheritedEnvironment);
         this.onStarted = onStarted;
         this.out = out;
-    }
-
-    /** The flags of {@code TICKETING_SERVICE_JAVA_OPTS}, appended after every flag the launcher sets. */
-    static List<String> extraFlags(String javaOpts) {
-        return javaOpts.isBlank() ? List.of() : List.of(javaOpts.trim().split("\\s+"));
-    }
-
-    /**
-     * {@link #JVM_FLAGS}, without the serial collector when {@code extraFlags} choose another one: the JVM refuses two
-     * collectors, and a later flag overrides every other default.
-     */
-    static List<String> defaultFlags(List<String> extraFlags) {
-        boolean ownCollector = extraFlags.stream().anyMatch(flag -> COLLECTOR.matcher(flag).matches());
-        return ownCollector ? JVM_FLAGS.stream().filter(flag -> !flag.equals(DEFAULT_COLLECTOR)).toList() : JVM_FLAGS;
     }
 
     /** The jars that are not built yet; checked before anything starts so a missing build fails in a second. */
@@ -267,8 +249,8 @@ final class ServiceProcesses {
         Path log = layout.log(service.instanceName());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> extraFlags = extraFlags(inheritedEnvironment.getOrDefault("TICKETING_SERVICE_JAVA_OPTS", ""));
-        command.addAll(defaultFlags(extraFlags));
+        List<String> extraFlags = JvmFlags.extra(inheritedEnvironment.getOrDefault("TICKETING_SERVICE_JAVA_OPTS", ""));
+        command.addAll(JvmFlags.defaults(JVM_FLAGS, extraFlags));
         // class data sharing: written when the service's first instance first exits, it makes every later start of
         // any instance much faster; the other instances only read it, so that no two JVMs write one archive
         command.add("-XX:SharedArchiveFile=" + jar.resolveSibling("application.jsa"));

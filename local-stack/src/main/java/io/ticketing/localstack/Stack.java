@@ -32,6 +32,7 @@ final class Stack {
         this.registry = registry;
         this.out = out;
         this.infrastructure = new Infrastructure(layout, redisCluster,
+                JvmFlags.extra(environment.getOrDefault("TICKETING_KAFKA_JAVA_OPTS", "")),
                 server -> server.externalProcess().ifPresent(registry::record), out);
         this.services = new ServiceProcesses(layout, replicas, redisCluster ? withRedisCluster(environment)
                 : environment, registry::record, out);

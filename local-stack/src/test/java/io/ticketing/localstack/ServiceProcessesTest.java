@@ -54,19 +54,6 @@ class ServiceProcessesTest {
         assertThat(killed).as("stopping the stack stops every process").isEmpty();
     }
 
-    @Test
-    void extraJvmFlagsAreSplitAtSpacesAndAnotherCollectorReplacesTheSerialOne() {
-        List<String> heap = ServiceProcesses.extraFlags(" -Xmx512m  -Xlog:gc ");
-        List<String> g1 = ServiceProcesses.extraFlags("-XX:+UseG1GC -XX:MaxGCPauseMillis=50");
-
-        assertThat(heap).containsExactly("-Xmx512m", "-Xlog:gc");
-        assertThat(ServiceProcesses.defaultFlags(heap)).isEqualTo(ServiceProcesses.JVM_FLAGS)
-                .contains("-XX:+UseSerialGC");
-        assertThat(ServiceProcesses.defaultFlags(g1)).as("the JVM refuses two collectors")
-                .doesNotContain("-XX:+UseSerialGC").contains("-Xmx256m", "-XX:TieredStopAtLevel=1");
-        assertThat(ServiceProcesses.extraFlags("  ")).isEmpty();
-    }
-
     /** A process that would become ready much later. */
     private void startSlowService() {
         try {

@@ -46,7 +46,8 @@ class SupervisedInfrastructureIntegrationTest {
         root = Files.createTempDirectory("local-stack-supervised-");
         ports = Ports.freePorts(3);
         redis = new RedisServer(root.resolve("redis"), ports.get(0));
-        kafka = new KafkaBrokerProcess(root.resolve("kafka"), ports.get(1), ports.get(2), root.resolve("kafka.log"));
+        kafka = new KafkaBrokerProcess(root.resolve("kafka"), ports.get(1), ports.get(2), root.resolve("kafka.log"),
+                List.of());
         redis.start();
         kafka.start();
         kafka.createTopics(List.of("it.events"), 1);
