@@ -39,8 +39,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                         + "./ticketing up skips it.",
                 "State lives in .local/ (data, logs, pid files). Services get the launcher's environment plus "
                         + "TICKETING_* defaults; a TICKETING_* variable that is already set wins (SERVER_PORT "
-                        + "excepted). Extra JVM flags: TICKETING_SERVICE_JAVA_OPTS (services), TICKETING_KAFKA_JAVA_OPTS "
-                        + "(Kafka broker)." })
+                        + "excepted). Extra JVM flags: TICKETING_SERVICE_JAVA_OPTS (services), "
+                        + "TICKETING_KAFKA_JAVA_OPTS (Kafka broker)." })
 public final class LocalStack implements Callable<Integer> {
 
     /** Version of the service jars to run: the one this launcher was built with. */
