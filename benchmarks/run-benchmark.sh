@@ -35,4 +35,7 @@ if [[ -z "$JAR" || -n "$(find "$HERE/pom.xml" "$HERE/src/main" -newer "$JAR" -pr
   JAR="$(newest_jar)"
 fi
 
-exec "$JAVA" -jar "$JAR" "$@"
+# TICKETING_BENCHMARK_JAVA_OPTS: JVM flags for the harness, split at spaces (its collections logged, say:
+# -Xlog:gc:file=harness-gc.log), to tell its own pauses from the platform's in the latencies it measures
+# shellcheck disable=SC2086
+exec "$JAVA" ${TICKETING_BENCHMARK_JAVA_OPTS:-} -jar "$JAR" "$@"

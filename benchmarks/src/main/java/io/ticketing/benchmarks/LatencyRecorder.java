@@ -10,8 +10,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What one client saw during a measurement: the latency of each successful (2xx) request and of every answered
- * one, and how many answers were not 2xx (by status and problem code) or never came (by exception). Used by one
- * thread; the clients' recorders are merged when the measurement is over.
+ * one, and how many answers were not 2xx (by status and problem code) or never came (by exception). The clients'
+ * recorders are merged when the measurement is over. Thread-safe, so that many clients can share one: each holds two
+ * histograms of about 170 KB (three significant digits up to {@link #HIGHEST_MICROS}).
  */
 final class LatencyRecorder {
 
@@ -28,7 +29,7 @@ final class LatencyRecorder {
     }
 
     /** @param problemCode the {@code code} of a problem+json answer, if any */
-    void record(int status, String problemCode, long nanos) {
+    synchronized void record(int status, String problemCode, long nanos) {
         long micros = Math.min(HIGHEST_MICROS, Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos)));
         answered.recordValue(micros);
         if (status >= 200 && status < 300) {
@@ -40,7 +41,7 @@ final class LatencyRecorder {
         }
     }
 
-    void fail(Throwable failure) {
+    synchronized void fail(Throwable failure) {
         failures.merge(failure.getClass().getSimpleName(), 1L, Long::sum);
     }
 
@@ -50,11 +51,16 @@ final class LatencyRecorder {
         SortedMap<String, Long> statuses = new TreeMap<>();
         SortedMap<String, Long> failures = new TreeMap<>();
         for (LatencyRecorder recorder : recorders) {
-            latencies.add(recorder.latencies);
-            answered.add(recorder.answered);
-            recorder.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
-            recorder.failures.forEach((failure, count) -> failures.merge(failure, count, Long::sum));
+            recorder.addTo(latencies, answered, statuses, failures);
         }
         return new ScenarioResult(scenario, measured, latencies, answered, statuses, failures);
+    }
+
+    private synchronized void addTo(Histogram allLatencies, Histogram allAnswered, SortedMap<String, Long> allStatuses,
+            SortedMap<String, Long> allFailures) {
+        allLatencies.add(latencies);
+        allAnswered.add(answered);
+        statuses.forEach((status, count) -> allStatuses.merge(status, count, Long::sum));
+        failures.forEach((failure, count) -> allFailures.merge(failure, count, Long::sum));
     }
 }
