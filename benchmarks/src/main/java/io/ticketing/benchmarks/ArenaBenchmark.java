@@ -166,7 +166,7 @@ public final class ArenaBenchmark {
             StackCpu.Snapshot before) throws IOException, InterruptedException {
         int customers = sessions.size();
         // one recorder for all: two histograms of 172 KB each per customer were 3.4 GB for 10,000, and the harness's
-        // collections of them paused it for 0.15 to 0.48 s every 15 to 20 s of a race, each pause in its latencies
+        // collections of them paused it for 0.14 to 0.48 s every 15 to 20 s of a race, each pause in its latencies
         var attempts = new LatencyRecorder();
         List<List<SuccessfulHold>> holds = new ArrayList<>();
         List<List<UnansweredHold>> unanswered = new ArrayList<>();
