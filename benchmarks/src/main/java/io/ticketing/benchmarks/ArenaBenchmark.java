@@ -165,8 +165,8 @@ public final class ArenaBenchmark {
     private Race race(String showId, List<String> sessions, LiveSeatMap shared, ArenaRoom room, StackCpu cpu,
             StackCpu.Snapshot before) throws IOException, InterruptedException {
         int customers = sessions.size();
-        // one recorder for all: two histograms of 172 KB each per customer were 3.4 GB for 10,000, and the harness's
-        // collections of them paused it for 0.14 to 0.48 s every 15 to 20 s of a race, each pause in its latencies
+        // one recorder for all: two histograms of 172 KB each per customer were 3.4 GB of the harness's heap for
+        // 10,000, and it paused for up to 0.82 s while they were made
         var attempts = new LatencyRecorder();
         List<List<SuccessfulHold>> holds = new ArrayList<>();
         List<List<UnansweredHold>> unanswered = new ArrayList<>();

@@ -12,7 +12,7 @@ import org.HdrHistogram.Histogram;
  * What one client saw during a measurement: the latency of each successful (2xx) request and of every answered
  * one, and how many answers were not 2xx (by status and problem code) or never came (by exception). The clients'
  * recorders are merged when the measurement is over. Thread-safe, so that many clients can share one: each holds two
- * histograms of about 170 KB (three significant digits up to {@link #HIGHEST_MICROS}).
+ * histograms of 172 KB (three significant digits up to {@link #HIGHEST_MICROS}).
  */
 final class LatencyRecorder {
 

@@ -40,7 +40,7 @@ final class KafkaBrokerProcess implements EmbeddedServer {
      * {@code -XX:TieredStopAtLevel=4} with {@code TICKETING_KAFKA_JAVA_OPTS}, as the services get C2 with {@code
      * TICKETING_SERVICE_JAVA_OPTS}.
      */
-    static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx384m", "-Xss512k", JvmFlags.SERIAL_COLLECTOR,
+    private static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx384m", "-Xss512k", JvmFlags.SERIAL_COLLECTOR,
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
             "-Dlogback.configurationFile=kafka-broker-logback.xml");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
